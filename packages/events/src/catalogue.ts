@@ -1,0 +1,234 @@
+/**
+ * The catalogue of domain events: what each service tells the others (rule 2 of DESIGN.md).
+ * Every event is versioned; a change to a payload's shape is a new version, and consumers
+ * accept every version they have ever been sent.
+ */
+
+export type ServiceName = 'intake' | 'processing' | 'delivery' | 'statistics';
+export const SERVICES: readonly ServiceName[] = ['intake', 'processing', 'delivery', 'statistics'];
+
+export type CentreLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+export type Channel = 'COUNTER' | 'ONLINE' | 'POST';
+export type DeliveryMethod = 'COUNTER' | 'POST' | 'ONLINE';
+export type TimeUnit = 'WORKING_DAYS' | 'CALENDAR_DAYS' | 'WORKING_HOURS';
+
+export interface CentreChangedV1 {
+  centreId: string;
+  code: string;
+  name: string;
+  level: CentreLevel;
+  parentId: string | null;
+}
+
+export interface CalendarDayChangedV1 {
+  date: string;
+  kind: 'HOLIDAY' | 'MAKEUP_WORKDAY' | 'ORDINARY';
+  name: string;
+}
+
+export interface ProcedureChangedV1 {
+  procedureId: string;
+  code: string;
+  name: string;
+  sector: string;
+  levels: CentreLevel[];
+  version: number;
+  processingTime: { amount: number; unit: TimeUnit };
+  feeVnd?: number;
+  /** The components (thành phần hồ sơ) of this version. */
+  components?: Array<{ code: string; name: string; required: boolean; documentType: string }>;
+}
+
+/** A dossier was submitted: at a counter or by post it is received at once (status 2), online it waits (status 1). */
+export interface DossierSubmittedV1 {
+  dossierId: string;
+  code: string;
+  status: 1 | 2;
+  channel: Channel;
+  submittedAt: string;
+  /** Set when received (status 2). */
+  receivedAt: string | null;
+  receptionDay: string | null;
+  dueAt: string | null;
+  procedure: { id: string; code: string; name: string; sector: string; version: number; processingTime: { amount: number; unit: TimeUnit } };
+  receivingCentre: { id: string; code: string; level: CentreLevel };
+  /** Contact details travel to delivery for notifications; statistics must not keep them. */
+  applicant: { id: string; kind: 'CITIZEN' | 'ORGANIZATION'; identityNumber: string; fullName: string; phone: string | null; email: string | null };
+  delivery: { method: DeliveryMethod; address: string | null };
+  /** Who received it (the intake officer, or the citizen online); processing writes it on the control slip. */
+  actor?: ActorV1;
+  /** How each component was satisfied: the digitised record, uploaded now or reused. */
+  components?: Array<{ componentCode: string; recordId: string; reused: boolean }>;
+  /** Set for a dossier brought from another one-stop system (historical import): past work, nobody is notified. */
+  imported?: boolean;
+}
+
+/** An online dossier was accepted by an intake officer (1 → 2). */
+export interface DossierAcceptedV1 {
+  dossierId: string;
+  receivedAt: string;
+  receptionDay: string;
+  dueAt: string;
+  actor: ActorV1;
+}
+
+/** The applicant supplied what was asked; the clock resumes at resumedAt. */
+export interface SupplementSubmittedV1 {
+  dossierId: string;
+  resumedAt: string;
+  recordIds: string[];
+  actor: ActorV1;
+}
+
+export interface ActorV1 {
+  id: string;
+  name: string;
+  role: string;
+  centre?: string;
+}
+
+/** Every change of a dossier's lifecycle, published by its owner, processing. */
+export interface DossierStatusChangedV1 {
+  dossierId: string;
+  code: string;
+  action: string;
+  status: string;
+  nationalStatusCode: number;
+  at: string;
+  dueAt: string | null;
+  resolvedAt: string | null;
+  processingCentreId: string;
+  /** Working minutes left when the clock stopped (supplementation, financial obligation). */
+  remainingWorkingMinutes: number | null;
+  reason: string | null;
+  /** The components asked for, with a supplementation request. */
+  componentCodes?: string[];
+  /** The due date the law sets (moved only by pauses); `dueAt` is the appointment shown to the applicant, later after an apology. Statistics judge lateness by this one. */
+  statutoryDueAt?: string | null;
+  actor: ActorV1 | null;
+  /** Past work applied from a historical import (DossierHistoryImported): nobody is notified. */
+  imported?: boolean;
+}
+
+export interface ResultDocumentV1 {
+  recordId: string;
+  documentType: string;
+  title: string;
+  sha256: string;
+  sizeBytes: number;
+  mimeType: string;
+  validUntil: string | null;
+  fileName?: string;
+}
+
+export interface DossierDecidedV1 {
+  dossierId: string;
+  code: string;
+  decision: 'APPROVED' | 'REJECTED';
+  reason: string | null;
+  resolvedAt: string;
+  dueAt: string;
+  processingCentreId: string;
+  result: ResultDocumentV1 | null;
+  actor: ActorV1;
+  /** A decision from a historical import: how the result was returned (and rated) in the old system; nobody is notified. */
+  imported?: ImportedReturnV1;
+}
+
+export interface ImportedReturnV1 {
+  returned: { returnedAt: string; method: DeliveryMethod } | null;
+  rating: { overall: 'VERY_SATISFIED' | 'SATISFIED' | 'NOT_SATISFIED'; ratedAt: string } | null;
+}
+
+/**
+ * A dossier's life after reception in another one-stop system (historical import). Intake publishes it
+ * right after the dossier's DossierSubmitted (imported: true); processing applies it through its state
+ * machine with the historical timestamps and publishes the usual DossierStatusChanged / DossierDecided
+ * (imported: true), delivery then records the return (ResultReturned with the historical returnedAt).
+ */
+export interface DossierHistoryImportedV1 {
+  dossierId: string;
+  code: string;
+  /** Completed workflow steps, in time order. */
+  steps: Array<{ code: string; role: string; completedAt: string; actor: string }>;
+  /** Supplementation periods; submittedAt null while the applicant has not supplied yet. */
+  supplements: Array<{ requestedAt: string; reason: string; submittedAt: string | null }>;
+  /** Null while still in processing. `result.recordId` is the DigitalRecord intake created. */
+  decision: { decision: 'APPROVED' | 'REJECTED'; decidedAt: string; reason: string | null; actor: string | null; result: ResultDocumentV1 | null } | null;
+  returned: ImportedReturnV1['returned'];
+  rating: ImportedReturnV1['rating'];
+}
+
+export interface ApologyIssuedV1 {
+  dossierId: string;
+  code: string;
+  reason: string;
+  newDueAt: string;
+  /** The due date the law set, which stays the one lateness is judged by. */
+  statutoryDueAt?: string;
+  issuedAt: string;
+  actor: ActorV1;
+}
+
+export interface SlaChangedV1 {
+  dossierId: string;
+  state: 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE';
+  at: string;
+  /** The statutory due date the state was judged against. */
+  statutoryDueAt?: string;
+  processingCentreId?: string;
+}
+
+export interface ResultReturnedV1 {
+  dossierId: string;
+  method: DeliveryMethod;
+  returnedAt: string;
+  actor: ActorV1 | null;
+}
+
+export interface ServiceRatedV1 {
+  dossierId: string;
+  overall: 'VERY_SATISFIED' | 'SATISFIED' | 'NOT_SATISFIED';
+  ratedAt: string;
+}
+
+/** type → version → payload. */
+export interface EventPayloads {
+  CentreChanged: { 1: CentreChangedV1 };
+  CalendarDayChanged: { 1: CalendarDayChangedV1 };
+  ProcedureChanged: { 1: ProcedureChangedV1 };
+  DossierSubmitted: { 1: DossierSubmittedV1 };
+  DossierAccepted: { 1: DossierAcceptedV1 };
+  SupplementSubmitted: { 1: SupplementSubmittedV1 };
+  DossierStatusChanged: { 1: DossierStatusChangedV1 };
+  DossierDecided: { 1: DossierDecidedV1 };
+  ApologyIssued: { 1: ApologyIssuedV1 };
+  SlaChanged: { 1: SlaChangedV1 };
+  ResultReturned: { 1: ResultReturnedV1 };
+  ServiceRated: { 1: ServiceRatedV1 };
+  DossierHistoryImported: { 1: DossierHistoryImportedV1 };
+}
+
+export type EventType = keyof EventPayloads;
+export type LatestPayload<T extends EventType> = EventPayloads[T][1];
+
+/** Who learns of what. The relay copies each outbox row to the queue of every subscriber listed here. */
+export const SUBSCRIPTIONS: { [T in EventType]: ServiceName[] } = {
+  CentreChanged: ['processing', 'delivery', 'statistics'],
+  CalendarDayChanged: ['processing', 'statistics'],
+  ProcedureChanged: ['processing', 'statistics'],
+  DossierSubmitted: ['processing', 'delivery', 'statistics'],
+  DossierAccepted: ['processing', 'delivery', 'statistics'],
+  SupplementSubmitted: ['processing'],
+  DossierStatusChanged: ['intake', 'delivery', 'statistics'],
+  DossierDecided: ['intake', 'delivery', 'statistics'],
+  ApologyIssued: ['delivery', 'statistics'],
+  SlaChanged: ['statistics'],
+  ResultReturned: ['processing', 'intake', 'statistics'],
+  ServiceRated: ['statistics'],
+  DossierHistoryImported: ['processing'],
+};
+
+export const LATEST_VERSION: { [T in EventType]: number } = Object.fromEntries(
+  Object.keys(SUBSCRIPTIONS).map((type) => [type, 1]),
+) as { [T in EventType]: number };

@@ -1,0 +1,128 @@
+import type { Job, JobsOptions, Queue, Worker } from 'bullmq';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
+import type { EventPayloads, EventType, ServiceName } from './catalogue';
+import type { EventEnvelope } from './envelope';
+import { EVENT_JOB_OPTIONS, eventBackoff, eventQueueName, isBatch, type EventJob } from './event-queues';
+import type { QueueConnection } from './queue-connection';
+
+/** What a handler gets: the event and the transaction its effect must be written in. */
+export interface HandlerContext<P> {
+  event: EventEnvelope<P>;
+  manager: EntityManager;
+  logger: Logger;
+}
+
+export type EventHandler<P = unknown> = (ctx: HandlerContext<P>) => Promise<void>;
+
+/** A service's handlers by event type; the payload type follows the event's latest version. */
+export type EventHandlers = { [T in EventType]?: EventHandler<EventPayloads[T][1]> };
+
+/**
+ * Thrown by a handler whose event arrived before one it depends on (events of different sources
+ * may overtake each other). The job is retried with backoff instead of being recorded.
+ */
+export class NotReadyError extends Error {}
+
+/** An event split off a batch waits this long before its first retry (the event it needs may be on its way). */
+const RETRY_FIRST_DELAY_MS = 100;
+
+export interface EventConsumerOptions {
+  service: ServiceName;
+  dataSource: DataSource;
+  connection: QueueConnection;
+  handlers: EventHandlers;
+  logger: Logger;
+  concurrency?: number;
+  /** How soon a crashed worker's jobs are taken up again (BullMQ's lock and stalled check). */
+  lockDurationMs?: number;
+  /** Retries of an event split off a failed batch; the bus's policy by default. */
+  retryJobOptions?: JobsOptions;
+}
+
+/**
+ * Applies the events of one service's queue. Delivery is at least once; the effect happens once,
+ * because the event id is recorded in the same transaction as the effect, and a recorded id
+ * turns a redelivery into a no-op.
+ */
+export class EventConsumer {
+  private worker?: Worker<EventJob>;
+
+  constructor(private readonly opts: EventConsumerOptions) {}
+
+  start(): Worker<EventJob> {
+    this.worker = this.opts.connection.worker<EventJob>(eventQueueName(this.opts.service), (job) => this.process(job.data), {
+      concurrency: this.opts.concurrency ?? 8,
+      lockDuration: this.opts.lockDurationMs ?? 30_000,
+      stalledInterval: Math.max(1000, Math.floor((this.opts.lockDurationMs ?? 30_000) / 2)),
+      maxStalledCount: 10,
+      settings: { backoffStrategy: (attemptsMade, type) => eventBackoff(attemptsMade, type) },
+    });
+    this.worker.on('failed', (job, err) =>
+      this.opts.logger.warn({ err, eventId: job?.id, type: job?.name, attempts: job?.attemptsMade }, 'event handling failed'),
+    );
+    this.worker.on('error', (err) => this.opts.logger.error({ err }, 'event worker error'));
+    return this.worker;
+  }
+
+  /** Applies one event exactly once in effect; returns false when it had been applied before. */
+  async apply(job: Pick<Job<EventEnvelope>, 'data'>): Promise<boolean> {
+    return this.opts.dataSource.transaction((manager) => this.applyIn(manager, job.data));
+  }
+
+  private async process(job: EventJob): Promise<void> {
+    if (!isBatch(job)) {
+      await this.apply({ data: job });
+      return;
+    }
+    try {
+      // The common case: the whole run in one transaction, in order.
+      await this.opts.dataSource.transaction(async (manager) => {
+        for (const event of job.events) await this.applyIn(manager, event);
+      });
+    } catch {
+      await this.splitFailures(job.events);
+    }
+  }
+
+  /**
+   * Something in the run failed: apply each event on its own, and hand each one that still fails
+   * to a job of its own (job id = event id) with the bus's retries and backoff. If this process
+   * dies half-way, the batch job is taken up again and the inbox skips what was applied.
+   */
+  private async splitFailures(events: EventEnvelope[]): Promise<void> {
+    const failed: EventEnvelope[] = [];
+    for (const event of events) {
+      try {
+        await this.apply({ data: event });
+      } catch {
+        failed.push(event);
+      }
+    }
+    if (failed.length === 0) return;
+    this.retryQueue ??= this.opts.connection.queue<EventJob>(eventQueueName(this.opts.service), { defaultJobOptions: this.opts.retryJobOptions ?? EVENT_JOB_OPTIONS });
+    await this.retryQueue.addBulk(
+      failed.map((event) => ({ name: event.type, data: event, opts: { jobId: event.id, delay: RETRY_FIRST_DELAY_MS } })),
+    );
+  }
+
+  private retryQueue?: Queue<EventJob>;
+
+  private async applyIn(manager: EntityManager, event: EventEnvelope): Promise<boolean> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO processed_event (event_id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [event.id, event.type],
+    );
+    if (inserted.length === 0) return false;
+    const handler = this.opts.handlers[event.type] as EventHandler | undefined;
+    if (handler) {
+      const logger = this.opts.logger.child({ eventId: event.id, type: event.type, correlationId: event.correlationId });
+      await handler({ event, manager, logger });
+    }
+    return true;
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.close();
+  }
+}

@@ -1,0 +1,13 @@
+export * from './catalogue';
+export * from './envelope';
+export * from './dossier-status';
+export { OutboxEvent } from './outbox-event.entity';
+export { readEventLog, eventLogHeads, type ReadEventLogOptions } from './event-log';
+export { ProcessedEvent } from './processed-event.entity';
+export { BusTables1764000000000 } from './bus-tables.migration';
+export { publish, type PublishOptions } from './publish';
+export { publishMany, type OutgoingEvent } from './publish-many';
+export { QueueConnection, type QueueConnectionConfig, type QueueBackendName } from './queue-connection';
+export { EventQueues, eventQueueName, EVENT_JOB_OPTIONS, EVENTS_PER_JOB, toJobs, isBatch, type EventJob, type EventBatch } from './event-queues';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+export { EventConsumer, NotReadyError, type EventHandlers, type EventHandler, type HandlerContext } from './event-consumer';

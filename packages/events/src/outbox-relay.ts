@@ -1,0 +1,139 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { Client } from 'pg';
+import { SUBSCRIPTIONS, type EventType, type ServiceName } from './catalogue';
+import type { EventEnvelope } from './envelope';
+import { toJobs, type EventQueues } from './event-queues';
+
+interface OutboxRow {
+  sequence: string;
+  id: string;
+  type: EventType;
+  version: number;
+  aggregate_id: string;
+  payload: unknown;
+  correlation_id: string | null;
+  occurred_at: Date;
+}
+
+export interface OutboxRelayOptions {
+  source: ServiceName;
+  dataSource: DataSource;
+  queues: EventQueues;
+  logger: Logger;
+  /** Database to LISTEN on for new rows (the service's own). */
+  databaseUrl: string;
+  batchSize?: number;
+  /** Poll even without a notification, in case one was missed. */
+  idleMs?: number;
+}
+
+/**
+ * Moves outbox rows to every subscriber's queue. Rows are locked with FOR UPDATE SKIP LOCKED so
+ * that several relays (replicas) share the work; a row is marked relayed only after all its
+ * jobs were added, so a crash in between re-sends it, and the event-id job ids and the
+ * consumers' inbox make the re-send harmless.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private listener?: Client;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+
+  constructor(private readonly opts: OutboxRelayOptions) {
+    this.batchSize = opts.batchSize ?? 500;
+    this.idleMs = opts.idleMs ?? 1000;
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.listen();
+    this.loop = this.run();
+  }
+
+  /** Moves one batch; returns how many rows it moved. */
+  async relayBatch(): Promise<number> {
+    const { dataSource, source, queues } = this.opts;
+    return dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT sequence, id, type, version, aggregate_id, payload, correlation_id, occurred_at
+           FROM outbox WHERE relayed_at IS NULL ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const bySubscriber = new Map<ServiceName, EventEnvelope[]>();
+      for (const row of rows) {
+        const envelope = toEnvelope(row, source);
+        for (const subscriber of SUBSCRIPTIONS[row.type] ?? []) {
+          if (!bySubscriber.has(subscriber)) bySubscriber.set(subscriber, []);
+          bySubscriber.get(subscriber)!.push(envelope);
+        }
+      }
+      await Promise.all(
+        [...bySubscriber].map(([subscriber, envelopes]) =>
+          queues.of(subscriber).addBulk(toJobs(envelopes)),
+        ),
+      );
+      await manager.query(`UPDATE outbox SET relayed_at = now() WHERE sequence = ANY($1::bigint[])`, [rows.map((r) => r.sequence)]);
+      return rows.length;
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let moved = 0;
+      try {
+        moved = await this.relayBatch();
+      } catch (err) {
+        this.opts.logger.error({ err }, 'relay batch failed; retrying');
+        await this.sleep(500);
+        continue;
+      }
+      if (moved < this.batchSize) await this.sleep(this.idleMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  /** A notification from the outbox trigger cuts the idle wait short. */
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.opts.databaseUrl });
+    client.on('error', (err) => this.opts.logger.warn({ err }, 'relay listener lost; polling'));
+    await client.connect();
+    client.on('notification', () => this.wake?.());
+    await client.query(`LISTEN "outbox_${this.opts.source}"`);
+    this.listener = client;
+  }
+}
+
+function toEnvelope(row: OutboxRow, source: ServiceName): EventEnvelope {
+  return {
+    id: row.id,
+    type: row.type,
+    version: row.version,
+    sequence: Number(row.sequence),
+    source,
+    aggregateId: row.aggregate_id,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    correlationId: row.correlation_id,
+    payload: row.payload,
+  };
+}

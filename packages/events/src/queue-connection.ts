@@ -1,0 +1,64 @@
+import { Queue, Worker, createPostgresBackend, runMigrations, type Processor, type WorkerOptions, type QueueOptions } from 'bullmq';
+import IORedis from 'ioredis';
+import { Pool } from 'pg';
+
+export interface QueueConnectionConfig {
+  /** Redis through ioredis when set (production). */
+  redisUrl?: string;
+  /** Otherwise BullMQ's PostgreSQL backend on this database (the one-command default). */
+  databaseUrl: string;
+  /** Redis key prefix; keeps test runs that share one Redis apart. Default `bull`. */
+  prefix?: string;
+}
+
+export type QueueBackendName = 'redis' | 'postgres';
+
+/**
+ * One process's connection to BullMQ, on whichever backend the configuration names. Everything
+ * else in the platform asks it for queues and workers and never knows which backend it is.
+ */
+export class QueueConnection {
+  readonly backend: QueueBackendName;
+  private readonly redis?: IORedis;
+  private readonly pool?: Pool;
+  private ready?: Promise<void>;
+  private readonly opened: Array<{ close(): Promise<void> }> = [];
+
+  constructor(private readonly config: QueueConnectionConfig) {
+    this.backend = config.redisUrl ? 'redis' : 'postgres';
+    if (config.redisUrl) {
+      this.redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+    } else {
+      // QUEUE_POOL_SIZE bounds the connections when many processes share one PostgreSQL (its max_connections).
+      this.pool = new Pool({ connectionString: config.databaseUrl, max: Number(process.env.QUEUE_POOL_SIZE || 10), options: '-c search_path=bullmq' });
+    }
+  }
+
+  /** Creates BullMQ's tables on first use (PostgreSQL backend); a no-op on Redis. */
+  waitUntilReady(): Promise<void> {
+    this.ready ??= this.pool ? runMigrations(this.pool).then(() => undefined) : Promise.resolve();
+    return this.ready;
+  }
+
+  queue<T = unknown>(name: string, opts: Omit<QueueOptions, 'connection'> = {}): Queue<T> {
+    const queue = this.pool
+      ? new Queue<T>(name, { ...opts, connection: this.pool } as never, createPostgresBackend as never)
+      : new Queue<T>(name, { ...opts, connection: this.redis!, prefix: this.config.prefix });
+    this.opened.push(queue);
+    return queue;
+  }
+
+  worker<T = unknown>(name: string, processor: Processor<T>, opts: Omit<WorkerOptions, 'connection'> = {}): Worker<T> {
+    const worker = this.pool
+      ? new Worker<T>(name, processor, { ...opts, connection: this.pool } as never, createPostgresBackend as never)
+      : new Worker<T>(name, processor, { ...opts, connection: this.redis!, prefix: this.config.prefix });
+    this.opened.push(worker);
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.opened.splice(0).map((q) => q.close()));
+    if (this.redis) await this.redis.quit().catch(() => this.redis!.disconnect());
+    if (this.pool) await this.pool.end();
+  }
+}

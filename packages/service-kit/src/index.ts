@@ -1,0 +1,14 @@
+export * from './errors';
+export * from './identity';
+export * from './context';
+export { createLogger, type Logger } from './logger';
+export { openDatabase, type DatabaseOptions } from './database';
+export { Shutdown } from './shutdown';
+export { startSubgraphServer, loadSchema, type RunningServer } from './subgraph-server';
+export * from './service';
+export { runServiceFromEnv } from './main';
+export { dateTimeScalars } from './scalars';
+export * from './centres';
+export * from './calendar-days';
+export * from './authorization';
+export * from './validation';

@@ -1,0 +1,130 @@
+import type { Router } from 'express';
+import type { DocumentNode } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DataSource, MixedList, EntitySchema } from 'typeorm';
+import type { Logger } from 'pino';
+import {
+  BusTables1764000000000,
+  EventConsumer,
+  EventQueues,
+  OutboxEvent,
+  OutboxRelay,
+  ProcessedEvent,
+  QueueConnection,
+  type EventHandlers,
+  type QueueConnectionConfig,
+  type ServiceName,
+} from '@onestop/events';
+import type { ServiceContext } from './context';
+import { openDatabase } from './database';
+import { createIdentityVerifier } from './identity';
+import { createLogger } from './logger';
+import { Shutdown } from './shutdown';
+import { startSubgraphServer } from './subgraph-server';
+
+/** What the runtime hands a service when it builds its collaborators and background work. */
+export interface ServiceRuntime {
+  db: DataSource;
+  logger: Logger;
+  queues: QueueConnection;
+  config: ServiceConfig;
+}
+
+/** Background work a service runs beside its event consumer (schedulers, dispatchers). */
+export interface BackgroundWork {
+  close(): Promise<unknown>;
+}
+
+/**
+ * Everything that makes a service, in one value: each service's index.ts exports one, and the
+ * runtime wires it the same way for all four (rule 6 of DESIGN.md).
+ */
+export interface ServiceDefinition<D = unknown> {
+  name: ServiceName;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<ServiceContext<D>>;
+  entities: MixedList<Function | EntitySchema>;
+  migrations: Function[];
+  /** Builds the service's own collaborators, passed to resolvers as `ctx.deps`. */
+  createDeps(runtime: ServiceRuntime): Promise<D> | D;
+  handlers(deps: D): EventHandlers;
+  routes?(router: Router, deps: D, runtime: ServiceRuntime): void;
+  workers?(deps: D, runtime: ServiceRuntime): Promise<BackgroundWork[]>;
+}
+
+export interface ServiceConfig {
+  databaseUrl: string;
+  queue: QueueConnectionConfig;
+  /** 0 picks a free port. */
+  port: number;
+  identityPublicJwk: string;
+  /** `api` serves GraphQL; `worker` runs the relay, the event consumer and background work. */
+  roles: { api: boolean; worker: boolean };
+  /** The public base URL of the gateway, for links in receipts and notifications. */
+  publicUrl?: string;
+  /** Where the file blob store keeps content (under .data/ by default). */
+  dataDir?: string;
+}
+
+export interface RunningService<D = unknown> {
+  name: ServiceName;
+  url?: string;
+  port?: number;
+  db: DataSource;
+  deps: D;
+  relay?: OutboxRelay;
+  consumer?: EventConsumer;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export async function runService<D>(def: ServiceDefinition<D>, config: ServiceConfig): Promise<RunningService<D>> {
+  const logger = createLogger(def.name);
+  const shutdown = new Shutdown();
+  try {
+    const db = await openDatabase({
+      url: config.databaseUrl,
+      schema: def.name,
+      entities: [OutboxEvent, ProcessedEvent, ...(def.entities as Function[])],
+      migrations: [BusTables1764000000000, ...def.migrations],
+    });
+    shutdown.add('database', () => db.destroy());
+    const queues = new QueueConnection(config.queue);
+    shutdown.add('queues', () => queues.close());
+    await queues.waitUntilReady();
+    const runtime: ServiceRuntime = { db, logger, queues, config };
+    const deps = await def.createDeps(runtime);
+    const running: RunningService<D> = { name: def.name, db, deps, logger, stop: () => shutdown.run(logger) };
+
+    if (config.roles.worker) {
+      const relay = new OutboxRelay({ source: def.name, dataSource: db, queues: new EventQueues(queues), logger, databaseUrl: config.databaseUrl });
+      await relay.start();
+      shutdown.add('relay', () => relay.stop());
+      const consumer = new EventConsumer({ service: def.name, dataSource: db, connection: queues, handlers: def.handlers(deps), logger });
+      consumer.start();
+      shutdown.add('consumer', () => consumer.stop());
+      for (const work of (await def.workers?.(deps, runtime)) ?? []) shutdown.add('worker', () => work.close());
+      Object.assign(running, { relay, consumer });
+    }
+    if (config.roles.api) {
+      const server = await startSubgraphServer({
+        name: def.name,
+        typeDefs: def.typeDefs,
+        resolvers: def.resolvers,
+        port: config.port,
+        db,
+        deps,
+        logger,
+        verifyIdentity: await createIdentityVerifier(config.identityPublicJwk),
+        routes: def.routes && ((router) => def.routes!(router, deps, runtime)),
+      });
+      shutdown.add('http', () => server.stop());
+      Object.assign(running, { url: server.url, port: server.port });
+    }
+    logger.info({ url: running.url, roles: config.roles, backend: queues.backend }, 'service started');
+    return running;
+  } catch (err) {
+    await shutdown.run(logger);
+    throw err;
+  }
+}

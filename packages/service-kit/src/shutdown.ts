@@ -1,0 +1,36 @@
+import type { Logger } from 'pino';
+
+type Closer = () => Promise<unknown> | unknown;
+
+/** Closes what a process opened, last opened first: HTTP, then workers, then pools. */
+export class Shutdown {
+  private readonly closers: Array<{ name: string; close: Closer }> = [];
+  private closing?: Promise<void>;
+
+  add(name: string, close: Closer): void {
+    this.closers.push({ name, close });
+  }
+
+  run(logger?: Logger): Promise<void> {
+    this.closing ??= (async () => {
+      for (const { name, close } of [...this.closers].reverse()) {
+        try {
+          await close();
+        } catch (err) {
+          logger?.warn({ err, name }, 'error while closing');
+        }
+      }
+    })();
+    return this.closing;
+  }
+
+  /** Ctrl-C and `docker stop` drain the process instead of killing it mid-transaction. */
+  onSignals(logger: Logger): void {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      void this.run(logger).then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  }
+}

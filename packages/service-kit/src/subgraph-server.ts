@@ -1,0 +1,152 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import express, { type Router } from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { GraphQLError, parse, type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { CONTRACT_CODES } from './errors';
+import { CORRELATION_HEADER, IDENTITY_HEADER, type Caller } from './identity';
+import type { ServiceContext } from './context';
+
+export function loadSchema(file: string): DocumentNode {
+  return parse(readFileSync(file, 'utf8'));
+}
+
+export interface SubgraphServerOptions<D> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<ServiceContext<D>>;
+  port: number;
+  db: DataSource;
+  deps: D;
+  logger: Logger;
+  verifyIdentity: (token: string) => Promise<Caller | undefined>;
+  /** Plain HTTP routes (printable receipts, downloads, CSV exports), behind the same identity check. */
+  routes?: (router: Router) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * One subgraph over HTTP: `/graphql` for the gateway, `/healthz` (alive) and `/readyz` (its
+ * database answers). Every GraphQL request must carry the gateway's signed identity, except
+ * federation's own `_service` query, which composition tools send.
+ */
+export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Promise<RunningServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  // Longer than the gateway's idle keep-alive (30 s): the client, not the server, closes idle sockets.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+  const server = new ApolloServer<ServiceContext<D>>({
+    schema: buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as never }]),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), logUnexpectedErrors(opts.logger)],
+    formatError: (formatted) => formatted,
+    includeStacktraceInErrorResponses: false,
+  });
+  await server.start();
+
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok', service: opts.name }));
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await opts.db.query('SELECT 1');
+      res.json({ status: 'ready', service: opts.name });
+    } catch {
+      res.status(503).json({ status: 'not ready', service: opts.name });
+    }
+  });
+
+  const identify = async (req: express.Request) => {
+    const correlationId = (req.headers[CORRELATION_HEADER] as string | undefined) ?? randomUUID();
+    const token = req.headers[IDENTITY_HEADER] as string | undefined;
+    if (!token) return { correlationId, caller: undefined, vouched: false };
+    try {
+      return { correlationId, caller: await opts.verifyIdentity(token), vouched: true };
+    } catch {
+      return { correlationId, caller: undefined, vouched: false };
+    }
+  };
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '30mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        const { correlationId, caller, vouched } = await identify(req);
+        if (!vouched && !isServiceSdlQuery(req.body?.query)) {
+          throw new GraphQLError('Requests must come through the gateway', {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
+        }
+        const logger = opts.logger.child({ correlationId });
+        return { caller, correlationId, logger, db: opts.db, deps: opts.deps };
+      },
+    }),
+  );
+
+  if (opts.routes) {
+    const router = express.Router();
+    router.use(async (req, res, next) => {
+      const { correlationId, caller, vouched } = await identify(req);
+      if (!vouched) return void res.status(401).json({ error: 'Requests must come through the gateway' });
+      res.locals.caller = caller;
+      res.locals.correlationId = correlationId;
+      next();
+    });
+    opts.routes(router);
+    app.use('/', router);
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(opts.port, '0.0.0.0', resolve));
+  const port = (httpServer.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    stop: () => server.stop(),
+  };
+}
+
+function isServiceSdlQuery(query: unknown): boolean {
+  if (typeof query !== 'string') return false;
+  try {
+    const doc = parse(query);
+    return doc.definitions.every(
+      (d) =>
+        d.kind === Kind.OPERATION_DEFINITION &&
+        (d as OperationDefinitionNode).operation === 'query' &&
+        (d as OperationDefinitionNode).selectionSet.selections.every(
+          (s) => s.kind === Kind.FIELD && ['_service', '__typename'].includes(s.name.value),
+        ),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** An error without a contract code is a bug: log it with its stack, answer INTERNAL_SERVER_ERROR. */
+function logUnexpectedErrors(logger: Logger): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const err of errors) {
+            const code = err.extensions?.code as string | undefined;
+            if (code && (CONTRACT_CODES.includes(code) || code.startsWith('GRAPHQL_'))) continue;
+            ((contextValue as ServiceContext)?.logger ?? logger).error({ err: err.originalError ?? err, path: err.path }, 'unexpected error');
+          }
+        },
+      };
+    },
+  };
+}
