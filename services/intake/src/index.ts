@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
+import { createIntakeDeps, type IntakeDeps } from './deps';
+import { intakeHandlers } from './events/handlers';
+import { entities, migrations } from './persistence';
+import { resolvers } from './resolvers';
+import { intakeRoutes } from './routes';
+
+/** Intake (tiếp nhận): reference data, applicants, reception of dossiers and the digitised-records store. */
+export const intakeService: ServiceDefinition<IntakeDeps> = {
+  name: 'intake',
+  typeDefs: loadSchema(join(__dirname, 'schema.graphql')),
+  resolvers,
+  entities,
+  migrations,
+  createDeps: createIntakeDeps,
+  handlers: intakeHandlers,
+  routes: intakeRoutes,
+};

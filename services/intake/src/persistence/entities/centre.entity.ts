@@ -1,0 +1,19 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ name: 'centre' })
+export class Centre {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text', unique: true })
+  code: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+
+  @Column({ type: 'uuid', name: 'parent_id', nullable: true })
+  parentId: string | null;
+}

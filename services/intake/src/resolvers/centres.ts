@@ -1,0 +1,70 @@
+import { publish } from '@onestop/events';
+import { badInput, conflict, isUniqueViolation, notFound } from '@onestop/service-kit';
+import type { EntityManager } from 'typeorm';
+import { centreCodeProblem, centreNameProblem, parentLevelProblem, wouldMakeCycle, type CentreLevel } from '../domain/centre-tree';
+import { Centre } from '../persistence';
+import { CentreDirectory } from '@onestop/service-kit';
+import type { IntakeContext } from '../deps';
+import { isUuid, requireAdmin } from './access';
+
+interface CentreInput { code: string; name: string; level: CentreLevel; parentId?: string | null }
+
+async function findParent(manager: EntityManager, parentId: string | null | undefined): Promise<Centre | null> {
+  if (!parentId) return null;
+  const parent = isUuid(parentId) ? await manager.findOneBy(Centre, { id: parentId }) : null;
+  if (!parent) throw notFound('Parent centre');
+  return parent;
+}
+
+function publishCentre(manager: EntityManager, centre: Centre, correlationId: string) {
+  return publish(manager, 'CentreChanged', centre.id,
+    { centreId: centre.id, code: centre.code, name: centre.name, level: centre.level, parentId: centre.parentId },
+    { correlationId });
+}
+
+export const centreQueries = {
+  centres: (_: unknown, __: unknown, ctx: IntakeContext) => ctx.db.getRepository(Centre).find({ order: { code: 'ASC' } }),
+};
+
+export const centreMutations = {
+  async createCentre(_: unknown, { input }: { input: CentreInput }, ctx: IntakeContext) {
+    requireAdmin(ctx, 'createCentre');
+    const problem = centreCodeProblem(input.code) ?? centreNameProblem(input.name);
+    if (problem) throw badInput(problem);
+    try {
+      return await ctx.db.transaction(async (manager) => {
+        const parent = await findParent(manager, input.parentId);
+        const levelProblem = parent && parentLevelProblem(input.level, parent.level);
+        if (levelProblem) throw badInput(levelProblem);
+        const centre = await manager.save(manager.create(Centre, { code: input.code, name: input.name.trim(), level: input.level, parentId: parent?.id ?? null }));
+        await publishCentre(manager, centre, ctx.correlationId);
+        return centre;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict(`A centre with code ${input.code} exists`);
+      throw err;
+    }
+  },
+
+  /** The subtree moves with the centre; dossiers keep the centre and code they were received under. */
+  async moveCentre(_: unknown, { centreId, parentId }: { centreId: string; parentId?: string | null }, ctx: IntakeContext) {
+    requireAdmin(ctx, 'moveCentre');
+    return ctx.db.transaction(async (manager) => {
+      // One move at a time: two concurrent moves could each pass the cycle check and together close a loop.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('intake.centre-tree'))`);
+      const centre = isUuid(centreId) ? await manager.findOneBy(Centre, { id: centreId }) : null;
+      if (!centre) throw notFound('Centre');
+      const parent = await findParent(manager, parentId);
+      if (parent) {
+        const chain = await new CentreDirectory(manager, 'centre').ancestors(parent.id);
+        if (wouldMakeCycle(centre.id, chain.map((c) => c.id))) throw badInput('A centre cannot move under itself or one of its own descendants');
+        const levelProblem = parentLevelProblem(centre.level, parent.level);
+        if (levelProblem) throw badInput(levelProblem);
+      }
+      centre.parentId = parent?.id ?? null;
+      await manager.update(Centre, { id: centre.id }, { parentId: centre.parentId });
+      await publishCentre(manager, centre, ctx.correlationId);
+      return centre;
+    });
+  },
+};
