@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import type { WorkingCalendar } from '@onestop/calendar';
+import { FileBlobStore, type BlobStore } from '@onestop/blob-store';
+import { CentreDirectory, DeclaredCalendar, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
+
+/** Processing's collaborators, handed to resolvers as ctx.deps and to the event handlers. */
+export interface ProcessingDeps {
+  /** The current instant in ms (Date.now); tests replace it to act at chosen moments. */
+  now: () => number;
+  /** The working calendar with the days declared at intake (from CalendarDayChanged). */
+  calendar(): Promise<WorkingCalendar>;
+  /** The centre tree from CentreChanged, for access and transfers. */
+  centres: CentreDirectory;
+  /** The shared blob store: decisions' result documents go there. */
+  blobs: BlobStore;
+  /** How often the SLA watch sweeps (ms). */
+  slaSweepEveryMs: number;
+}
+
+export type ProcessingContext = ServiceContext<ProcessingDeps>;
+
+export function createProcessingDeps(runtime: ServiceRuntime): ProcessingDeps {
+  const calendar = new DeclaredCalendar(runtime.db, 'calendar_day_replica');
+  return {
+    now: () => Date.now(),
+    calendar: () => calendar.current(),
+    centres: new CentreDirectory(runtime.db, 'centre_replica'),
+    blobs: new FileBlobStore(join(runtime.config.dataDir ?? '.data', 'blobs')),
+    slaSweepEveryMs: Number(process.env.SLA_SWEEP_EVERY_MS ?? 60_000),
+  };
+}
+
+export const nowOf = (deps: ProcessingDeps): Date => new Date(deps.now());

@@ -1,0 +1,84 @@
+/**
+ * The dossier's lifecycle (DESIGN.md, "Dossier lifecycle"): which action may move a dossier from
+ * which status, and to where. Pure: no I/O. Every status maps to one national status code.
+ *
+ * Typical paths: 1→2|3; 2→4; 4→5→4; 4→6→4; 4→8; 2|4|5→7; 4→9→10. Actions that keep the status
+ * (a step inside processing, a transfer, an apology) are listed with the statuses they may act on.
+ *
+ * Reception puts a dossier at RECEIVED (2) on its workflow's first step; completing that step
+ * (the intake officer's handover to the department, "bàn giao") is what starts processing (2→4).
+ */
+import { NATIONAL_STATUS_CODES, type DossierStatus } from '@onestop/events';
+
+export type { DossierStatus };
+export const STATUSES = Object.keys(NATIONAL_STATUS_CODES) as DossierStatus[];
+
+export const ACTIONS = [
+  'ACCEPT', // tiếp nhận an online dossier (intake's acceptDossier)
+  'REFUSE', // từ chối tiếp nhận
+  'COMPLETE_STEP', // one ISO step done; the first one (handover) starts processing
+  'REQUEST_SUPPLEMENT', // yêu cầu bổ sung, hoàn thiện hồ sơ: the clock stops
+  'SUBMIT_SUPPLEMENT', // the applicant supplied it: the clock resumes
+  'REQUEST_FINANCIAL_OBLIGATION', // yêu cầu thực hiện nghĩa vụ tài chính: the clock stops
+  'CONFIRM_FINANCIAL_OBLIGATION', // paid: the clock resumes
+  'WITHDRAW', // rút hồ sơ
+  'STOP', // dừng xử lý
+  'DECIDE', // approved with a result or rejected with reasons
+  'RETURN_RESULT', // trả kết quả (delivery's ResultReturned)
+  'TRANSFER', // liên thông: another centre goes on with it
+  'APOLOGISE', // văn bản xin lỗi và đề nghị gia hạn
+] as const;
+export type LifecycleAction = (typeof ACTIONS)[number];
+
+interface Rule {
+  from: readonly DossierStatus[];
+  /** Omitted: the status stays what it was. */
+  to?: DossierStatus;
+}
+
+const OPEN: readonly DossierStatus[] = ['RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION'];
+
+export const RULES: Readonly<Record<LifecycleAction, Rule>> = {
+  ACCEPT: { from: ['NEW'], to: 'RECEIVED' },
+  REFUSE: { from: ['NEW'], to: 'NOT_ACCEPTED' },
+  COMPLETE_STEP: { from: ['RECEIVED', 'PROCESSING'], to: 'PROCESSING' },
+  REQUEST_SUPPLEMENT: { from: ['PROCESSING'], to: 'SUPPLEMENT_REQUESTED' },
+  SUBMIT_SUPPLEMENT: { from: ['SUPPLEMENT_REQUESTED'], to: 'PROCESSING' },
+  REQUEST_FINANCIAL_OBLIGATION: { from: ['PROCESSING'], to: 'FINANCIAL_OBLIGATION' },
+  CONFIRM_FINANCIAL_OBLIGATION: { from: ['FINANCIAL_OBLIGATION'], to: 'PROCESSING' },
+  WITHDRAW: { from: ['RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED'], to: 'WITHDRAWN' },
+  STOP: { from: ['PROCESSING'], to: 'STOPPED' },
+  DECIDE: { from: ['PROCESSING'], to: 'RESOLVED' },
+  RETURN_RESULT: { from: ['RESOLVED'], to: 'RETURNED' },
+  TRANSFER: { from: ['RECEIVED', 'PROCESSING'] },
+  // Only while the clock runs: a stopped clock consumes no time, so there is nothing to apologise for yet.
+  APOLOGISE: { from: ['RECEIVED', 'PROCESSING'] },
+};
+
+/** The status `action` leads to from `status`, or null when the lifecycle refuses it. */
+export function nextStatus(status: DossierStatus, action: LifecycleAction): DossierStatus | null {
+  const rule = RULES[action];
+  if (!rule.from.includes(status)) return null;
+  return rule.to ?? status;
+}
+
+export class RefusedTransition extends Error {
+  constructor(readonly status: DossierStatus, readonly action: LifecycleAction) {
+    super(`A dossier in status ${status} (${NATIONAL_STATUS_CODES[status]}) cannot ${action.toLowerCase().replace(/_/g, ' ')}`);
+  }
+}
+
+/** Like nextStatus, but a refusal throws RefusedTransition (resolvers answer it with CONFLICT). */
+export function transition(status: DossierStatus, action: LifecycleAction): DossierStatus {
+  const next = nextStatus(status, action);
+  if (!next) throw new RefusedTransition(status, action);
+  return next;
+}
+
+export const nationalStatusCode = (status: DossierStatus): number => NATIONAL_STATUS_CODES[status];
+
+/** Statuses in which the clock runs: the dossier is being worked on. */
+export const CLOCK_RUNNING: readonly DossierStatus[] = ['RECEIVED', 'PROCESSING'];
+/** Statuses in which the clock is stopped, waiting for the applicant. */
+export const CLOCK_PAUSED: readonly DossierStatus[] = ['SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION'];
+export const isOpen = (status: DossierStatus): boolean => OPEN.includes(status);

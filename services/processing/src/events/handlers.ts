@@ -1,0 +1,103 @@
+import { NotReadyError, type EventHandlers } from '@onestop/events';
+import { applyCalendarDayChanged, applyCentreChanged } from '@onestop/service-kit';
+import { close, enterAtFirstStep, restartClock } from '../domain/dossier-process';
+import { nextStatus } from '../domain/lifecycle';
+import { ProcessingDossier } from '../persistence';
+import { actorFromEvent, appendHistory, commitTransition, publishStatusChanged, SYSTEM } from '../persistence/dossier-store';
+import { currentWorkflow } from '../persistence/workflows';
+import type { ProcessingDeps } from '../deps';
+import { importHandlers } from './import-handlers';
+
+/**
+ * What processing learns from the others: reception (intake), supplements (intake), returns
+ * (delivery), and the centre tree and declared days it keeps replicas of. Each handler runs in
+ * the transaction that records the event as applied.
+ */
+export function processingHandlers(deps: ProcessingDeps): EventHandlers {
+  return {
+    ...importHandlers(deps),
+    CentreChanged: ({ event, manager }) => applyCentreChanged(manager, event.payload),
+    CalendarDayChanged: ({ event, manager }) => applyCalendarDayChanged(manager, event.payload),
+
+    /** Counter and post: received (2) at once, on the first step. Online: new (1) until accepted. */
+    async DossierSubmitted({ event, manager }) {
+      const p = event.payload;
+      const workflow = await currentWorkflow(manager, p.procedure.code);
+      const received = p.status === 2 && p.receivedAt;
+      const base = {
+        id: p.dossierId,
+        code: p.code,
+        channel: p.channel,
+        status: 'NEW' as const,
+        processingCentreId: p.receivingCentre.id,
+        receivingCentreId: p.receivingCentre.id,
+        procedureCode: p.procedure.code,
+        procedureName: p.procedure.name,
+        applicantIdentityNumber: p.applicant.identityNumber,
+        applicantName: p.applicant.fullName,
+        submittedAt: new Date(p.submittedAt),
+        receivedAt: received ? new Date(p.receivedAt!) : null,
+        dueAt: p.dueAt ? new Date(p.dueAt) : null,
+        statutoryDueAt: p.dueAt ? new Date(p.dueAt) : null,
+        workflowVersion: workflow.version,
+        steps: workflow.steps,
+      };
+      const entry = received ? enterAtFirstStep(await deps.calendar(), workflow.steps, new Date(p.receivedAt!)) : {};
+      const dossier = { ...base, ...entry } as ProcessingDossier;
+      await manager.insert(ProcessingDossier, dossier);
+      await appendHistory(manager, dossier, {
+        action: received ? 'RECEIVE' : 'SUBMIT_ONLINE',
+        actor: actorFromEvent(p.actor),
+        at: new Date(p.receivedAt ?? p.submittedAt),
+        note: `${p.channel}; workflow ${workflow.version === 0 ? 'default' : `version ${workflow.version}`}`,
+      });
+    },
+
+    /** An online dossier accepted at intake (1→2) enters processing like one received at a counter. */
+    async DossierAccepted({ event, manager }) {
+      const p = event.payload;
+      const dossier = await manager.findOneBy(ProcessingDossier, { id: p.dossierId });
+      if (!dossier) throw new NotReadyError(`Dossier ${p.dossierId} not submitted yet`);
+      if (!nextStatus(dossier.status, 'ACCEPT')) return; // already accepted, or refused meanwhile: the first word stands
+      const receivedAt = new Date(p.receivedAt);
+      await commitTransition(manager, dossier, {
+        ...enterAtFirstStep(await deps.calendar(), dossier.steps, receivedAt),
+        receivedAt,
+        dueAt: new Date(p.dueAt),
+        statutoryDueAt: new Date(p.dueAt),
+      });
+      await appendHistory(manager, dossier, { action: 'ACCEPT', actor: actorFromEvent(p.actor), at: receivedAt });
+    },
+
+    /** The applicant supplied what was asked (5→4): the due date is the kept working time after resumedAt. */
+    async SupplementSubmitted({ event, manager, logger }) {
+      const p = event.payload;
+      const dossier = await manager.findOneBy(ProcessingDossier, { id: p.dossierId });
+      if (!dossier) throw new NotReadyError(`Dossier ${p.dossierId} unknown`);
+      if (!nextStatus(dossier.status, 'SUBMIT_SUPPLEMENT')) {
+        logger.warn({ dossierId: dossier.id, status: dossier.status }, 'supplement for a dossier that is not waiting for one; ignored');
+        return;
+      }
+      const resumedAt = new Date(p.resumedAt);
+      const updated = await commitTransition(manager, dossier, restartClock(await deps.calendar(), dossier, resumedAt, 'SUBMIT_SUPPLEMENT'));
+      await manager.query(`UPDATE clock_pause SET resumed_at = $2 WHERE dossier_id = $1 AND resumed_at IS NULL`, [dossier.id, resumedAt]);
+      await appendHistory(manager, updated, {
+        action: 'SUBMIT_SUPPLEMENT', actor: actorFromEvent(p.actor), at: resumedAt, note: `${p.recordIds.length} document(s) supplied`,
+      });
+      await publishStatusChanged(manager, updated, { action: 'SUBMIT_SUPPLEMENT', at: resumedAt, actor: p.actor, correlationId: event.correlationId });
+    },
+
+    /** The result reached the applicant (9→10). */
+    async ResultReturned({ event, manager }) {
+      const p = event.payload;
+      const dossier = await manager.findOneBy(ProcessingDossier, { id: p.dossierId });
+      if (!dossier) throw new NotReadyError(`Dossier ${p.dossierId} unknown`);
+      if (dossier.status === 'RETURNED') return;
+      if (!nextStatus(dossier.status, 'RETURN_RESULT')) throw new NotReadyError(`Dossier ${p.dossierId} is ${dossier.status}, not resolved yet`);
+      const at = new Date(p.returnedAt);
+      const updated = await commitTransition(manager, dossier, close(dossier, 'RETURN_RESULT'));
+      await appendHistory(manager, updated, { action: 'RETURN_RESULT', actor: p.actor ? actorFromEvent(p.actor) : SYSTEM, at, note: p.method });
+      await publishStatusChanged(manager, updated, { action: 'RETURN_RESULT', at, actor: p.actor, correlationId: event.correlationId });
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
+import { createProcessingDeps, type ProcessingDeps } from './deps';
+import { processingHandlers } from './events/handlers';
+import { entities, migrations } from './persistence';
+import { resolvers } from './resolvers';
+import { slipRoutes } from './routes/slips';
+import { startSlaWatch } from './workers/sla-watch';
+
+/** Processing (xử lý): workflows, each dossier's lifecycle, deadlines, decisions and the audit trail. */
+export const processingService: ServiceDefinition<ProcessingDeps> = {
+  name: 'processing',
+  typeDefs: loadSchema(join(__dirname, 'schema.graphql')),
+  resolvers,
+  entities,
+  migrations,
+  createDeps: createProcessingDeps,
+  handlers: processingHandlers,
+  routes: (router, deps, runtime) => slipRoutes(router, deps, runtime.db),
+  workers: (deps, runtime) => startSlaWatch(deps, runtime),
+};

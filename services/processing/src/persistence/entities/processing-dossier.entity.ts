@@ -1,0 +1,116 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { DossierStatus } from '@onestop/events';
+import type { SlaState } from '../../domain/clock';
+import type { StepRole, WorkflowStep } from '../../domain/workflow';
+
+export interface StoredResult {
+  recordId: string;
+  documentType: string;
+  title: string;
+  sha256: string;
+  sizeBytes: number;
+  mimeType: string;
+  fileName: string;
+  validUntil: string | null;
+}
+
+/**
+ * The canonical lifecycle of a dossier: processing is its only owner. The reception facts
+ * (code, centre, procedure, applicant) are copied from DossierSubmitted once; everything else
+ * changes only through a transition, which bumps `version` (optimistic concurrency).
+ */
+@Entity({ name: 'dossier' })
+export class ProcessingDossier {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'text' })
+  status: DossierStatus;
+
+  @Column({ type: 'text' })
+  channel: string;
+
+  @Column({ type: 'uuid', name: 'processing_centre_id' })
+  processingCentreId: string;
+
+  @Column({ type: 'uuid', name: 'receiving_centre_id' })
+  receivingCentreId: string;
+
+  @Column({ type: 'text', name: 'procedure_code' })
+  procedureCode: string;
+
+  @Column({ type: 'text', name: 'procedure_name' })
+  procedureName: string;
+
+  @Column({ type: 'text', name: 'applicant_identity_number' })
+  applicantIdentityNumber: string;
+
+  @Column({ type: 'text', name: 'applicant_name' })
+  applicantName: string;
+
+  @Column({ type: 'timestamptz', name: 'submitted_at' })
+  submittedAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'received_at', nullable: true })
+  receivedAt: Date | null;
+
+  /** The appointment shown to the applicant: the statutory due date, or a later one after an apology. */
+  @Column({ type: 'timestamptz', name: 'due_at', nullable: true })
+  dueAt: Date | null;
+
+  /** The due date the law sets (moved only by pauses): outcomes and statistics use it. */
+  @Column({ type: 'timestamptz', name: 'statutory_due_at', nullable: true })
+  statutoryDueAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
+  resolvedAt: Date | null;
+
+  /** 0: the default template. */
+  @Column({ type: 'int', name: 'workflow_version', default: 0 })
+  workflowVersion: number;
+
+  /** The template's steps as they were when the dossier entered processing. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  steps: WorkflowStep[];
+
+  @Column({ type: 'int', name: 'step_index', default: 0 })
+  stepIndex: number;
+
+  @Column({ type: 'timestamptz', name: 'step_started_at', nullable: true })
+  stepStartedAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'step_due_at', nullable: true })
+  stepDueAt: Date | null;
+
+  /** The current step's role while someone at the processing centre must act (RECEIVED, PROCESSING); null otherwise. Indexed for the inbox. */
+  @Column({ type: 'text', name: 'inbox_role', nullable: true })
+  inboxRole: StepRole | null;
+
+  @Column({ type: 'timestamptz', name: 'paused_at', nullable: true })
+  pausedAt: Date | null;
+
+  @Column({ type: 'double precision', name: 'paused_remaining_minutes', nullable: true })
+  pausedRemainingMinutes: number | null;
+
+  @Column({ type: 'double precision', name: 'paused_statutory_minutes', nullable: true })
+  pausedStatutoryMinutes: number | null;
+
+  @Column({ type: 'double precision', name: 'paused_step_minutes', nullable: true })
+  pausedStepMinutes: number | null;
+
+  /** The SLA state last announced by SlaChanged; reads compute the current one. */
+  @Column({ type: 'text', name: 'sla_state', default: 'ON_TRACK' })
+  slaState: SlaState;
+
+  @Column({ type: 'text', nullable: true })
+  decision: 'APPROVED' | 'REJECTED' | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  result: StoredResult | null;
+
+  @Column({ type: 'int', default: 0 })
+  version: number;
+}

@@ -1,0 +1,11 @@
+import { CalendarDayReplica, CalendarDayReplica1764000000060, CentreReplica, CentreReplica1764000000050 } from '@onestop/service-kit';
+import { Apology } from './entities/apology.entity';
+import { ClockPause } from './entities/clock-pause.entity';
+import { HistoryEntry } from './entities/history-entry.entity';
+import { ProcessingDossier, type StoredResult } from './entities/processing-dossier.entity';
+import { WorkflowTemplateRow } from './entities/workflow-template.entity';
+import { Initial1764000000200 } from './migrations/1764000000200-initial';
+
+export { Apology, ClockPause, HistoryEntry, ProcessingDossier, WorkflowTemplateRow, type StoredResult };
+export const entities = [ProcessingDossier, HistoryEntry, WorkflowTemplateRow, ClockPause, Apology, CentreReplica, CalendarDayReplica];
+export const migrations = [CentreReplica1764000000050, CalendarDayReplica1764000000060, Initial1764000000200];

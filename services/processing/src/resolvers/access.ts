@@ -1,0 +1,50 @@
+/**
+ * Who may do what to a dossier in processing: every check of this service in one place. The
+ * decisions are cells of the platform's authorization matrix
+ * (packages/service-kit/src/authorization-matrix.json); this file says what each operation acts
+ * on — the processing centre, or for reception's refusal and withdrawal the receiving centre,
+ * and the applicant — and adds the one rule that depends on the dossier's state: a step is done
+ * by its role.
+ */
+import { authorize, authorizeOn, conflict, forbidden, isAllowed, type Caller, type OperationName } from '@onestop/service-kit';
+import type { ProcessingDossier } from '../persistence';
+import type { ProcessingContext } from '../deps';
+
+type Ctx = Pick<ProcessingContext, 'deps'> & { caller?: Caller };
+
+/** Operations on a dossier at its receiving centre (reception's side); all others act at the processing centre. */
+const AT_RECEIVING_CENTRE: OperationName[] = ['refuseDossier', 'withdrawDossier'];
+
+/** The caller, if the matrix allows `operation` on this dossier; UNAUTHENTICATED or FORBIDDEN otherwise. */
+export function authorizeDossier(ctx: Ctx, operation: OperationName, dossier: ProcessingDossier): Promise<Caller> {
+  const centreId = AT_RECEIVING_CENTRE.includes(operation) ? dossier.receivingCentreId : dossier.processingCentreId;
+  return authorizeOn(ctx.deps.centres, ctx.caller, operation, { centreIds: [centreId], ownerIdentityNumber: dossier.applicantIdentityNumber });
+}
+
+/** Reference data (workflow templates): the role check alone. */
+export const authorizeCatalogue = (ctx: Ctx, operation: OperationName) => authorize(ctx.caller, operation);
+
+/** A centre-wide view (the inbox). */
+export const authorizeCentre = (ctx: Ctx, operation: OperationName, centreId: string) => authorizeOn(ctx.deps.centres, ctx.caller, operation, { centreIds: [centreId] });
+
+/**
+ * A step is done by its role at the processing centre. A caller whose role does another step of
+ * this dossier's workflow is asking at the wrong moment: CONFLICT (so of several officers who
+ * press "done" at once, one advances the dossier and the others learn it has moved on).
+ */
+export async function requireRoleOfStep(ctx: Ctx, operation: 'completeStep' | 'decideDossier', dossier: ProcessingDossier, stepIndex: number): Promise<Caller> {
+  const caller = await authorizeDossier(ctx, operation, dossier);
+  const step = dossier.steps[stepIndex];
+  if (step && step.role === caller.role) return caller;
+  if (dossier.steps.some((s) => s.role === caller.role)) {
+    throw conflict(`The dossier is at step ${step?.code ?? '(none)'} (${step?.role ?? 'nobody'}), not at a step of yours`);
+  }
+  throw forbidden(`No step of this dossier's workflow is done by ${caller.role}`);
+}
+
+/** Reading a printed slip: officers of the processing or receiving centre, or the applicant. */
+export function mayReadSlip(ctx: Ctx, dossier: ProcessingDossier): Promise<boolean> {
+  return isAllowed(ctx.deps.centres, ctx.caller, 'processingSlips', {
+    centreIds: [dossier.processingCentreId, dossier.receivingCentreId], ownerIdentityNumber: dossier.applicantIdentityNumber,
+  });
+}

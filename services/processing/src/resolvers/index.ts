@@ -1,0 +1,15 @@
+import { dateTimeScalars } from '@onestop/service-kit';
+import { DossierTrackingType, DossierType } from './dossier';
+import { Mutation } from './mutation';
+import { ProcedureType, WorkflowType } from './procedure';
+import { Query } from './query';
+
+export const resolvers = {
+  ...dateTimeScalars,
+  Query,
+  Mutation,
+  Dossier: DossierType,
+  DossierTracking: DossierTrackingType,
+  Procedure: ProcedureType,
+  Workflow: WorkflowType,
+};

@@ -1,0 +1,12 @@
+import { currentWorkflow } from '../persistence/workflows';
+import type { ProcessingContext } from '../deps';
+
+/** Processing's field of intake's Procedure: the workflow template a new dossier starts with. */
+export const ProcedureType = {
+  __resolveReference: (ref: { code: string }) => ref,
+  workflow: (p: { code: string }, _: unknown, ctx: ProcessingContext) => currentWorkflow(ctx.db.manager, p.code),
+};
+
+export const WorkflowType = {
+  isDefault: (w: { version: number }) => w.version === 0,
+};

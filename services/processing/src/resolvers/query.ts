@@ -1,0 +1,39 @@
+import { authorize, isUuid, notFound, requireCaller } from '@onestop/service-kit';
+import { authorizeCentre } from './access';
+
+import { STEP_ROLES, type StepRole } from '../domain/workflow';
+import { ProcessingDossier } from '../persistence';
+import { currentWorkflow } from '../persistence/workflows';
+import type { ProcessingContext } from '../deps';
+
+const INBOX_DEFAULT = 50;
+const INBOX_MAX = 200;
+
+export const Query = {
+  /**
+   * A centre's open dossiers (RECEIVED, PROCESSING) whose current step is the caller's role,
+   * most urgent first: the earliest current-step due time, so overdue steps come first. ADMIN
+   * and OBSERVER see every role's. Served by the partial index dossier_inbox.
+   */
+  async inbox(_: unknown, args: { centreId?: string | null; first?: number | null }, ctx: ProcessingContext) {
+    const caller = requireCaller(ctx);
+    if (caller.role === 'CITIZEN') authorize(caller, 'inbox', 'ANY'); // FORBIDDEN: citizens have no centre
+    const centre = args.centreId ? (isUuid(args.centreId) ? await ctx.deps.centres.byId(args.centreId) : null)
+      : caller.centre ? await ctx.deps.centres.byCode(caller.centre) : null;
+    if (!centre) throw notFound('Centre');
+    await authorizeCentre(ctx, 'inbox', centre.id);
+    const limit = Math.min(Math.max(args.first ?? INBOX_DEFAULT, 1), INBOX_MAX);
+    const role = STEP_ROLES.includes(caller.role as StepRole) ? caller.role : null;
+    const qb = ctx.db.getRepository(ProcessingDossier).createQueryBuilder('d')
+      .where('d.processing_centre_id = :centre', { centre: centre.id })
+      .orderBy('d.step_due_at', 'ASC').addOrderBy('d.id', 'ASC').limit(limit);
+    if (role) qb.andWhere('d.inbox_role = :role', { role });
+    else qb.andWhere('d.inbox_role IS NOT NULL');
+    return qb.getMany();
+  },
+
+  /** The template a new dossier of the procedure would start with. */
+  workflow(_: unknown, { procedureCode }: { procedureCode: string }, ctx: ProcessingContext) {
+    return currentWorkflow(ctx.db.manager, procedureCode);
+  },
+};
