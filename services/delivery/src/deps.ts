@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import type { Queue } from 'bullmq';
+import { FileBlobStore, type BlobStore } from '@onestop/blob-store';
+import type { ServiceContext, ServiceRuntime } from '@onestop/service-kit';
+import { courierFromEnv, type Courier } from './courier/courier';
+import { BOOKING_QUEUE, bookingJobOptions, type BookingJob } from './courier/booking-worker';
+import { linkPath, signLink } from './domain/download-link';
+import { NodemailerMailer, type Mailer } from './notifications/mailer';
+import { NOTIFICATION_QUEUE, Notifier, notificationJobOptions, type NotificationJob } from './notifications/notifier';
+import type { NotificationWorker } from './notifications/notification-worker';
+import { RecordingSmsSender, type SmsSender } from './notifications/sms';
+
+/** The development secret for download links: fixed so that every process verifies every link. Never for production. */
+export const DEVELOPMENT_LINK_SECRET = 'onestop-development-download-link-secret';
+
+/** Signed, expiring links to an online result. */
+export class DownloadLinks {
+  constructor(readonly secret: string, private readonly ttlMs: number, private readonly publicUrl?: string) {}
+
+  /** An absolute URL when the gateway's public URL is configured, otherwise the path under the gateway. */
+  urlFor(dossierId: string, now = new Date()): string {
+    const path = linkPath(signLink(this.secret, dossierId, new Date(now.getTime() + this.ttlMs)));
+    return this.publicUrl ? `${this.publicUrl.replace(/\/$/, '')}${path}` : path;
+  }
+}
+
+/** Delivery's collaborators, handed to resolvers as ctx.deps. Transports are swappable (tests inject failures through them). */
+export interface DeliveryDeps {
+  blobs: BlobStore;
+  mailer: Mailer;
+  sms: SmsSender;
+  courier: Courier;
+  notifier: Notifier;
+  notifications: Queue<NotificationJob>;
+  bookings: Queue<BookingJob>;
+  links: DownloadLinks;
+  /** Set when this process runs the workers (ROLE=worker|all). */
+  notificationWorker?: NotificationWorker;
+}
+
+export type DeliveryContext = ServiceContext<DeliveryDeps>;
+
+const number = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
+
+export function createDeliveryDeps(runtime: ServiceRuntime, env: NodeJS.ProcessEnv = process.env): DeliveryDeps {
+  const dataDir = runtime.config.dataDir ?? '.data';
+  const notifications = runtime.queues.queue<NotificationJob>(NOTIFICATION_QUEUE, {
+    defaultJobOptions: notificationJobOptions(number(env.NOTIFICATION_ATTEMPTS, 6), number(env.NOTIFICATION_BACKOFF_MS, 2000)),
+  });
+  const bookings = runtime.queues.queue<BookingJob>(BOOKING_QUEUE, {
+    defaultJobOptions: bookingJobOptions(number(env.BOOKING_ATTEMPTS, 8), number(env.BOOKING_BACKOFF_MS, 5000)),
+  });
+  return {
+    blobs: new FileBlobStore(join(dataDir, 'blobs')),
+    mailer: new NodemailerMailer({
+      smtpUrl: env.SMTP_URL || undefined,
+      from: env.MAIL_FROM ?? 'Trung tâm Phục vụ hành chính công <no-reply@onestop.local>',
+      recordFile: join(dataDir, 'mail', 'sent.jsonl'),
+    }),
+    sms: new RecordingSmsSender(join(dataDir, 'sms', 'sent.jsonl')),
+    courier: courierFromEnv(env),
+    notifier: new Notifier(notifications),
+    notifications,
+    bookings,
+    links: new DownloadLinks(linkSecret(runtime, env), number(env.DOWNLOAD_LINK_TTL_HOURS, 72) * 3600_000, runtime.config.publicUrl),
+  };
+}
+
+/**
+ * Every delivery process (API replicas, workers) must verify the links any of them signed, so the
+ * secret comes from the environment: DOWNLOAD_LINK_SECRET is required in production; elsewhere a
+ * fixed development value is used and announced as such.
+ */
+function linkSecret(runtime: ServiceRuntime, env: NodeJS.ProcessEnv): string {
+  if (env.DOWNLOAD_LINK_SECRET) return env.DOWNLOAD_LINK_SECRET;
+  if (env.NODE_ENV === 'production') throw new Error('DOWNLOAD_LINK_SECRET must be set in production');
+  runtime.logger.warn('DOWNLOAD_LINK_SECRET is unset: download links are signed with the fixed DEVELOPMENT secret');
+  return DEVELOPMENT_LINK_SECRET;
+}

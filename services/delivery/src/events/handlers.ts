@@ -1,0 +1,85 @@
+import { NotReadyError, type EventHandlers } from '@onestop/events';
+import { applyCentreChanged } from '@onestop/service-kit';
+import type { EntityManager } from 'typeorm';
+import { enqueueBooking } from '../courier/booking-worker';
+import { statusOnDecision } from '../domain/delivery-state';
+import { Delivery } from '../persistence';
+import type { DeliveryDeps } from '../deps';
+import { applyImportedDecision } from './import-handlers';
+
+/**
+ * Delivery learns of a dossier at reception (with the applicant's contact details, kept only for
+ * notifications) and of its decision. Events of different sources may overtake each other: one
+ * about a dossier delivery has not yet heard of throws NotReadyError and is retried.
+ */
+export function deliveryHandlers(deps: DeliveryDeps): EventHandlers {
+  const known = async (manager: EntityManager, dossierId: string, type: string) => {
+    const delivery = await manager.findOne(Delivery, { where: { dossierId }, lock: { mode: 'pessimistic_write' } });
+    if (!delivery) throw new NotReadyError(`${type} for dossier ${dossierId} before DossierSubmitted`);
+    return delivery;
+  };
+
+  return {
+    async CentreChanged({ event, manager }) {
+      await applyCentreChanged(manager, event.payload);
+    },
+
+    async DossierSubmitted({ event, manager }) {
+      const p = event.payload;
+      const delivery = manager.create(Delivery, {
+        dossierId: p.dossierId,
+        dossierCode: p.code,
+        procedureName: p.procedure.name,
+        receivingCentreId: p.receivingCentre.id,
+        method: p.delivery?.method ?? 'COUNTER',
+        status: 'AWAITING_RESULT',
+        counterFallback: false,
+        address: p.delivery?.address ?? null,
+        trackingNumber: null,
+        applicantIdentityNumber: p.applicant.identityNumber,
+        applicantName: p.applicant.fullName,
+        applicantPhone: p.applicant.phone ?? null,
+        applicantEmail: p.applicant.email ?? null,
+      });
+      await manager.insert(Delivery, delivery);
+      if (p.imported) return; // past work from a historical import: nobody is notified
+      await deps.notifier.notify(manager, delivery, p.status === 2 ? 'RECEIVED' : 'REGISTERED', { dueAt: p.dueAt });
+    },
+
+    async DossierAccepted({ event, manager }) {
+      const delivery = await known(manager, event.payload.dossierId, 'DossierAccepted');
+      await deps.notifier.notify(manager, delivery, 'RECEIVED', { dueAt: event.payload.dueAt });
+    },
+
+    async DossierStatusChanged({ event, manager }) {
+      const p = event.payload;
+      if (p.imported) return;
+      if (p.action !== 'SUPPLEMENT_REQUESTED' && p.status !== 'SUPPLEMENT_REQUESTED') return;
+      const delivery = await known(manager, p.dossierId, 'DossierStatusChanged');
+      await deps.notifier.notify(manager, delivery, 'SUPPLEMENT_REQUESTED', { reason: p.reason, componentCodes: p.componentCodes ?? [] });
+    },
+
+    async ApologyIssued({ event, manager }) {
+      const p = event.payload;
+      const delivery = await known(manager, p.dossierId, 'ApologyIssued');
+      await deps.notifier.notify(manager, delivery, 'APOLOGY', { reason: p.reason, newDueAt: p.newDueAt });
+    },
+
+    async DossierDecided({ event, manager }) {
+      const p = event.payload;
+      const delivery = await known(manager, p.dossierId, 'DossierDecided');
+      if (delivery.status !== 'AWAITING_RESULT') return;
+      if (p.imported) return applyImportedDecision(manager, delivery, p);
+      const next = statusOnDecision(delivery.method, !!p.result);
+      Object.assign(delivery, { ...next, decision: p.decision, result: p.result, readyAt: new Date(p.resolvedAt) });
+      await manager.update(Delivery, { dossierId: p.dossierId }, { ...next, decision: p.decision, result: p.result as never, readyAt: delivery.readyAt });
+      if (next.status === 'BOOKING') {
+        // Booked by the worker; the applicant hears of it with the tracking number.
+        await enqueueBooking(deps.bookings, p.dossierId);
+        return;
+      }
+      const downloadUrl = delivery.method === 'ONLINE' && !next.counterFallback ? deps.links.urlFor(p.dossierId) : null;
+      await deps.notifier.notify(manager, delivery, 'RESULT_READY', { downloadUrl, reason: p.reason });
+    },
+  };
+}

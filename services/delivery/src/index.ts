@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
+import { BookingWorker } from './courier/booking-worker';
+import { createDeliveryDeps, type DeliveryDeps } from './deps';
+import { deliveryHandlers } from './events/handlers';
+import { NotificationWorker } from './notifications/notification-worker';
+import { entities, migrations } from './persistence';
+import { resolvers } from './resolvers';
+import { downloadRoutes } from './routes/download';
+
+/** Delivery (trả kết quả): results back at the counter, by post and online, and notifications. */
+export const deliveryService: ServiceDefinition<DeliveryDeps> = {
+  name: 'delivery',
+  typeDefs: loadSchema(join(__dirname, 'schema.graphql')),
+  resolvers,
+  entities,
+  migrations,
+  createDeps: createDeliveryDeps,
+  handlers: deliveryHandlers,
+  routes: downloadRoutes,
+  async workers(deps, runtime) {
+    // The transports are read per job, so that a test (or an operator's hot fix) can swap them.
+    const notificationWorker = new NotificationWorker({
+      db: runtime.db,
+      queues: runtime.queues,
+      senders: () => ({ mailer: deps.mailer, sms: deps.sms }),
+      logger: runtime.logger,
+    }).start();
+    deps.notificationWorker = notificationWorker;
+    const bookingWorker = new BookingWorker({ db: runtime.db, queues: runtime.queues, courier: () => deps.courier, notifier: deps.notifier, logger: runtime.logger }).start();
+    return [notificationWorker, bookingWorker];
+  },
+};
+
+export { NotificationWorker } from './notifications/notification-worker';
+export { SimulatedCourier, HttpCourier } from './courier/courier';
+export type { DeliveryDeps } from './deps';

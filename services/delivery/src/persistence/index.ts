@@ -1,0 +1,10 @@
+import { CentreReplica, CentreReplica1764000000050 } from '@onestop/service-kit';
+import { Delivery } from './entities/delivery.entity';
+import { Notification, type NotificationStatus } from './entities/notification.entity';
+import { PostalEvent } from './entities/postal-event.entity';
+import { SatisfactionRating } from './entities/satisfaction-rating.entity';
+import { Initial1764000000300 } from './migrations/1764000000300-initial';
+
+export { Delivery, Notification, PostalEvent, SatisfactionRating, type NotificationStatus };
+export const entities = [Delivery, Notification, PostalEvent, SatisfactionRating, CentreReplica];
+export const migrations = [CentreReplica1764000000050, Initial1764000000300];

@@ -1,0 +1,25 @@
+import { maskRecipient } from '../domain/masking';
+import { Notification, PostalEvent, SatisfactionRating, type Delivery } from '../persistence';
+import type { DeliveryContext } from '../deps';
+import { can } from './access';
+
+export type NotificationView = Notification & { dossierCode: string };
+
+export const DeliveryType = {
+  async notifications(d: Delivery, _: unknown, ctx: DeliveryContext): Promise<NotificationView[]> {
+    const rows = await ctx.db.getRepository(Notification).find({ where: { dossierId: d.dossierId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((n) => Object.assign(n, { dossierCode: d.dossierCode }));
+  },
+  postalEvents: (d: Delivery, _: unknown, ctx: DeliveryContext) =>
+    ctx.db.getRepository(PostalEvent).find({ where: { dossierId: d.dossierId }, order: { at: 'ASC', id: 'ASC' } }),
+  rating: (d: Delivery, _: unknown, ctx: DeliveryContext) => ctx.db.getRepository(SatisfactionRating).findOneBy({ dossierId: d.dossierId }),
+  async downloadUrl(d: Delivery, _: unknown, ctx: DeliveryContext) {
+    if (d.method !== 'ONLINE' || d.counterFallback || !d.result || !['READY', 'DOWNLOADED'].includes(d.status)) return null;
+    return (await can.download(ctx, d)) ? ctx.deps.links.urlFor(d.dossierId) : null;
+  },
+};
+
+export const NotificationType = {
+  dossier: (n: Notification) => ({ __typename: 'Dossier', id: n.dossierId }),
+  recipient: (n: Notification) => maskRecipient(n.recipient),
+};

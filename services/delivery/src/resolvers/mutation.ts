@@ -1,0 +1,120 @@
+import { publish } from '@onestop/events';
+import { badInput, checkLength, conflict, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
+import { returnResult } from '../return-result';
+import type { EntityManager } from 'typeorm';
+import { applyPostalEvent, canConfirmPickup, canRate, type PostalEventStatus, type SatisfactionLevel } from '../domain/delivery-state';
+import { Delivery, Notification, PostalEvent, SatisfactionRating } from '../persistence';
+import type { DeliveryContext } from '../deps';
+import { can } from './access';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface PostalEventInput {
+  status: PostalEventStatus;
+  at?: Date | null;
+  note?: string | null;
+}
+
+interface SatisfactionInput {
+  overall: SatisfactionLevel;
+  comment?: string | null;
+}
+
+export const Mutation = {
+  /**
+   * Answers with the status it has just caused (RETURNED, 10) from delivery's own knowledge
+   * (federation @provides): processing, the owner, applies the ResultReturned event moments later.
+   */
+  async confirmPickup(_: unknown, { dossierId }: { dossierId: string }, ctx: DeliveryContext) {
+    requireCaller(ctx);
+    if (!UUID.test(dossierId)) throw notFound('Dossier');
+    return ctx.db.transaction(async (manager) => {
+      const delivery = await lockDelivery(manager, { dossierId });
+      if (!delivery) throw notFound('Dossier');
+      const caller = await can.confirmPickup(ctx, manager, delivery);
+      const check = canConfirmPickup(delivery);
+      if (check.refused) throw conflict(check.reason);
+      await returnResult(manager, ctx.deps.notifier, delivery, { status: 'PICKED_UP', method: 'COUNTER', at: new Date(), caller, correlationId: ctx.correlationId });
+      return { id: dossierId, status: 'RETURNED', nationalStatusCode: 10 };
+    });
+  },
+
+  async recordPostalEvent(_: unknown, args: { trackingNumber: string; event: PostalEventInput }, ctx: DeliveryContext) {
+    can.operate(ctx, 'recordPostalEvent');
+    const { trackingNumber, event } = args;
+    checkLength(trackingNumber, 'trackingNumber', 'code');
+    if (event.note && event.note.length > 1000) throw badInput('A note has at most 1000 characters');
+    const at = event.at ?? new Date();
+    return ctx.db.transaction(async (manager) => {
+      const delivery = await lockDelivery(manager, { trackingNumber });
+      if (!delivery) throw notFound('Parcel');
+      let outcome = applyPostalEvent(delivery.status, event.status);
+      if ('refused' in outcome && (await lastPostalStatus(manager, delivery.dossierId)) === event.status) outcome = { kind: 'keep' };
+      if ('refused' in outcome) throw conflict(outcome.reason);
+      await manager.insert(PostalEvent, { dossierId: delivery.dossierId, trackingNumber, status: event.status, at, note: event.note ?? null });
+      if (outcome.kind === 'keep') return delivery;
+      if (outcome.returned) {
+        await returnResult(manager, ctx.deps.notifier, delivery, { status: 'DELIVERED', method: 'POST', at, caller: ctx.caller ?? null, correlationId: ctx.correlationId });
+      } else if (outcome.fallback) {
+        Object.assign(delivery, { status: outcome.status, counterFallback: true });
+        await manager.update(Delivery, { dossierId: delivery.dossierId }, { status: outcome.status, counterFallback: true });
+        await ctx.deps.notifier.notify(manager, delivery, 'PARCEL_RETURNED');
+      } else {
+        delivery.status = outcome.status;
+        await manager.update(Delivery, { dossierId: delivery.dossierId }, { status: outcome.status });
+      }
+      return delivery;
+    });
+  },
+
+  async rateService(_: unknown, args: { dossierId: string; rating: SatisfactionInput }, ctx: DeliveryContext) {
+    requireCaller(ctx);
+    const comment = args.rating.comment?.trim() || null;
+    if (comment && comment.length > 2000) throw badInput('A comment has at most 2000 characters');
+    if (!UUID.test(args.dossierId)) throw notFound('Dossier');
+    try {
+      return await ctx.db.transaction(async (manager) => {
+        const delivery = await lockDelivery(manager, { dossierId: args.dossierId });
+        if (!delivery) throw notFound('Dossier');
+        await can.rate(ctx, delivery);
+        const check = canRate(delivery);
+        if (check.refused) throw conflict(check.reason);
+        if (await manager.existsBy(SatisfactionRating, { dossierId: delivery.dossierId })) throw conflict('This dossier was already rated');
+        const rating = manager.create(SatisfactionRating, { dossierId: delivery.dossierId, overall: args.rating.overall, comment, ratedAt: new Date() });
+        await manager.insert(SatisfactionRating, rating);
+        // The comment stays here: it may carry personal details that statistics must not keep.
+        await publish(manager, 'ServiceRated', delivery.dossierId,
+          { dossierId: delivery.dossierId, overall: rating.overall, ratedAt: rating.ratedAt.toISOString() },
+          { correlationId: ctx.correlationId });
+        return rating;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('This dossier was already rated');
+      throw err;
+    }
+  },
+
+  async resendNotification(_: unknown, { id }: { id: string }, ctx: DeliveryContext) {
+    can.operate(ctx, 'resendNotification');
+    if (!UUID.test(id)) throw notFound('Notification');
+    return ctx.db.transaction(async (manager) => {
+      const n = await manager.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!n) throw notFound('Notification');
+      if (n.status !== 'FAILED') throw conflict(`The notification is ${n.status}; only a FAILED one is resent`);
+      n.status = 'QUEUED';
+      await manager.update(Notification, { id }, { status: 'QUEUED' });
+      await ctx.deps.notifier.requeue(id);
+      const { dossierCode } = await manager.findOneByOrFail(Delivery, { dossierId: n.dossierId });
+      return Object.assign(n, { dossierCode });
+    });
+  },
+};
+
+function lockDelivery(manager: EntityManager, where: { dossierId: string } | { trackingNumber: string }) {
+  return manager.findOne(Delivery, { where, lock: { mode: 'pessimistic_write' } });
+}
+
+async function lastPostalStatus(manager: EntityManager, dossierId: string): Promise<string | undefined> {
+  const last = await manager.findOne(PostalEvent, { where: { dossierId }, order: { id: 'DESC' } });
+  return last?.status;
+}

@@ -1,0 +1,51 @@
+import type { Router } from 'express';
+import { BlobIntegrityError, BlobNotFoundError } from '@onestop/blob-store';
+import type { Caller, ServiceRuntime } from '@onestop/service-kit';
+import { verifyLink } from '../domain/download-link';
+import { Delivery } from '../persistence';
+import { returnResult } from '../return-result';
+import type { DeliveryDeps } from '../deps';
+
+const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'application/xml': 'xml' };
+
+/**
+ * GET /results/:dossierId?expires=…&signature=… (the gateway serves it as /delivery/results/…):
+ * the online result, to whoever holds an unexpired signed link. The content is hash-checked on
+ * read; content that does not match is an operator's problem and is never served. The first
+ * download returns the dossier (ResultReturned).
+ */
+export function downloadRoutes(router: Router, deps: DeliveryDeps, runtime: ServiceRuntime): void {
+  router.get('/results/:dossierId', async (req, res) => {
+    const dossierId = String(req.params.dossierId);
+    const check = verifyLink(deps.links.secret, { dossierId, expires: req.query.expires, signature: req.query.signature }, new Date());
+    if (!check.valid) {
+      return void res.status(check.reason === 'EXPIRED' ? 410 : 403).json({ error: check.reason === 'EXPIRED' ? 'This link has expired' : 'Invalid link' });
+    }
+    const delivery = await runtime.db.getRepository(Delivery).findOneBy({ dossierId });
+    if (!delivery?.result || delivery.method !== 'ONLINE' || delivery.counterFallback || !['READY', 'DOWNLOADED'].includes(delivery.status)) {
+      return void res.status(404).json({ error: 'No online result for this dossier' });
+    }
+    let content: Buffer;
+    try {
+      content = await deps.blobs.get(delivery.result.sha256);
+    } catch (err) {
+      if (!(err instanceof BlobIntegrityError || err instanceof BlobNotFoundError)) throw err;
+      runtime.logger.error({ dossierId, sha256: delivery.result.sha256, problem: err.name }, 'online result content is missing or does not match its hash: not served');
+      return void res.status(500).json({ error: 'The result cannot be served now; the operators have been alerted' });
+    }
+    if (delivery.status === 'READY') await markDownloaded(deps, runtime, dossierId, res.locals.caller as Caller | undefined, res.locals.correlationId as string);
+    const ext = EXTENSIONS[delivery.result.mimeType] ?? 'bin';
+    res.setHeader('content-type', delivery.result.mimeType);
+    res.setHeader('content-disposition', `attachment; filename="${delivery.dossierCode}.${ext}"`);
+    res.setHeader('cache-control', 'private, no-store');
+    res.end(content);
+  });
+}
+
+async function markDownloaded(deps: DeliveryDeps, runtime: ServiceRuntime, dossierId: string, caller: Caller | undefined, correlationId: string) {
+  await runtime.db.transaction(async (manager) => {
+    const delivery = await manager.findOne(Delivery, { where: { dossierId }, lock: { mode: 'pessimistic_write' } });
+    if (delivery?.status !== 'READY') return; // another request was first
+    await returnResult(manager, deps.notifier, delivery, { status: 'DOWNLOADED', method: 'ONLINE', at: new Date(), caller: caller ?? null, correlationId });
+  });
+}
