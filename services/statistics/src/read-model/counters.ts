@@ -1,0 +1,119 @@
+import type { EntityManager } from 'typeorm';
+import type { CentreChangedV1 } from '@onestop/events';
+import { applyCentreChanged } from '@onestop/service-kit';
+import { bucketsOf } from '../domain/days';
+import { MEASURE_COLUMNS, MEASURES, mergeDeltas, round4, type CounterDelta } from '../domain/measures';
+
+/** What a dossier is counted under, for its whole life (as received). */
+export interface FactDimensions {
+  centreId: string;
+  level: string;
+  procedureCode: string;
+  sector: string;
+  channel: string;
+}
+
+/**
+ * The two kinds of counter rows: 'C' the centre's count split by channel (value) and level of the
+ * receiving centre (sub) — CENTRE, LEVEL, CHANNEL, MONTH and every total read these; 'P' split by
+ * procedure (value) and sector (sub) — PROCEDURE and SECTOR read these.
+ */
+export type Dimension = 'C' | 'P';
+
+export function dimensionValues(d: FactDimensions): Array<[Dimension, string, string]> {
+  return [['C', d.channel, d.level], ['P', d.procedureCode, d.sector]];
+}
+
+const COLUMNS = MEASURES.map((k) => MEASURE_COLUMNS[k]);
+const ADD = COLUMNS.map((c) => `${c} = counter.${c} + EXCLUDED.${c}`).join(', ');
+const CONFLICT = `ON CONFLICT (centre_id, own, dim, grain, bucket, value, sub) DO UPDATE SET ${ADD}`;
+
+/**
+ * Counter writes hold this lock shared, a move in the centre tree holds it exclusively: a move
+ * re-homes the subtree's counts from the old ancestors to the new ones, and no event may add to
+ * the old ancestors meanwhile. (Shared holders never wait for each other.)
+ */
+const CENTRE_TREE_LOCK = 0x57a7_1505;
+
+/** The strict ancestors of centre $1 in the replicated tree (a parent not replicated yet still counts). */
+const ANCESTORS = `WITH RECURSIVE up AS (
+    SELECT parent_id AS id, 1 AS depth FROM centre_replica WHERE id = $1
+    UNION ALL SELECT c.parent_id, up.depth + 1 FROM centre_replica c JOIN up ON c.id = up.id WHERE up.depth < 64)`;
+
+/**
+ * Adds the deltas to the counters, in the transaction of the fact's change: for each day of the
+ * deltas, its day, month and year buckets, of the two kinds, in the receiving centre's own scope
+ * and in the "below" scope of each of its ancestors — 6 rows per day and scope (a commune under a
+ * province: 12). One statement; rows in key order, so that concurrent handlers lock shared counter
+ * rows (an ancestor's) in the same order and never deadlock.
+ */
+export async function applyDeltas(manager: EntityManager, dims: FactDimensions, deltas: CounterDelta[]): Promise<void> {
+  const merged = mergeDeltas(deltas);
+  if (merged.length === 0) return;
+  // the days of one event may share a month or a year: one row per counter key, its measures added up
+  const byKey = new Map<string, { head: unknown[]; measures: number[] }>();
+  for (const { day, measures } of merged) {
+    for (const { grain, bucket } of bucketsOf(day)) {
+      for (const [dim, value, sub] of dimensionValues(dims)) {
+        const key = [dim, grain, bucket, value, sub].join('|');
+        const row = byKey.get(key) ?? { head: [dim, grain, bucket, value, sub], measures: MEASURES.map(() => 0) };
+        MEASURES.forEach((k, i) => (row.measures[i] = round4(row.measures[i] + (measures[k] ?? 0))));
+        byKey.set(key, row);
+      }
+    }
+  }
+  const rows = [...byKey.values()].map((r) => [...r.head, ...r.measures]);
+  const columns = rows[0].map((_, i) => rows.map((r) => r[i]));
+  const types = ['char', 'char', 'date', 'text', 'text', ...MEASURES.map((k) => (k === 'processingDays' ? 'numeric' : 'int'))];
+  await manager.query(`SELECT pg_advisory_xact_lock_shared(${CENTRE_TREE_LOCK})`);
+  await manager.query(
+    `${ANCESTORS},
+     scope AS (SELECT $1::uuid AS centre_id, true AS own UNION ALL SELECT id, false FROM up WHERE id IS NOT NULL),
+     delta AS (SELECT * FROM unnest(${types.map((t, i) => `$${i + 2}::${t}[]`).join(', ')}) AS d(dim, grain, bucket, value, sub, ${COLUMNS.join(', ')}))
+     INSERT INTO counter (centre_id, own, dim, grain, bucket, value, sub, ${COLUMNS.join(', ')})
+     SELECT scope.centre_id, scope.own, delta.* FROM scope CROSS JOIN delta ORDER BY 1, 2, 3, 4, 5, 6, 7
+     ${CONFLICT}`,
+    [dims.centreId, ...columns],
+  );
+}
+
+/**
+ * CentreChanged with the counters kept right: when a centre is new or moves to another parent, the
+ * own counts of its whole subtree leave the "below" scopes of its former ancestors and join those of
+ * the new ones — reports always follow today's tree, as includeDescendants always did. Rare (a
+ * reorganisation), and proportional to the subtree's counter rows.
+ */
+export async function applyCentreChangedToCounters(manager: EntityManager, p: CentreChangedV1): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(${CENTRE_TREE_LOCK})`);
+  const [before]: Array<{ parent_id: string | null }> = await manager.query(`SELECT parent_id FROM centre_replica WHERE id = $1`, [p.centreId]);
+  const moved = !before || before.parent_id !== p.parentId;
+  if (moved && before?.parent_id) await shiftSubtree(manager, p.centreId, -1);
+  await applyCentreChanged(manager, p);
+  if (moved && p.parentId) await shiftSubtree(manager, p.centreId, 1);
+}
+
+/** Adds (sign 1) or removes (sign -1) the own counts of the centre's subtree to/from its ancestors' below scopes. */
+async function shiftSubtree(manager: EntityManager, centreId: string, sign: 1 | -1): Promise<void> {
+  await manager.query(
+    `${ANCESTORS},
+     down AS (
+       SELECT $1::uuid AS id, 0 AS depth
+       UNION ALL SELECT c.id, down.depth + 1 FROM centre_replica c JOIN down ON c.parent_id = down.id WHERE down.depth < 64),
+     subtree AS (
+       SELECT dim, grain, bucket, value, sub, ${COLUMNS.map((c) => `${sign} * sum(${c}) AS ${c}`).join(', ')}
+         FROM counter WHERE own AND centre_id IN (SELECT id FROM down) GROUP BY dim, grain, bucket, value, sub)
+     INSERT INTO counter (centre_id, own, dim, grain, bucket, value, sub, ${COLUMNS.join(', ')})
+     SELECT up.id, false, subtree.* FROM up CROSS JOIN subtree WHERE up.id IS NOT NULL ORDER BY 1, 2, 3, 4, 5, 6, 7
+     ${CONFLICT}`,
+    [centreId],
+  );
+}
+
+/** Hourly reception traffic of a centre (local hour), for staffing. */
+export async function countTraffic(manager: EntityManager, centreId: string, day: string, hour: number, atCounter: boolean): Promise<void> {
+  await manager.query(
+    `INSERT INTO traffic_hour (centre_id, day, hour, received, at_counter) VALUES ($1, $2, $3, 1, $4)
+     ON CONFLICT (centre_id, day, hour) DO UPDATE SET received = traffic_hour.received + 1, at_counter = traffic_hour.at_counter + EXCLUDED.at_counter`,
+    [centreId, day, hour, atCounter ? 1 : 0],
+  );
+}

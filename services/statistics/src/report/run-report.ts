@@ -1,0 +1,48 @@
+import type { DataSource } from 'typeorm';
+import { badInput, type Caller } from '@onestop/service-kit';
+import type { StatisticsDeps } from '../deps';
+import { requireReportAccess } from '../resolvers/access';
+import { buildReport, GROUP_BYS, type GroupBy, type Report } from './report';
+
+export interface ReportInput {
+  from: string;
+  to: string;
+  centreId: string;
+  includeDescendants?: boolean | null;
+  groupBy?: GroupBy | null;
+}
+
+interface Caller_ {
+  caller?: Caller;
+  db: DataSource;
+  deps: StatisticsDeps;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Twenty years: the longest period a report answers (and 240 rows grouped by month). */
+const MAX_PERIOD_DAYS = 20 * 366;
+
+export function validatePeriod(from: string, to: string, maxDays = MAX_PERIOD_DAYS): void {
+  if (!DATE.test(from) || !DATE.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
+    throw badInput('from and to must be dates YYYY-MM-DD');
+  }
+  if (from > to) throw badInput('from must not be after to', { field: 'from' });
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= maxDays) throw badInput(`The period may span at most ${maxDays} days`, { field: 'to' });
+}
+
+export function validateCentreId(centreId: string): void {
+  if (!UUID.test(centreId)) throw badInput('centreId must be a centre id', { field: 'centreId' });
+}
+
+/** The report behind both the GraphQL query and the CSV export: validate, authorize, then count. */
+export async function runReport(ctx: Caller_, input: ReportInput): Promise<Report> {
+  const groupBy = input.groupBy ?? 'CENTRE';
+  if (!GROUP_BYS.includes(groupBy)) throw badInput(`groupBy must be one of ${GROUP_BYS.join(', ')}`, { field: 'groupBy' });
+  validatePeriod(input.from, input.to);
+  validateCentreId(input.centreId);
+  await requireReportAccess(ctx, input.centreId);
+  return buildReport(ctx.db, {
+    from: input.from, to: input.to, centreId: input.centreId, includeDescendants: input.includeDescendants ?? false, groupBy, now: ctx.deps.now(),
+  });
+}
