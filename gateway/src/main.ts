@@ -1,0 +1,34 @@
+import { Shutdown, createLogger } from '@onestop/service-kit';
+import { startGateway } from './gateway-server';
+import { SERVICE_NAMES } from './compose';
+import { limitsFromEnv } from './limits';
+
+const DEFAULT_PORTS: Record<string, number> = { intake: 4001, processing: 4002, delivery: 4003, statistics: 4004 };
+
+async function main() {
+  const logger = createLogger('gateway');
+  const gateway = await startGateway({
+    port: Number(process.env.PORT ?? 4000),
+    subgraphs: SERVICE_NAMES.map((name) => ({
+      name,
+      url: process.env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`,
+    })),
+    jwtSecret: process.env.AUTH_JWT_SECRET || undefined,
+    jwksUrl: process.env.AUTH_JWKS_URL || undefined,
+    identityPrivateJwk: process.env.IDENTITY_PRIVATE_JWK ?? '',
+    production: process.env.NODE_ENV === 'production',
+    limits: limitsFromEnv(),
+    trustProxy: process.env.TRUST_PROXY ? (/^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY) : undefined,
+    queue: process.env.DATABASE_URL || process.env.REDIS_URL
+      ? { redisUrl: process.env.REDIS_URL || undefined, databaseUrl: process.env.DATABASE_URL ?? '', prefix: process.env.QUEUE_PREFIX || undefined }
+      : undefined,
+  });
+  const shutdown = new Shutdown();
+  shutdown.add('gateway', () => gateway.stop());
+  shutdown.onSignals(logger);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import type express from 'express';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { SERVICES, eventQueueName, type QueueConnection } from '@onestop/events';
+import type { Caller } from '@onestop/service-kit';
+
+/** Every queue of the platform: each service's event queue, and delivery's background work. */
+export const PLATFORM_QUEUES: readonly string[] = [
+  ...SERVICES.map(eventQueueName),
+  'delivery-notifications', // notifications to applicants (email, SMS)
+  'delivery-bookings', // express-post bookings with the courier
+];
+
+export interface QueueDashboardOptions {
+  /** The gateway's connection to BullMQ (REDIS_URL, or the PostgreSQL backend on DATABASE_URL). */
+  connection: QueueConnection;
+  /** The caller of a request, from its bearer token (undefined without one); throws on an invalid token. */
+  authenticate: (req: express.Request) => Promise<Caller | undefined>;
+  /** Where to mount it; /admin/queues by default. */
+  basePath?: string;
+  /** More queues to show besides PLATFORM_QUEUES. */
+  extraQueues?: string[];
+}
+
+/**
+ * Bull Board (operators' view of the BullMQ queues: waiting, active, failed jobs; retry, clean)
+ * for ADMIN only: no or an invalid token answers 401, any other role 403. Bull Board's own pages
+ * are served only after that check, so its actions (retry, remove, pause) are ADMIN's too.
+ */
+export function mountQueueDashboard(app: express.Express, opts: QueueDashboardOptions): void {
+  const basePath = opts.basePath ?? '/admin/queues';
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(basePath);
+  createBullBoard({
+    queues: [...PLATFORM_QUEUES, ...(opts.extraQueues ?? [])].map((name) => new BullMQAdapter(opts.connection.queue(name))),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: 'One-stop queues' } },
+  });
+  app.use(basePath, adminOnly(opts.authenticate), serverAdapter.getRouter());
+}
+
+function adminOnly(authenticate: QueueDashboardOptions['authenticate']): express.RequestHandler {
+  return async (req, res, next) => {
+    let caller: Caller | undefined;
+    try {
+      caller = await authenticate(req);
+    } catch {
+      caller = undefined;
+    }
+    if (!caller) return void res.status(401).setHeader('www-authenticate', 'Bearer').json({ error: 'A valid ADMIN token is required' });
+    if (caller.role !== 'ADMIN') return void res.status(403).json({ error: 'The queue dashboard is for ADMIN only' });
+    next();
+  };
+}

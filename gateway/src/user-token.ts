@@ -1,0 +1,45 @@
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { ROLES, type Caller, type Role } from '@onestop/service-kit';
+
+export interface UserTokenConfig {
+  /** HS256 secret (development and tests). */
+  jwtSecret?: string;
+  /** An OpenID provider's key set (production). */
+  jwksUrl?: string;
+}
+
+export class InvalidTokenError extends Error {}
+
+/** Verifies the contract's bearer tokens and turns their claims into a Caller. */
+export function createUserTokenVerifier(config: UserTokenConfig) {
+  const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
+  const secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : undefined;
+  if (!jwks && !secret) throw new Error('Either AUTH_JWT_SECRET or AUTH_JWKS_URL must be set');
+
+  return async (token: string): Promise<Caller> => {
+    let payload: JWTPayload;
+    try {
+      payload = jwks
+        ? (await jwtVerify(token, jwks)).payload
+        : (await jwtVerify(token, secret!, { algorithms: ['HS256'] })).payload;
+    } catch (err) {
+      throw new InvalidTokenError(`Invalid token: ${(err as Error).message}`);
+    }
+    return toCaller(payload);
+  };
+}
+
+function toCaller(claims: JWTPayload): Caller {
+  const role = claims.role as Role;
+  if (typeof claims.sub !== 'string' || !claims.sub) throw new InvalidTokenError('Token has no subject');
+  if (!ROLES.includes(role)) throw new InvalidTokenError('Token has no valid role');
+  const caller: Caller = { id: claims.sub, name: typeof claims.name === 'string' ? claims.name : claims.sub, role };
+  if (role === 'CITIZEN') {
+    if (typeof claims.identityNumber !== 'string') throw new InvalidTokenError('A citizen token must carry identityNumber');
+    caller.identityNumber = claims.identityNumber;
+  } else {
+    if (typeof claims.centre !== 'string') throw new InvalidTokenError('An officer token must carry centre');
+    caller.centre = claims.centre;
+  }
+  return caller;
+}
