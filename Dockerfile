@@ -1,0 +1,13 @@
+# One image for every process of the platform; docker-compose.yml picks the entry point and role.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+COPY packages ./packages
+COPY services ./services
+COPY gateway ./gateway
+COPY scripts ./scripts
+COPY tsconfig.json .swcrc ./
+RUN npm ci --omit=dev --ignore-scripts=false && npm cache clean --force
+USER node
+CMD ["node", "-r", "./scripts/register.js", "gateway/src/main.ts"]

@@ -1,0 +1,217 @@
+import { deleteRedisPrefix } from '@onestop/test-kit/src/test-database';
+/**
+ * `npm run bench`: the platform measured against issue 8's targets on the machine it runs on.
+ *
+ *   npm run bench [-- --backend redis|postgres|both] [--full] [--rate 300] [--rate-seconds 20]
+ *                 [--clients 32] [--seconds 15] [--import-dossiers 3000] [--gateway-processes 1]
+ *                 [--report-runs 40] [--cpu-prof]
+ *
+ * For each queue backend (Redis at REDIS_URL or 127.0.0.1:6379, then BullMQ's PostgreSQL
+ * backend) it creates a fresh database (scripts/lib/scratch-database.ts), starts the four services
+ * and the gateway as separate processes as `npm start` does, seeds a centre and a procedure
+ * through the API, then measures (scripts/bench/*.ts): receptions at a fixed rate (open loop)
+ * and at saturation (closed loop), reception → statistics, the contract's Dossier query, the
+ * import throughput (3,000 dossiers of a generated province-year by default, extrapolated to the
+ * 68,440 of the target; --import-dossiers 68440 for the whole year), the Report query (province-year;
+ * with --full also 10 million dossiers, which takes many minutes and ~10 GB), and every process's
+ * peak memory. Prints one table and writes bench-results/<date>.json.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import IORedis from 'ioredis';
+import { ROOT } from './platform-env';
+import { launchPlatform, type LaunchedPlatform } from './lib/platform-processes';
+import { createScratchDatabase } from './lib/scratch-database';
+import { graphqlClient, type LatencySummary } from './bench/load';
+import { benchReceptions, benchDossierQuery, seedBench, waitDrained, type BenchSeed } from './bench/receptions';
+import { benchReport, type ReportFigures } from './bench/report-figures';
+import { benchImport, type ImportFigures } from './bench/import-figures';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const opt = (name: string, fallback: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+};
+
+const OPTIONS = {
+  backends: (opt('backend', 'both') === 'both' ? ['redis', 'postgres'] : [opt('backend', 'both')]) as Array<'redis' | 'postgres'>,
+  full: flag('full'),
+  rate: Number(opt('rate', '300')),
+  rateSeconds: Number(opt('rate-seconds', '20')),
+  clients: Number(opt('clients', '32')),
+  seconds: Number(opt('seconds', '15')),
+  importDossiers: Number(opt('import-dossiers', '3000')),
+  gatewayProcesses: Number(opt('gateway-processes', '1')),
+  reportRuns: Number(opt('report-runs', '40')),
+  cpuProf: flag('cpu-prof'),
+};
+
+export interface BackendFigures {
+  backend: string;
+  database: string;
+  receptions: { fixedRate: LatencySummary; saturation: LatencySummary; drainSeconds: number };
+  receptionToStatistics: { underLoad: LatencySummary; light: LatencySummary };
+  dossierQuery: LatencySummary;
+  importFigures: ImportFigures;
+  report: ReportFigures;
+  peakMemoryMb: Record<string, number>;
+  loadAverage: number[];
+}
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+
+async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise<BackendFigures | { backend: string; skipped: string }> {
+  const redisUrl = backend === 'redis' ? process.env.REDIS_URL || 'redis://127.0.0.1:6379' : undefined;
+  if (redisUrl && !(await redisAnswers(redisUrl))) return { backend, skipped: `no Redis answers at ${redisUrl}` };
+  const db = await createScratchDatabase('onestop_bench');
+  const prefix = `bench${randomBytes(4).toString('hex')}`;
+  const dataDir = join(ROOT, 'bench-results', 'data', `${stamp}-${backend}`);
+  const logFile = join(ROOT, 'bench-results', `${stamp}-${backend}.log`);
+  mkdirSync(dataDir, { recursive: true });
+  log(`${backend}: ${db.where}; process output in ${logFile}`);
+  let platform: LaunchedPlatform | undefined;
+  try {
+    const t0 = Date.now();
+    platform = await launchPlatform({
+      databaseUrl: db.url,
+      redisUrl,
+      queuePrefix: prefix,
+      dataDir,
+      logFile,
+      gatewayProcesses: OPTIONS.gatewayProcesses,
+      // max_connections is 100 on a stock PostgreSQL and the machine is shared: four services of 8 + 4.
+      env: { DATABASE_POOL_SIZE: '8', QUEUE_POOL_SIZE: '4', LOG_LEVEL: 'warn' },
+      nodeArgs: OPTIONS.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench-results', 'profiles', `${stamp}-${backend}`)] : [],
+      log: (line) => log(`${backend}: ${line}`),
+    });
+    log(`${backend}: platform up in ${((Date.now() - t0) / 1000).toFixed(0)} s at ${platform.gatewayUrl}`);
+    const gql = graphqlClient(platform.gatewayUrl, Math.max(64, OPTIONS.clients * 2));
+    try {
+      const seed: BenchSeed = await seedBench(platform, gql, db.url);
+      const receptions = await benchReceptions(seed, gql, db.url, OPTIONS, log);
+      const dossierQuery = await benchDossierQuery(seed, gql, OPTIONS, log);
+      const importFigures = await benchImport(platform, db.url, OPTIONS.importDossiers, log);
+      await waitDrained(db.url, 120_000).catch(() => undefined);
+      const report = await benchReport(platform, gql, db.url, { full: OPTIONS.full, runs: OPTIONS.reportRuns }, log);
+      return {
+        backend,
+        database: db.where,
+        receptions: receptions.receptions,
+        receptionToStatistics: receptions.receptionToStatistics,
+        dossierQuery,
+        importFigures,
+        report,
+        peakMemoryMb: platform.peakMemoryMb(),
+        loadAverage: loadavg(),
+      };
+    } finally {
+      await gql.close();
+    }
+  } finally {
+    await platform?.stop();
+    await db.drop().catch((err) => log(`could not drop the database: ${err.message}`));
+    rmSync(dataDir, { recursive: true, force: true });
+    if (redisUrl) await deleteRedisPrefix(redisUrl, prefix).catch(() => undefined);
+  }
+}
+
+interface Row {
+  figure: string;
+  target: string;
+  values: Record<string, string>;
+  met: Record<string, boolean | undefined>;
+}
+
+function table(results: BackendFigures[]): Row[] {
+  const row = (figure: string, target: string, value: (r: BackendFigures) => string, met: (r: BackendFigures) => boolean | undefined): Row => ({
+    figure,
+    target,
+    values: Object.fromEntries(results.map((r) => [r.backend, value(r)])),
+    met: Object.fromEntries(results.map((r) => [r.backend, met(r)])),
+  });
+  const f = (r: BackendFigures) => r.receptions.fixedRate;
+  const rows: Row[] = [
+    row(`receptions at ${OPTIONS.rate}/s: achieved/s`, `${OPTIONS.rate}/s`, (r) => fmt(f(r).perSecond), (r) => f(r).perSecond >= OPTIONS.rate * 0.97 && f(r).errors === 0),
+    row(`receptions at ${OPTIONS.rate}/s: p50 / p95 / p99 ms`, 'p99 < 100 ms', (r) => `${fmt(f(r).p50)} / ${fmt(f(r).p95)} / ${fmt(f(r).p99)}`, (r) => f(r).p99 < 100),
+    row(`receptions at saturation (${OPTIONS.clients} clients)/s`, '≥ 1,000/s', (r) => fmt(r.receptions.saturation.perSecond), (r) => r.receptions.saturation.perSecond >= 1000),
+    row('  saturation p50 / p95 / p99 ms', '', (r) => `${fmt(r.receptions.saturation.p50)} / ${fmt(r.receptions.saturation.p95)} / ${fmt(r.receptions.saturation.p99)}`, () => undefined),
+    row('  events of the saturation drained in s', '', (r) => fmt(r.receptions.drainSeconds, 1), () => undefined),
+    row(`reception → statistics p95 ms (at ${OPTIONS.rate}/s)`, '< 100 ms', (r) => fmt(r.receptionToStatistics.underLoad.p95), (r) => r.receptionToStatistics.underLoad.p95 < 100),
+    row('reception → statistics p95 ms (light load)', '< 100 ms', (r) => fmt(r.receptionToStatistics.light.p95), (r) => r.receptionToStatistics.light.p95 < 100),
+    row(`Dossier query (4 subgraphs)/s, ${OPTIONS.clients} clients`, '≥ 1,500/s', (r) => fmt(r.dossierQuery.perSecond), (r) => r.dossierQuery.perSecond >= 1500),
+    row('  Dossier query p50 / p95 ms', '', (r) => `${fmt(r.dossierQuery.p50)} / ${fmt(r.dossierQuery.p95)}`, () => undefined),
+    ...(['province-year', '10 million'] as const).map((scale) =>
+      row(`Report p95 ms, ${scale}`, 'n/a (no target)', (r) => (r.report[scale] ? `${fmt(r.report[scale]!.p95)} (worst query ${fmt(r.report[scale]!.worstP95)})` : scale === '10 million' ? 'n/a (--full)' : 'n/a'), () => undefined),
+    ),
+    row(`import, full lifecycle, dossiers/s`, `68,440 in < 120 s (570/s)`, (r) => (r.importFigures.perSecond ? `${fmt(r.importFigures.perSecond)} (${r.importFigures.dossiers} in ${fmt(r.importFigures.seconds, 1)} s; 68,440 in ${fmt(68_440 / r.importFigures.perSecond)} s)` : `n/a (${r.importFigures.note})`),
+      (r) => (r.importFigures.perSecond ? 68_440 / r.importFigures.perSecond < 120 : undefined)),
+    row('peak memory (VmHWM), largest process MB', '< 250 MB each', (r) => {
+      const [name, mb] = Object.entries(r.peakMemoryMb).sort((a, b) => b[1] - a[1])[0] ?? ['?', NaN];
+      return `${mb} (${name})`;
+    }, (r) => Object.values(r.peakMemoryMb).every((mb) => mb < 250)),
+  ];
+  for (const name of [...new Set(results.flatMap((r) => Object.keys(r.peakMemoryMb)))]) {
+    rows.push(row(`  ${name} MB`, '< 250', (r) => fmt(r.peakMemoryMb[name]), (r) => (r.peakMemoryMb[name] === undefined ? undefined : r.peakMemoryMb[name] < 250)));
+  }
+  return rows;
+}
+
+function printTable(rows: Row[], backends: string[]) {
+  const mark = (m: boolean | undefined) => (m === undefined ? '' : m ? ' ✓' : ' ✗');
+  const cells = rows.map((r) => [r.figure, r.target, ...backends.map((b) => `${r.values[b] ?? ''}${mark(r.met[b])}`)]);
+  const header = ['figure', 'target', ...backends.map((b) => (b === 'redis' ? 'Redis' : 'PostgreSQL queue'))];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const c of cells) console.log(line(c));
+}
+
+async function main() {
+  const started = new Date();
+  const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, node ${process.version}`;
+  log(`machine: ${machine}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const results: BackendFigures[] = [];
+  const skipped: Array<{ backend: string; skipped: string }> = [];
+  for (const backend of OPTIONS.backends) {
+    const r = await runBackend(backend, stamp);
+    if ('skipped' in r) {
+      log(`${backend}: skipped (${r.skipped})`);
+      skipped.push(r);
+    } else results.push(r);
+  }
+  const rows = table(results);
+  const file = join(ROOT, 'bench-results', `${stamp}.json`);
+  writeFileSync(file, JSON.stringify({ started, finished: new Date(), machine, options: OPTIONS, results, skipped, table: rows }, null, 2));
+  console.log(`\nBenchmark, ${started.toISOString().slice(0, 16)} UTC — ${machine}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`gateway processes: ${OPTIONS.gatewayProcesses}; everything on this one machine\n`);
+  printTable(rows, results.map((r) => r.backend));
+  console.log(`\n✓ target met, ✗ missed. Details: ${file}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
