@@ -118,6 +118,7 @@ export async function importFile(file: string, opts: ImportOptions): Promise<Imp
   };
 
   let batch: Json[] = [];
+  const sent = new Set<string>();
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let n = 0;
   for await (const text of lines) {
@@ -135,6 +136,15 @@ export async function importFile(file: string, opts: ImportOptions): Promise<Imp
       account([{ line: n, code: null, outcome: 'REJECTED', reason: 'a line must be a JSON object' }]);
       continue;
     }
+    // A code seen earlier in the file: its first line must be settled before this one is sent, so
+    // that the first wins (this one is then ALREADY_IMPORTED) whatever the concurrency.
+    const code = typeof parsed.code === 'string' ? parsed.code.trim() : null;
+    if (code !== null && sent.has(code)) {
+      if (batch.length) await dispatch(batch);
+      batch = [];
+      await Promise.all(inFlight);
+    }
+    if (code !== null) sent.add(code);
     batch.push(toHistoricalInput(parsed, n));
     if (batch.length >= batchSize) {
       await dispatch(batch);
