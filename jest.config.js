@@ -11,4 +11,5 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60_000,
   maxWorkers: 2,
+  setupFiles: ['<rootDir>/test/setup.ts'],
 };

@@ -49,6 +49,10 @@ export class QueueConnection {
   }
 
   worker<T = unknown>(name: string, processor: Processor<T>, opts: Omit<WorkerOptions, 'connection'> = {}): Worker<T> {
+    // On PostgreSQL a worker waits for jobs on a LISTEN connection it keeps from the shared pool for
+    // good: one more slot per worker, so that QUEUE_POOL_SIZE stays what queries get (a process with
+    // as many workers as slots would otherwise have none left to add or take a job: a deadlock).
+    if (this.pool) this.pool.options.max = (this.pool.options.max ?? 10) + 1;
     const worker = this.pool
       ? new Worker<T>(name, processor, { ...opts, connection: this.pool } as never, createPostgresBackend as never)
       : new Worker<T>(name, processor, { ...opts, connection: this.redis!, prefix: this.config.prefix });

@@ -1,0 +1,32 @@
+import { createTestDatabase } from '@onestop/test-kit/src/test-database';
+import { waitFor } from '@onestop/test-kit/src/wait-for';
+import { QueueConnection } from '../src';
+
+describe('queue connection on the PostgreSQL backend', () => {
+  let url: string;
+  let drop: () => Promise<void>;
+  let connection: QueueConnection | undefined;
+  const pool = process.env.QUEUE_POOL_SIZE;
+
+  beforeAll(async () => ({ url, drop } = await createTestDatabase()));
+  afterAll(async () => {
+    await connection?.close();
+    await drop?.();
+    if (pool === undefined) delete process.env.QUEUE_POOL_SIZE;
+    else process.env.QUEUE_POOL_SIZE = pool;
+  });
+
+  it('a process with more workers than QUEUE_POOL_SIZE still adds and takes every job', async () => {
+    // Each worker keeps a LISTEN connection from the pool: with one slot and three workers,
+    // nothing could be added or taken any more unless the pool grows with the workers.
+    process.env.QUEUE_POOL_SIZE = '1';
+    connection = new QueueConnection({ databaseUrl: url });
+    await connection.waitUntilReady();
+    const taken: string[] = [];
+    const names = ['first', 'second', 'third'];
+    for (const name of names) connection.worker(name, async (job) => void taken.push(`${name}:${job.name}`));
+    for (const name of names) await connection.queue(name).add('job', {});
+    await waitFor(async () => (taken.length === names.length ? taken : null), { what: 'every worker to take its job', timeoutMs: 20_000 });
+    expect(taken.sort()).toEqual(['first:job', 'second:job', 'third:job']);
+  });
+});
