@@ -50,6 +50,8 @@ export interface ServiceDefinition<D = unknown> {
   handlers(deps: D): EventHandlers;
   routes?(router: Router, deps: D, runtime: ServiceRuntime): void;
   workers?(deps: D, runtime: ServiceRuntime): Promise<BackgroundWork[]>;
+  /** Event jobs applied at once (8 by default); 1 where every event writes the same few rows. */
+  consumerConcurrency?: number;
 }
 
 export interface ServiceConfig {
@@ -100,7 +102,9 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
       const relay = new OutboxRelay({ source: def.name, dataSource: db, queues: new EventQueues(queues), logger, databaseUrl: config.databaseUrl });
       await relay.start();
       shutdown.add('relay', () => relay.stop());
-      const consumer = new EventConsumer({ service: def.name, dataSource: db, connection: queues, handlers: def.handlers(deps), logger });
+      const consumer = new EventConsumer({
+        service: def.name, dataSource: db, connection: queues, handlers: def.handlers(deps), logger, concurrency: def.consumerConcurrency,
+      });
       consumer.start();
       shutdown.add('consumer', () => consumer.stop());
       for (const work of (await def.workers?.(deps, runtime)) ?? []) shutdown.add('worker', () => work.close());

@@ -16,6 +16,10 @@ export const statisticsService: ServiceDefinition<StatisticsDeps> = {
   createDeps: createStatisticsDeps,
   handlers: statisticsHandlers,
   routes: csvExportRoutes,
+  // Every event adds to the same counter rows (its centre's and its ancestors' for the day, month
+  // and year): concurrent runs of events only waited for each other and deadlocked in a loop
+  // (measured: 26 events/s under load). One run of up to 100 events at a time, in one transaction.
+  consumerConcurrency: 1,
 };
 
 export { statisticsHandlers, createStatisticsDeps };
