@@ -160,8 +160,11 @@ function table(results: BackendFigures[]): Row[] {
     ...(['province-year', '10 million'] as const).map((scale) =>
       row(`Report p95 ms, ${scale}`, 'n/a (no target)', (r) => (r.report[scale] ? `${fmt(r.report[scale]!.p95)} (worst query ${fmt(r.report[scale]!.worstP95)})` : scale === '10 million' ? 'n/a (--full)' : 'n/a'), () => undefined),
     ),
-    row(`import, full lifecycle, dossiers/s`, `68,440 in < 120 s (570/s)`, (r) => (r.importFigures.perSecond ? `${fmt(r.importFigures.perSecond)} (${r.importFigures.dossiers} in ${fmt(r.importFigures.seconds, 1)} s; 68,440 in ${fmt(68_440 / r.importFigures.perSecond)} s)` : `n/a (${r.importFigures.note})`),
-      (r) => (r.importFigures.perSecond ? 68_440 / r.importFigures.perSecond < 120 : undefined)),
+    row(`import, full lifecycle, dossiers/s`, `68,440 in < 120 s (570/s)`, (r) => {
+      const f = r.importFigures;
+      const rate = imported(f);
+      return rate ? `${fmt(rate)} (${f.dossiers} in ${fmt(f.seconds, 1)} s + ${fmt(f.catchUpSeconds, 1)} s for statistics; 68,440 in ${fmt(68_440 / rate)} s); accepted at ${fmt(f.perSecond)}/s` : `n/a (${f.note})`;
+    }, (r) => (imported(r.importFigures) ? 68_440 / imported(r.importFigures)! < 120 : undefined)),
     row('peak memory (VmHWM), largest process MB', '< 250 MB each', (r) => {
       const [name, mb] = Object.entries(r.peakMemoryMb).sort((a, b) => b[1] - a[1])[0] ?? ['?', NaN];
       return `${mb} (${name})`;
@@ -215,3 +218,8 @@ main().then(
     process.exit(1);
   },
 );
+
+/** Imported means counted everywhere: dossiers per second until statistics' report equalled the generated truth. */
+function imported(f: ImportFigures): number | undefined {
+  return f.dossiers && f.seconds !== undefined && f.catchUpSeconds !== undefined ? f.dossiers / (f.seconds + f.catchUpSeconds) : undefined;
+}

@@ -16,6 +16,8 @@ export interface ImportFigures {
   perSecond?: number;
   /** Until every imported dossier's events were applied by the other services. */
   drainedSeconds?: number;
+  /** After the import's last answer, until statistics' report equalled the generated truth. */
+  catchUpSeconds?: number;
   note?: string;
 }
 
@@ -36,6 +38,7 @@ export async function benchImport(platform: LaunchedPlatform, databaseUrl: strin
     log(`  ${summary.imported} imported in ${summary.seconds.toFixed(1)} s (${summary.dossiersPerSecond.toFixed(0)}/s), ${summary.rejected.length} rejected; statistics caught up ${run.catchUpSeconds.toFixed(1)} s later; report ${run.differences.length ? 'DIFFERS from' : 'equals'} the ground truth`);
     return {
       dossiers: summary.imported, rejected: summary.rejected.length, seconds: summary.seconds, perSecond: summary.dossiersPerSecond, drainedSeconds,
+      catchUpSeconds: run.catchUpSeconds,
       note: `statistics caught up ${run.catchUpSeconds.toFixed(0)} s after; report ${run.differences.length ? 'differs from' : 'equals'} the truth`,
     };
   } catch (err) {

@@ -86,19 +86,25 @@ export class EventConsumer {
   }
 
   /**
-   * Something in the run failed: apply each event on its own, and hand each one that still fails
-   * to a job of its own (job id = event id) with the bus's retries and backoff. If this process
-   * dies half-way, the batch job is taken up again and the inbox skips what was applied.
+   * Something in the run failed: apply it again in one transaction, each event behind a savepoint
+   * so that one that still fails is rolled back alone, and hand each such event to a job of its own
+   * (job id = event id) with the bus's retries and backoff. If this process dies half-way, the
+   * batch job is taken up again and the inbox skips what was applied.
    */
   private async splitFailures(events: EventEnvelope[]): Promise<void> {
     const failed: EventEnvelope[] = [];
-    for (const event of events) {
-      try {
-        await this.apply({ data: event });
-      } catch {
-        failed.push(event);
+    await this.opts.dataSource.transaction(async (manager) => {
+      for (const event of events) {
+        await manager.query('SAVEPOINT event');
+        try {
+          await this.applyIn(manager, event);
+          await manager.query('RELEASE SAVEPOINT event');
+        } catch {
+          await manager.query('ROLLBACK TO SAVEPOINT event');
+          failed.push(event);
+        }
       }
-    }
+    });
     if (failed.length === 0) return;
     this.retryQueue ??= this.opts.connection.queue<EventJob>(eventQueueName(this.opts.service), { defaultJobOptions: this.opts.retryJobOptions ?? EVENT_JOB_OPTIONS });
     await this.retryQueue.addBulk(
