@@ -76,9 +76,10 @@ export class EventConsumer {
       return;
     }
     try {
-      // The common case: the whole run in one transaction, in order.
+      // The common case: the whole run in one transaction, in order, its ids into the inbox at once.
       await this.opts.dataSource.transaction(async (manager) => {
-        for (const event of job.events) await this.applyIn(manager, event);
+        const fresh = await this.record(manager, job.events);
+        for (const event of job.events) if (fresh.delete(event.id)) await this.handle(manager, event); // once, even if repeated
       });
     } catch {
       await this.splitFailures(job.events);
@@ -115,17 +116,25 @@ export class EventConsumer {
   private retryQueue?: Queue<EventJob>;
 
   private async applyIn(manager: EntityManager, event: EventEnvelope): Promise<boolean> {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO processed_event (event_id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
-      [event.id, event.type],
-    );
-    if (inserted.length === 0) return false;
-    const handler = this.opts.handlers[event.type] as EventHandler | undefined;
-    if (handler) {
-      const logger = this.opts.logger.child({ eventId: event.id, type: event.type, correlationId: event.correlationId });
-      await handler({ event, manager, logger });
-    }
+    if (!(await this.record(manager, [event])).has(event.id)) return false;
+    await this.handle(manager, event);
     return true;
+  }
+
+  /** Records the events' ids in the inbox; returns those that were not there (the others were applied before). */
+  private async record(manager: EntityManager, events: EventEnvelope[]): Promise<Set<string>> {
+    const inserted: Array<{ event_id: string }> = await manager.query(
+      `INSERT INTO processed_event (event_id, type) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [events.map((e) => e.id), events.map((e) => e.type)],
+    );
+    return new Set(inserted.map((r) => r.event_id));
+  }
+
+  private async handle(manager: EntityManager, event: EventEnvelope): Promise<void> {
+    const handler = this.opts.handlers[event.type] as EventHandler | undefined;
+    if (!handler) return;
+    const logger = this.opts.logger.child({ eventId: event.id, type: event.type, correlationId: event.correlationId });
+    await handler({ event, manager, logger });
   }
 
   async stop(): Promise<void> {
