@@ -45,7 +45,11 @@ describe.each(['redis', 'postgres'] as const)('walking skeleton on the %s queue 
       delivery: { method: 'POST', status: 'AWAITING_RESULT' },
       outcome: null,
     });
-    const facts = await platform.services.statistics.db.query(`SELECT channel FROM dossier_fact WHERE dossier_id = $1`, [submitDossier.id]);
+    // statistics applies its events on its own, one run at a time: it may come a moment later
+    const facts = await waitFor(async () => {
+      const rows = await platform.services.statistics.db.query(`SELECT channel FROM dossier_fact WHERE dossier_id = $1`, [submitDossier.id]);
+      return rows.length ? rows : null;
+    }, { what: 'statistics to learn of the dossier' });
     expect(facts).toEqual([{ channel: 'COUNTER' }]);
   });
 });
