@@ -27,12 +27,14 @@ export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
     await applyDeltas(manager, fact, t.deltas);
   };
 
-  const resolveFact = async (manager: EntityManager, fact: DossierFact, resolvedAt: Date, dueAt: Date | null) => {
+  /** The resolution counted once (DossierDecided and the status change 9 both announce it), with `extra` in the same update. */
+  const resolveFact = async (manager: EntityManager, fact: DossierFact, resolvedAt: Date, dueAt: Date | null, extra: Partial<DossierFact>) => {
     if (fact.receivedAt === null) throw new NotReadyError(`resolution of ${fact.dossierId} before its reception`);
+    if (!isOpen(fact)) return apply(manager, fact, { patch: {}, deltas: [] }, extra);
     const due = statutoryDue(fact, dueAt) ?? resolvedAt;
     const calendar = await deps.calendar.current(manager);
     const days = calendar.workingDaysBetween(fact.receivedAt, resolvedAt);
-    await apply(manager, fact, resolve(fact, resolvedAt, due, days));
+    await apply(manager, fact, resolve(fact, resolvedAt, due, days), extra);
   };
 
   return {
@@ -87,8 +89,7 @@ export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
       if (code === 10) {
         await apply(manager, fact, { patch: {}, deltas: [] }, { ...state, returnedAt: fact.returnedAt ?? at });
       } else if (code === 9) {
-        await resolveFact(manager, fact, p.resolvedAt ? new Date(p.resolvedAt) : at, p.dueAt ? new Date(p.dueAt) : null);
-        await apply(manager, fact, { patch: {}, deltas: [] }, state);
+        await resolveFact(manager, fact, p.resolvedAt ? new Date(p.resolvedAt) : at, p.dueAt ? new Date(p.dueAt) : null, state);
       } else if (code === 7 || code === 8) {
         await apply(manager, fact, closeUnresolved(fact, at), state);
       } else if (code === 3 || code === 1) {
@@ -108,9 +109,8 @@ export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
       const p = event.payload;
       const fact = await load(manager, p.dossierId, 'DossierDecided');
       const resolvedAt = new Date(p.resolvedAt);
-      await resolveFact(manager, fact, resolvedAt, new Date(p.dueAt));
       const newer = fact.stateAt.getTime() <= resolvedAt.getTime() && fact.nationalStatusCode < 9;
-      await apply(manager, fact, { patch: {}, deltas: [] }, {
+      await resolveFact(manager, fact, resolvedAt, new Date(p.dueAt), {
         decision: p.decision,
         ...(newer ? { state: 'RESOLVED', nationalStatusCode: 9, stateAt: resolvedAt } : {}),
       });
