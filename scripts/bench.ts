@@ -25,7 +25,7 @@ import { ROOT } from './platform-env';
 import { launchPlatform, type LaunchedPlatform } from './lib/platform-processes';
 import { createScratchDatabase } from './lib/scratch-database';
 import { graphqlClient, type LatencySummary } from './bench/load';
-import { benchReceptions, benchDossierQuery, seedBench, waitStatisticsCaughtUp, type BenchSeed } from './bench/receptions';
+import { benchReceptions, benchDossierQuery, seedBench, waitEventsApplied, type BenchSeed } from './bench/receptions';
 import { benchReport, type ReportFigures } from './bench/report-figures';
 import { benchImport, type ImportFigures } from './bench/import-figures';
 
@@ -108,7 +108,7 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
       const receptions = await benchReceptions(seed, gql, db.url, OPTIONS, log);
       const dossierQuery = await benchDossierQuery(seed, gql, OPTIONS, log);
       const importFigures = await benchImport(platform, db.url, OPTIONS.importDossiers, log);
-      log(`${backend}: statistics caught up with every event after ${(await waitStatisticsCaughtUp(db.url, 900_000)).toFixed(0)} s more`);
+      log(`${backend}: every service applied every event after ${(await waitEventsApplied(db.url, 900_000)).toFixed(0)} s more`);
       const report = await benchReport(platform, gql, db.url, { full: OPTIONS.full, runs: OPTIONS.reportRuns }, log);
       return {
         backend,

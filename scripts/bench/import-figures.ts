@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LaunchedPlatform } from '../lib/platform-processes';
-import { waitDrained } from './receptions';
+import { waitEventsApplied } from './receptions';
 
 export interface ImportFigures {
   dossiers?: number;
@@ -34,7 +34,7 @@ export async function benchImport(platform: LaunchedPlatform, databaseUrl: strin
     const options = simulator.optionsFrom(new Map([['size', String(dossiers)], ['seed', '77'], ['centres', 'BENCHSIM,BENCHSIM.X01,BENCHSIM.X02']]));
     const run = await simulator.runSimulation({ ...options, gatewayUrl: platform.gatewayUrl, token, log: () => undefined, catchUpTimeoutMs: 180_000 });
     const { summary } = run;
-    const drainedSeconds = await waitDrained(databaseUrl, 60_000).catch(() => NaN);
+    const drainedSeconds = await waitEventsApplied(databaseUrl, 60_000).catch(() => NaN);
     log(`  ${summary.imported} imported in ${summary.seconds.toFixed(1)} s (${summary.dossiersPerSecond.toFixed(0)}/s), ${summary.rejected.length} rejected; statistics caught up ${run.catchUpSeconds.toFixed(1)} s later; report ${run.differences.length ? 'DIFFERS from' : 'equals'} the ground truth`);
     return {
       dossiers: summary.imported, rejected: summary.rejected.length, seconds: summary.seconds, perSecond: summary.dossiersPerSecond, drainedSeconds,

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { contractOperation } from '@onestop/test-kit/src/contract';
-import { SUBSCRIPTIONS } from '@onestop/events';
+import { SERVICES, SUBSCRIPTIONS } from '@onestop/events';
 import type { LaunchedPlatform } from '../lib/platform-processes';
 import { closedLoop, openLoop, summarise, type GraphQLClient, type LatencySummary } from './load';
 
@@ -126,40 +126,23 @@ class FactWatcher {
   }
 }
 
-/** Waits until every dossier intake holds is in processing, delivery and statistics; returns the seconds it took. */
-export async function waitDrained(databaseUrl: string, timeoutMs: number): Promise<number> {
-  const t = performance.now();
-  let last: Record<string, string> = {};
-  await withClient(databaseUrl, (c) =>
-    until('the events to drain', timeoutMs, async () => {
-      const { rows } = await c.query(`SELECT (SELECT count(*) FROM intake.dossier) AS intake, (SELECT count(*) FROM processing.dossier) AS processing,
-        (SELECT count(*) FROM delivery.delivery) AS delivery, (SELECT count(*) FROM statistics.dossier_fact) AS statistics`);
-      last = rows[0];
-      return last.intake === last.processing && last.intake === last.delivery && last.intake === last.statistics;
-    }),
-  ).catch((err: Error) => {
-    throw new Error(`${err.message} (dossiers: ${JSON.stringify(last)})`);
-  });
-  return (performance.now() - t) / 1000;
-}
-
 /**
- * Waits until statistics has applied every event published to it so far (events of the types it
- * subscribes to in the three other services' outboxes, against its inbox). The report bench replaces
- * statistics' read models, and an event still on its way would land in the generated counters.
+ * Waits until every service has applied every event published to it so far (per subscriber: the
+ * events of the types it subscribes to, in every service's outbox, against its inbox); returns the
+ * seconds it took. The report bench replaces statistics' read models after it, so an event still on
+ * its way would land in the generated counters.
  */
-export async function waitStatisticsCaughtUp(databaseUrl: string, timeoutMs: number): Promise<number> {
+export async function waitEventsApplied(databaseUrl: string, timeoutMs: number): Promise<number> {
   const t = performance.now();
-  const types = Object.entries(SUBSCRIPTIONS).filter(([, to]) => to.includes('statistics')).map(([type]) => type);
-  let last: Record<string, string> = {};
+  const outboxes = SERVICES.map((s) => `SELECT type FROM ${s}.outbox`).join(' UNION ALL ');
+  const subscribed = SERVICES.map((s) => Object.entries(SUBSCRIPTIONS).filter(([, to]) => to.includes(s)).map(([type]) => type));
+  const sql = `WITH published AS (${outboxes}) SELECT ${SERVICES.map((s, i) =>
+    `(SELECT count(*) FROM published WHERE type = ANY($${i + 1}))::int AS ${s}_published, (SELECT count(*) FROM ${s}.processed_event)::int AS ${s}_applied`).join(', ')}`;
+  let last: Record<string, number> = {};
   await withClient(databaseUrl, (c) =>
-    until('statistics to apply every event', timeoutMs, async () => {
-      const { rows } = await c.query(`SELECT
-          (SELECT count(*) FROM intake.outbox WHERE type = ANY($1)) + (SELECT count(*) FROM processing.outbox WHERE type = ANY($1))
-            + (SELECT count(*) FROM delivery.outbox WHERE type = ANY($1)) AS published,
-          (SELECT count(*) FROM statistics.processed_event) AS applied`, [types]);
-      last = rows[0];
-      return last.published === last.applied;
+    until('every event to be applied', timeoutMs, async () => {
+      last = (await c.query(sql, subscribed)).rows[0];
+      return SERVICES.every((s) => last[`${s}_published`] === last[`${s}_applied`]);
     }),
   ).catch((err: Error) => {
     throw new Error(`${err.message} (events: ${JSON.stringify(last)})`);
@@ -182,7 +165,7 @@ export async function benchReceptions(
   };
   log(`warm-up: 200 receptions`);
   for (let i = 0; i < 20; i++) await Promise.all(Array.from({ length: 10 }, submit));
-  await waitDrained(databaseUrl, 120_000).catch((err: Error) => log(`  ${err.message}; going on`));
+  await waitEventsApplied(databaseUrl, 120_000).catch((err: Error) => log(`  ${err.message}; going on`));
 
   const watcherClient = new Client({ connectionString: databaseUrl });
   await watcherClient.connect();
@@ -208,12 +191,12 @@ export async function benchReceptions(
     const loadLost = await underLoad.finish();
     log(`  ${fixedRate.perSecond.toFixed(0)}/s, p50 ${fixedRate.p50.toFixed(1)} p95 ${fixedRate.p95.toFixed(1)} p99 ${fixedRate.p99.toFixed(1)} ms, ${fixedRate.errors} errors${fixedRate.firstError ? ` (${fixedRate.firstError})` : ''}`);
     // A backlog left by a rate above capacity would weigh on the next figure: let it drain (bounded).
-    await waitDrained(databaseUrl, 180_000).catch((err: Error) => log(`  ${err.message}; going on`));
+    await waitEventsApplied(databaseUrl, 180_000).catch((err: Error) => log(`  ${err.message}; going on`));
 
     log(`saturation: ${opts.clients} clients for ${opts.seconds} s (closed loop)`);
     const saturation = await closedLoop(opts.clients, opts.seconds, submit);
     log(`  ${saturation.perSecond.toFixed(0)}/s, p50 ${saturation.p50.toFixed(1)} p99 ${saturation.p99.toFixed(1)} ms, ${saturation.errors} errors${saturation.firstError ? ` (${saturation.firstError})` : ''}`);
-    const drainSeconds = await waitDrained(databaseUrl, 180_000).catch((err: Error) => (log(`  ${err.message}; going on`), NaN));
+    const drainSeconds = await waitEventsApplied(databaseUrl, 180_000).catch((err: Error) => (log(`  ${err.message}; going on`), NaN));
     log(`  its events drained in ${drainSeconds.toFixed(1)} s`);
     const lightSummary = summarise(light.latencies, lightLost, 10);
     const loadSummary = summarise(underLoad.latencies, loadLost, opts.rateSeconds);
