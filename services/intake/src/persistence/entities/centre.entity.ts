@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { CentreLevel } from '@onestop/events';
 
 @Entity({ name: 'centre' })
 export class Centre {
@@ -12,7 +13,7 @@ export class Centre {
   name: string;
 
   @Column({ type: 'text' })
-  level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+  level: CentreLevel;
 
   @Column({ type: 'uuid', name: 'parent_id', nullable: true })
   parentId: string | null;

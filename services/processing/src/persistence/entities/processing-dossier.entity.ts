@@ -1,18 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { DossierStatus } from '@onestop/events';
+import type { DossierStatus, ResultDocumentV1 } from '@onestop/events';
 import type { SlaState } from '../../domain/clock';
 import type { StepRole, WorkflowStep } from '../../domain/workflow';
 
-export interface StoredResult {
-  recordId: string;
-  documentType: string;
-  title: string;
-  sha256: string;
-  sizeBytes: number;
-  mimeType: string;
-  fileName: string;
-  validUntil: string | null;
-}
+/** The decision's result document as the decision event carries it, always with a file name. */
+export type StoredResult = ResultDocumentV1 & { fileName: string };
 
 /**
  * The canonical lifecycle of a dossier: processing is its only owner. The reception facts
