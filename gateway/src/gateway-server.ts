@@ -116,7 +116,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     mountQueueDashboard(app, {
       connection: queues,
       authenticate: async (req) => (await authenticate(req)).caller,
-      onError: (err) => logger.warn({ err: err.message }, 'queue dashboard: a queue lost its connection'),
+      onError: onceAMinute((err) => logger.warn({ err: err.message }, 'queue dashboard: lost its connection to the queues')),
     });
   }
 
@@ -178,4 +178,14 @@ function toContractError(formatted: GraphQLFormattedError): GraphQLFormattedErro
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
   }
   return formatted;
+}
+
+/** Every dashboard queue reports the same lost connection, and again on each retry: say it once a minute. */
+function onceAMinute(report: (err: Error) => void): (err: Error) => void {
+  let last = 0;
+  return (err) => {
+    if (Date.now() - last < 60_000) return;
+    last = Date.now();
+    report(err);
+  };
 }
