@@ -110,14 +110,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   });
   app.use('/graphql', express.json({ limit: limits.bodyLimit }), bodyErrors, rejectNulCharacters, expressMiddleware(server, { context: ({ req }) => authenticate(req) }));
   proxyServiceRoutes(app, opts.subgraphs, authenticate);
-  const queues = opts.queue ? new QueueConnection(opts.queue) : undefined;
+  const queues = opts.queue ? new QueueConnection({ ...opts.queue, onError: (err) => logger.warn({ err: err.message }, 'queue dashboard: lost its connection to the queues') }) : undefined;
   if (queues) {
     await queues.waitUntilReady();
-    mountQueueDashboard(app, {
-      connection: queues,
-      authenticate: async (req) => (await authenticate(req)).caller,
-      onError: onceAMinute((err) => logger.warn({ err: err.message }, 'queue dashboard: lost its connection to the queues')),
-    });
+    mountQueueDashboard(app, { connection: queues, authenticate: async (req) => (await authenticate(req)).caller });
   }
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port, '0.0.0.0', resolve));
@@ -180,12 +176,3 @@ function toContractError(formatted: GraphQLFormattedError): GraphQLFormattedErro
   return formatted;
 }
 
-/** Every dashboard queue reports the same lost connection, and again on each retry: say it once a minute. */
-function onceAMinute(report: (err: Error) => void): (err: Error) => void {
-  let last = 0;
-  return (err) => {
-    if (Date.now() - last < 60_000) return;
-    last = Date.now();
-    report(err);
-  };
-}

@@ -21,8 +21,6 @@ export interface QueueDashboardOptions {
   basePath?: string;
   /** More queues to show besides PLATFORM_QUEUES. */
   extraQueues?: string[];
-  /** A queue's connection failed (BullMQ prints the whole error to the console otherwise). */
-  onError?: (err: Error) => void;
 }
 
 /**
@@ -35,11 +33,7 @@ export function mountQueueDashboard(app: express.Express, opts: QueueDashboardOp
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(basePath);
   createBullBoard({
-    queues: [...PLATFORM_QUEUES, ...(opts.extraQueues ?? [])].map((name) => {
-      const queue = opts.connection.queue(name);
-      if (opts.onError) queue.on('error', opts.onError);
-      return new BullMQAdapter(queue);
-    }),
+    queues: [...PLATFORM_QUEUES, ...(opts.extraQueues ?? [])].map((name) => new BullMQAdapter(opts.connection.queue(name))),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'One-stop queues' } },
   });

@@ -61,7 +61,6 @@ export class EventConsumer {
     this.worker.on('failed', (job, err) =>
       this.opts.logger.warn({ err, eventId: job?.id, type: job?.name, attempts: job?.attemptsMade }, 'event handling failed'),
     );
-    this.worker.on('error', (err) => this.opts.logger.error({ err }, 'event worker error'));
     return this.worker;
   }
 

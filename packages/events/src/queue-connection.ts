@@ -9,6 +9,12 @@ export interface QueueConnectionConfig {
   databaseUrl: string;
   /** Redis key prefix; keeps test runs that share one Redis apart. Default `bull`. */
   prefix?: string;
+  /**
+   * A queue's or worker's connection failed. Every queue and worker of the process reports the same
+   * lost connection, again on each retry, and BullMQ prints each whole error when nobody listens:
+   * this hears them all, at most once a minute. A warning on the console by default.
+   */
+  onError?: (err: Error) => void;
 }
 
 export type QueueBackendName = 'redis' | 'postgres';
@@ -23,6 +29,7 @@ export class QueueConnection {
   private readonly pool?: Pool;
   private ready?: Promise<void>;
   private readonly opened: Array<{ close(): Promise<void> }> = [];
+  private lastError = 0;
 
   constructor(private readonly config: QueueConnectionConfig) {
     this.backend = config.redisUrl ? 'redis' : 'postgres';
@@ -47,6 +54,7 @@ export class QueueConnection {
     const queue = this.pool
       ? new Queue<T>(name, { ...opts, connection: this.pool } as never, createPostgresBackend as never)
       : new Queue<T>(name, { ...opts, connection: this.redis!, prefix: this.config.prefix });
+    queue.on('error', this.reportError);
     this.opened.push(queue);
     return queue;
   }
@@ -59,9 +67,16 @@ export class QueueConnection {
     const worker = this.pool
       ? new Worker<T>(name, processor, { ...opts, connection: this.pool } as never, createPostgresBackend as never)
       : new Worker<T>(name, processor, { ...opts, connection: this.redis!, prefix: this.config.prefix });
+    worker.on('error', this.reportError);
     this.opened.push(worker);
     return worker;
   }
+
+  private readonly reportError = (err: Error): void => {
+    if (Date.now() - this.lastError < 60_000) return;
+    this.lastError = Date.now();
+    (this.config.onError ?? ((e: Error) => console.warn(`queue connection: ${e.message}`)))(err);
+  };
 
   async close(): Promise<void> {
     await Promise.allSettled(this.opened.splice(0).map((q) => q.close()));

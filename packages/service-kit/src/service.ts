@@ -91,7 +91,7 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
       migrations: [BusTables1764000000000, ...def.migrations],
     });
     shutdown.add('database', () => db.destroy());
-    const queues = new QueueConnection(config.queue);
+    const queues = new QueueConnection({ ...config.queue, onError: (err) => logger.error({ err }, 'queue connection error') });
     shutdown.add('queues', () => queues.close());
     await queues.waitUntilReady();
     const runtime: ServiceRuntime = { db, logger, queues, config };

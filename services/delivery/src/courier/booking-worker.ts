@@ -37,7 +37,6 @@ export class BookingWorker {
 
   start(): this {
     this.worker = this.opts.queues.worker<BookingJob>(BOOKING_QUEUE, (job, token) => this.process(job, token), { concurrency: 4 });
-    this.worker.on('error', (err) => this.opts.logger.error({ err }, 'booking worker error'));
     return this;
   }
 

@@ -32,7 +32,6 @@ export class NotificationWorker {
     this.worker = this.opts.queues.worker<NotificationJob>(NOTIFICATION_QUEUE, (job, token) => this.process(job, token), {
       concurrency: this.opts.concurrency ?? 16,
     });
-    this.worker.on('error', (err) => this.opts.logger.error({ err }, 'notification worker error'));
     return this;
   }
 

@@ -21,7 +21,6 @@ export async function startSlaWatch(deps: ProcessingDeps, runtime: ServiceRuntim
   const queue = runtime.queues.queue(SLA_QUEUE);
   await queue.upsertJobScheduler(SLA_SCHEDULER_ID, { every: deps.slaSweepEveryMs, startDate: Date.now() + deps.slaSweepEveryMs }, { name: 'sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
   const worker = runtime.queues.worker(SLA_QUEUE, () => sweepSla(runtime.db, deps, runtime.logger), { concurrency: 1 });
-  worker.on('error', (err) => runtime.logger.error({ err }, 'SLA watch worker error'));
   return [{ close: () => worker.close() }, { close: () => queue.close() }];
 }
 
