@@ -132,11 +132,12 @@ export async function generate(url: string, s: Scale): Promise<{ root: string; p
     const sums = 'sum(ro), sum(rf), sum(early), sum(on_time), sum(late), sum(pd), 0, sum(ov), sum(rt), sum(rs)';
     // own scope: each centre's dossiers; below scope: each ancestor's, summed over its descendants
     for (const [scope, own, from, centre] of [['own', 'true', 'bench_daily d', 'd.ci'], ['subtree', 'false', 'bench_daily d JOIN bench_ancestry a ON a.descendant = d.ci', 'a.ancestor']]) {
-      for (const [dim, key, value, sub] of [['C', 'ch', channel('k.ch'), 'c.level'], ['P', 'pi', procedure('k.pi'), sector('k.pi')]]) {
+      const kinds = [['C', 'd.ch', 'ch', channel('k.ch'), 'c.level'], ['P', 'd.pi', 'pi', procedure('k.pi'), sector('k.pi')], ['S', 'd.pi % 20', 'pi', sector('k.pi'), "''"]];
+      for (const [dim, group, key, value, sub] of kinds) {
         await sql(client, `${scope} counters ${dim}`, `
           INSERT INTO counter (centre_id, own, dim, grain, bucket, value, sub, ${measures})
           SELECT c.id, ${own}, '${dim}', k.grain, k.bucket, ${value}, ${sub}, k.ro, k.rf, k.early, k.on_time, k.late, k.pd, 0, k.ov, k.rt, k.rs
-            FROM (SELECT ${centre} AS ci, ${key}, g.grain, ${bucket} AS bucket, ${sums.replace(', 0,', ',')}
+            FROM (SELECT ${centre} AS ci, ${group}, g.grain, ${bucket} AS bucket, ${sums.replace(', 0,', ',')}
                     FROM ${from} CROSS JOIN (VALUES ('D'), ('M'), ('Y')) g(grain) GROUP BY 1, 2, 3, 4) k(ci, ${key}, grain, bucket, ro, rf, early, on_time, late, pd, ov, rt, rs)
             JOIN bench_centre c ON c.idx = k.ci`);
       }

@@ -50,6 +50,12 @@ export class CentreDirectory {
     return rows.map((r) => r.id);
   }
 
+  /** Ids of the centres directly below it. */
+  async childIds(id: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM ${this.table} WHERE parent_id = $1`, [id]);
+    return rows.map((r) => r.id);
+  }
+
   /**
    * Officers act in their own centre; the province-level roles (ADMIN, OBSERVER) also in every
    * centre below theirs. Citizens act on no centre (their access is by ownership).

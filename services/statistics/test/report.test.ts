@@ -4,6 +4,7 @@ import type { EventType, LatestPayload, ServiceName } from '@onestop/events';
 import { buildReport } from '../src/report/report';
 import { rebuildStatistics } from '../src/operations/rebuild';
 import { reconcileStatistics } from '../src/operations/reconcile';
+import { SectorCounters1764000000420 } from '../src/persistence/migrations/1764000000420-sector-counters';
 
 /**
  * A known set of dossiers across three centres (province H57 > district D01 > commune C01), two
@@ -137,14 +138,23 @@ describe('the II.06a report, every column by hand', () => {
   const MARCH_TOTAL = { ...zero, received: 6, receivedOnline: 3, receivedOffline: 3, carriedOver: 3, resolved: 3, resolvedEarly: 1, resolvedOnTime: 1, resolvedLate: 1,
     closedUnresolved: 1, inProgress: 5, inProgressNotDue: 3, inProgressOverdue: 2, onTimeRate: 0.6667, averageProcessingDays: 6.67, ratings: 2, satisfactionRate: 0.5 };
 
-  it('groups March by centre with the descendants: carried over, resolved by outcome, in progress split by due date', async () => {
+  // D01 with C01 below it: d7 carried over and withdrawn (D01); d8 received, paused; d9 carried over, overdue (C01).
+  const MARCH_D_SUBTREE = { ...zero, received: 1, receivedOnline: 1, carriedOver: 2, closedUnresolved: 1, inProgress: 2, inProgressNotDue: 1, inProgressOverdue: 1 };
+
+  it('groups March by centre with the descendants: the centre itself, and each centre below it with everything below that', async () => {
     const r = await report({ from: '2025-03-01', to: '2025-03-31', centreId: centre.P.id, includeDescendants: true, groupBy: 'CENTRE' });
     expect(r.rows).toEqual([
-      { key: 'C01', label: 'Trung tâm C01', ...MARCH_C },
-      { key: 'D01', label: 'Trung tâm D01', ...MARCH_D },
+      { key: 'D01', label: 'Trung tâm D01', ...MARCH_D_SUBTREE },
       { key: 'H57', label: 'Trung tâm H57', ...MARCH_P },
     ]);
     expect(r.total).toEqual({ key: 'TOTAL', ...MARCH_TOTAL });
+    // one level further down: the district's own dossiers, and its commune's
+    const district = await report({ from: '2025-03-01', to: '2025-03-31', centreId: centre.D.id, includeDescendants: true, groupBy: 'CENTRE' });
+    expect(district.rows).toEqual([
+      { key: 'C01', label: 'Trung tâm C01', ...MARCH_C },
+      { key: 'D01', label: 'Trung tâm D01', ...MARCH_D },
+    ]);
+    expect(district.total).toEqual({ key: 'TOTAL', ...MARCH_D_SUBTREE });
   });
 
   it('counts only the centre itself without includeDescendants', async () => {
@@ -176,6 +186,22 @@ describe('the II.06a report, every column by hand', () => {
     const bySector = await report({ from: '2025-03-01', to: '2025-03-31', centreId: centre.P.id, includeDescendants: true, groupBy: 'SECTOR' });
     expect(bySector.rows).toEqual([{ key: 'Đất đai', label: 'Đất đai', ...PB_ROW }, { key: 'Tư pháp', label: 'Tư pháp', ...PA_ROW }]);
     expect(bySector.total).toEqual({ key: 'TOTAL', ...MARCH_TOTAL });
+  });
+
+  it('carries a history kept before the sector rows into them (migration 1764000000420)', async () => {
+    const input = { from: '2025-03-07', to: '2025-08-19', centreId: centre.P.id, includeDescendants: true, groupBy: 'SECTOR' };
+    const before = await report(input);
+    expect(before.total.received).toBeGreaterThan(0);
+    const db = platform.services.statistics.db;
+    const runner = db.createQueryRunner();
+    try {
+      await db.query(`DELETE FROM counter WHERE dim = 'S'`);
+      expect((await report(input)).rows).toEqual([]);
+      await new SectorCounters1764000000420().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await report(input)).toEqual(before);
   });
 
   it('groups by level of the receiving centre', async () => {

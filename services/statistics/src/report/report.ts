@@ -46,7 +46,7 @@ const GROUPING: Record<GroupBy, { dim: Dimension; group: string }> = {
   LEVEL: { dim: 'C', group: 'sub' },
   CHANNEL: { dim: 'C', group: 'value' },
   PROCEDURE: { dim: 'P', group: 'value' },
-  SECTOR: { dim: 'P', group: 'sub' },
+  SECTOR: { dim: 'S', group: 'value' },
   MONTH: { dim: 'C', group: "''" },
 };
 
@@ -56,8 +56,12 @@ interface Scopes { own: string[]; below: string[] }
 async function scopesOf(db: Db, q: ReportQuery): Promise<Scopes> {
   if (!q.centreId) return { own: q.centreIds ?? [], below: [] };
   if (!q.includeDescendants) return { own: [q.centreId], below: [] };
-  // grouped by centre, each centre of the subtree is a row of its own; otherwise one centre's two scopes
-  if (q.groupBy === 'CENTRE') return { own: await new CentreDirectory(db, 'centre_replica').subtreeIds(q.centreId), below: [] };
+  // grouped by centre, one level of drill-down: the centre's own dossiers, and each child with all below it
+  // (a nation's 34 province rows, not its 3,435 centres); otherwise one centre's two scopes
+  if (q.groupBy === 'CENTRE') {
+    const children = await new CentreDirectory(db, 'centre_replica').childIds(q.centreId);
+    return { own: [q.centreId, ...children], below: children };
+  }
   return { own: [q.centreId], below: [q.centreId] };
 }
 
