@@ -97,7 +97,7 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
       logFile,
       gatewayProcesses: OPTIONS.gatewayProcesses,
       // max_connections is 100 on a stock PostgreSQL and the machine is shared: four services of 8 + 4.
-      env: { DATABASE_POOL_SIZE: '8', QUEUE_POOL_SIZE: '4', LOG_LEVEL: 'warn' },
+      env: { DATABASE_POOL_SIZE: '8', QUEUE_POOL_SIZE: '4', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
       nodeArgs: OPTIONS.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench-results', 'profiles', `${stamp}-${backend}`)] : [],
       log: (line) => log(`${backend}: ${line}`),
     });
