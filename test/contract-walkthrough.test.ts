@@ -217,8 +217,11 @@ describe('the contract, walked through by a province', () => {
     }, { what: 'statistics to count both decisions' });
     // Received: three at the counter (the refused online one was never received); resolved: both decided, early.
     expect(report.total).toMatchObject({ received: 3, resolved: 2, resolvedEarly: 2, resolvedOnTime: 0, resolvedLate: 0, onTimeRate: 1 });
-    const commune = report.rows.find((r: any) => r.key === centre.commune.id || r.label.includes('Phú Hội'));
-    expect(commune).toMatchObject({ received: 3, receivedOffline: 3, receivedOnline: 0, resolved: 2 });
-    expect(report.rows.reduce((sum: number, r: any) => sum + r.received, 0)).toBe(report.total.received);
+    // A row per centre one level down: the district, counting its commune's dossiers.
+    expect(report.rows.map((r: any) => r.key)).toEqual([centre.district.code]);
+    expect(report.rows[0]).toMatchObject({ received: 3, receivedOffline: 3, receivedOnline: 0, resolved: 2 });
+    // The statistician drills into the district: the commune received them.
+    const { report: district } = await platform.contractOk('Report', { input: { from, to, centreId: centre.district.id, includeDescendants: true, groupBy: 'CENTRE' } }, t.observer);
+    expect(district.rows).toEqual([expect.objectContaining({ key: centre.commune.code, received: 3, resolved: 2 })]);
   });
 });
