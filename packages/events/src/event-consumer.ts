@@ -27,6 +27,17 @@ export class NotReadyError extends Error {}
 /** An event split off a batch waits this long before its first retry (the event it needs may be on its way). */
 const RETRY_FIRST_DELAY_MS = 100;
 
+/**
+ * Writes that a service's handlers gather over a run of events and make once, before the run
+ * commits (statistics adds every event of a run to the same counter rows). Only the run's own
+ * transaction gathers: an event applied alone (a retry, a failed run's savepoints, a rebuild)
+ * is written at once.
+ */
+export interface RunWrites {
+  open(manager: EntityManager): void;
+  flush(manager: EntityManager): Promise<void>;
+}
+
 export interface EventConsumerOptions {
   service: ServiceName;
   dataSource: DataSource;
@@ -38,6 +49,7 @@ export interface EventConsumerOptions {
   lockDurationMs?: number;
   /** Retries of an event split off a failed batch; the bus's policy by default. */
   retryJobOptions?: JobsOptions;
+  runWrites?: RunWrites;
 }
 
 /**
@@ -78,7 +90,9 @@ export class EventConsumer {
       // The common case: the whole run in one transaction, in order, its ids into the inbox at once.
       await this.opts.dataSource.transaction(async (manager) => {
         const fresh = await this.record(manager, job.events);
+        this.opts.runWrites?.open(manager);
         for (const event of job.events) if (fresh.delete(event.id)) await this.handle(manager, event); // once, even if repeated
+        await this.opts.runWrites?.flush(manager);
       });
     } catch {
       await this.splitFailures(job.events);

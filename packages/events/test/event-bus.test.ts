@@ -184,6 +184,54 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
     expect(await effects(dbs.delivery)).toEqual({ total: 5, distinct: 5 });
   });
 
+  it('a run gathers the writes its handlers defer and makes them once before it commits; a failed run gathers nothing', async () => {
+    const conn = connection();
+    await conn.waitUntilReady();
+    const gathered = new WeakMap<object, string[]>();
+    const flushes: number[] = [];
+    const insert = (manager: { query: (q: string, p: unknown[]) => Promise<unknown> }, ids: string[]) =>
+      manager.query(`INSERT INTO effect SELECT unnest($1::uuid[])`, [ids]);
+    let broken = false;
+    const consumer = new EventConsumer({
+      service: 'statistics', dataSource: dbs.statistics, connection: conn, logger,
+      retryJobOptions: { attempts: 1, removeOnFail: false },
+      runWrites: {
+        open: (manager) => void gathered.set(manager, []),
+        flush: async (manager) => {
+          const ids = gathered.get(manager)!;
+          flushes.push(ids.length);
+          if (ids.length) await insert(manager, ids);
+        },
+      },
+      handlers: {
+        DossierSubmitted: async ({ event, manager }) => {
+          const run = gathered.get(manager);
+          if (run) run.push(event.id);
+          else await insert(manager, [event.id]);
+          if (broken && (event.payload as { code: string }).code === 'T-2') throw new Error('after gathering');
+        },
+      },
+    });
+    const queues = new EventQueues(conn);
+    await publishEvents(dbs.intake, 5);
+    const relay = new OutboxRelay({ source: 'intake', dataSource: dbs.intake, queues, logger, databaseUrl: url });
+    await relay.start();
+    toClose.push(relay);
+    consumer.start();
+    toClose.push(consumer);
+    // the five published together were one run: one write of five
+    await waitFor(async () => (await effects(dbs.statistics)).total === 5, { what: 'the first run' });
+    expect(flushes).toEqual([5]);
+
+    // A run that fails: its gathered writes go with its transaction; the good events are then written one by one.
+    broken = true;
+    const ids = await publishEvents(dbs.intake, 5);
+    await waitFor(async () => (await effects(dbs.statistics)).total === 9, { what: 'the four good events of the second run' });
+    await waitFor(async () => (await queues.failed('statistics')).some((job) => job.id === ids[2]), { what: 'the bad event to fail alone' });
+    expect(await effects(dbs.statistics)).toEqual({ total: 9, distinct: 9 });
+    expect(await dbs.statistics.query(`SELECT 1 FROM effect WHERE event_id = $1`, [ids[2]])).toEqual([]);
+  });
+
   it('1,000 events in flight survive a relay and a consumer killed abruptly: every subscriber applies each exactly once', async () => {
     const children: ChildProcess[] = [];
     const script = join(__dirname, 'bus-node.ts');

@@ -13,6 +13,7 @@ import {
   QueueConnection,
   type EventHandlers,
   type QueueConnectionConfig,
+  type RunWrites,
   type ServiceName,
 } from '@onestop/events';
 import type { ServiceContext } from './context';
@@ -52,6 +53,8 @@ export interface ServiceDefinition<D = unknown> {
   workers?(deps: D, runtime: ServiceRuntime): Promise<BackgroundWork[]>;
   /** Event jobs applied at once (8 by default); 1 where every event writes the same few rows. */
   consumerConcurrency?: number;
+  /** Writes the handlers gather over a run of events, made once before it commits. */
+  runWrites?: RunWrites;
 }
 
 export interface ServiceConfig {
@@ -103,7 +106,7 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
       await relay.start();
       shutdown.add('relay', () => relay.stop());
       const consumer = new EventConsumer({
-        service: def.name, dataSource: db, connection: queues, handlers: def.handlers(deps), logger, concurrency: def.consumerConcurrency,
+        service: def.name, dataSource: db, connection: queues, handlers: def.handlers(deps), logger, concurrency: def.consumerConcurrency, runWrites: def.runWrites,
       });
       consumer.start();
       shutdown.add('consumer', () => consumer.stop());

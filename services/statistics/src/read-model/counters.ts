@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CentreChangedV1 } from '@onestop/events';
+import type { CentreChangedV1, RunWrites } from '@onestop/events';
 import { applyCentreChanged } from '@onestop/service-kit';
 import { bucketsOf } from '../domain/days';
 import { MEASURE_COLUMNS, MEASURES, mergeDeltas, round4, type CounterDelta } from '../domain/measures';
@@ -41,40 +41,73 @@ const ANCESTORS = `WITH RECURSIVE up AS (
     SELECT parent_id AS id, 1 AS depth FROM centre_replica WHERE id = $1
     UNION ALL SELECT c.parent_id, up.depth + 1 FROM centre_replica c JOIN up ON c.id = up.id WHERE up.depth < 64)`;
 
+/** Counter rows to add, by key: a centre's own scope, before the ancestors' below scopes are added. */
+type PendingRows = Map<string, { head: unknown[]; measures: number[] }>;
+
+/** The rows a run of events gathers (RunWrites), per transaction. */
+const gathering = new WeakMap<EntityManager, PendingRows>();
+
+/**
+ * Statistics' consumer applies a run of up to 100 events in one transaction, and most of them add
+ * to the same rows (a province's below scope, the month and year buckets): the run's deltas are
+ * added up and written in one statement before it commits.
+ */
+export const counterRunWrites: RunWrites = {
+  open: (manager) => void gathering.set(manager, new Map()),
+  flush: async (manager) => {
+    const rows = gathering.get(manager);
+    gathering.delete(manager);
+    if (rows?.size) await writeRows(manager, rows);
+  },
+};
+
 /**
  * Adds the deltas to the counters, in the transaction of the fact's change: for each day of the
  * deltas, its day, month and year buckets, of the three kinds, in the receiving centre's own scope
  * and in the "below" scope of each of its ancestors — 9 rows per day and scope (a commune under a
- * province: 18). One statement; rows in key order, so that concurrent handlers lock shared counter
- * rows (an ancestor's) in the same order and never deadlock.
+ * province: 18). Gathered until the run's end when the consumer applies a run, else written now.
  */
 export async function applyDeltas(manager: EntityManager, dims: FactDimensions, deltas: CounterDelta[]): Promise<void> {
-  const merged = mergeDeltas(deltas);
-  if (merged.length === 0) return;
-  // the days of one event may share a month or a year: one row per counter key, its measures added up
-  const byKey = new Map<string, { head: unknown[]; measures: number[] }>();
-  for (const { day, measures } of merged) {
+  const run = gathering.get(manager);
+  const rows: PendingRows = run ?? new Map();
+  for (const { day, measures } of mergeDeltas(deltas)) {
     for (const { grain, bucket } of bucketsOf(day)) {
       for (const [dim, value, sub] of dimensionValues(dims)) {
-        const key = [dim, grain, bucket, value, sub].join('|');
-        const row = byKey.get(key) ?? { head: [dim, grain, bucket, value, sub], measures: MEASURES.map(() => 0) };
+        const key = [dims.centreId, dim, grain, bucket, value, sub].join('|');
+        const row = rows.get(key) ?? { head: [dims.centreId, dim, grain, bucket, value, sub], measures: MEASURES.map(() => 0) };
         MEASURES.forEach((k, i) => (row.measures[i] = round4(row.measures[i] + (measures[k] ?? 0))));
-        byKey.set(key, row);
+        rows.set(key, row);
       }
     }
   }
-  const rows = [...byKey.values()].map((r) => [...r.head, ...r.measures]);
+  if (!run && rows.size > 0) await writeRows(manager, rows);
+}
+
+/** Every (centre, strict ancestor) pair of the centres in `delta` (a parent not replicated yet still counts). */
+const ANCESTORS_OF_DELTA = `up AS (
+    SELECT c.id AS origin, c.parent_id AS id, 1 AS depth FROM centre_replica c WHERE c.id IN (SELECT DISTINCT centre_id FROM delta)
+    UNION ALL SELECT up.origin, c.parent_id, up.depth + 1 FROM centre_replica c JOIN up ON c.id = up.id WHERE up.depth < 64)`;
+
+/**
+ * One statement: the own rows, and the same deltas in each ancestor's below scope, added up per
+ * counter key (rows of several centres meet in an ancestor's) and written in key order, so that
+ * concurrent writers lock shared rows in the same order and never deadlock.
+ */
+async function writeRows(manager: EntityManager, pending: PendingRows): Promise<void> {
+  const rows = [...pending.values()].map((r) => [...r.head, ...r.measures]);
   const columns = rows[0].map((_, i) => rows.map((r) => r[i]));
-  const types = ['char', 'char', 'date', 'text', 'text', ...MEASURES.map((k) => (k === 'processingDays' ? 'numeric' : 'int'))];
+  const types = ['uuid', 'char', 'char', 'date', 'text', 'text', ...MEASURES.map((k) => (k === 'processingDays' ? 'numeric' : 'int'))];
   await manager.query(`SELECT pg_advisory_xact_lock_shared(${CENTRE_TREE_LOCK})`);
   await manager.query(
-    `${ANCESTORS},
-     scope AS (SELECT $1::uuid AS centre_id, true AS own UNION ALL SELECT id, false FROM up WHERE id IS NOT NULL),
-     delta AS (SELECT * FROM unnest(${types.map((t, i) => `$${i + 2}::${t}[]`).join(', ')}) AS d(dim, grain, bucket, value, sub, ${COLUMNS.join(', ')}))
+    `WITH RECURSIVE delta AS (SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) AS d(centre_id, dim, grain, bucket, value, sub, ${COLUMNS.join(', ')})),
+     ${ANCESTORS_OF_DELTA},
+     scoped AS (SELECT true AS own, * FROM delta
+       UNION ALL SELECT false, up.id, d.dim, d.grain, d.bucket, d.value, d.sub, ${COLUMNS.map((c) => `d.${c}`).join(', ')} FROM delta d JOIN up ON up.origin = d.centre_id WHERE up.id IS NOT NULL)
      INSERT INTO counter (centre_id, own, dim, grain, bucket, value, sub, ${COLUMNS.join(', ')})
-     SELECT scope.centre_id, scope.own, delta.* FROM scope CROSS JOIN delta ORDER BY 1, 2, 3, 4, 5, 6, 7
+     SELECT centre_id, own, dim, grain, bucket, value, sub, ${COLUMNS.map((c) => `sum(${c})`).join(', ')}
+       FROM scoped GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
      ${CONFLICT}`,
-    [dims.centreId, ...columns],
+    columns,
   );
 }
 
