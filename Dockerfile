@@ -3,7 +3,7 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 # a heap cap keeps each process under 250 MB (scripts/lib/supervisor.ts says why)
-ENV NODE_OPTIONS=--max-old-space-size=160
+ENV NODE_OPTIONS=--max-old-space-size=256
 COPY package.json package-lock.json ./
 COPY packages ./packages
 COPY services ./services
