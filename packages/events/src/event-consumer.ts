@@ -146,8 +146,16 @@ export class EventConsumer {
   private async handle(manager: EntityManager, event: EventEnvelope): Promise<void> {
     const handler = this.opts.handlers[event.type] as EventHandler | undefined;
     if (!handler) return;
-    const logger = this.opts.logger.child({ eventId: event.id, type: event.type, correlationId: event.correlationId });
-    await handler({ event, manager, logger });
+    // A child logger (with its redaction of the bindings) only for a handler that logs: most never do.
+    const parent = this.opts.logger;
+    let logger: Logger | undefined;
+    await handler({
+      event,
+      manager,
+      get logger() {
+        return (logger ??= parent.child({ eventId: event.id, type: event.type, correlationId: event.correlationId }));
+      },
+    });
   }
 
   async stop(): Promise<void> {

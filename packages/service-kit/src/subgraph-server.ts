@@ -89,8 +89,14 @@ export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Pr
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
-        const logger = opts.logger.child({ correlationId });
-        return { caller, correlationId, logger, db: opts.db, deps: opts.deps };
+        // the child logger only for a resolver that logs (creating one costs a redaction of its bindings)
+        let logger: Logger | undefined;
+        return {
+          caller, correlationId, db: opts.db, deps: opts.deps,
+          get logger() {
+            return (logger ??= opts.logger.child({ correlationId }));
+          },
+        };
       },
     }),
   );
