@@ -1,7 +1,7 @@
-import { NotReadyError, publish, type EventHandlers } from '@onestop/events';
+import { NotReadyError, publishMany, type EventHandlers, type OutgoingEvent } from '@onestop/events';
 import { replayHistory } from '../domain/historical-lifecycle';
 import { ProcessingDossier, type StoredResult } from '../persistence';
-import { commitTransition, publishStatusChanged } from '../persistence/dossier-store';
+import { commitTransition, statusChangedPayload } from '../persistence/dossier-store';
 import type { ProcessingDeps } from '../deps';
 
 /**
@@ -9,8 +9,8 @@ import type { ProcessingDeps } from '../deps';
  * DossierSubmitted): the past lifecycle is replayed through the state machine with the
  * historical instants, in the consumer's one transaction — the dossier row once, the control
  * slip's lines and the clock pauses in one statement each, and the usual DossierStatusChanged /
- * DossierDecided events with the historical `at` / `resolvedAt`, marked `imported` so that
- * nobody is notified of the past. The return is delivery's: it answers DossierDecided with
+ * DossierDecided events with the historical `at` / `resolvedAt` (in one statement), marked
+ * `imported` so that nobody is notified of the past. The return is delivery's: it answers DossierDecided with
  * ResultReturned, which the live handler applies (9→10).
  */
 export function importHandlers(deps: ProcessingDeps): EventHandlers {
@@ -47,19 +47,20 @@ export function importHandlers(deps: ProcessingDeps): EventHandlers {
             p.map((x) => x.remainingMinutes), p.map((x) => x.resumedAt?.toISOString() ?? null)],
         );
       }
-      for (const a of replay.announcements) {
-        await publishStatusChanged(manager, { ...updated, ...a.state } as ProcessingDossier, {
-          action: a.action, at: a.at, actor: null, reason: a.reason, correlationId: event.correlationId, imported: true,
-        });
-      }
+      // the history's announcements and its decision, in order, in one statement
+      const events: OutgoingEvent[] = replay.announcements.map((a) => ({
+        type: 'DossierStatusChanged', aggregateId: dossier.id, occurredAt: a.at,
+        payload: statusChangedPayload({ ...updated, ...a.state } as ProcessingDossier, { action: a.action, at: a.at, actor: null, reason: a.reason, imported: true }),
+      }));
       if (h.decision) {
-        await publish(manager, 'DossierDecided', dossier.id, {
+        events.push({ type: 'DossierDecided', aggregateId: dossier.id, occurredAt: new Date(h.decision.decidedAt), payload: {
           dossierId: dossier.id, code: dossier.code, decision: h.decision.decision, reason: h.decision.reason, resolvedAt: h.decision.decidedAt,
           dueAt: (updated.statutoryDueAt ?? updated.dueAt ?? new Date(h.decision.decidedAt)).toISOString(), processingCentreId: dossier.processingCentreId,
           result, actor: { id: 'imported', name: h.decision.actor ?? 'system', role: 'LEADER' },
           imported: { returned: h.returned, rating: h.rating },
-        }, { correlationId: event.correlationId, occurredAt: new Date(h.decision.decidedAt) });
+        } });
       }
+      await publishMany(manager, events, { correlationId: event.correlationId });
     },
   };
 }

@@ -61,18 +61,16 @@ export async function appendHistory(
   });
 }
 
+export type StatusChange = { action: string; at: Date; actor: ActorV1 | null; reason?: string | null; componentCodes?: string[]; correlationId?: string | null; imported?: boolean };
+
 /**
- * DossierStatusChanged, the lifecycle's one announcement. `dueAt` is the appointment shown to
- * the applicant (null while the clock is stopped); `statutoryDueAt` the one the law sets, which
- * statistics judge lateness by.
+ * DossierStatusChanged, the lifecycle's one announcement, for the dossier as it now stands. `dueAt`
+ * is the appointment shown to the applicant (null while the clock is stopped); `statutoryDueAt` the
+ * one the law sets, which statistics judge lateness by.
  */
-export async function publishStatusChanged(
-  manager: EntityManager,
-  d: ProcessingDossier,
-  change: { action: string; at: Date; actor: ActorV1 | null; reason?: string | null; componentCodes?: string[]; correlationId?: string | null; imported?: boolean },
-): Promise<void> {
+export function statusChangedPayload(d: ProcessingDossier, change: StatusChange): DossierStatusChangedV1 {
   const paused = d.pausedAt !== null;
-  const payload: DossierStatusChangedV1 = {
+  return {
     dossierId: d.id,
     code: d.code,
     action: change.action,
@@ -89,5 +87,8 @@ export async function publishStatusChanged(
     actor: change.actor,
     ...(change.imported ? { imported: true } : {}),
   };
-  await publish(manager, 'DossierStatusChanged', d.id, payload, { correlationId: change.correlationId ?? null, occurredAt: change.at });
+}
+
+export async function publishStatusChanged(manager: EntityManager, d: ProcessingDossier, change: StatusChange): Promise<void> {
+  await publish(manager, 'DossierStatusChanged', d.id, statusChangedPayload(d, change), { correlationId: change.correlationId ?? null, occurredAt: change.at });
 }
