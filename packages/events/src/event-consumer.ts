@@ -82,20 +82,22 @@ export class EventConsumer {
   }
 
   private async process(job: EventJob): Promise<void> {
-    if (!isBatch(job)) {
-      await this.apply({ data: job });
-      return;
-    }
+    if (isBatch(job)) await this.applyRun(job.events);
+    else await this.apply({ data: job });
+  }
+
+  /** Applies a run of events, as a batch job does: together, and what fails on its own (splitFailures). */
+  async applyRun(events: EventEnvelope[]): Promise<void> {
     try {
       // The common case: the whole run in one transaction, in order, its ids into the inbox at once.
       await this.opts.dataSource.transaction(async (manager) => {
-        const fresh = await this.record(manager, job.events);
+        const fresh = await this.record(manager, events);
         this.opts.runWrites?.open(manager);
-        for (const event of job.events) if (fresh.delete(event.id)) await this.handle(manager, event); // once, even if repeated
+        for (const event of events) if (fresh.delete(event.id)) await this.handle(manager, event); // once, even if repeated
         await this.opts.runWrites?.flush(manager);
       });
     } catch {
-      await this.splitFailures(job.events);
+      await this.splitFailures(events);
     }
   }
 

@@ -30,14 +30,17 @@ describe('the II.06a report, every column by hand', () => {
   let observer: string;
   const centre = {} as Record<'P' | 'D' | 'C', { id: string; code: string; level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE' }>;
 
-  async function emit<T extends EventType>(source: ServiceName, type: T, aggregateId: string, payload: LatestPayload<T>, occurredAt: string) {
+  /** An event in its source's outbox (as the relay would have found it, for the rebuild), as the consumer receives it. */
+  async function published<T extends EventType>(source: ServiceName, type: T, aggregateId: string, payload: LatestPayload<T>, occurredAt: string) {
     const id = randomUUID();
     const [{ sequence }] = await platform.services[source].db.query(
       `INSERT INTO outbox (id, type, version, aggregate_id, payload, occurred_at, relayed_at) VALUES ($1, $2, 1, $3, $4, $5, now()) RETURNING sequence`,
       [id, type, aggregateId, JSON.stringify(payload), occurredAt],
     );
-    const envelope = { id, type, version: 1, sequence: Number(sequence), source, aggregateId, occurredAt, correlationId: null, payload };
-    await platform.services.statistics.consumer!.apply({ data: envelope });
+    return { id, type, version: 1, sequence: Number(sequence), source, aggregateId, occurredAt, correlationId: null, payload };
+  }
+  async function emit<T extends EventType>(source: ServiceName, type: T, aggregateId: string, payload: LatestPayload<T>, occurredAt: string) {
+    await platform.services.statistics.consumer!.apply({ data: await published(source, type, aggregateId, payload, occurredAt) });
   }
 
   async function submitted(id: string, c: keyof typeof centre, procedure: typeof PA, channel: 'COUNTER' | 'ONLINE' | 'POST', submittedAt: string, receivedAt: string | null, dueAt: string | null) {
@@ -249,6 +252,31 @@ describe('the II.06a report, every column by hand', () => {
     expect((await platform.graphql(REPORT, { input: { ...input, centreId: randomUUID() } }, observer)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('applies a run that receives at a new centre and moves it as the same events one by one would', async () => {
+    const x = { id: randomUUID(), code: 'X01', name: 'Trung tâm X01', level: 'COMMUNE' as const };
+    await emit('intake', 'CentreChanged', x.id, { centreId: x.id, ...x, parentId: centre.D.id }, at('2024-05-01T08:00:00'));
+    // One run, its counter writes gathered until its end: a 2024 dossier received and decided at X01, then X01 moved under H57.
+    const id = randomUUID();
+    const run = [
+      await published('intake', 'DossierSubmitted', id, {
+        dossierId: id, code: `X01-${id.slice(0, 4)}`, status: 2, channel: 'COUNTER', submittedAt: at('2024-05-02T08:00:00'), receivedAt: at('2024-05-02T08:00:00'),
+        receptionDay: '2024-05-02', dueAt: at('2024-05-10T17:00:00'), procedure: PA, receivingCentre: x,
+        applicant: { id: randomUUID(), kind: 'CITIZEN', identityNumber: '046090001234', fullName: 'Nguyễn Văn An', phone: null, email: null },
+        delivery: { method: 'COUNTER', address: null },
+      }, at('2024-05-02T08:00:00')),
+      await published('processing', 'DossierDecided', id, {
+        dossierId: id, code: id, decision: 'APPROVED', reason: null, resolvedAt: at('2024-05-08T10:00:00'), dueAt: at('2024-05-10T17:00:00'),
+        processingCentreId: randomUUID(), result: null, actor: { id: 'l', name: 'l', role: 'LEADER' },
+      }, at('2024-05-08T10:00:00')),
+      await published('intake', 'CentreChanged', x.id, { centreId: x.id, ...x, parentId: centre.P.id }, at('2024-06-01T08:00:00')),
+    ];
+    await platform.services.statistics.consumer!.applyRun(run as never);
+    const year = async (c: { id: string }) => (await report({ from: '2024-01-01', to: '2024-12-31', centreId: c.id, includeDescendants: true, groupBy: 'CENTRE' }));
+    expect((await year(centre.P)).rows).toEqual([expect.objectContaining({ key: 'X01', received: 1, resolved: 1, resolvedEarly: 1 })]);
+    expect((await year(centre.D)).total).toMatchObject({ received: 0, resolved: 0 });
+    expect((await reconcileStatistics(platform.services.statistics.db)).filter((d) => d.check.startsWith('received below'))).toEqual([]);
+  });
+
   it('rebuilds the same read models and the same reports from the event history', async () => {
     const rebuilt = await rebuildStatistics({ databaseUrl: platform.databaseUrl });
     try {
@@ -279,6 +307,7 @@ describe('the II.06a report, every column by hand', () => {
     expect(rollups).toEqual([]);
     await platform.services.statistics.db.query(`UPDATE counter SET received_online = received_online + 1 WHERE NOT own AND dim = 'C' AND grain = 'Y' AND value = 'ONLINE' AND centre_id = $1`, [centre.P.id]);
     expect((await reconcileStatistics(platform.services.statistics.db)).filter((d) => d.check.startsWith('received below')))
-      .toEqual([{ check: "received below (subtree counters vs their centres' own)", centreId: centre.P.id, owner: 5, statistics: 6 }]);
+      // below H57: D01's and C01's five, and X01's 2024 dossier
+      .toEqual([{ check: "received below (subtree counters vs their centres' own)", centreId: centre.P.id, owner: 6, statistics: 7 }]);
   });
 });
