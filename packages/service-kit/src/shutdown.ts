@@ -24,13 +24,20 @@ export class Shutdown {
     return this.closing;
   }
 
-  /** Ctrl-C and `docker stop` drain the process instead of killing it mid-transaction. */
+  /**
+   * Ctrl-C and `docker stop` drain the process instead of killing it mid-transaction. So does the
+   * death of the process that started it (`npm start` killed outright): an orphan would hold its
+   * port and keep working against a database that is going away.
+   */
   onSignals(logger: Logger): void {
     const stop = (signal: string) => {
+      clearInterval(orphanCheck);
       logger.info({ signal }, 'shutting down');
       void this.run(logger).then(() => process.exit(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    const parent = process.ppid;
+    const orphanCheck = setInterval(() => process.ppid !== parent && stop('parent exited'), 1000).unref();
   }
 }

@@ -23,8 +23,8 @@ interface Planned { d: HistoricalDossier; dossierId: string; result: ResultDocum
  * are written in ONE transaction with multi-row statements: applicants (upsert), dossiers (the
  * old code kept; ON CONFLICT on the code makes the import idempotent), the results' digital
  * records, and the events — DossierSubmitted (imported: true, historical timestamps) for every
- * dossier, then DossierHistoryImported for those with a life after reception, which processing
- * applies through its state machine. Intake's replica starts at RECEIVED and follows processing's
+ * dossier, each followed by DossierHistoryImported when it had a life after reception, which
+ * processing applies through its state machine. Intake's replica starts at RECEIVED and follows processing's
  * events like a live dossier's.
  */
 export async function importDossiers(_: unknown, { lines }: { lines: HistoricalLine[] }, ctx: IntakeContext) {
@@ -76,10 +76,13 @@ export async function importDossiers(_: unknown, { lines }: { lines: HistoricalL
       const fresh = planned.filter((p) => written.has(p.dossierId));
       await insertResultRecords(manager, fresh);
       await advanceSequences(manager, fresh);
-      await publishMany(manager, [
-        ...fresh.map((p) => submitted(p, applicantIds.get(p.d.applicant.identityNumber)!, procedureById.get(p.d.procedure.id)!, actorOf(caller))),
-        ...fresh.filter((p) => hasHistory(p.d)).map((p) => historyOf(p)),
-      ], { correlationId: ctx.correlationId });
+      // each dossier's two events side by side: a subscriber applies them in one run, in order (all the
+      // receptions first put a history in another run than its reception, which a concurrent run then
+      // had not committed yet: the province-year import split into tens of thousands of retried jobs)
+      await publishMany(manager, fresh.flatMap((p) => [
+        submitted(p, applicantIds.get(p.d.applicant.identityNumber)!, procedureById.get(p.d.procedure.id)!, actorOf(caller)),
+        ...(hasHistory(p.d) ? [historyOf(p)] : []),
+      ]), { correlationId: ctx.correlationId });
       return written;
     });
     for (const p of planned) {
