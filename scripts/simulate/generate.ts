@@ -174,9 +174,10 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
       continue;
     }
 
-    // Resolved: choose the outcome, then a decision instant that has it.
+    // Resolved: choose the outcome, then a decision instant that has it. Late by quota, not by chance:
+    // some dossiers cannot be on time (due within the hour of reception), and they count towards it.
     const dueDay = localDate(due);
-    const wanted = random() < o.lateShare ? 'LATE' : random() < o.onTimeShare / (1 - o.lateShare) ? 'ON_TIME' : 'EARLY';
+    const wanted = total.resolvedLate < o.lateShare * (total.resolved + 1) ? 'LATE' : random() < o.onTimeShare / (1 - o.lateShare) ? 'ON_TIME' : 'EARLY';
     let decidedAt: Date;
     const earliest = calendar.addWorkingMinutes(clockFrom, 60);
     if (wanted === 'LATE') {
