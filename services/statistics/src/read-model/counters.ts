@@ -36,10 +36,13 @@ const CONFLICT = `ON CONFLICT (centre_id, own, dim, grain, bucket, value, sub) D
  */
 const CENTRE_TREE_LOCK = 0x57a7_1505;
 
-/** The strict ancestors of centre $1 in the replicated tree (a parent not replicated yet still counts). */
-const ANCESTORS = `WITH RECURSIVE up AS (
-    SELECT parent_id AS id, 1 AS depth FROM centre_replica WHERE id = $1
-    UNION ALL SELECT c.parent_id, up.depth + 1 FROM centre_replica c JOIN up ON c.id = up.id WHERE up.depth < 64)`;
+/**
+ * `up`: each centre that `origins` selects (origin) with each of its strict ancestors (id) in the
+ * replicated tree; a parent not replicated yet still counts.
+ */
+const ancestorsOf = (origins: string) => `up AS (
+    SELECT c.id AS origin, c.parent_id AS id, 1 AS depth FROM centre_replica c WHERE c.id IN (${origins})
+    UNION ALL SELECT up.origin, c.parent_id, up.depth + 1 FROM centre_replica c JOIN up ON c.id = up.id WHERE up.depth < 64)`;
 
 /** Counter rows to add, by key: a centre's own scope, before the ancestors' below scopes are added. */
 type PendingRows = Map<string, { head: unknown[]; measures: number[] }>;
@@ -83,11 +86,6 @@ export async function applyDeltas(manager: EntityManager, dims: FactDimensions, 
   if (!run && rows.size > 0) await writeRows(manager, rows);
 }
 
-/** Every (centre, strict ancestor) pair of the centres in `delta` (a parent not replicated yet still counts). */
-const ANCESTORS_OF_DELTA = `up AS (
-    SELECT c.id AS origin, c.parent_id AS id, 1 AS depth FROM centre_replica c WHERE c.id IN (SELECT DISTINCT centre_id FROM delta)
-    UNION ALL SELECT up.origin, c.parent_id, up.depth + 1 FROM centre_replica c JOIN up ON c.id = up.id WHERE up.depth < 64)`;
-
 /**
  * One statement: the own rows, and the same deltas in each ancestor's below scope, added up per
  * counter key (rows of several centres meet in an ancestor's) and written in key order, so that
@@ -100,7 +98,7 @@ async function writeRows(manager: EntityManager, pending: PendingRows): Promise<
   await manager.query(`SELECT pg_advisory_xact_lock_shared(${CENTRE_TREE_LOCK})`);
   await manager.query(
     `WITH RECURSIVE delta AS (SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) AS d(centre_id, dim, grain, bucket, value, sub, ${COLUMNS.join(', ')})),
-     ${ANCESTORS_OF_DELTA},
+     ${ancestorsOf('SELECT DISTINCT centre_id FROM delta')},
      scoped AS (SELECT true AS own, * FROM delta
        UNION ALL SELECT false, up.id, d.dim, d.grain, d.bucket, d.value, d.sub, ${COLUMNS.map((c) => `d.${c}`).join(', ')} FROM delta d JOIN up ON up.origin = d.centre_id WHERE up.id IS NOT NULL)
      INSERT INTO counter (centre_id, own, dim, grain, bucket, value, sub, ${COLUMNS.join(', ')})
@@ -129,7 +127,7 @@ export async function applyCentreChangedToCounters(manager: EntityManager, p: Ce
 /** Adds (sign 1) or removes (sign -1) the own counts of the centre's subtree to/from its ancestors' below scopes. */
 async function shiftSubtree(manager: EntityManager, centreId: string, sign: 1 | -1): Promise<void> {
   await manager.query(
-    `${ANCESTORS},
+    `WITH RECURSIVE ${ancestorsOf('$1::uuid')},
      down AS (
        SELECT $1::uuid AS id, 0 AS depth
        UNION ALL SELECT c.id, down.depth + 1 FROM centre_replica c JOIN down ON c.parent_id = down.id WHERE down.depth < 64),
