@@ -16,10 +16,7 @@ import { Client } from 'pg';
 import { TestPlatform } from '@onestop/test-kit';
 import { buildReport } from '../../services/statistics/src/report/report';
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope, EventHandler } from '@onestop/events';
-import { statisticsHandlers } from '../../services/statistics/src/events/handlers';
-import { createStatisticsDeps } from '../../services/statistics/src/deps';
-import { counterRunWrites } from '../../services/statistics/src/read-model/counters';
+import type { EventEnvelope } from '@onestop/events';
 
 export const REPORT = `query Report($input: ReportInput!) { report(input: $input) {
   rows { key label received receivedOnline receivedOffline carriedOver resolved resolvedEarly resolvedOnTime resolvedLate
@@ -215,8 +212,7 @@ async function measure(platform: TestPlatform, token: string, input: object, run
  */
 async function measureWrites(platform: TestPlatform, n: number) {
   const db = platform.services.statistics.db;
-  const handlers = statisticsHandlers(createStatisticsDeps()) as Record<string, EventHandler>;
-  const logger = require('pino')({ level: 'silent' });
+  const consumer = platform.services.statistics.consumer!;
   const province = randomUUID();
   await db.query(`INSERT INTO centre_replica (id, code, name, level, parent_id) VALUES ($1, 'W57', 'Tỉnh', 'PROVINCE', NULL)`, [province]);
   const communes: string[] = [];
@@ -227,17 +223,11 @@ async function measureWrites(platform: TestPlatform, n: number) {
   }
   const envelope = (type: string, payload: any, at: string) =>
     ({ id: randomUUID(), type, version: 1, sequence: 0, source: 'intake', aggregateId: payload.dossierId, occurredAt: at, correlationId: null, payload }) as EventEnvelope;
-  /** Events in transactions of `perTransaction`, each event with its inbox row; a run gathers its counter writes. */
+  /** Through statistics' own consumer: each event alone, or in runs of `perTransaction` as a batch job applies them. */
   const apply = async (events: EventEnvelope[], perTransaction: number) => {
     for (let i = 0; i < events.length; i += perTransaction) {
-      await db.transaction(async (manager) => {
-        if (perTransaction > 1) counterRunWrites.open(manager);
-        for (const event of events.slice(i, i + perTransaction)) {
-          await manager.query(`INSERT INTO processed_event (event_id, type) VALUES ($1, $2)`, [event.id, event.type]);
-          await handlers[event.type]({ event, manager, logger });
-        }
-        await counterRunWrites.flush(manager);
-      });
+      if (perTransaction === 1) await consumer.apply({ data: events[i] });
+      else await consumer.applyRun(events.slice(i, i + perTransaction));
     }
   };
   const day = (i: number) => `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
@@ -282,7 +272,8 @@ async function measureWrites(platform: TestPlatform, n: number) {
 async function main() {
   const scales = arg('scale', 'all') === 'all' ? ['province', 'national'] : [arg('scale', 'province')];
   const runs = Number(arg('runs', '60'));
-  const platform = await TestPlatform.start({ workers: [] });
+  // --writes applies events through statistics' consumer; the report needs no worker
+  const platform = await TestPlatform.start({ workers: process.argv.includes('--writes') ? ['statistics'] : [] });
   if (process.argv.includes('--writes')) {
     try {
       await measureWrites(platform, Number(arg('writes', '2000')));
