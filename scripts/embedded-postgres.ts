@@ -39,4 +39,3 @@ export async function startEmbeddedPostgres(log: (line: string) => void): Promis
   await client.end();
   return () => server.stop();
 }
-

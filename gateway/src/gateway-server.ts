@@ -175,4 +175,3 @@ function toContractError(formatted: GraphQLFormattedError): GraphQLFormattedErro
   }
   return formatted;
 }
-

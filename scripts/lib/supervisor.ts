@@ -15,7 +15,7 @@ import { ROOT } from '../platform-env';
  * 162-166 against 180-184 queries/s). 256 MB leaves room for a burst. The Dockerfile sets the same;
  * NODE_OPTIONS set by the operator wins.
  */
-export const HEAP_LIMIT = '--max-old-space-size=256';
+const HEAP_LIMIT = '--max-old-space-size=256';
 
 export interface SupervisorOptions {
   log?: (line: string) => void;
