@@ -7,21 +7,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LaunchedPlatform } from '../lib/platform-processes';
-import { waitEventsApplied } from './receptions';
 
 export interface ImportFigures {
   dossiers?: number;
   rejected?: number;
   seconds?: number;
   perSecond?: number;
-  /** Until every imported dossier's events were applied by the other services. */
-  drainedSeconds?: number;
   /** After the import's last answer, until statistics' report equalled the generated truth. */
   catchUpSeconds?: number;
   note?: string;
 }
 
-export async function benchImport(platform: LaunchedPlatform, databaseUrl: string, dossiers: number, log: (line: string) => void): Promise<ImportFigures> {
+export async function benchImport(platform: LaunchedPlatform, dossiers: number, log: (line: string) => void): Promise<ImportFigures> {
   if (dossiers <= 0) return { note: 'skipped (--import-dossiers 0)' };
   const root = join(__dirname, '..');
   if (!existsSync(join(root, 'import.ts'))) return { note: 'scripts/import.ts not there yet' };
@@ -34,10 +31,9 @@ export async function benchImport(platform: LaunchedPlatform, databaseUrl: strin
     const options = simulator.optionsFrom(new Map([['size', String(dossiers)], ['seed', '77'], ['centres', 'BENCHSIM,BENCHSIM.X01,BENCHSIM.X02']]));
     const run = await simulator.runSimulation({ ...options, gatewayUrl: platform.gatewayUrl, token, log: () => undefined, catchUpTimeoutMs: 180_000 });
     const { summary } = run;
-    const drainedSeconds = await waitEventsApplied(databaseUrl, 60_000).catch(() => NaN);
     log(`  ${summary.imported} imported in ${summary.seconds.toFixed(1)} s (${summary.dossiersPerSecond.toFixed(0)}/s), ${summary.rejected.length} rejected; statistics caught up ${run.catchUpSeconds.toFixed(1)} s later; report ${run.differences.length ? 'DIFFERS from' : 'equals'} the ground truth`);
     return {
-      dossiers: summary.imported, rejected: summary.rejected.length, seconds: summary.seconds, perSecond: summary.dossiersPerSecond, drainedSeconds,
+      dossiers: summary.imported, rejected: summary.rejected.length, seconds: summary.seconds, perSecond: summary.dossiersPerSecond,
       catchUpSeconds: run.catchUpSeconds,
       note: `statistics caught up ${run.catchUpSeconds.toFixed(0)} s after; report ${run.differences.length ? 'differs from' : 'equals'} the truth`,
     };
