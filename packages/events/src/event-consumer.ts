@@ -34,7 +34,8 @@ const RETRY_FIRST_DELAY_MS = 100;
  * is written at once.
  */
 export interface RunWrites {
-  open(manager: EntityManager): void;
+  /** The run's events are given so that what they will read can be fetched in one statement. */
+  open(manager: EntityManager, events: EventEnvelope[]): void | Promise<void>;
   flush(manager: EntityManager): Promise<void>;
 }
 
@@ -92,7 +93,7 @@ export class EventConsumer {
       // The common case: the whole run in one transaction, in order, its ids into the inbox at once.
       await this.opts.dataSource.transaction(async (manager) => {
         const fresh = await this.record(manager, events);
-        this.opts.runWrites?.open(manager);
+        await this.opts.runWrites?.open(manager, events.filter((e) => fresh.has(e.id)));
         for (const event of events) if (fresh.delete(event.id)) await this.handle(manager, event); // once, even if repeated
         await this.opts.runWrites?.flush(manager);
       });
