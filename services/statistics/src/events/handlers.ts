@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { NotReadyError, type DossierStatusChangedV1, type EventHandlers } from '@onestop/events';
+import { NotReadyError, oncePerTransaction, type DossierStatusChangedV1, type DossierSubmittedV1, type EventHandlers } from '@onestop/events';
 import { applyCalendarDayChanged } from '@onestop/service-kit';
-import { localDateTime } from '@onestop/calendar';
-import { DossierFact } from '../persistence';
+import { localDateTime, type WorkingCalendar } from '@onestop/calendar';
+import type { DossierFact } from '../persistence';
+import { insertFact, loadFact, saveFact } from '../persistence/fact-store';
 import type { StatisticsDeps } from '../deps';
 import { assignDue, closeUnresolved, isOpen, rate, receive, resolve, type Transition } from '../domain/dossier-fact';
 import { dayOf } from '../domain/days';
@@ -14,16 +15,17 @@ import { applyCentreChangedToCounters, applyDeltas, countTraffic } from '../read
  * yet throws NotReadyError and is retried.
  */
 export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
+  // The declared days read once per transaction (a run resolves many dossiers), again after a declaration in it.
+  const calendarIn = oncePerTransaction<void, WorkingCalendar>((manager) => deps.calendar.current(manager));
+
   const load = async (manager: EntityManager, dossierId: string, what: string): Promise<DossierFact> => {
-    const fact = await manager.findOne(DossierFact, { where: { dossierId }, lock: { mode: 'pessimistic_write' } });
+    const fact = await loadFact(manager, dossierId);
     if (!fact) throw new NotReadyError(`${what}: dossier ${dossierId} not known yet`);
     return fact;
   };
 
   const apply = async (manager: EntityManager, fact: DossierFact, t: Transition, extra: Partial<DossierFact> = {}) => {
-    const patch = { ...t.patch, ...extra } as Partial<DossierFact>;
-    if (Object.keys(patch).length > 0) await manager.update(DossierFact, { dossierId: fact.dossierId }, patch);
-    Object.assign(fact, patch);
+    await saveFact(manager, fact, { ...t.patch, ...extra } as Partial<DossierFact>);
     await applyDeltas(manager, fact, t.deltas);
   };
 
@@ -32,14 +34,17 @@ export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
     if (fact.receivedAt === null) throw new NotReadyError(`resolution of ${fact.dossierId} before its reception`);
     if (!isOpen(fact)) return apply(manager, fact, { patch: {}, deltas: [] }, extra);
     const due = statutoryDue(fact, dueAt) ?? resolvedAt;
-    const calendar = await deps.calendar.current(manager);
+    const calendar = await calendarIn(manager);
     const days = calendar.workingDaysBetween(fact.receivedAt, resolvedAt);
     await apply(manager, fact, resolve(fact, resolvedAt, due, days), extra);
   };
 
   return {
     CentreChanged: ({ event, manager }) => applyCentreChangedToCounters(manager, event.payload),
-    CalendarDayChanged: ({ event, manager }) => applyCalendarDayChanged(manager, event.payload),
+    async CalendarDayChanged({ event, manager }) {
+      await applyCalendarDayChanged(manager, event.payload);
+      calendarIn.forget(manager);
+    },
 
     async ProcedureChanged({ event, manager }) {
       const p = event.payload;
@@ -53,20 +58,12 @@ export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
 
     async DossierSubmitted({ event, manager }) {
       const p = event.payload;
-      const submittedAt = new Date(p.submittedAt);
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO dossier_fact (dossier_id, code, centre_id, level, procedure_id, procedure_code, sector, channel,
-           submitted_at, state, national_status_code, state_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $9) ON CONFLICT DO NOTHING RETURNING dossier_id`,
-        [p.dossierId, p.code, p.receivingCentre.id, p.receivingCentre.level, p.procedure.id, p.procedure.code, p.procedure.sector,
-          p.channel, submittedAt, p.status === 2 ? 'RECEIVED' : 'NEW', p.status],
-      );
+      const fact = submittedFact(p);
       await manager.query(
         `INSERT INTO procedure_label (code, name, sector, version) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
         [p.procedure.code, p.procedure.name, p.procedure.sector, p.procedure.version],
       );
-      if (inserted.length === 0 || p.status !== 2 || !p.receivedAt) return;
-      const fact = await load(manager, p.dossierId, 'DossierSubmitted');
+      if (!(await insertFact(manager, fact)) || p.status !== 2 || !p.receivedAt) return;
       await receiveFact(manager, fact, new Date(p.receivedAt), p.dueAt ? new Date(p.dueAt) : null);
     },
 
@@ -119,7 +116,7 @@ export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
     async ApologyIssued({ event, manager }) {
       const p = event.payload;
       const fact = await load(manager, p.dossierId, 'ApologyIssued');
-      await manager.update(DossierFact, { dossierId: fact.dossierId }, { apologyDueAt: new Date(p.newDueAt) });
+      await saveFact(manager, fact, { apologyDueAt: new Date(p.newDueAt) });
     },
 
     async ResultReturned({ event, manager }) {
@@ -128,7 +125,7 @@ export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
       if (fact.resolvedAt === null) throw new NotReadyError(`return of ${fact.dossierId} before its decision`);
       const returnedAt = new Date(p.returnedAt);
       const newer = fact.stateAt.getTime() <= returnedAt.getTime();
-      await manager.update(DossierFact, { dossierId: fact.dossierId }, {
+      await saveFact(manager, fact, {
         returnedAt: fact.returnedAt ?? returnedAt,
         ...(newer ? { state: 'RETURNED', nationalStatusCode: 10, stateAt: returnedAt } : {}),
       });
@@ -147,6 +144,18 @@ export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
     const hour = Math.floor((receivedAt.getTime() - localDateTime(day).getTime()) / 3_600_000);
     await countTraffic(manager, fact.centreId, day, hour, fact.channel === 'COUNTER');
   }
+}
+
+/** A dossier's fact as submitted: counted from its reception on (receiveFact). */
+function submittedFact(p: DossierSubmittedV1): DossierFact {
+  const submittedAt = new Date(p.submittedAt);
+  return {
+    dossierId: p.dossierId, code: p.code, centreId: p.receivingCentre.id, level: p.receivingCentre.level,
+    procedureId: p.procedure.id, procedureCode: p.procedure.code, sector: p.procedure.sector, channel: p.channel,
+    submittedAt, receivedAt: null, dueAt: null, apologyDueAt: null, overdueFrom: null,
+    state: p.status === 2 ? 'RECEIVED' : 'NEW', nationalStatusCode: p.status, stateAt: submittedAt,
+    resolvedAt: null, decision: null, outcome: null, processingDays: null, closedAt: null, returnedAt: null, satisfaction: null, ratedAt: null,
+  };
 }
 
 /**

@@ -1,0 +1,91 @@
+import type { EntityManager } from 'typeorm';
+import { RunReads, type RunWrites } from '@onestop/events';
+import { DossierFact } from './entities/dossier-fact.entity';
+
+/**
+ * The dossier facts of a run of events (up to 100, often several about one dossier: its
+ * reception, status changes, decision and return): read and locked in one statement when the run
+ * opens, changed in memory, and written in one statement before the run commits. A transaction
+ * that is not a run (a retry, a rebuild) reads and writes each fact at once.
+ */
+const kept = new RunReads<DossierFact>(
+  (manager, ids) =>
+    manager.createQueryBuilder(DossierFact, 'f').where('f.dossierId IN (:...ids)', { ids }).orderBy('f.dossierId').setLock('pessimistic_write').getMany(),
+  (fact) => fact.dossierId,
+);
+const changed = new WeakMap<EntityManager, Set<DossierFact>>();
+
+export const factRunWrites: RunWrites = {
+  async open(manager, events) {
+    changed.set(manager, new Set());
+    await kept.open(manager, events);
+  },
+  async flush(manager) {
+    const facts = changed.get(manager);
+    changed.delete(manager);
+    await kept.flush(manager);
+    if (facts?.size) await writeFacts(manager, [...facts]);
+  },
+};
+
+/** The fact, locked for this transaction; null when the dossier's reception has not arrived yet. */
+export function loadFact(manager: EntityManager, dossierId: string): Promise<DossierFact | null> {
+  return kept.find(manager, dossierId, () => manager.findOne(DossierFact, { where: { dossierId }, lock: { mode: 'pessimistic_write' } }));
+}
+
+/** A new fact; false (and nothing written) when the dossier had one already. */
+export async function insertFact(manager: EntityManager, fact: DossierFact): Promise<boolean> {
+  const columns = columnsOf(manager);
+  const inserted: unknown[] = await manager.query(
+    `INSERT INTO dossier_fact (${columns.map((c) => c.name).join(', ')}) VALUES (${columns.map((c, i) => `$${i + 1}::${c.type}`).join(', ')})
+     ON CONFLICT DO NOTHING RETURNING dossier_id`,
+    columns.map((c) => c.value(fact)),
+  );
+  if (inserted.length) kept.keepInserted(manager, DossierFact, fact);
+  return inserted.length > 0;
+}
+
+/** Changes the fact (the object and the row; in a run, the row when the run ends). */
+export async function saveFact(manager: EntityManager, fact: DossierFact, patch: Partial<DossierFact>): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  Object.assign(fact, patch);
+  if (kept.keeps(manager, fact)) changed.get(manager)!.add(fact);
+  else await manager.update(DossierFact, { dossierId: fact.dossierId }, patch);
+}
+
+/** Every column of the changed facts, from memory, in one statement. */
+async function writeFacts(manager: EntityManager, facts: DossierFact[]): Promise<void> {
+  const columns = columnsOf(manager);
+  const [key, ...rest] = columns;
+  await manager.query(
+    `UPDATE dossier_fact f SET ${rest.map((c) => `${c.name} = v.${c.name}`).join(', ')}
+       FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')}) AS v(${columns.map((c) => c.name).join(', ')})
+      WHERE f.${key.name} = v.${key.name}`,
+    columns.map((c) => facts.map((fact) => c.value(fact))),
+  );
+}
+
+interface FactColumn {
+  name: string;
+  type: string;
+  value(fact: DossierFact): unknown;
+}
+
+let cachedColumns: FactColumn[] | undefined;
+
+/** dossier_fact's columns from the entity's metadata (the key first), so that a new column needs no change here. */
+function columnsOf(manager: EntityManager): FactColumn[] {
+  cachedColumns ??= manager.connection
+    .getMetadata(DossierFact)
+    .columns.map((c) => ({
+      name: c.databaseName,
+      type: c.type === 'numeric' ? 'numeric' : String(c.type),
+      primary: c.isPrimary,
+      value: (fact: DossierFact) => {
+        const v = (fact as unknown as Record<string, unknown>)[c.propertyName] ?? null;
+        return v instanceof Date ? v.toISOString() : v;
+      },
+    }))
+    .sort((a, b) => Number(b.primary) - Number(a.primary));
+  return cachedColumns;
+}
