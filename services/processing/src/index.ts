@@ -3,6 +3,7 @@ import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
 import { createProcessingDeps, type ProcessingDeps } from './deps';
 import { processingHandlers } from './events/handlers';
 import { entities, migrations } from './persistence';
+import { runDossiers } from './persistence/dossier-store';
 import { resolvers } from './resolvers';
 import { slipRoutes } from './routes/slips';
 import { startSlaWatch } from './workers/sla-watch';
@@ -18,4 +19,6 @@ export const processingService: ServiceDefinition<ProcessingDeps> = {
   handlers: processingHandlers,
   routes: (router, deps, runtime) => slipRoutes(router, deps, runtime.db),
   workers: (deps, runtime) => startSlaWatch(deps, runtime),
+  // a run's dossiers read at once (an import's reception and history arrive side by side)
+  runWrites: runDossiers,
 };

@@ -1,9 +1,9 @@
-import { NotReadyError, type EventHandlers } from '@onestop/events';
+import { NotReadyError, oncePerTransaction, type EventHandlers } from '@onestop/events';
 import { applyCalendarDayChanged, applyCentreChanged } from '@onestop/service-kit';
 import { close, enterAtFirstStep, restartClock } from '../domain/dossier-process';
 import { nextStatus } from '../domain/lifecycle';
 import { ProcessingDossier } from '../persistence';
-import { actorFromEvent, appendHistory, commitTransition, publishStatusChanged, SYSTEM } from '../persistence/dossier-store';
+import { actorFromEvent, appendHistory, commitTransition, dossierOfEvent, insertDossier, publishStatusChanged, SYSTEM } from '../persistence/dossier-store';
 import { currentWorkflow } from '../persistence/workflows';
 import type { ProcessingDeps } from '../deps';
 import { importHandlers } from './import-handlers';
@@ -14,6 +14,9 @@ import { importHandlers } from './import-handlers';
  * the transaction that records the event as applied.
  */
 export function processingHandlers(deps: ProcessingDeps): EventHandlers {
+  // Each procedure's workflow read once per transaction: a run (an import) receives many dossiers of few procedures.
+  const workflowIn = oncePerTransaction(currentWorkflow);
+
   return {
     ...importHandlers(deps),
     CentreChanged: ({ event, manager }) => applyCentreChanged(manager, event.payload),
@@ -22,7 +25,7 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
     /** Counter and post: received (2) at once, on the first step. Online: new (1) until accepted. */
     async DossierSubmitted({ event, manager }) {
       const p = event.payload;
-      const workflow = await currentWorkflow(manager, p.procedure.code);
+      const workflow = await workflowIn(manager, p.procedure.code);
       const received = p.status === 2 && p.receivedAt;
       const base = {
         id: p.dossierId,
@@ -44,7 +47,7 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
       };
       const entry = received ? enterAtFirstStep(await deps.calendar(), workflow.steps, new Date(p.receivedAt!)) : {};
       const dossier = { ...base, ...entry } as ProcessingDossier;
-      await manager.insert(ProcessingDossier, dossier);
+      await insertDossier(manager, dossier);
       await appendHistory(manager, dossier, {
         action: received ? 'RECEIVE' : 'SUBMIT_ONLINE',
         actor: actorFromEvent(p.actor),
@@ -56,7 +59,7 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
     /** An online dossier accepted at intake (1→2) enters processing like one received at a counter. */
     async DossierAccepted({ event, manager }) {
       const p = event.payload;
-      const dossier = await manager.findOneBy(ProcessingDossier, { id: p.dossierId });
+      const dossier = await dossierOfEvent(manager, p.dossierId);
       if (!dossier) throw new NotReadyError(`Dossier ${p.dossierId} not submitted yet`);
       if (!nextStatus(dossier.status, 'ACCEPT')) return; // already accepted, or refused meanwhile: the first word stands
       const receivedAt = new Date(p.receivedAt);
@@ -72,7 +75,7 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
     /** The applicant supplied what was asked (5→4): the due date is the kept working time after resumedAt. */
     async SupplementSubmitted({ event, manager, logger }) {
       const p = event.payload;
-      const dossier = await manager.findOneBy(ProcessingDossier, { id: p.dossierId });
+      const dossier = await dossierOfEvent(manager, p.dossierId);
       if (!dossier) throw new NotReadyError(`Dossier ${p.dossierId} unknown`);
       if (!nextStatus(dossier.status, 'SUBMIT_SUPPLEMENT')) {
         logger.warn({ dossierId: dossier.id, status: dossier.status }, 'supplement for a dossier that is not waiting for one; ignored');
@@ -90,7 +93,7 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
     /** The result reached the applicant (9→10). */
     async ResultReturned({ event, manager }) {
       const p = event.payload;
-      const dossier = await manager.findOneBy(ProcessingDossier, { id: p.dossierId });
+      const dossier = await dossierOfEvent(manager, p.dossierId);
       if (!dossier) throw new NotReadyError(`Dossier ${p.dossierId} unknown`);
       if (dossier.status === 'RETURNED') return;
       if (!nextStatus(dossier.status, 'RETURN_RESULT')) throw new NotReadyError(`Dossier ${p.dossierId} is ${dossier.status}, not resolved yet`);

@@ -1,7 +1,7 @@
 import { NotReadyError, publishMany, type EventHandlers, type OutgoingEvent } from '@onestop/events';
 import { replayHistory } from '../domain/historical-lifecycle';
 import { ProcessingDossier, type StoredResult } from '../persistence';
-import { commitTransition, statusChangedPayload } from '../persistence/dossier-store';
+import { commitTransition, dossierOfEvent, statusChangedPayload } from '../persistence/dossier-store';
 import type { ProcessingDeps } from '../deps';
 
 /**
@@ -17,7 +17,7 @@ export function importHandlers(deps: ProcessingDeps): EventHandlers {
   return {
     async DossierHistoryImported({ event, manager }) {
       const h = event.payload;
-      const dossier = await manager.findOneBy(ProcessingDossier, { id: h.dossierId });
+      const dossier = await dossierOfEvent(manager, h.dossierId);
       if (!dossier) throw new NotReadyError(`Dossier ${h.dossierId} not submitted yet`);
       if (dossier.status !== 'RECEIVED' || dossier.version !== 0) return; // applied already, or live work took it over
       const replay = replayHistory(await deps.calendar(), dossier, h);

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { publish, type ActorV1, type DossierStatusChangedV1 } from '@onestop/events';
+import { In, type EntityManager } from 'typeorm';
+import { publish, RunReads, type ActorV1, type DossierStatusChangedV1 } from '@onestop/events';
 import { conflict, notFound } from '@onestop/service-kit';
 import { nationalStatusCode } from '../domain/lifecycle';
 import type { Patch } from '../domain/dossier-process';
@@ -10,6 +10,23 @@ export async function loadDossier(manager: EntityManager, id: string): Promise<P
   const dossier = await manager.findOneBy(ProcessingDossier, { id });
   if (!dossier) throw notFound('Dossier');
   return dossier;
+}
+
+/**
+ * The dossiers a run of events is about, read in one statement when the run opens (the consumer's
+ * runWrites); commitTransition changes the kept object with the row.
+ */
+export const runDossiers = new RunReads<ProcessingDossier>((manager, ids) => manager.findBy(ProcessingDossier, { id: In(ids) }), (d) => d.id);
+
+/** A dossier entering processing; kept for the rest of the run as the row now stands. */
+export async function insertDossier(manager: EntityManager, dossier: ProcessingDossier): Promise<void> {
+  await manager.insert(ProcessingDossier, dossier);
+  runDossiers.keepInserted(manager, ProcessingDossier, dossier);
+}
+
+/** The dossier an event is about (null: its reception has not arrived yet). */
+export function dossierOfEvent(manager: EntityManager, id: string): Promise<ProcessingDossier | null> {
+  return runDossiers.find(manager, id, () => manager.findOneBy(ProcessingDossier, { id }));
 }
 
 /**
