@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
 import { BookingWorker } from './courier/booking-worker';
 import { createDeliveryDeps, type DeliveryDeps } from './deps';
-import { deliveryHandlers } from './events/handlers';
+import { deliveryHandlers, runDeliveries } from './events/handlers';
 import { NotificationWorker } from './notifications/notification-worker';
 import { entities, migrations } from './persistence';
 import { resolvers } from './resolvers';
@@ -17,6 +17,8 @@ export const deliveryService: ServiceDefinition<DeliveryDeps> = {
   migrations,
   createDeps: createDeliveryDeps,
   handlers: deliveryHandlers,
+  // a run's deliveries read at once (an import's decisions come a hundred to a run)
+  runWrites: runDeliveries,
   routes: downloadRoutes,
   async workers(deps, runtime) {
     // The transports are read per job, so that a test (or an operator's hot fix) can swap them.

@@ -1,11 +1,17 @@
-import { NotReadyError, type EventHandlers } from '@onestop/events';
+import { NotReadyError, RunReads, type EventHandlers } from '@onestop/events';
 import { applyCentreChanged } from '@onestop/service-kit';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { enqueueBooking } from '../courier/booking-worker';
 import { statusOnDecision } from '../domain/delivery-state';
 import { Delivery } from '../persistence';
 import type { DeliveryDeps } from '../deps';
 import { applyImportedDecision } from './import-handlers';
+
+/** The deliveries a run of events is about, read and locked in one statement when the run opens (the consumer's runWrites). */
+export const runDeliveries = new RunReads<Delivery>(
+  (manager, ids) => manager.find(Delivery, { where: { dossierId: In(ids) }, order: { dossierId: 'ASC' }, lock: { mode: 'pessimistic_write' } }),
+  (delivery) => delivery.dossierId,
+);
 
 /**
  * Delivery learns of a dossier at reception (with the applicant's contact details, kept only for
@@ -14,7 +20,7 @@ import { applyImportedDecision } from './import-handlers';
  */
 export function deliveryHandlers(deps: DeliveryDeps): EventHandlers {
   const known = async (manager: EntityManager, dossierId: string, type: string) => {
-    const delivery = await manager.findOne(Delivery, { where: { dossierId }, lock: { mode: 'pessimistic_write' } });
+    const delivery = await runDeliveries.find(manager, dossierId, () => manager.findOne(Delivery, { where: { dossierId }, lock: { mode: 'pessimistic_write' } }));
     if (!delivery) throw new NotReadyError(`${type} for dossier ${dossierId} before DossierSubmitted`);
     return delivery;
   };
@@ -42,6 +48,7 @@ export function deliveryHandlers(deps: DeliveryDeps): EventHandlers {
         applicantEmail: p.applicant.email ?? null,
       });
       await manager.insert(Delivery, delivery);
+      runDeliveries.keepInserted(manager, Delivery, delivery);
       if (p.imported) return; // past work from a historical import: nobody is notified
       await deps.notifier.notify(manager, delivery, p.status === 2 ? 'RECEIVED' : 'REGISTERED', { dueAt: p.dueAt });
     },

@@ -20,7 +20,9 @@ export async function applyImportedDecision(manager: EntityManager, delivery: De
   const next = returned
     ? { status: RETURNED_AS[returned.method] ?? RETURNED_AS[delivery.method], counterFallback: false, returnedAt: new Date(returned.returnedAt) }
     : { status: waiting.status === 'BOOKING' ? 'READY' as const : waiting.status, counterFallback: waiting.status === 'BOOKING' || waiting.counterFallback, returnedAt: null };
-  await manager.update(Delivery, { dossierId: delivery.dossierId }, { ...next, decision: p.decision, result: p.result as never, readyAt });
+  const patch = { ...next, decision: p.decision, result: p.result as never, readyAt };
+  await manager.update(Delivery, { dossierId: delivery.dossierId }, patch);
+  Object.assign(delivery, patch);
   const events: OutgoingEvent[] = [];
   if (returned) {
     events.push({ type: 'ResultReturned', aggregateId: delivery.dossierId, occurredAt: next.returnedAt!,
