@@ -1,5 +1,4 @@
 import { NotReadyError, type EventHandlers } from '@onestop/events';
-import { Applicant, Centre, DigitalRecord, Dossier } from '../persistence';
 import type { IntakeDeps } from '../deps';
 
 /**
@@ -30,20 +29,28 @@ export function intakeHandlers(_deps: IntakeDeps): EventHandlers {
       );
     },
 
-    /** A result issued today is a record of the applicant, reusable tomorrow, under the id processing gave it. */
+    /**
+     * A result issued today is a record of the applicant, reusable tomorrow, under the id processing
+     * gave it; issued by the processing centre if intake knows it, else by the receiving one. One
+     * statement: imports bring a decision per dossier.
+     */
     async DossierDecided({ event, manager }) {
       const p = event.payload;
       if (!p.result) return;
-      const dossier = await manager.findOneBy(Dossier, { id: p.dossierId });
-      if (!dossier) throw new NotReadyError(`Dossier ${p.dossierId} not yet known to intake`);
-      const applicant = await manager.findOneByOrFail(Applicant, { id: dossier.applicantId });
-      const issuer = (await manager.findOneBy(Centre, { id: p.processingCentreId })) ? p.processingCentreId : dossier.centreId;
-      await manager.createQueryBuilder().insert().into(DigitalRecord).values({
-        id: p.result.recordId, ownerIdentityNumber: applicant.identityNumber, documentType: p.result.documentType, title: p.result.title,
-        fileName: null, sha256: p.result.sha256, sizeBytes: p.result.sizeBytes, mimeType: p.result.mimeType,
-        validUntil: p.result.validUntil ? p.result.validUntil.slice(0, 10) : null,
-        digitisedAtCentreId: issuer, sourceDossierId: dossier.id, reuseCount: 0, createdAt: new Date(p.resolvedAt),
-      }).orIgnore().execute();
+      const r = p.result;
+      const [{ known }] = await manager.query(
+        `WITH d AS (SELECT d.id, d.centre_id, a.identity_number FROM dossier d JOIN applicant a ON a.id = d.applicant_id WHERE d.id = $1),
+         ins AS (
+           INSERT INTO digital_record (id, owner_identity_number, document_type, title, file_name, sha256, size_bytes, mime_type,
+             valid_until, digitised_at_centre_id, source_dossier_id, reuse_count, created_at)
+           SELECT $2, d.identity_number, $3, $4, NULL, $5, $6, $7, $8::date,
+             coalesce((SELECT id FROM centre WHERE id = $9), d.centre_id), d.id, 0, $10 FROM d
+           ON CONFLICT DO NOTHING)
+         SELECT count(*)::int AS known FROM d`,
+        [p.dossierId, r.recordId, r.documentType, r.title, r.sha256, r.sizeBytes, r.mimeType, r.validUntil ? r.validUntil.slice(0, 10) : null,
+          p.processingCentreId, p.resolvedAt],
+      );
+      if (!known) throw new NotReadyError(`Dossier ${p.dossierId} not yet known to intake`);
     },
   };
 }
