@@ -12,3 +12,4 @@ export * from './centres';
 export * from './calendar-days';
 export * from './authorization';
 export * from './validation';
+export { sqlColumns, type SqlColumn } from './sql-columns';

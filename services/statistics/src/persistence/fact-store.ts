@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { RunReads, type RunWrites } from '@onestop/events';
+import { sqlColumns } from '@onestop/service-kit';
 import { DossierFact } from './entities/dossier-fact.entity';
 
 /**
@@ -35,7 +36,7 @@ export function loadFact(manager: EntityManager, dossierId: string): Promise<Dos
 
 /** A new fact; false (and nothing written) when the dossier had one already. */
 export async function insertFact(manager: EntityManager, fact: DossierFact): Promise<boolean> {
-  const columns = columnsOf(manager);
+  const columns = sqlColumns(manager, DossierFact);
   const inserted: unknown[] = await manager.query(
     `INSERT INTO dossier_fact (${columns.map((c) => c.name).join(', ')}) VALUES (${columns.map((c, i) => `$${i + 1}::${c.type}`).join(', ')})
      ON CONFLICT DO NOTHING RETURNING dossier_id`,
@@ -55,7 +56,7 @@ export async function saveFact(manager: EntityManager, fact: DossierFact, patch:
 
 /** Every column of the changed facts, from memory, in one statement. */
 async function writeFacts(manager: EntityManager, facts: DossierFact[]): Promise<void> {
-  const columns = columnsOf(manager);
+  const columns = sqlColumns(manager, DossierFact);
   const [key, ...rest] = columns;
   await manager.query(
     `UPDATE dossier_fact f SET ${rest.map((c) => `${c.name} = v.${c.name}`).join(', ')}
@@ -63,29 +64,4 @@ async function writeFacts(manager: EntityManager, facts: DossierFact[]): Promise
       WHERE f.${key.name} = v.${key.name}`,
     columns.map((c) => facts.map((fact) => c.value(fact))),
   );
-}
-
-interface FactColumn {
-  name: string;
-  type: string;
-  value(fact: DossierFact): unknown;
-}
-
-let cachedColumns: FactColumn[] | undefined;
-
-/** dossier_fact's columns from the entity's metadata (the key first), so that a new column needs no change here. */
-function columnsOf(manager: EntityManager): FactColumn[] {
-  cachedColumns ??= manager.connection
-    .getMetadata(DossierFact)
-    .columns.map((c) => ({
-      name: c.databaseName,
-      type: c.type === 'numeric' ? 'numeric' : String(c.type),
-      primary: c.isPrimary,
-      value: (fact: DossierFact) => {
-        const v = (fact as unknown as Record<string, unknown>)[c.propertyName] ?? null;
-        return v instanceof Date ? v.toISOString() : v;
-      },
-    }))
-    .sort((a, b) => Number(b.primary) - Number(a.primary));
-  return cachedColumns;
 }
