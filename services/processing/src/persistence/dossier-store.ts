@@ -1,9 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
 import { publish, RunReads, type ActorV1, type DossierStatusChangedV1 } from '@onestop/events';
-import { conflict, notFound } from '@onestop/service-kit';
+import { conflict, notFound, sqlColumns } from '@onestop/service-kit';
 import { nationalStatusCode } from '../domain/lifecycle';
 import type { Patch } from '../domain/dossier-process';
-import { HistoryEntry } from './entities/history-entry.entity';
+import type { HistoryEntry } from './entities/history-entry.entity';
 import { ProcessingDossier } from './entities/processing-dossier.entity';
 
 export async function loadDossier(manager: EntityManager, id: string): Promise<ProcessingDossier> {
@@ -35,14 +35,15 @@ export function dossierOfEvent(manager: EntityManager, id: string): Promise<Proc
  * therefore take effect once: every one read the same version, one update matches it.
  */
 export async function commitTransition(manager: EntityManager, dossier: ProcessingDossier, patch: Patch & Partial<ProcessingDossier>): Promise<ProcessingDossier> {
-  const result = await manager
-    .createQueryBuilder()
-    .update(ProcessingDossier)
-    .set({ ...patch, version: dossier.version + 1 } as never)
-    .where('id = :id AND version = :version', { id: dossier.id, version: dossier.version })
-    .execute();
-  if (!result.affected) throw conflict('The dossier was changed by someone else meanwhile; reload it and try again');
-  return Object.assign(dossier, patch, { version: dossier.version + 1 });
+  const next = { ...patch, version: dossier.version + 1 };
+  // as TypeORM's update did: a property left undefined is not written
+  const columns = sqlColumns(manager, ProcessingDossier).filter((c) => (next as Record<string, unknown>)[c.property] !== undefined);
+  const [, affected] = await manager.query(
+    `UPDATE dossier SET ${columns.map((c, i) => `${c.name} = $${i + 3}::${c.type}`).join(', ')} WHERE id = $1 AND version = $2`,
+    [dossier.id, dossier.version, ...columns.map((c) => c.value(next))],
+  );
+  if (!affected) throw conflict('The dossier was changed by someone else meanwhile; reload it and try again');
+  return Object.assign(dossier, next);
 }
 
 export interface Actor {
@@ -63,19 +64,12 @@ export async function appendHistory(
   dossier: Pick<ProcessingDossier, 'id' | 'processingCentreId'>,
   line: { action: string; actor: Actor; at: Date; note?: string | null; centreId?: string; stepCode?: string | null; stepDueAt?: Date | null; stepOutcome?: HistoryEntry['stepOutcome'] },
 ): Promise<void> {
-  await manager.insert(HistoryEntry, {
-    dossierId: dossier.id,
-    action: line.action,
-    actorId: line.actor.id,
-    actorName: line.actor.name,
-    actorRole: line.actor.role,
-    centreId: line.centreId ?? dossier.processingCentreId,
-    at: line.at,
-    note: line.note ?? null,
-    stepCode: line.stepCode ?? null,
-    stepDueAt: line.stepDueAt ?? null,
-    stepOutcome: line.stepOutcome ?? null,
-  });
+  await manager.query(
+    `INSERT INTO dossier_history (dossier_id, action, actor_id, actor_name, actor_role, centre_id, at, note, step_code, step_due_at, step_outcome)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [dossier.id, line.action, line.actor.id, line.actor.name, line.actor.role, line.centreId ?? dossier.processingCentreId, line.at,
+      line.note ?? null, line.stepCode ?? null, line.stepDueAt ?? null, line.stepOutcome ?? null],
+  );
 }
 
 export type StatusChange = { action: string; at: Date; actor: ActorV1 | null; reason?: string | null; componentCodes?: string[]; correlationId?: string | null; imported?: boolean };
