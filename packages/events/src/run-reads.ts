@@ -72,3 +72,15 @@ export function oncePerTransaction<K, V>(read: (manager: EntityManager, key: K) 
   };
   return Object.assign(get, { forget: (manager: EntityManager) => void memo.delete(manager) });
 }
+
+/** Several gatherings of a service as one: opened, then flushed, in the order given. */
+export function runWritesOf(...all: RunWrites[]): RunWrites {
+  return {
+    async open(manager, events) {
+      for (const writes of all) await writes.open(manager, events);
+    },
+    async flush(manager) {
+      for (const writes of all) await writes.flush(manager);
+    },
+  };
+}

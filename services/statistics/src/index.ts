@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import { runWritesOf } from '@onestop/events';
 import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
 import { createStatisticsDeps, type StatisticsDeps } from './deps';
 import { statisticsHandlers } from './events/handlers';
 import { counterRunWrites } from './read-model/counters';
 import { factRunWrites } from './persistence/fact-store';
+import { labelRunWrites } from './read-model/procedure-labels';
 import { entities, migrations } from './persistence';
 import { resolvers } from './resolvers';
 import { csvExportRoutes } from './routes/csv-export';
@@ -22,14 +24,9 @@ export const statisticsService: ServiceDefinition<StatisticsDeps> = {
   // and year): concurrent runs of events only waited for each other and deadlocked in a loop
   // (measured: 26 events/s under load). One run of up to 100 events at a time, in one transaction.
   consumerConcurrency: 1,
-  // The run's facts read in one statement; its fact changes and counter deltas written once, before it commits.
-  runWrites: {
-    open: (manager, events) => (counterRunWrites.open(manager, events), factRunWrites.open(manager, events)),
-    flush: async (manager) => {
-      await factRunWrites.flush(manager);
-      await counterRunWrites.flush(manager);
-    },
-  },
+  // The run's facts read in one statement; its fact changes, counter deltas, hourly traffic and
+  // procedure labels written once, before it commits.
+  runWrites: runWritesOf(factRunWrites, counterRunWrites, labelRunWrites),
 };
 
 export { statisticsHandlers, createStatisticsDeps };

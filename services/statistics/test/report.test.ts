@@ -317,6 +317,9 @@ describe('the II.06a report, every column by hand', () => {
     expect(facts[1]).toMatchObject({ state: 'RETURNED', national_status_code: 10, outcome: 'LATE', satisfaction: 'SATISFIED', decision: 'APPROVED' });
     const june = await report({ from: '2023-06-01', to: '2023-06-30', centreId: centre.C.id, groupBy: 'CHANNEL' });
     expect(june.total).toMatchObject({ received: 2, receivedOffline: 2, resolved: 2, resolvedLate: 2, inProgress: 0, ratings: 2, satisfactionRate: 1 });
+    // and the hourly traffic the run gathered: both received at the counter between 8 and 9
+    expect(await platform.services.statistics.db.query(`SELECT hour, received, at_counter FROM traffic_hour WHERE centre_id = $1 AND day = '2023-06-01'`, [centre.C.id]))
+      .toEqual([{ hour: 8, received: 2, at_counter: 2 }]);
   });
 
   it('rebuilds the same read models and the same reports from the event history', async () => {

@@ -8,6 +8,7 @@ import type { StatisticsDeps } from '../deps';
 import { assignDue, closeUnresolved, isOpen, rate, receive, resolve, type Transition } from '../domain/dossier-fact';
 import { dayOf } from '../domain/days';
 import { applyCentreChangedToCounters, applyDeltas, countTraffic } from '../read-model/counters';
+import { labelProcedure } from '../read-model/procedure-labels';
 
 /**
  * Statistics reads nothing but events. Every handler changes the dossier's fact and the counters
@@ -48,21 +49,13 @@ export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
 
     async ProcedureChanged({ event, manager }) {
       const p = event.payload;
-      await manager.query(
-        `INSERT INTO procedure_label (code, name, sector, version) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, sector = EXCLUDED.sector, version = EXCLUDED.version
-         WHERE procedure_label.version <= EXCLUDED.version`,
-        [p.code, p.name, p.sector, p.version],
-      );
+      await labelProcedure(manager, { code: p.code, name: p.name, sector: p.sector, version: p.version }, 'catalogue');
     },
 
     async DossierSubmitted({ event, manager }) {
       const p = event.payload;
       const fact = submittedFact(p);
-      await manager.query(
-        `INSERT INTO procedure_label (code, name, sector, version) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [p.procedure.code, p.procedure.name, p.procedure.sector, p.procedure.version],
-      );
+      await labelProcedure(manager, { code: p.procedure.code, name: p.procedure.name, sector: p.procedure.sector, version: p.procedure.version }, 'reception');
       if (!(await insertFact(manager, fact)) || p.status !== 2 || !p.receivedAt) return;
       await receiveFact(manager, fact, new Date(p.receivedAt), p.dueAt ? new Date(p.dueAt) : null);
     },

@@ -47,8 +47,11 @@ const ancestorsOf = (origins: string) => `up AS (
 /** Counter rows to add, by key: a centre's own scope, before the ancestors' below scopes are added. */
 type PendingRows = Map<string, { head: unknown[]; measures: number[] }>;
 
+/** Hourly receptions to add, by centre, day and hour. */
+type PendingTraffic = Map<string, { centreId: string; day: string; hour: number; received: number; atCounter: number }>;
+
 /** The rows a run of events gathers (RunWrites), per transaction. */
-const gathering = new WeakMap<EntityManager, PendingRows>();
+const gathering = new WeakMap<EntityManager, { rows: PendingRows; traffic: PendingTraffic }>();
 
 /**
  * Statistics' consumer applies a run of up to 100 events in one transaction, and most of them add
@@ -56,11 +59,12 @@ const gathering = new WeakMap<EntityManager, PendingRows>();
  * added up and written in one statement before it commits.
  */
 export const counterRunWrites: RunWrites = {
-  open: (manager) => void gathering.set(manager, new Map()),
+  open: (manager) => void gathering.set(manager, { rows: new Map(), traffic: new Map() }),
   flush: async (manager) => {
-    const rows = gathering.get(manager);
+    const run = gathering.get(manager);
     gathering.delete(manager);
-    if (rows?.size) await writeRows(manager, rows);
+    if (run?.rows.size) await writeRows(manager, run.rows);
+    if (run?.traffic.size) await writeTraffic(manager, run.traffic);
   },
 };
 
@@ -71,7 +75,7 @@ export const counterRunWrites: RunWrites = {
  * province: 18). Gathered until the run's end when the consumer applies a run, else written now.
  */
 export async function applyDeltas(manager: EntityManager, dims: FactDimensions, deltas: CounterDelta[]): Promise<void> {
-  const run = gathering.get(manager);
+  const run = gathering.get(manager)?.rows;
   const rows: PendingRows = run ?? new Map();
   for (const { day, measures } of mergeDeltas(deltas)) {
     for (const { grain, bucket } of bucketsOf(day)) {
@@ -141,11 +145,24 @@ async function shiftSubtree(manager: EntityManager, centreId: string, sign: 1 | 
   );
 }
 
-/** Hourly reception traffic of a centre (local hour), for staffing. */
+/** Hourly reception traffic of a centre (local hour), for staffing; gathered until the run's end like the counters. */
 export async function countTraffic(manager: EntityManager, centreId: string, day: string, hour: number, atCounter: boolean): Promise<void> {
+  const run = gathering.get(manager)?.traffic;
+  const traffic: PendingTraffic = run ?? new Map();
+  const key = `${centreId}|${day}|${hour}`;
+  const row = traffic.get(key) ?? { centreId, day, hour, received: 0, atCounter: 0 };
+  row.received += 1;
+  row.atCounter += atCounter ? 1 : 0;
+  traffic.set(key, row);
+  if (!run) await writeTraffic(manager, traffic);
+}
+
+async function writeTraffic(manager: EntityManager, pending: PendingTraffic): Promise<void> {
+  const rows = [...pending.values()];
   await manager.query(
-    `INSERT INTO traffic_hour (centre_id, day, hour, received, at_counter) VALUES ($1, $2, $3, 1, $4)
-     ON CONFLICT (centre_id, day, hour) DO UPDATE SET received = traffic_hour.received + 1, at_counter = traffic_hour.at_counter + EXCLUDED.at_counter`,
-    [centreId, day, hour, atCounter ? 1 : 0],
+    `INSERT INTO traffic_hour (centre_id, day, hour, received, at_counter)
+     SELECT * FROM unnest($1::uuid[], $2::date[], $3::int[], $4::int[], $5::int[]) ORDER BY 1, 2, 3
+     ON CONFLICT (centre_id, day, hour) DO UPDATE SET received = traffic_hour.received + EXCLUDED.received, at_counter = traffic_hour.at_counter + EXCLUDED.at_counter`,
+    [rows.map((r) => r.centreId), rows.map((r) => r.day), rows.map((r) => r.hour), rows.map((r) => r.received), rows.map((r) => r.atCounter)],
   );
 }
