@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
 import { createIntakeDeps, type IntakeDeps } from './deps';
 import { intakeHandlers } from './events/handlers';
+import { statusRunWrites } from './events/status-replica';
 import { entities, migrations } from './persistence';
 import { resolvers } from './resolvers';
 import { intakeRoutes } from './routes';
@@ -15,5 +16,7 @@ export const intakeService: ServiceDefinition<IntakeDeps> = {
   migrations,
   createDeps: createIntakeDeps,
   handlers: intakeHandlers,
+  // an import's three or four status changes per dossier, one statement per run
+  runWrites: statusRunWrites,
   routes: intakeRoutes,
 };

@@ -431,6 +431,37 @@ describe('intake through the gateway', () => {
       expect(row.status).toBe('PROCESSING');
     });
 
+    it('folds a run of status changes, late ones and a return among them, into the replica the same events one by one give', async () => {
+      const receive = async (n: string) => (await platform.ok(SUBMIT, { input: { procedureCode: 'LLTP', centreId: centres.province.id, channel: 'COUNTER', applicant: citizenInput(),
+        documents: [{ componentCode: 'TK', upload: pdf(`fold-tk-${n}`) }, { componentCode: 'CCCD', upload: pdf(`fold-cccd-${n}`) }] } }, officers.province)).submitDossier;
+      const [single, inRun] = [await receive('a'), await receive('b')];
+      const base = Date.now() + 3_600_000;
+      const t = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
+      const status = (id: string, code: number, name: string, at: string, dueAt: string | null, supplement = false) => event('DossierStatusChanged', {
+        dossierId: id, code: 'x', action: name, status: name, nationalStatusCode: code, at, dueAt, resolvedAt: null, processingCentreId: centres.province.id,
+        remainingWorkingMinutes: supplement ? 600 : null, reason: null, ...(supplement ? { componentCodes: ['UQ'] } : {}), actor: null,
+      });
+      const returned = (id: string, at: string) => event('ResultReturned', { dossierId: id, method: 'COUNTER', returnedAt: at, actor: null });
+      const replica = async (id: string) => (await platform.services.intake.db.query(
+        `SELECT status, national_status_code, status_at, due_at, processing_centre_id, remaining_working_minutes, requested_component_codes FROM dossier WHERE id = $1`, [id]))[0];
+      const both = async (events: (id: string) => Array<ReturnType<typeof event>>) => {
+        for (const e of events(single.id)) await platform.services.intake.consumer!.apply(e as never);
+        await platform.services.intake.consumer!.applyRun(events(inRun.id).map((e) => e.data) as never);
+        expect(await replica(inRun.id)).toEqual(await replica(single.id));
+        return replica(inRun.id);
+      };
+      // processing, a supplementation, a late change that must not apply, the resumption, the return, a late resolution
+      expect(await both((id) => [
+        status(id, 4, 'PROCESSING', t(1), t(100)), status(id, 5, 'SUPPLEMENT_REQUESTED', t(3), null, true), status(id, 4, 'PROCESSING', t(2), t(200)),
+        status(id, 4, 'PROCESSING', t(4), t(300)), returned(id, t(5)), status(id, 9, 'RESOLVED', t(4.5), t(300)),
+      ])).toEqual({ status: 'RETURNED', national_status_code: 10, status_at: new Date(t(5)), due_at: new Date(t(300)), processing_centre_id: centres.province.id,
+        remaining_working_minutes: null, requested_component_codes: null });
+      // the row is newer than the run's status change but older than its return: the return applies, the change's due date does not
+      for (const id of [single.id, inRun.id]) await platform.services.intake.consumer!.apply(status(id, 4, 'PROCESSING', t(10), t(400)) as never);
+      expect(await both((id) => [status(id, 4, 'PROCESSING', t(9), t(500)), returned(id, t(11))]))
+        .toMatchObject({ status: 'RETURNED', status_at: new Date(t(11)), due_at: new Date(t(400)) });
+    });
+
     it('a result that processing issues becomes a record of the applicant, reusable in the next dossier', async () => {
       const recordId = randomUUID();
       await platform.services.intake.consumer!.apply(event('DossierDecided', {

@@ -1,32 +1,26 @@
 import { NotReadyError, type EventHandlers } from '@onestop/events';
 import type { IntakeDeps } from '../deps';
+import { replicateStatus } from './status-replica';
 
 /**
  * Intake keeps a replica of the lifecycle fields its own mutations answer with (status,
- * nationalStatusCode, dueAt). The rule: a change applies only if it is not older than the state
- * the replica holds (status_at), so an event that arrives late never undoes intake's own newer
- * write (e.g. a supplementation submitted here after processing's request).
+ * nationalStatusCode, dueAt): status-replica.ts says when a change applies.
  */
 export function intakeHandlers(_deps: IntakeDeps): EventHandlers {
   return {
     async DossierStatusChanged({ event, manager }) {
       const p = event.payload;
       const supplement = p.status === 'SUPPLEMENT_REQUESTED';
-      await manager.query(
-        `UPDATE dossier SET status = $2, national_status_code = $3, due_at = $4, status_at = $5, processing_centre_id = $6,
-           remaining_working_minutes = $7, requested_component_codes = $8
-         WHERE id = $1 AND status_at <= $5`,
-        [p.dossierId, p.status, p.nationalStatusCode, p.dueAt, p.at, p.processingCentreId,
-          supplement ? p.remainingWorkingMinutes : null, supplement ? p.componentCodes ?? [] : null],
-      );
+      await replicateStatus(manager, {
+        dossierId: p.dossierId, status: p.status, nationalStatusCode: p.nationalStatusCode, at: new Date(p.at),
+        fields: { dueAt: p.dueAt, processingCentreId: p.processingCentreId, remainingWorkingMinutes: supplement ? p.remainingWorkingMinutes : null,
+          componentCodes: supplement ? p.componentCodes ?? [] : null },
+      });
     },
 
     async ResultReturned({ event, manager }) {
       const p = event.payload;
-      await manager.query(
-        `UPDATE dossier SET status = 'RETURNED', national_status_code = 10, status_at = $2 WHERE id = $1 AND status_at <= $2`,
-        [p.dossierId, p.returnedAt],
-      );
+      await replicateStatus(manager, { dossierId: p.dossierId, status: 'RETURNED', nationalStatusCode: 10, at: new Date(p.returnedAt) });
     },
 
     /**
