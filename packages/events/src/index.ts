@@ -10,5 +10,5 @@ export { publishMany, type OutgoingEvent } from './publish-many';
 export { QueueConnection, type QueueConnectionConfig, type QueueBackendName } from './queue-connection';
 export { EventQueues, eventQueueName, EVENT_JOB_OPTIONS, EVENTS_PER_JOB, toJobs, isBatch, type EventJob, type EventBatch } from './event-queues';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
-export { RunReads, oncePerTransaction, runWritesOf } from './run-reads';
+export { RunReads, RunGathering, oncePerTransaction, runWritesOf } from './run-reads';
 export { EventConsumer, NotReadyError, type EventHandlers, type EventHandler, type HandlerContext, type RunWrites } from './event-consumer';

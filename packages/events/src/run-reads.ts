@@ -16,15 +16,18 @@ export class RunReads<T> implements RunWrites {
   private readonly runs = new WeakMap<EntityManager, Map<string, T>>();
 
   constructor(
-    private readonly fetch: (manager: EntityManager, ids: string[]) => Promise<T[]>,
-    private readonly keyOf: (aggregate: T) => string,
+    private readonly opts: {
+      fetch: (manager: EntityManager, ids: string[]) => Promise<T[]>;
+      keyOf: (aggregate: T) => string;
+    },
   ) {}
 
   async open(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
     const kept = new Map<string, T>();
     this.runs.set(manager, kept);
-    const ids = [...new Set(events.map((e) => e.aggregateId).filter((id) => UUID.test(id)))];
-    if (ids.length) for (const aggregate of await this.fetch(manager, ids)) kept.set(this.keyOf(aggregate), aggregate);
+    const read = events.filter((e) => UUID.test(e.aggregateId));
+    const ids = [...new Set(read.map((e) => e.aggregateId))];
+    if (ids.length) for (const aggregate of await this.opts.fetch(manager, ids)) kept.set(this.opts.keyOf(aggregate), aggregate);
   }
 
   async flush(manager: EntityManager): Promise<void> {
@@ -48,12 +51,36 @@ export class RunReads<T> implements RunWrites {
     if (!kept) return;
     const values = aggregate as Record<string, unknown>;
     for (const { propertyName } of manager.connection.getMetadata(entity).columns) values[propertyName] ??= null;
-    kept.set(this.keyOf(aggregate), aggregate);
+    kept.set(this.opts.keyOf(aggregate), aggregate);
+  }
+}
+
+/**
+ * Writes a run gathers by key and makes once, before it commits (a run's events add to the same
+ * counter rows, change the same facts). In a transaction that is not a run (a retry, a failed
+ * run's savepoints, a rebuild) what `gather` adds is written at once.
+ */
+export class RunGathering<V> implements RunWrites {
+  private readonly runs = new WeakMap<EntityManager, Map<string, V>>();
+
+  constructor(private readonly write: (manager: EntityManager, gathered: V[]) => Promise<void>) {}
+
+  open(manager: EntityManager): void {
+    this.runs.set(manager, new Map());
   }
 
-  /** Whether `aggregate` is the one this run keeps (its writes can then wait for the run's end). */
-  keeps(manager: EntityManager, aggregate: T): boolean {
-    return this.runs.get(manager)?.get(this.keyOf(aggregate)) === aggregate;
+  async flush(manager: EntityManager): Promise<void> {
+    const gathered = this.runs.get(manager);
+    this.runs.delete(manager);
+    if (gathered?.size) await this.write(manager, [...gathered.values()]);
+  }
+
+  /** `add` puts its writes, by key, into the run's gathering (adding to what is there); outside a run, into writes made now. */
+  async gather(manager: EntityManager, add: (gathered: Map<string, V>) => void): Promise<void> {
+    const run = this.runs.get(manager);
+    const gathered = run ?? new Map<string, V>();
+    add(gathered);
+    if (!run && gathered.size) await this.write(manager, [...gathered.values()]);
   }
 }
 

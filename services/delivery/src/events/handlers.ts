@@ -8,10 +8,10 @@ import type { DeliveryDeps } from '../deps';
 import { applyImportedDecision } from './import-handlers';
 
 /** The deliveries a run of events is about, read and locked in one statement when the run opens (the consumer's runWrites). */
-export const runDeliveries = new RunReads<Delivery>(
-  (manager, ids) => manager.find(Delivery, { where: { dossierId: In(ids) }, order: { dossierId: 'ASC' }, lock: { mode: 'pessimistic_write' } }),
-  (delivery) => delivery.dossierId,
-);
+export const runDeliveries = new RunReads<Delivery>({
+  fetch: (manager, ids) => manager.find(Delivery, { where: { dossierId: In(ids) }, order: { dossierId: 'ASC' }, lock: { mode: 'pessimistic_write' } }),
+  keyOf: (delivery) => delivery.dossierId,
+});
 
 /**
  * Delivery learns of a dossier at reception (with the applicant's contact details, kept only for

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RunWrites } from '@onestop/events';
+import { RunGathering } from '@onestop/events';
 
 /**
  * Intake's replica of the lifecycle fields its own answers carry. The rule: a change applies only
@@ -22,8 +22,6 @@ interface Pending {
   fields?: { at: Date } & NonNullable<StatusChange['fields']>;
 }
 
-const gathering = new WeakMap<EntityManager, Map<string, Pending>>();
-
 /**
  * An import brings three or four changes per dossier in one run: they are folded into one
  * statement per run. A change older than one before it in the run can never apply (the replica
@@ -31,20 +29,13 @@ const gathering = new WeakMap<EntityManager, Map<string, Pending>>();
  * the replica takes the latest one's status if it is not older than the row's status_at, and the
  * latest status change's fields if that one is not.
  */
-export const statusRunWrites: RunWrites = {
-  open: (manager) => void gathering.set(manager, new Map()),
-  flush: async (manager) => {
-    const pending = gathering.get(manager);
-    gathering.delete(manager);
-    if (pending?.size) await write(manager, [...pending.values()]);
-  },
-};
+export const statusRunWrites = new RunGathering<Pending>((manager, pending) => write(manager, pending));
 
 export async function replicateStatus(manager: EntityManager, change: StatusChange): Promise<void> {
-  const run = gathering.get(manager);
-  if (!run) return write(manager, [fold(undefined, change)!]);
-  const folded = fold(run.get(change.dossierId), change);
-  if (folded) run.set(change.dossierId, folded);
+  await statusRunWrites.gather(manager, (pending) => {
+    const folded = fold(pending.get(change.dossierId), change);
+    if (folded) pending.set(change.dossierId, folded);
+  });
 }
 
 function fold(pending: Pending | undefined, change: StatusChange): Pending | undefined {

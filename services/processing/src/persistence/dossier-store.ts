@@ -16,7 +16,10 @@ export async function loadDossier(manager: EntityManager, id: string): Promise<P
  * The dossiers a run of events is about, read in one statement when the run opens (the consumer's
  * runWrites); commitTransition changes the kept object with the row.
  */
-export const runDossiers = new RunReads<ProcessingDossier>((manager, ids) => manager.findBy(ProcessingDossier, { id: In(ids) }), (d) => d.id);
+export const runDossiers = new RunReads<ProcessingDossier>({
+  fetch: (manager, ids) => manager.findBy(ProcessingDossier, { id: In(ids) }),
+  keyOf: (dossier) => dossier.id,
+});
 
 /** A dossier entering processing; kept for the rest of the run as the row now stands. */
 export async function insertDossier(manager: EntityManager, dossier: ProcessingDossier): Promise<void> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { RunReads, type RunWrites } from '@onestop/events';
+import { RunGathering, RunReads, runWritesOf } from '@onestop/events';
 import { sqlColumns } from '@onestop/service-kit';
 import { DossierFact } from './entities/dossier-fact.entity';
 
@@ -9,25 +9,14 @@ import { DossierFact } from './entities/dossier-fact.entity';
  * opens, changed in memory, and written in one statement before the run commits. A transaction
  * that is not a run (a retry, a rebuild) reads and writes each fact at once.
  */
-const kept = new RunReads<DossierFact>(
-  (manager, ids) =>
+const kept = new RunReads<DossierFact>({
+  fetch: (manager, ids) =>
     manager.createQueryBuilder(DossierFact, 'f').where('f.dossierId IN (:...ids)', { ids }).orderBy('f.dossierId').setLock('pessimistic_write').getMany(),
-  (fact) => fact.dossierId,
-);
-const changed = new WeakMap<EntityManager, Set<DossierFact>>();
+  keyOf: (fact) => fact.dossierId,
+});
+const changed = new RunGathering<DossierFact>((manager, facts) => writeFacts(manager, facts));
 
-export const factRunWrites: RunWrites = {
-  async open(manager, events) {
-    changed.set(manager, new Set());
-    await kept.open(manager, events);
-  },
-  async flush(manager) {
-    const facts = changed.get(manager);
-    changed.delete(manager);
-    await kept.flush(manager);
-    if (facts?.size) await writeFacts(manager, [...facts]);
-  },
-};
+export const factRunWrites = runWritesOf(kept, changed);
 
 /** The fact, locked for this transaction; null when the dossier's reception has not arrived yet. */
 export function loadFact(manager: EntityManager, dossierId: string): Promise<DossierFact | null> {
@@ -46,12 +35,11 @@ export async function insertFact(manager: EntityManager, fact: DossierFact): Pro
   return inserted.length > 0;
 }
 
-/** Changes the fact (the object and the row; in a run, the row when the run ends). */
+/** Changes the fact (the object, and its row: in a run, when the run ends). The fact is locked, so its row is written whole. */
 export async function saveFact(manager: EntityManager, fact: DossierFact, patch: Partial<DossierFact>): Promise<void> {
   if (Object.keys(patch).length === 0) return;
   Object.assign(fact, patch);
-  if (kept.keeps(manager, fact)) changed.get(manager)!.add(fact);
-  else await manager.update(DossierFact, { dossierId: fact.dossierId }, patch);
+  await changed.gather(manager, (facts) => facts.set(fact.dossierId, fact));
 }
 
 /** Every column of the changed facts, from memory, in one statement. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CentreChangedV1, RunWrites } from '@onestop/events';
+import { RunGathering, runWritesOf, type CentreChangedV1 } from '@onestop/events';
 import { applyCentreChanged } from '@onestop/service-kit';
 import { bucketsOf } from '../domain/days';
 import { MEASURE_COLUMNS, MEASURES, mergeDeltas, round4, type CounterDelta } from '../domain/measures';
@@ -44,29 +44,29 @@ const ancestorsOf = (origins: string) => `up AS (
     SELECT c.id AS origin, c.parent_id AS id, 1 AS depth FROM centre_replica c WHERE c.id IN (${origins})
     UNION ALL SELECT up.origin, c.parent_id, up.depth + 1 FROM centre_replica c JOIN up ON c.id = up.id WHERE up.depth < 64)`;
 
-/** Counter rows to add, by key: a centre's own scope, before the ancestors' below scopes are added. */
-type PendingRows = Map<string, { head: unknown[]; measures: number[] }>;
+/** A counter row to add: a centre's own scope, before the ancestors' below scopes are added. */
+interface PendingRow {
+  head: unknown[];
+  measures: number[];
+}
 
-/** Hourly receptions to add, by centre, day and hour. */
-type PendingTraffic = Map<string, { centreId: string; day: string; hour: number; received: number; atCounter: number }>;
-
-/** The rows a run of events gathers (RunWrites), per transaction. */
-const gathering = new WeakMap<EntityManager, { rows: PendingRows; traffic: PendingTraffic }>();
+/** Hourly receptions to add to a centre's day and hour. */
+interface PendingTraffic {
+  centreId: string;
+  day: string;
+  hour: number;
+  received: number;
+  atCounter: number;
+}
 
 /**
  * Statistics' consumer applies a run of up to 100 events in one transaction, and most of them add
- * to the same rows (a province's below scope, the month and year buckets): the run's deltas are
- * added up and written in one statement before it commits.
+ * to the same rows (a province's below scope, the month and year buckets): the run's deltas, and
+ * its hourly traffic, are added up and written in one statement each before it commits.
  */
-export const counterRunWrites: RunWrites = {
-  open: (manager) => void gathering.set(manager, { rows: new Map(), traffic: new Map() }),
-  flush: async (manager) => {
-    const run = gathering.get(manager);
-    gathering.delete(manager);
-    if (run?.rows.size) await writeRows(manager, run.rows);
-    if (run?.traffic.size) await writeTraffic(manager, run.traffic);
-  },
-};
+const counterRows = new RunGathering<PendingRow>((manager, rows) => writeRows(manager, rows));
+const trafficRows = new RunGathering<PendingTraffic>((manager, rows) => writeTraffic(manager, rows));
+export const counterRunWrites = runWritesOf(counterRows, trafficRows);
 
 /**
  * Adds the deltas to the counters, in the transaction of the fact's change: for each day of the
@@ -75,19 +75,18 @@ export const counterRunWrites: RunWrites = {
  * province: 18). Gathered until the run's end when the consumer applies a run, else written now.
  */
 export async function applyDeltas(manager: EntityManager, dims: FactDimensions, deltas: CounterDelta[]): Promise<void> {
-  const run = gathering.get(manager)?.rows;
-  const rows: PendingRows = run ?? new Map();
-  for (const { day, measures } of mergeDeltas(deltas)) {
-    for (const { grain, bucket } of bucketsOf(day)) {
-      for (const [dim, value, sub] of dimensionValues(dims)) {
-        const key = [dims.centreId, dim, grain, bucket, value, sub].join('|');
-        const row = rows.get(key) ?? { head: [dims.centreId, dim, grain, bucket, value, sub], measures: MEASURES.map(() => 0) };
-        MEASURES.forEach((k, i) => (row.measures[i] = round4(row.measures[i] + (measures[k] ?? 0))));
-        rows.set(key, row);
+  await counterRows.gather(manager, (rows) => {
+    for (const { day, measures } of mergeDeltas(deltas)) {
+      for (const { grain, bucket } of bucketsOf(day)) {
+        for (const [dim, value, sub] of dimensionValues(dims)) {
+          const key = [dims.centreId, dim, grain, bucket, value, sub].join('|');
+          const row = rows.get(key) ?? { head: [dims.centreId, dim, grain, bucket, value, sub], measures: MEASURES.map(() => 0) };
+          MEASURES.forEach((k, i) => (row.measures[i] = round4(row.measures[i] + (measures[k] ?? 0))));
+          rows.set(key, row);
+        }
       }
     }
-  }
-  if (!run && rows.size > 0) await writeRows(manager, rows);
+  });
 }
 
 /**
@@ -95,8 +94,8 @@ export async function applyDeltas(manager: EntityManager, dims: FactDimensions, 
  * counter key (rows of several centres meet in an ancestor's) and written in key order, so that
  * concurrent writers lock shared rows in the same order and never deadlock.
  */
-async function writeRows(manager: EntityManager, pending: PendingRows): Promise<void> {
-  const rows = [...pending.values()].map((r) => [...r.head, ...r.measures]);
+async function writeRows(manager: EntityManager, pending: PendingRow[]): Promise<void> {
+  const rows = pending.map((r) => [...r.head, ...r.measures]);
   const columns = rows[0].map((_, i) => rows.map((r) => r[i]));
   const types = ['uuid', 'char', 'char', 'date', 'text', 'text', ...MEASURES.map((k) => (k === 'processingDays' ? 'numeric' : 'int'))];
   await manager.query(`SELECT pg_advisory_xact_lock_shared(${CENTRE_TREE_LOCK})`);
@@ -147,18 +146,16 @@ async function shiftSubtree(manager: EntityManager, centreId: string, sign: 1 | 
 
 /** Hourly reception traffic of a centre (local hour), for staffing; gathered until the run's end like the counters. */
 export async function countTraffic(manager: EntityManager, centreId: string, day: string, hour: number, atCounter: boolean): Promise<void> {
-  const run = gathering.get(manager)?.traffic;
-  const traffic: PendingTraffic = run ?? new Map();
-  const key = `${centreId}|${day}|${hour}`;
-  const row = traffic.get(key) ?? { centreId, day, hour, received: 0, atCounter: 0 };
-  row.received += 1;
-  row.atCounter += atCounter ? 1 : 0;
-  traffic.set(key, row);
-  if (!run) await writeTraffic(manager, traffic);
+  await trafficRows.gather(manager, (traffic) => {
+    const key = `${centreId}|${day}|${hour}`;
+    const row = traffic.get(key) ?? { centreId, day, hour, received: 0, atCounter: 0 };
+    row.received += 1;
+    row.atCounter += atCounter ? 1 : 0;
+    traffic.set(key, row);
+  });
 }
 
-async function writeTraffic(manager: EntityManager, pending: PendingTraffic): Promise<void> {
-  const rows = [...pending.values()];
+async function writeTraffic(manager: EntityManager, rows: PendingTraffic[]): Promise<void> {
   await manager.query(
     `INSERT INTO traffic_hour (centre_id, day, hour, received, at_counter)
      SELECT * FROM unnest($1::uuid[], $2::date[], $3::int[], $4::int[], $5::int[]) ORDER BY 1, 2, 3

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RunWrites } from '@onestop/events';
+import { RunGathering } from '@onestop/events';
 
 export interface ProcedureLabel {
   code: string;
@@ -8,17 +8,9 @@ export interface ProcedureLabel {
   version: number;
 }
 
-/** The labels a run of receptions brings (a province's import: thousands of dossiers, a few dozen procedures), per transaction. */
-const gathering = new WeakMap<EntityManager, Map<string, ProcedureLabel>>();
-
-export const labelRunWrites: RunWrites = {
-  open: (manager) => void gathering.set(manager, new Map()),
-  flush: async (manager) => {
-    const labels = gathering.get(manager);
-    gathering.delete(manager);
-    if (labels?.size) await writeLabels(manager, [...labels.values()]);
-  },
-};
+/** The labels a run of receptions brings (a province's import: thousands of dossiers, a few dozen procedures). */
+const gathered = new RunGathering<ProcedureLabel>((manager, labels) => writeLabels(manager, labels, '<'));
+export const labelRunWrites = gathered;
 
 /**
  * The name a report shows for a procedure code, from a reception or a ProcedureChanged: the
@@ -26,16 +18,14 @@ export const labelRunWrites: RunWrites = {
  * ProcedureChanged, the catalogue's own word, replaces a reception's copy).
  */
 export async function labelProcedure(manager: EntityManager, label: ProcedureLabel, from: 'reception' | 'catalogue'): Promise<void> {
-  const run = gathering.get(manager);
-  if (from === 'reception' && run) {
-    const kept = run.get(label.code);
-    if (!kept || kept.version < label.version) run.set(label.code, label);
-    return;
-  }
-  await writeLabels(manager, [label], from === 'catalogue' ? '<=' : '<');
+  if (from === 'catalogue') return writeLabels(manager, [label], '<=');
+  await gathered.gather(manager, (labels) => {
+    const kept = labels.get(label.code);
+    if (!kept || kept.version < label.version) labels.set(label.code, label);
+  });
 }
 
-async function writeLabels(manager: EntityManager, labels: ProcedureLabel[], replaces: '<' | '<=' = '<'): Promise<void> {
+async function writeLabels(manager: EntityManager, labels: ProcedureLabel[], replaces: '<' | '<='): Promise<void> {
   await manager.query(
     `INSERT INTO procedure_label (code, name, sector, version)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) ORDER BY 1
