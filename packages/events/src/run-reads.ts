@@ -19,13 +19,15 @@ export class RunReads<T> implements RunWrites {
     private readonly opts: {
       fetch: (manager: EntityManager, ids: string[]) => Promise<T[]>;
       keyOf: (aggregate: T) => string;
+      /** The event that creates the aggregate: it has no row to read yet (a run of receptions reads nothing). */
+      createdBy: string;
     },
   ) {}
 
   async open(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
     const kept = new Map<string, T>();
     this.runs.set(manager, kept);
-    const read = events.filter((e) => UUID.test(e.aggregateId));
+    const read = events.filter((e) => e.type !== this.opts.createdBy && UUID.test(e.aggregateId));
     const ids = [...new Set(read.map((e) => e.aggregateId))];
     if (ids.length) for (const aggregate of await this.opts.fetch(manager, ids)) kept.set(this.opts.keyOf(aggregate), aggregate);
   }

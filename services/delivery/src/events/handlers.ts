@@ -11,6 +11,7 @@ import { applyImportedDecision } from './import-handlers';
 export const runDeliveries = new RunReads<Delivery>({
   fetch: (manager, ids) => manager.find(Delivery, { where: { dossierId: In(ids) }, order: { dossierId: 'ASC' }, lock: { mode: 'pessimistic_write' } }),
   keyOf: (delivery) => delivery.dossierId,
+  createdBy: 'DossierSubmitted',
 });
 
 /**

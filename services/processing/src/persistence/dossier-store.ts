@@ -19,6 +19,7 @@ export async function loadDossier(manager: EntityManager, id: string): Promise<P
 export const runDossiers = new RunReads<ProcessingDossier>({
   fetch: (manager, ids) => manager.findBy(ProcessingDossier, { id: In(ids) }),
   keyOf: (dossier) => dossier.id,
+  createdBy: 'DossierSubmitted',
 });
 
 /** A dossier entering processing; kept for the rest of the run as the row now stands. */

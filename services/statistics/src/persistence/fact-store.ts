@@ -13,6 +13,7 @@ const kept = new RunReads<DossierFact>({
   fetch: (manager, ids) =>
     manager.createQueryBuilder(DossierFact, 'f').where('f.dossierId IN (:...ids)', { ids }).orderBy('f.dossierId').setLock('pessimistic_write').getMany(),
   keyOf: (fact) => fact.dossierId,
+  createdBy: 'DossierSubmitted',
 });
 const changed = new RunGathering<DossierFact>((manager, facts) => writeFacts(manager, facts));
 
