@@ -1,7 +1,7 @@
 import { Fixtures, TestPlatform, waitFor } from '@onestop/test-kit';
 
 /**
- * A province's day, told through the contract: every operation of shared/contract/portal.graphql,
+ * A province's day, told through the contract: every operation of contract/portal.graphql,
  * run exactly as written there, by the role that runs it in a centre, checking what that person
  * would see. Detailed rules are tested in each service; this is how the parts meet.
  */

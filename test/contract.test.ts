@@ -26,7 +26,7 @@ function testFiles(dir: string): string[] {
   });
 }
 
-describe('the outer contract (shared/contract/portal.graphql)', () => {
+describe('the outer contract (contract/portal.graphql)', () => {
   const implemented = operations.filter(([name]) => !NOT_YET_IMPLEMENTED.has(name));
   const pending = operations.filter(([name]) => NOT_YET_IMPLEMENTED.has(name));
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-/** The contract's error codes (shared/contract/README.md). INTERNAL_SERVER_ERROR only ever means a bug. */
+/** The contract's error codes (contract/README.md). INTERNAL_SERVER_ERROR only ever means a bug. */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
 
 export const CONTRACT_CODES: readonly string[] = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'];

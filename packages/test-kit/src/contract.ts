@@ -2,8 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 
-/** The outer contract lives beside the repository, in ../shared/contract (CI clones it there too). */
-export const CONTRACT_FILE = join(__dirname, '..', '..', '..', '..', 'shared', 'contract', 'portal.graphql');
+/**
+ * The platform's own copy of its outer contract (contract/ at the repository's root); a test keeps
+ * it equal to the steering copy where that is laid beside the repository.
+ */
+export const CONTRACT_FILE = join(__dirname, '..', '..', '..', 'contract', 'portal.graphql');
 
 let cached: Map<string, string> | undefined;
 

@@ -123,7 +123,7 @@ export class TestPlatform {
     return { ...body, status: res.status };
   }
 
-  /** Runs an operation of the outer contract (shared/contract/portal.graphql) exactly as written there. */
+  /** Runs an operation of the outer contract (contract/portal.graphql) exactly as written there. */
   contract<T = any>(operationName: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<T>> {
     return this.graphql<T>(contractOperation(operationName), variables, token);
   }

@@ -1,0 +1,25 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The repository carries its own copy of the outer contract (contract/), so that it stands alone.
+ * Where the steering copy is laid beside the repository (../shared/contract, as on the project's
+ * machines and in CI, or SHARED_CONTRACT_DIR), the two must be equal byte for byte.
+ */
+const OWN = join(__dirname, '..', 'contract');
+const STEERING = process.env.SHARED_CONTRACT_DIR ?? join(__dirname, '..', '..', 'shared', 'contract');
+
+describe('the repository’s copy of the outer contract', () => {
+  it('holds the API contract, its README and the portal’s contract', () => {
+    expect(readdirSync(OWN).sort()).toEqual(expect.arrayContaining(['README.md', 'portal-ui.md', 'portal.graphql']));
+  });
+
+  const steering = existsSync(STEERING) ? readdirSync(STEERING).sort() : [];
+  (steering.length ? it.each(steering) : it.skip.each(['(no steering copy beside the repository)']))(
+    '%s equals the steering copy',
+    (file) => {
+      expect(existsSync(join(OWN, file))).toBe(true);
+      expect(readFileSync(join(OWN, file), 'utf8')).toBe(readFileSync(join(STEERING, file), 'utf8'));
+    },
+  );
+});
