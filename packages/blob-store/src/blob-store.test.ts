@@ -37,3 +37,18 @@ describe('file blob store', () => {
     await expect(store.get('../../etc/passwd')).rejects.toBeInstanceOf(BlobNotFoundError);
   });
 });
+
+describe('file blob store under concurrent writes', () => {
+  let root: string;
+  beforeEach(() => { root = mkdtempSync(join(tmpdir(), 'blobs-')); });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('stores the same bytes put fifty times at once, once, with no temporary file left', async () => {
+    const store = new FileBlobStore(root);
+    const content = Buffer.from('%PDF-1.4 the same scan, sent fifty times at once');
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => store.put(content)));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect((await store.get(sha256Of(content))).equals(content)).toBe(true);
+    expect(readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
