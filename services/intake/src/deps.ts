@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { WorkingCalendar } from '@onestop/calendar';
-import { FileBlobStore, type BlobStore } from '@onestop/blob-store';
+import { DEFAULT_UPLOAD_MAX_BYTES, FileBlobStore, type BlobStore } from '@onestop/blob-store';
 import { CentreDirectory, DeclaredCalendar, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
-import { DEFAULT_UPLOAD_MAX_BYTES } from './domain/documents';
 
 /** Intake's collaborators, built once per process and handed to resolvers as ctx.deps. */
 export interface IntakeDeps {

@@ -6,6 +6,7 @@ import { Delivery } from '../persistence';
 import { returnResult } from '../return-result';
 import type { DeliveryDeps } from '../deps';
 
+const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'application/xml': 'xml' };
 
 /**
@@ -35,7 +36,8 @@ export function downloadRoutes(router: Router, deps: DeliveryDeps, runtime: Serv
     }
     if (delivery.status === 'READY') await markDownloaded(deps, runtime, dossierId, res.locals.caller as Caller | undefined, res.locals.correlationId as string);
     const ext = EXTENSIONS[delivery.result.mimeType] ?? 'bin';
-    res.setHeader('content-type', delivery.result.mimeType);
+    // a result stored before MIME types were checked may hold one no header can carry: still serve it, as bytes
+    res.setHeader('content-type', MIME_TYPE.test(delivery.result.mimeType) ? delivery.result.mimeType : 'application/octet-stream');
     res.setHeader('content-disposition', `attachment; filename="${delivery.dossierCode}.${ext}"`);
     res.setHeader('cache-control', 'private, no-store');
     res.end(content);

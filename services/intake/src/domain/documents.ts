@@ -2,6 +2,7 @@
  * The documents of a dossier (thành phần hồ sơ): checked against the procedure's components
  * and decoded, with no I/O, so that a refused dossier writes nothing.
  */
+import { decodeUpload as decodeBlobUpload, UploadProblem, type UploadInput } from '@onestop/blob-store';
 
 export interface ProcedureComponent {
   code: string;
@@ -9,12 +10,6 @@ export interface ProcedureComponent {
   required: boolean;
   /** National document type (loại giấy tờ), e.g. "GKS" for a birth certificate. */
   documentType: string;
-}
-
-export interface UploadInput {
-  fileName: string;
-  mimeType: string;
-  contentBase64: string;
 }
 
 export interface DocumentInput {
@@ -26,47 +21,20 @@ export interface DocumentInput {
   validUntil?: string | null;
 }
 
-export const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
-
-/** The formats a centre accepts, with the bytes each file of that format starts with. */
-export const ALLOWED_MIME_TYPES: Readonly<Record<string, ReadonlyArray<readonly number[]>>> = {
-  'application/pdf': [[0x25, 0x50, 0x44, 0x46]], // %PDF
-  'image/jpeg': [[0xff, 0xd8, 0xff]],
-  'image/png': [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
-  'image/tiff': [[0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a]],
-  // .docx is a ZIP container
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [[0x50, 0x4b, 0x03, 0x04]],
-};
-
 export class DocumentProblem extends Error {
   constructor(message: string, readonly componentCode?: string) {
     super(message);
   }
 }
 
-/**
- * Decodes an upload, refusing (DocumentProblem) invalid base64, an empty or oversized file, a
- * MIME type off the allow-list, and content that is not what its MIME type says. The size is
- * checked from the base64 length before decoding, so an oversized upload costs no memory.
- */
+/** An upload decoded by the platform's one set of upload rules (@onestop/blob-store), as a problem of the component. */
 export function decodeUpload(upload: UploadInput, maxBytes: number, componentCode?: string): Buffer {
-  const fail = (message: string) => new DocumentProblem(`${componentCode ? `Component ${componentCode}: ` : ''}${message}`, componentCode);
-  if (!upload.fileName?.trim()) throw fail('the file name is missing');
-  const signatures = ALLOWED_MIME_TYPES[upload.mimeType];
-  if (!signatures) {
-    throw fail(`${upload.mimeType} is not accepted; send one of ${Object.keys(ALLOWED_MIME_TYPES).join(', ')}`);
+  try {
+    return decodeBlobUpload(upload, maxBytes);
+  } catch (err) {
+    if (!(err instanceof UploadProblem)) throw err;
+    throw new DocumentProblem(`${componentCode ? `Component ${componentCode}: ` : ''}${err.message}`, componentCode);
   }
-  const base64 = (upload.contentBase64 ?? '').replace(/\s+/g, '');
-  if (base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw fail('contentBase64 is not valid base64');
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  const size = (base64.length / 4) * 3 - padding;
-  if (size === 0) throw fail(`${upload.fileName} is empty`);
-  if (size > maxBytes) throw fail(`${upload.fileName} is ${size} bytes; the limit is ${maxBytes} bytes`);
-  const content = Buffer.from(base64, 'base64');
-  if (!signatures.some((sig) => sig.every((byte, i) => content[i] === byte))) {
-    throw fail(`${upload.fileName} is not a ${upload.mimeType} file`);
-  }
-  return content;
 }
 
 export interface PlannedUpload {

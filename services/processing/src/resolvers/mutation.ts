@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { WorkingCalendar } from '@onestop/calendar';
+import { decodeUpload, UploadProblem } from '@onestop/blob-store';
+import { isCalendarDate, type WorkingCalendar } from '@onestop/calendar';
 import { publish } from '@onestop/events';
 import { actorOf, badInput, checkLength, conflict, isUniqueViolation, isUuid, notFound, requireCaller, type Caller } from '@onestop/service-kit';
-import { mayApologise } from '../domain/clock';
+import { mayApologise, newAppointmentProblem } from '../domain/clock';
 import { close, completeStep, decide, NotAtStep, restartClock, stopClock, type Patch } from '../domain/dossier-process';
 import { RefusedTransition, transition } from '../domain/lifecycle';
 import { workflowProblems, type WorkflowStep } from '../domain/workflow';
@@ -223,7 +224,8 @@ export const Mutation = {
     return act(ctx, args.dossierId, (d) => authorizeDossier(ctx, 'issueApology', d), async (a, caller) => {
       const d = a.dossier;
       const status = transition(d.status, 'APOLOGISE');
-      if (newDueAt <= a.now || (d.dueAt && newDueAt <= d.dueAt)) throw badInput('newDueAt must be later than now and than the current appointment');
+      const problem = newAppointmentProblem(newDueAt, a.now, d.dueAt);
+      if (problem) throw badInput(problem, { field: 'newDueAt' });
       if (!mayApologise(a.calendar, a.now, d.statutoryDueAt ?? d.dueAt!)) {
         throw conflict('The dossier is neither late nor due within one working day: no apology is due');
       }
@@ -244,12 +246,15 @@ function decodeResult(result: NonNullable<DecisionInput['result']>) {
   const title = required(result.title, 'result.title', 'name');
   const fileName = required(result.upload?.fileName, 'result.upload.fileName', 'name');
   const mimeType = required(result.upload?.mimeType, 'result.upload.mimeType', 'code');
-  const base64 = (result.upload?.contentBase64 ?? '').replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0) throw badInput('result.upload.contentBase64 is not base64');
-  const content = Buffer.from(base64, 'base64');
-  if (content.length === 0) throw badInput('The result document is empty');
-  if (content.length > MAX_RESULT_BYTES) throw badInput(`The result document is larger than ${MAX_RESULT_BYTES} bytes`);
+  let content: Buffer;
+  try {
+    // the same allow-list and content check as the applicants' documents: a result is served to the citizen as stored
+    content = decodeUpload({ fileName, mimeType, contentBase64: result.upload?.contentBase64 ?? '' }, MAX_RESULT_BYTES);
+  } catch (err) {
+    if (err instanceof UploadProblem) throw badInput(`The result document: ${err.message}`, { field: 'result.upload' });
+    throw err;
+  }
   const validUntil = result.validUntil ?? null;
-  if (validUntil !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(validUntil))) throw badInput('result.validUntil must be a date YYYY-MM-DD');
+  if (validUntil !== null && !isCalendarDate(validUntil)) throw badInput('result.validUntil must be a real date YYYY-MM-DD');
   return { content, meta: { documentType, title, fileName, mimeType, validUntil: validUntil === null ? null : String(validUntil) } };
 }
