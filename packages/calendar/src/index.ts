@@ -15,3 +15,4 @@ export { HOLIDAY_NAMES, statutoryHolidays } from './holidays';
 export { outcome } from './outcome';
 export { MAX_YEAR, MIN_YEAR, TIME_ZONE, localDate, localDateTime, toLocalISOString } from './time';
 export { lunarNewYear, lunarToSolar, solarToLunar, type LunarDate } from './lunar';
+export { isCalendarDate, parseIsoInstant } from './iso';

@@ -1,23 +1,20 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { isCalendarDate, parseIsoInstant } from '@onestop/calendar';
 import { badInput } from './errors';
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** An impossible day or hour (2026-02-30T10:00Z, 24:00) is refused, never shifted to another instant. */
 function parseInstant(value: unknown): Date {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) throw badInput('DateTime must be an ISO-8601 instant with a time zone');
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw badInput(`Impossible DateTime ${value}`);
+  const date = parseIsoInstant(value);
+  if (!date) throw badInput(`DateTime must be a real ISO-8601 instant with a time zone (got ${String(value).slice(0, 40)})`);
   return date;
 }
 
 function parseDate(value: unknown): string {
-  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-  if (!match) throw badInput('Date must be YYYY-MM-DD');
-  const [, y, m, d] = match.map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw badInput(`Impossible Date ${value}`);
-  return value as string;
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) throw badInput('Date must be YYYY-MM-DD');
+  if (!isCalendarDate(value)) throw badInput(`Impossible Date ${value}`);
+  return value;
 }
 
 /** DateTime (an ISO-8601 instant) and Date (YYYY-MM-DD), as every subgraph declares them. */

@@ -4,7 +4,7 @@
  * procedures), the working calendar and "now". A line is either a normalised dossier with its
  * history or the reason it is rejected; rejected lines never stop the others.
  */
-import type { ProcessingTime, WorkingCalendar } from '@onestop/calendar';
+import { isCalendarDate, parseIsoInstant, type ProcessingTime, type WorkingCalendar } from '@onestop/calendar';
 import { checkIdentityNumber, type ApplicantKind } from './identity-numbers';
 
 type Channel = 'COUNTER' | 'ONLINE' | 'POST';
@@ -61,7 +61,6 @@ class Rejected extends Error {}
 const reject = (reason: string): never => { throw new Rejected(reason); };
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function text(value: unknown, what: string, opts: { required?: boolean; max?: number } = {}): string | null {
   if (value === undefined || value === null || value === '') return opts.required ? reject(`${what} is required`) : null;
@@ -75,8 +74,9 @@ function text(value: unknown, what: string, opts: { required?: boolean; max?: nu
 function instant(value: unknown, what: string, now: Date, required = true): Date | null {
   if (value === undefined || value === null || value === '') return required ? reject(`${what} is required`) : null;
   if (typeof value !== 'string' || !INSTANT.test(value)) return reject(`${what} is not an ISO-8601 instant with its offset: ${String(value)}`);
-  const at = new Date(value);
-  if (Number.isNaN(at.getTime())) return reject(`${what} is not a valid instant: ${value}`);
+  // parseIsoInstant: new Date() would shift an impossible 2026-02-30 to 2 March
+  const at = parseIsoInstant(value);
+  if (!at) return reject(`${what} is not a valid instant: ${value}`);
   if (at > now) return reject(`${what} is in the future: ${value}`);
   return at;
 }
@@ -170,7 +170,7 @@ function normalise(raw: HistoricalLine, cat: ImportCatalogue): HistoricalDossier
     let result = null;
     if (d.result) {
       const validUntil = text(d.result.validUntil, 'decision.result.validUntil');
-      if (validUntil && !DATE.test(validUntil)) reject('decision.result.validUntil must be a date YYYY-MM-DD');
+      if (validUntil && !isCalendarDate(validUntil)) reject('decision.result.validUntil must be a real date YYYY-MM-DD');
       result = {
         documentType: text(d.result.documentType, 'decision.result.documentType', { required: true, max: 200 })!,
         title: text(d.result.title, 'decision.result.title', { required: true, max: 500 })!, validUntil,

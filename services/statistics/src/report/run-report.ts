@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isCalendarDate } from '@onestop/calendar';
 import { badInput, type Caller } from '@onestop/service-kit';
 import type { StatisticsDeps } from '../deps';
 import { requireReportAccess } from '../resolvers/access';
@@ -18,14 +19,14 @@ interface Caller_ {
   deps: StatisticsDeps;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Twenty years: the longest period a report answers (and 240 rows grouped by month). */
 const MAX_PERIOD_DAYS = 20 * 366;
 
 export function validatePeriod(from: string, to: string, maxDays = MAX_PERIOD_DAYS): void {
-  if (!DATE.test(from) || !DATE.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
-    throw badInput('from and to must be dates YYYY-MM-DD');
+  // isCalendarDate: Date.parse would take 2026-02-30 for 2 March
+  if (!isCalendarDate(from) || !isCalendarDate(to)) {
+    throw badInput('from and to must be real dates YYYY-MM-DD');
   }
   if (from > to) throw badInput('from must not be after to', { field: 'from' });
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= maxDays) throw badInput(`The period may span at most ${maxDays} days`, { field: 'to' });
