@@ -1,5 +1,5 @@
 import { WorkingCalendar } from '@onestop/calendar';
-import { mayApologise, pause, resume, slaAt, stepDueAt, stepOutcome } from './clock';
+import { mayApologise, newAppointmentProblem, pause, resume, slaAt, stepDueAt, stepOutcome } from './clock';
 import { completeStep, decide, enterAtFirstStep, NotAtStep, restartClock, stopClock, type ProcessState } from './dossier-process';
 import { RefusedTransition } from './lifecycle';
 import { defaultWorkflow, workflowProblems } from './workflow';
@@ -82,5 +82,16 @@ describe('the dossier process', () => {
     expect(workflowProblems(steps)).toEqual([]);
     expect(workflowProblems([steps[0]])).toHaveLength(1);
     expect(workflowProblems([steps[0], { ...steps[1], role: 'CITIZEN' as never, durationHours: -1 }]).length).toBe(2);
+  });
+});
+
+describe("an apology's new appointment", () => {
+  const now = new Date('2026-03-02T03:00:00Z');
+  const current = new Date('2026-03-03T10:00:00Z');
+  it('is after now and the current appointment, within a year', () => {
+    expect(newAppointmentProblem(new Date('2026-03-10T10:00:00Z'), now, current)).toBeNull();
+    expect(newAppointmentProblem(new Date('2026-03-03T09:00:00Z'), now, current)).toMatch(/later than now/);
+    expect(newAppointmentProblem(new Date('2026-03-01T09:00:00Z'), now, null)).toMatch(/later than now/);
+    expect(newAppointmentProblem(new Date('9999-12-31T10:00:00Z'), now, current)).toMatch(/within 366 days/);
   });
 });

@@ -88,4 +88,14 @@ export function mayApologise(calendar: WorkingCalendar, now: Date, statutoryDueA
   return slaAt(calendar, now, statutoryDueAt).state !== 'ON_TRACK';
 }
 
+/** How far an apology may move the applicant's appointment: a year (a later one is a typo or an attack, not an appointment). */
+export const APOLOGY_HORIZON_DAYS = 366;
+
+/** Why `newDueAt` cannot be an apology's new appointment, or null: it must be after now and the current one, and within the horizon. */
+export function newAppointmentProblem(newDueAt: Date, now: Date, currentDueAt: Date | null): string | null {
+  if (newDueAt <= now || (currentDueAt && newDueAt <= currentDueAt)) return 'newDueAt must be later than now and than the current appointment';
+  if (newDueAt.getTime() - now.getTime() > APOLOGY_HORIZON_DAYS * 86_400_000) return `newDueAt must be within ${APOLOGY_HORIZON_DAYS} days from now`;
+  return null;
+}
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
