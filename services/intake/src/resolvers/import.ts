@@ -54,16 +54,18 @@ export async function importDossiers(_: unknown, { lines }: { lines: HistoricalL
   }
 
   // Codes imported before (or twice in this batch): reported, not written again.
-  const known = new Map<string, string>(
-    (await ctx.db.query(`SELECT id, code FROM dossier WHERE code = ANY($1::text[])`, [valid.map((v) => v.d.code)]))
-      .map((r: { id: string; code: string }) => [r.code, r.id]),
+  const known = new Map<string, { id: string; centreId: string }>(
+    (await ctx.db.query(`SELECT id, code, centre_id FROM dossier WHERE code = ANY($1::text[])`, [valid.map((v) => v.d.code)]))
+      .map((r: { id: string; code: string; centre_id: string }) => [r.code, { id: r.id, centreId: r.centre_id }]),
   );
   const planned: Array<Planned & { i: number }> = [];
   for (const { i, d } of valid) {
     const before = known.get(d.code);
-    if (before) { Object.assign(results[i], { outcome: 'ALREADY_IMPORTED', dossierId: before }); continue; }
+    // A code of another centre's dossier names a dossier this line may not see: refused, its id untold.
+    if (before && before.centreId !== d.centre.id) { results[i].reason = `code ${d.code} is already used by a dossier of another centre`; continue; }
+    if (before) { Object.assign(results[i], { outcome: 'ALREADY_IMPORTED', dossierId: before.id }); continue; }
     const dossierId = randomUUID();
-    known.set(d.code, dossierId);
+    known.set(d.code, { id: dossierId, centreId: d.centre.id });
     planned.push({ i, ...planResult(d, dossierId) });
   }
 
