@@ -7,13 +7,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { CORRELATION_HEADER, IDENTITY_HEADER, createIdentitySigner, createLogger, type Caller } from '@onestop/service-kit';
+import {
+  CORRELATION_HEADER, IDENTITY_HEADER, createIdentitySigner, createLogger, endWithJsonErrors, guardRequests, inputTextGuard, refuseControlCharactersInBody, securityHeaders, STRICT_CSP,
+  type Caller,
+} from '@onestop/service-kit';
 import { composeSupergraph, readServiceSdl, type SubgraphLocation } from './compose';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { createUserTokenVerifier, InvalidTokenError, type UserTokenConfig } from './user-token';
 import { proxyServiceRoutes } from './service-routes';
 import { mountQueueDashboard } from './queue-dashboard';
-import { armor, badInputIsNot500, bodyErrors, DEFAULT_LIMITS, rejectNulCharacters, trackingRateLimit, type RequestLimits } from './limits';
+import { armor, badInputIsNot500, DEFAULT_LIMITS, trackingRateLimit, type RequestLimits } from './limits';
 import { QueueConnection, type QueueConnectionConfig } from '@onestop/events';
 
 export interface GatewayOptions extends UserTokenConfig {
@@ -68,6 +71,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   });
 
   const app = express();
+  guardRequests(app);
   if (opts.trustProxy !== undefined) app.set('trust proxy', opts.trustProxy);
   const httpServer = http.createServer(app);
   const limits: RequestLimits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -81,7 +85,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     csrfPrevention: true,
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protections.plugins, trackingRateLimit(limits.tracking), badInputIsNot500],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), inputTextGuard, ...protections.plugins, trackingRateLimit(limits.tracking), badInputIsNot500],
     formatError: toContractError,
   });
   await server.start();
@@ -108,13 +112,21 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     const down = checks.filter((c) => !c.up).map((c) => c.name);
     res.status(down.length ? 503 : 200).json({ status: down.length ? 'degraded' : 'ok', down });
   });
-  app.use('/graphql', express.json({ limit: limits.bodyLimit }), bodyErrors, rejectNulCharacters, expressMiddleware(server, { context: ({ req }) => authenticate(req) }));
+  // Apollo's landing page (a browser's GET /graphql) carries its own nonce-based policy in a <meta> tag
+  app.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'text/html']) === 'text/html') res.removeHeader('content-security-policy');
+    next();
+  });
+  app.use('/graphql', express.json({ limit: limits.bodyLimit }), refuseControlCharactersInBody, expressMiddleware(server, { context: ({ req }) => authenticate(req) }));
   proxyServiceRoutes(app, opts.subgraphs, authenticate);
   const queues = opts.queue ? new QueueConnection({ ...opts.queue, onError: (err) => logger.warn({ err: err.message }, 'queue dashboard: lost its connection to the queues') }) : undefined;
   if (queues) {
     await queues.waitUntilReady();
+    // Bull Board is a script application of its own files: the strict policy, but scripts, styles and fonts from itself
+    app.use('/admin/queues', securityHeaders({ ...STRICT_CSP, scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], fontSrc: ["'self'"], connectSrc: ["'self'"] }));
     mountQueueDashboard(app, { connection: queues, authenticate: async (req) => (await authenticate(req)).caller });
   }
+  endWithJsonErrors(app, logger);
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port, '0.0.0.0', resolve));
   const port = (httpServer.address() as { port: number }).port;

@@ -1,4 +1,3 @@
-import type express from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type OperationDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
@@ -125,31 +124,4 @@ export const badInputIsNot500: ApolloServerPlugin = {
       },
     };
   },
-};
-
-/** PostgreSQL cannot store a NUL character in text: a string that holds one is refused at the door. */
-export const rejectNulCharacters: express.RequestHandler = (req, res, next) => {
-  const hasNul = (value: unknown, depth = 0): boolean => {
-    if (typeof value === 'string') return value.includes('\u0000');
-    if (depth > 64 || value === null || typeof value !== 'object') return false;
-    return Object.values(value).some((v) => hasNul(v, depth + 1));
-  };
-  const query = (req.body as { query?: unknown } | undefined)?.query;
-  if (hasNul(req.body) || (typeof query === 'string' && /\\u0000/i.test(query))) {
-    return void res.status(400).json({ errors: [{ message: 'Text may not contain the NUL character', extensions: { code: 'BAD_USER_INPUT' } }] });
-  }
-  next();
-};
-
-/**
- * A body that is not JSON, or is larger than the limit, never reaches Apollo: answer it as a
- * GraphQL error with a contract code instead of express's HTML page.
- */
-export const bodyErrors: express.ErrorRequestHandler = (err, _req, res, next) => {
-  const type = (err as { type?: string }).type;
-  if (!type?.startsWith('entity.') && !['charset.unsupported', 'encoding.unsupported', 'request.aborted', 'request.size.invalid'].includes(type ?? '')) return next(err);
-  const status = (err as { status?: number }).status ?? 400;
-  const message = type === 'entity.too.large' ? 'The request body is larger than the gateway accepts'
-    : type === 'entity.parse.failed' ? 'The request body is not valid JSON' : `The request body cannot be read (${type})`;
-  res.status(status >= 400 && status < 500 ? status : 400).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason: type } }] });
 };

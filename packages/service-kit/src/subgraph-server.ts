@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { CONTRACT_CODES } from './errors';
 import { CORRELATION_HEADER, IDENTITY_HEADER, type Caller } from './identity';
 import type { ServiceContext } from './context';
+import { endWithJsonErrors, guardRequests } from './http-guard';
 
 export function loadSchema(file: string): DocumentNode {
   return parse(readFileSync(file, 'utf8'));
@@ -45,6 +46,7 @@ export interface RunningServer {
  */
 export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Promise<RunningServer> {
   const app = express();
+  guardRequests(app);
   const httpServer = http.createServer(app);
   // Longer than the gateway's idle keep-alive (30 s): the client, not the server, closes idle sockets.
   httpServer.keepAliveTimeout = 65_000;
@@ -113,6 +115,7 @@ export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Pr
     opts.routes(router);
     app.use('/', router);
   }
+  endWithJsonErrors(app, opts.logger);
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port, '0.0.0.0', resolve));
   const port = (httpServer.address() as { port: number }).port;

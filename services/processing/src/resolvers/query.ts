@@ -1,4 +1,4 @@
-import { authorize, isUuid, notFound, requireCaller } from '@onestop/service-kit';
+import { authorize, checkLength, isUuid, notFound, requireCaller } from '@onestop/service-kit';
 import { authorizeCentre } from './access';
 
 import { STEP_ROLES, type StepRole } from '../domain/workflow';
@@ -32,8 +32,10 @@ export const Query = {
     return qb.getMany();
   },
 
-  /** The template a new dossier of the procedure would start with. */
+  /** The template a new dossier of the procedure would start with: for signed-in users (the contract's token-less queries are the catalogue's and tracking). */
   workflow(_: unknown, { procedureCode }: { procedureCode: string }, ctx: ProcessingContext) {
+    requireCaller(ctx);
+    checkLength(procedureCode, 'procedureCode', 'code');
     return currentWorkflow(ctx.db.manager, procedureCode);
   },
 };
