@@ -66,7 +66,10 @@ afterAll(async () => platform?.stop());
 describe('files', () => {
   it('50 concurrent submissions with one idempotency key make one dossier, and every answer is that dossier', async () => {
     const idempotencyKey = `retry-storm-${Date.now()}`;
-    const answers = await Promise.all(Array.from({ length: 50 }, () => submit('SEC-5D', { idempotencyKey })));
+    // a scan of 256 KiB: each write lasts long enough for the other retries to reach the blob store meanwhile
+    const scan = { fileName: 'scan.pdf', mimeType: 'application/pdf', contentBase64: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(256 * 1024, 0x20)]).toString('base64') };
+    const documents = [{ componentCode: 'TK', upload: scan }];
+    const answers = await Promise.all(Array.from({ length: 50 }, () => submit('SEC-5D', { idempotencyKey, documents })));
     const codes = answers.map(codeOf).filter(Boolean);
     expect(codes).toEqual([]);
     expect(new Set(answers.map((a) => a.data?.submitDossier?.id)).size).toBe(1);
