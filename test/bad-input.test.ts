@@ -131,6 +131,7 @@ function cases(): Case[] {
     if (!spec.valid) add('as given (an invalid or unknown target)', spec.vars, spec.nullIsAnAnswer);
     for (const p of spec.text ?? []) add(`${p} overlong`, () => set(spec.vars(), p, LONG));
     for (const p of spec.text ?? []) add(`${p} of the wrong type`, () => set(spec.vars(), p, { not: 'a string' }));
+    for (const p of spec.text ?? []) add(`${p} with a control character`, () => set(spec.vars(), p, 'Trung t\u001bm \u0007'));
     for (const p of spec.ids ?? []) add(`${p} not an id`, () => set(spec.vars(), p, 'not-a-uuid'), spec.nullIsAnAnswer);
     for (const p of spec.ids ?? []) add(`${p} an unknown id`, () => set(spec.vars(), p, randomUUID()), spec.nullIsAnAnswer);
     for (const p of spec.enums ?? []) add(`${p} unknown enum value`, () => set(spec.vars(), p, 'NOT_A_VALUE'));
@@ -159,6 +160,16 @@ function cases(): Case[] {
   raw('an unknown operation name', JSON.stringify({ query: '{ centres { id } }', operationName: 'Nope' }));
   raw('a mutation hidden in a batch', JSON.stringify([{ query: '{ centres { id } }' }, { query: 'mutation { setCalendarDay(input: {date: "2030-01-01", kind: HOLIDAY, name: "x"}) { date } }' }]));
   raw('an unknown field', JSON.stringify({ query: '{ centres { id passwordHash } }' }));
+  raw('a broken gzip body', 'not gzip at all', { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+  raw('a NUL inside a string literal', JSON.stringify({ query: '{ trackDossier(code: "A\\u0000", verifier: "1") { code } }' }));
+  all.push({
+    name: 'a NUL in the variables of a GET', send: async () => {
+      const query = encodeURIComponent(contractOperation('Applicant'));
+      const res = await fetch(`${platform.url}/graphql?query=${query}&variables=${encodeURIComponent(JSON.stringify({ identityNumber: '0460\u000090001' }))}`,
+        { headers: { authorization: `Bearer ${tokens.officer}`, 'apollo-require-preflight': 'true' } });
+      return { status: res.status, body: await res.json().catch(() => ({ errors: [{ extensions: { code: 'NOT_JSON' } }] })) };
+    },
+  });
   return all;
 }
 

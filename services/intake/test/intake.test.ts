@@ -301,7 +301,7 @@ describe('intake through the gateway', () => {
         [{ documents: [{ componentCode: 'TK', upload: pdf('only-tk') }, { componentCode: 'CCCD', upload: { ...pdf('x'), mimeType: 'application/zip' } }] }, /not accepted/],
         [{ documents: [{ componentCode: 'TK', upload: pdf('only-tk') }, { componentCode: 'CCCD', upload: { ...pdf('x'), contentBase64: '%%%' } }] }, /not valid base64/],
         [{ documents: [{ componentCode: 'TK', upload: pdf('only-tk') }, { componentCode: 'CCCD', upload: { ...pdf('x'), mimeType: 'image/png' } }] }, /not a image\/png file/],
-        [{ documents: [{ componentCode: 'TK', upload: pdf('only-tk') }, { componentCode: 'CCCD', upload: pdf('y'.repeat(UPLOAD_LIMIT)) }] }, new RegExp(`limit is ${UPLOAD_LIMIT} bytes`)],
+        [{ documents: [{ componentCode: 'TK', upload: pdf('only-tk') }, { componentCode: 'CCCD', upload: { ...pdf('y'.repeat(UPLOAD_LIMIT)), fileName: 'large.pdf' } }] }, new RegExp(`limit is ${UPLOAD_LIMIT} bytes`)],
         [{ documents: [{ componentCode: 'TK', upload: pdf('only-tk'), reuseRecordId: randomUUID() }, { componentCode: 'CCCD', upload: pdf('x') }] }, /either/],
         [{ documents: [{ componentCode: 'TK', upload: pdf('only-tk') }, { componentCode: 'CCCD', upload: pdf('x') }], delivery: { method: 'POST' } }, /address/],
       ];
