@@ -38,6 +38,8 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A notification came since the last batch began: rows it announces may have been committed after that batch read. */
+  private notified = false;
   private listener?: Client;
   private readonly batchSize: number;
   private readonly idleMs: number;
@@ -90,6 +92,7 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.notified = false;
       let moved = 0;
       try {
         moved = await this.relayBatch();
@@ -98,17 +101,19 @@ export class OutboxRelay {
         await this.sleep(500);
         continue;
       }
-      if (moved < this.batchSize) await this.sleep(this.idleMs);
+      // A notification that came during the batch is not lost: the next batch runs at once.
+      if (moved < this.batchSize && !this.notified) await this.sleep(this.idleMs);
     }
   }
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }
@@ -118,7 +123,10 @@ export class OutboxRelay {
     const client = new Client({ connectionString: this.opts.databaseUrl });
     client.on('error', (err) => this.opts.logger.warn({ err }, 'relay listener lost; polling'));
     await client.connect();
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
     await client.query(`LISTEN "outbox_${this.opts.source}"`);
     this.listener = client;
   }
