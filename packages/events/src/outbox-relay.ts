@@ -41,6 +41,7 @@ export class OutboxRelay {
   /** A notification came since the last batch began: rows it announces may have been committed after that batch read. */
   private notified = false;
   private listener?: Client;
+  private relistening?: NodeJS.Timeout;
   private readonly batchSize: number;
   private readonly idleMs: number;
 
@@ -85,9 +86,12 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
+    clearTimeout(this.relistening);
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
   }
 
   private async run(): Promise<void> {
@@ -121,7 +125,17 @@ export class OutboxRelay {
   /** A notification from the outbox trigger cuts the idle wait short. */
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.opts.databaseUrl });
-    client.on('error', (err) => this.opts.logger.warn({ err }, 'relay listener lost; polling'));
+    // A listener lost (a restart of PostgreSQL, a terminated backend) is opened again: without it
+    // every event would wait for the poll.
+    const lost = (err?: Error) => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      client.end().catch(() => undefined);
+      this.opts.logger.warn({ err }, 'relay listener lost; polling until it listens again');
+      this.listenAgain();
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
     await client.connect();
     client.on('notification', () => {
       this.notified = true;
@@ -129,6 +143,21 @@ export class OutboxRelay {
     });
     await client.query(`LISTEN "outbox_${this.opts.source}"`);
     this.listener = client;
+  }
+
+  private listenAgain(delayMs = 100): void {
+    if (!this.running) return;
+    this.relistening = setTimeout(() => {
+      this.listen().then(
+        () => {
+          if (!this.running) return void this.stop();
+          // What was committed while nobody listened is relayed now.
+          this.notified = true;
+          this.wake?.();
+        },
+        () => this.listenAgain(Math.min(delayMs * 2, 10_000)),
+      );
+    }, delayMs);
   }
 }
 

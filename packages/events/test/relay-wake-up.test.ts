@@ -45,8 +45,10 @@ describe('the outbox relay under light load (PostgreSQL queue backend)', () => {
     await connection.waitUntilReady();
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await relay?.stop();
+  });
+  afterAll(async () => {
     await connection?.close();
     await blocker?.destroy();
     await db?.destroy();
@@ -58,11 +60,14 @@ describe('the outbox relay under light load (PostgreSQL queue backend)', () => {
       const dossierId = randomUUID();
       return publish(manager, 'DossierSubmitted', dossierId, { dossierId, code: dossierId.slice(0, 8) } as never);
     });
+  const startRelay = async () => {
+    relay = new OutboxRelay({ source: 'intake', dataSource: db, queues: new EventQueues(connection), logger, databaseUrl: url, idleMs: POLL_MS });
+    await relay.start();
+  };
   const relayed = async (id: string) => (await db.query(`SELECT relayed_at IS NOT NULL AS done FROM outbox WHERE id = $1`, [id]))[0]?.done === true;
 
   it('relays an event committed while a batch was in flight promptly, not at the next poll', async () => {
-    relay = new OutboxRelay({ source: 'intake', dataSource: db, queues: new EventQueues(connection), logger, databaseUrl: url, idleMs: POLL_MS });
-    await relay.start();
+    await startRelay();
     // The relay is idle now: the first event wakes it at once.
     const first = await publishOne();
     await waitFor(() => relayed(first), { timeoutMs: 5_000, what: 'the first event (woken by its NOTIFY)' });
@@ -87,5 +92,19 @@ describe('the outbox relay under light load (PostgreSQL queue backend)', () => {
     } finally {
       await held.release();
     }
+  });
+
+  it('listens again when its LISTEN connection is cut, and relays what was committed meanwhile', async () => {
+    await startRelay();
+    const listeners = () => db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN "outbox_intake"'`);
+    const [listener] = await listeners();
+    expect(listener).toBeDefined();
+    await db.query(`SELECT pg_terminate_backend($1)`, [listener.pid]);
+    const meanwhile = await publishOne();
+    await waitFor(() => relayed(meanwhile), { timeoutMs: 5_000, what: 'the event committed while the listener was cut' });
+    // Listening again: the next event is woken by its NOTIFY, not by the 30 s poll.
+    await waitFor(async () => (await listeners()).length === 1, { timeoutMs: 5_000, what: 'a new listener' });
+    const next = await publishOne();
+    await waitFor(() => relayed(next), { timeoutMs: 5_000, what: 'the next event' });
   });
 });
