@@ -136,12 +136,17 @@ export class OutboxRelay {
     };
     client.on('error', lost);
     client.on('end', () => lost());
-    await client.connect();
     client.on('notification', () => {
       this.notified = true;
       this.wake?.();
     });
-    await client.query(`LISTEN "outbox_${this.opts.source}"`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN "outbox_${this.opts.source}"`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw err;
+    }
     this.listener = client;
   }
 
