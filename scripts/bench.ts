@@ -4,12 +4,13 @@ import { deleteRedisPrefix } from '@onestop/test-kit/src/test-database';
  *
  *   npm run bench [-- --backend redis|postgres|both] [--full] [--rate 300] [--rate-seconds 20]
  *                 [--clients 32] [--seconds 15] [--import-dossiers 3000] [--gateway-processes 1]
- *                 [--report-runs 40] [--cpu-prof]
+ *                 [--report-runs 40] [--cpu-prof] [--light-rate 10] [--light-seconds 30] [--light-only]
  *
  * For each queue backend (Redis at REDIS_URL or 127.0.0.1:6379, then BullMQ's PostgreSQL
  * backend) it creates a fresh database (scripts/lib/scratch-database.ts), starts the four services
  * and the gateway as separate processes as `npm start` does, seeds a centre and a procedure
- * through the API, then measures (scripts/bench/*.ts): receptions at a fixed rate (open loop)
+ * through the API, then measures (scripts/bench/*.ts): the events' lag at a light rate (reception →
+ * processing and → statistics; --light-only stops after it), receptions at a fixed rate (open loop)
  * and at saturation (closed loop), reception → statistics, the contract's Dossier query, the
  * import throughput (3,000 dossiers of a generated province-year by default, extrapolated to the
  * 68,440 of the target; --import-dossiers 68440 for the whole year), the Report query (province-year;
@@ -25,7 +26,7 @@ import { ROOT } from './platform-env';
 import { launchPlatform, type LaunchedPlatform } from './lib/platform-processes';
 import { createScratchDatabase } from './lib/scratch-database';
 import { graphqlClient, type LatencySummary } from './bench/load';
-import { benchReceptions, benchDossierQuery, seedBench, waitEventsApplied, type BenchSeed } from './bench/receptions';
+import { benchReceptions, benchDossierQuery, seedBench, waitEventsApplied, type BenchSeed, type EventLag } from './bench/receptions';
 import { benchReport, type ReportFigures } from './bench/report-figures';
 import { benchImport, type ImportFigures } from './bench/import-figures';
 
@@ -47,18 +48,26 @@ const OPTIONS = {
   gatewayProcesses: Number(opt('gateway-processes', '1')),
   reportRuns: Number(opt('report-runs', '40')),
   cpuProf: flag('cpu-prof'),
+  lightRate: Number(opt('light-rate', '10')),
+  lightSeconds: Number(opt('light-seconds', '30')),
+  lightOnly: flag('light-only'),
 };
 
-export interface BackendFigures {
+/** What a --light-only run measures. */
+export interface LightFigures {
   backend: string;
   database: string;
+  eventLag: EventLag;
+  peakMemoryMb: Record<string, number>;
+  loadAverage: number[];
+}
+
+export interface BackendFigures extends LightFigures {
   receptions: { fixedRate: LatencySummary; saturation: LatencySummary; drainSeconds: number };
   receptionToStatistics: { underLoad: LatencySummary; light: LatencySummary };
   dossierQuery: LatencySummary;
   importFigures: ImportFigures;
   report: ReportFigures;
-  peakMemoryMb: Record<string, number>;
-  loadAverage: number[];
 }
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -77,7 +86,7 @@ async function redisAnswers(url: string): Promise<boolean> {
 }
 
 
-async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise<BackendFigures | { backend: string; skipped: string }> {
+async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise<LightFigures | BackendFigures | { backend: string; skipped: string }> {
   const redisUrl = backend === 'redis' ? process.env.REDIS_URL || 'redis://127.0.0.1:6379' : undefined;
   if (redisUrl && !(await redisAnswers(redisUrl))) return { backend, skipped: `no Redis answers at ${redisUrl}` };
   const db = await createScratchDatabase('onestop_bench');
@@ -106,6 +115,7 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
     try {
       const seed: BenchSeed = await seedBench(platform, gql, db.url);
       const receptions = await benchReceptions(seed, gql, db.url, OPTIONS, log);
+      if (!receptions.receptions) return { backend, database: db.where, eventLag: receptions.eventLag, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };
       const dossierQuery = await benchDossierQuery(seed, gql, OPTIONS, log);
       const importFigures = await benchImport(platform, OPTIONS.importDossiers, log);
       // every service's events, the import's included, applied before the report replaces statistics' read models
@@ -114,6 +124,7 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
       return {
         backend,
         database: db.where,
+        eventLag: receptions.eventLag,
         receptions: receptions.receptions,
         receptionToStatistics: receptions.receptionToStatistics,
         dossierQuery,
@@ -140,41 +151,52 @@ interface Row {
   met: Record<string, boolean | undefined>;
 }
 
-function table(results: BackendFigures[]): Row[] {
-  const row = (figure: string, target: string, value: (r: BackendFigures) => string, met: (r: BackendFigures) => boolean | undefined): Row => ({
+function table(measured: LightFigures[]): Row[] {
+  const row = <R extends LightFigures>(figure: string, target: string, value: (r: R) => string, met: (r: R) => boolean | undefined, results = measured as R[]): Row => ({
     figure,
     target,
     values: Object.fromEntries(results.map((r) => [r.backend, value(r)])),
     met: Object.fromEntries(results.map((r) => [r.backend, met(r)])),
   });
+  const lag = (to: 'processing' | 'statistics') => {
+    const s = (r: LightFigures) => r.eventLag[to];
+    return row(`event lag at ${OPTIONS.lightRate}/s: reception → ${to} p50 / p95 / p99 ms`, 'p99 < 100 ms',
+      (r) => `${fmt(s(r).p50)} / ${fmt(s(r).p95)} / ${fmt(s(r).p99)}${s(r).errors ? ` (${s(r).errors} never arrived)` : ''}`, (r) => s(r).p99 < 100 && s(r).errors === 0);
+  };
+  const memory = () => [...new Set(measured.flatMap((r) => Object.keys(r.peakMemoryMb)))].map((name) =>
+    row(`  ${name} MB`, '< 250', (r) => fmt(r.peakMemoryMb[name]), (r) => (r.peakMemoryMb[name] === undefined ? undefined : r.peakMemoryMb[name] < 250)));
+  const results = measured.filter((r): r is BackendFigures => 'receptions' in r);
+  if (results.length < measured.length) return [lag('processing'), lag('statistics'), ...memory()];
+  const fullRow = (figure: string, target: string, value: (r: BackendFigures) => string, met: (r: BackendFigures) => boolean | undefined) =>
+    row<BackendFigures>(figure, target, value, met);
   const f = (r: BackendFigures) => r.receptions.fixedRate;
   const rows: Row[] = [
-    row(`receptions at ${OPTIONS.rate}/s: achieved/s`, `${OPTIONS.rate}/s`, (r) => fmt(f(r).perSecond), (r) => f(r).perSecond >= OPTIONS.rate * 0.97 && f(r).errors === 0),
-    row(`receptions at ${OPTIONS.rate}/s: p50 / p95 / p99 ms`, 'p99 < 100 ms', (r) => `${fmt(f(r).p50)} / ${fmt(f(r).p95)} / ${fmt(f(r).p99)}`, (r) => f(r).p99 < 100),
-    row(`receptions at saturation (${OPTIONS.clients} clients)/s`, '≥ 1,000/s', (r) => fmt(r.receptions.saturation.perSecond), (r) => r.receptions.saturation.perSecond >= 1000),
-    row('  saturation p50 / p95 / p99 ms', '', (r) => `${fmt(r.receptions.saturation.p50)} / ${fmt(r.receptions.saturation.p95)} / ${fmt(r.receptions.saturation.p99)}`, () => undefined),
-    row('  events of the saturation drained in s', '', (r) => fmt(r.receptions.drainSeconds, 1), () => undefined),
-    row(`reception → statistics p95 ms (at ${OPTIONS.rate}/s)`, '< 100 ms', (r) => fmt(r.receptionToStatistics.underLoad.p95), (r) => r.receptionToStatistics.underLoad.p95 < 100),
-    row('reception → statistics p95 ms (light load)', '< 100 ms', (r) => fmt(r.receptionToStatistics.light.p95), (r) => r.receptionToStatistics.light.p95 < 100),
-    row(`Dossier query (4 subgraphs)/s, ${OPTIONS.clients} clients`, '≥ 1,500/s', (r) => fmt(r.dossierQuery.perSecond), (r) => r.dossierQuery.perSecond >= 1500),
-    row('  Dossier query p50 / p95 ms', '', (r) => `${fmt(r.dossierQuery.p50)} / ${fmt(r.dossierQuery.p95)}`, () => undefined),
+    fullRow(`receptions at ${OPTIONS.rate}/s: achieved/s`, `${OPTIONS.rate}/s`, (r) => fmt(f(r).perSecond), (r) => f(r).perSecond >= OPTIONS.rate * 0.97 && f(r).errors === 0),
+    fullRow(`receptions at ${OPTIONS.rate}/s: p50 / p95 / p99 ms`, 'p99 < 100 ms', (r) => `${fmt(f(r).p50)} / ${fmt(f(r).p95)} / ${fmt(f(r).p99)}`, (r) => f(r).p99 < 100),
+    fullRow(`receptions at saturation (${OPTIONS.clients} clients)/s`, '≥ 1,000/s', (r) => fmt(r.receptions.saturation.perSecond), (r) => r.receptions.saturation.perSecond >= 1000),
+    fullRow('  saturation p50 / p95 / p99 ms', '', (r) => `${fmt(r.receptions.saturation.p50)} / ${fmt(r.receptions.saturation.p95)} / ${fmt(r.receptions.saturation.p99)}`, () => undefined),
+    fullRow('  events of the saturation drained in s', '', (r) => fmt(r.receptions.drainSeconds, 1), () => undefined),
+    fullRow(`reception → statistics p95 ms (at ${OPTIONS.rate}/s)`, '< 100 ms', (r) => fmt(r.receptionToStatistics.underLoad.p95), (r) => r.receptionToStatistics.underLoad.p95 < 100),
+    fullRow('reception → statistics p95 ms (light load, 20/s)', '< 100 ms', (r) => fmt(r.receptionToStatistics.light.p95), (r) => r.receptionToStatistics.light.p95 < 100),
+    lag('processing'),
+    lag('statistics'),
+    fullRow(`Dossier query (4 subgraphs)/s, ${OPTIONS.clients} clients`, '≥ 1,500/s', (r) => fmt(r.dossierQuery.perSecond), (r) => r.dossierQuery.perSecond >= 1500),
+    fullRow('  Dossier query p50 / p95 ms', '', (r) => `${fmt(r.dossierQuery.p50)} / ${fmt(r.dossierQuery.p95)}`, () => undefined),
     ...(['province-year', '10 million'] as const).map((scale) =>
-      row(`Report p95 ms, ${scale} (worst query)`, '< 50 ms (issue 6)', (r) => (r.report[scale] ? `${fmt(r.report[scale]!.p95)} (${fmt(r.report[scale]!.worstP95)})` : scale === '10 million' ? 'n/a (--full)' : 'n/a'),
+      fullRow(`Report p95 ms, ${scale} (worst query)`, '< 50 ms (issue 6)', (r) => (r.report[scale] ? `${fmt(r.report[scale]!.p95)} (${fmt(r.report[scale]!.worstP95)})` : scale === '10 million' ? 'n/a (--full)' : 'n/a'),
         (r) => (r.report[scale] ? r.report[scale]!.worstP95 < 50 : undefined)),
     ),
-    row(`import, full lifecycle, dossiers/s`, `68,440 in < 120 s (570/s)`, (r) => {
+    fullRow(`import, full lifecycle, dossiers/s`, `68,440 in < 120 s (570/s)`, (r) => {
       const f = r.importFigures;
       const rate = imported(f);
       return rate ? `${fmt(rate)} (${f.dossiers} in ${fmt(f.seconds, 1)} s + ${fmt(f.catchUpSeconds, 1)} s for statistics; 68,440 in ${fmt(68_440 / rate)} s); accepted at ${fmt(f.perSecond)}/s` : `n/a (${f.note})`;
     }, (r) => (imported(r.importFigures) ? 68_440 / imported(r.importFigures)! < 120 : undefined)),
-    row('peak memory (VmHWM), largest process MB', '< 250 MB each', (r) => {
+    fullRow('peak memory (VmHWM), largest process MB', '< 250 MB each', (r) => {
       const [name, mb] = Object.entries(r.peakMemoryMb).sort((a, b) => b[1] - a[1])[0] ?? ['?', NaN];
       return `${mb} (${name})`;
     }, (r) => Object.values(r.peakMemoryMb).every((mb) => mb < 250)),
+    ...memory(),
   ];
-  for (const name of [...new Set(results.flatMap((r) => Object.keys(r.peakMemoryMb)))]) {
-    rows.push(row(`  ${name} MB`, '< 250', (r) => fmt(r.peakMemoryMb[name]), (r) => (r.peakMemoryMb[name] === undefined ? undefined : r.peakMemoryMb[name] < 250)));
-  }
   return rows;
 }
 
@@ -195,7 +217,7 @@ async function main() {
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, node ${process.version}`;
   log(`machine: ${machine}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  const results: BackendFigures[] = [];
+  const results: LightFigures[] = [];
   const skipped: Array<{ backend: string; skipped: string }> = [];
   for (const backend of OPTIONS.backends) {
     const r = await runBackend(backend, stamp);

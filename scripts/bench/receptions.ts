@@ -85,16 +85,23 @@ function submitInput(seed: BenchSeed, centreId: string) {
   };
 }
 
+/** Where a watched dossier shows that a service has applied its reception. */
+const ARRIVALS = {
+  /** Processing's dossier row, written in the transaction that records the event in its inbox. */
+  processing: `SELECT id AS dossier_id FROM processing.dossier WHERE id = ANY($1::uuid[])`,
+  statistics: `SELECT dossier_id FROM statistics.dossier_fact WHERE dossier_id = ANY($1::uuid[])`,
+};
+
 /**
- * Watches a sample of dossiers appear in statistics' fact table: one query every `everyMs` for
- * all those still awaited, so the watching costs the database little.
+ * Watches a sample of dossiers appear in a service's table (statistics' fact table by default):
+ * one query every `everyMs` for all those still awaited, so the watching costs the database little.
  */
 class FactWatcher {
   private readonly waiting = new Map<string, number>();
   readonly latencies: number[] = [];
   private timer?: NodeJS.Timeout;
   private busy = false;
-  constructor(private readonly client: Client, private readonly everyMs = 5) {}
+  constructor(private readonly client: Client, private readonly everyMs = 5, private readonly arrivals = ARRIVALS.statistics) {}
 
   start() {
     this.timer = setInterval(() => void this.poll(), this.everyMs);
@@ -108,7 +115,7 @@ class FactWatcher {
     if (this.busy || this.waiting.size === 0) return;
     this.busy = true;
     try {
-      const { rows } = await this.client.query(`SELECT dossier_id FROM statistics.dossier_fact WHERE dossier_id = ANY($1::uuid[])`, [[...this.waiting.keys()]]);
+      const { rows } = await this.client.query(this.arrivals, [[...this.waiting.keys()]]);
       const now = performance.now();
       for (const { dossier_id } of rows) {
         this.latencies.push(now - this.waiting.get(dossier_id)!);
@@ -123,6 +130,49 @@ class FactWatcher {
     await until('the sampled facts', timeoutMs, async () => this.waiting.size === 0).catch(() => undefined);
     clearInterval(this.timer);
     return this.waiting.size;
+  }
+}
+
+/** Reception → processing's inbox and reception → statistics at a light rate: the events' own lag, with no queue behind them. */
+export interface EventLag {
+  rate: number;
+  seconds: number;
+  processing: LatencySummary;
+  statistics: LatencySummary;
+}
+
+async function measureEventLag(
+  submit: () => Promise<{ id: string }>,
+  databaseUrl: string,
+  opts: { rate: number; seconds: number },
+  log: (line: string) => void,
+): Promise<EventLag> {
+  log(`event lag, light load (${opts.rate}/s for ${opts.seconds} s): reception → processing's inbox and → statistics`);
+  // A client each, so that neither watcher's query waits behind the other's.
+  const clients = [new Client({ connectionString: databaseUrl }), new Client({ connectionString: databaseUrl })];
+  await Promise.all(clients.map((c) => c.connect()));
+  try {
+    const processing = new FactWatcher(clients[0], 5, ARRIVALS.processing);
+    const statistics = new FactWatcher(clients[1], 5, ARRIVALS.statistics);
+    processing.start();
+    statistics.start();
+    await openLoop(opts.rate, opts.seconds, async () => {
+      const d = await submit();
+      const answeredAt = performance.now();
+      processing.watch(d.id, answeredAt);
+      statistics.watch(d.id, answeredAt);
+    });
+    const lag = {
+      rate: opts.rate,
+      seconds: opts.seconds,
+      processing: summarise(processing.latencies, await processing.finish(), opts.seconds),
+      statistics: summarise(statistics.latencies, await statistics.finish(), opts.seconds),
+    };
+    const line = (s: LatencySummary) => `p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)} max ${s.max.toFixed(1)} ms${s.errors ? `, ${s.errors} never arrived` : ''}`;
+    log(`  → processing ${line(lag.processing)}; → statistics ${line(lag.statistics)}`);
+    return lag;
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
   }
 }
 
@@ -154,7 +204,7 @@ export async function benchReceptions(
   seed: BenchSeed,
   gql: GraphQLClient,
   databaseUrl: string,
-  opts: { rate: number; rateSeconds: number; clients: number; seconds: number },
+  opts: { rate: number; rateSeconds: number; clients: number; seconds: number; lightRate: number; lightSeconds: number; lightOnly?: boolean },
   log: (line: string) => void,
 ) {
   let turn = 0;
@@ -166,6 +216,8 @@ export async function benchReceptions(
   log(`warm-up: 200 receptions`);
   for (let i = 0; i < 20; i++) await Promise.all(Array.from({ length: 10 }, submit));
   await waitEventsApplied(databaseUrl, 120_000).catch((err: Error) => log(`  ${err.message}; going on`));
+  const eventLag = await measureEventLag(submit, databaseUrl, { rate: opts.lightRate, seconds: opts.lightSeconds }, log);
+  if (opts.lightOnly) return { eventLag };
 
   const watcherClient = new Client({ connectionString: databaseUrl });
   await watcherClient.connect();
@@ -201,7 +253,7 @@ export async function benchReceptions(
     const lightSummary = summarise(light.latencies, lightLost, 10);
     const loadSummary = summarise(underLoad.latencies, loadLost, opts.rateSeconds);
     log(`  reception → statistics p95: ${lightSummary.p95.toFixed(1)} ms light, ${loadSummary.p95.toFixed(1)} ms at ${opts.rate}/s`);
-    return { receptions: { fixedRate, saturation, drainSeconds }, receptionToStatistics: { underLoad: loadSummary, light: lightSummary } };
+    return { eventLag, receptions: { fixedRate, saturation, drainSeconds }, receptionToStatistics: { underLoad: loadSummary, light: lightSummary } };
   } finally {
     await watcherClient.end();
   }

@@ -38,7 +38,10 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A notification came since the last batch began: rows it announces may have been committed after that batch read. */
+  private notified = false;
   private listener?: Client;
+  private relistening?: NodeJS.Timeout;
   private readonly batchSize: number;
   private readonly idleMs: number;
 
@@ -83,13 +86,17 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
+    clearTimeout(this.relistening);
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
   }
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.notified = false;
       let moved = 0;
       try {
         moved = await this.relayBatch();
@@ -98,17 +105,19 @@ export class OutboxRelay {
         await this.sleep(500);
         continue;
       }
-      if (moved < this.batchSize) await this.sleep(this.idleMs);
+      // A notification that came during the batch is not lost: the next batch runs at once.
+      if (moved < this.batchSize && !this.notified) await this.sleep(this.idleMs);
     }
   }
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }
@@ -116,11 +125,44 @@ export class OutboxRelay {
   /** A notification from the outbox trigger cuts the idle wait short. */
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.opts.databaseUrl });
-    client.on('error', (err) => this.opts.logger.warn({ err }, 'relay listener lost; polling'));
-    await client.connect();
-    client.on('notification', () => this.wake?.());
-    await client.query(`LISTEN "outbox_${this.opts.source}"`);
+    // A listener lost (a restart of PostgreSQL, a terminated backend) is opened again: without it
+    // every event would wait for the poll.
+    const lost = (err?: Error) => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      client.end().catch(() => undefined);
+      this.opts.logger.warn({ err }, 'relay listener lost; polling until it listens again');
+      this.listenAgain();
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    client.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN "outbox_${this.opts.source}"`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw err;
+    }
     this.listener = client;
+  }
+
+  private listenAgain(delayMs = 100): void {
+    if (!this.running) return;
+    this.relistening = setTimeout(() => {
+      this.listen().then(
+        () => {
+          if (!this.running) return void this.stop();
+          // What was committed while nobody listened is relayed now.
+          this.notified = true;
+          this.wake?.();
+        },
+        () => this.listenAgain(Math.min(delayMs * 2, 10_000)),
+      );
+    }, delayMs);
   }
 }
 

@@ -5,10 +5,10 @@ import type { ServiceContext, ServiceRuntime } from '@onestop/service-kit';
 import { courierFromEnv, type Courier } from './courier/courier';
 import { BOOKING_QUEUE, bookingJobOptions, type BookingJob } from './courier/booking-worker';
 import { linkPath, signLink } from './domain/download-link';
-import { NodemailerMailer, type Mailer } from './notifications/mailer';
+import { mailerFromEnv, type Mailer } from './notifications/mailer';
 import { NOTIFICATION_QUEUE, Notifier, notificationJobOptions, type NotificationJob } from './notifications/notifier';
 import type { NotificationWorker } from './notifications/notification-worker';
-import { RecordingSmsSender, type SmsSender } from './notifications/sms';
+import { smsSenderFromEnv, type SmsSender } from './notifications/sms';
 
 /** The development secret for download links: fixed so that every process verifies every link. Never for production. */
 export const DEVELOPMENT_LINK_SECRET = 'onestop-development-download-link-secret';
@@ -52,12 +52,8 @@ export function createDeliveryDeps(runtime: ServiceRuntime, env: NodeJS.ProcessE
   });
   return {
     blobs: new FileBlobStore(join(dataDir, 'blobs')),
-    mailer: new NodemailerMailer({
-      smtpUrl: env.SMTP_URL || undefined,
-      from: env.MAIL_FROM ?? 'Trung tâm Phục vụ hành chính công <no-reply@onestop.local>',
-      recordFile: join(dataDir, 'mail', 'sent.jsonl'),
-    }),
-    sms: new RecordingSmsSender(join(dataDir, 'sms', 'sent.jsonl')),
+    mailer: mailerFromEnv(env, join(dataDir, 'mail', 'sent.jsonl'), runtime.logger),
+    sms: smsSenderFromEnv(env, join(dataDir, 'sms', 'sent.jsonl'), runtime.logger),
     courier: courierFromEnv(env),
     notifier: new Notifier(notifications),
     notifications,

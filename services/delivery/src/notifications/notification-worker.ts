@@ -5,6 +5,7 @@ import type { QueueConnection } from '@onestop/events';
 import { Notification } from '../persistence';
 import { awaitCommit, type WorkerJob } from '../workers/await-commit';
 import type { Mailer } from './mailer';
+import { NotSentError } from './record';
 import { NOTIFICATION_QUEUE, type NotificationJob } from './notifier';
 import type { SmsSender } from './sms';
 
@@ -19,6 +20,8 @@ export interface NotificationSenders {
  * transport accepted the message, and marks the row FAILED when the last attempt failed.
  * The one window left, a crash between the transport's acceptance and the SENT write, would
  * send twice; the email's Message-ID is the notification id, so mail servers can drop the copy.
+ * A channel without a transport (no SMS gateway in production, SMS=off) marks the row NOT_SENT
+ * with the reason, at once and without retries: nothing claims a message that nobody sent.
  */
 export class NotificationWorker {
   private worker?: Worker<NotificationJob>;
@@ -56,6 +59,7 @@ export class NotificationWorker {
       if (n.channel === 'EMAIL') await mailer.send({ id: n.id, to: n.recipient, subject: n.subject, text: n.body });
       else await sms.send({ id: n.id, to: n.recipient, text: n.body });
     } catch (err) {
+      if (err instanceof NotSentError) return this.notSent(n, err.message);
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await db.query(
         `UPDATE notification SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'FAILED' ELSE status END
@@ -70,5 +74,10 @@ export class NotificationWorker {
       [n.id],
     );
     return 'sent';
+  }
+
+  private async notSent(n: Notification, reason: string): Promise<string> {
+    await this.opts.db.query(`UPDATE notification SET status = 'NOT_SENT', last_error = $2 WHERE id = $1 AND status <> 'SENT'`, [n.id, reason]);
+    return 'not sent';
   }
 }

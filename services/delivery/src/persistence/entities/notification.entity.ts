@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { NotificationChannel, NotificationKind } from '../../domain/templates';
 
-export type NotificationStatus = 'QUEUED' | 'SENT' | 'FAILED';
+/** NOT_SENT: no transport is configured for its channel (or the channel is off); last_error says which. */
+export type NotificationStatus = 'QUEUED' | 'SENT' | 'FAILED' | 'NOT_SENT';
 
 /**
  * One message to the applicant (thông báo), sent by a BullMQ job whose id is this row's id. The
