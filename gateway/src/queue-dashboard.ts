@@ -68,7 +68,12 @@ function rootAdminOnly(opts: QueueDashboardOptions): express.RequestHandler {
       caller = undefined;
     }
     if (!caller) return void res.status(401).setHeader('www-authenticate', 'Bearer').json({ error: 'A valid ADMIN token is required' });
-    const relation = relationsOf('province', caller.role).length > 1 ? await opts.centreRelation(caller) : 'ANY';
+    let relation: Relation = 'ANY';
+    try {
+      if (relationsOf('province', caller.role).length > 1) relation = await opts.centreRelation(caller);
+    } catch {
+      return void res.status(503).json({ error: 'The intake service, which knows the centres, is unavailable' });
+    }
     if (decide('queueDashboard', caller.role, relation) !== 'ALLOW') {
       return void res.status(403).json({ error: 'The queue dashboard is for the ADMIN of a root centre only' });
     }
