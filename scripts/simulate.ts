@@ -38,6 +38,8 @@ export interface RunOptions extends SimOptions {
   gatewayUrl: string;
   jwtSecret?: string;
   token?: string;
+  /** With `token`: a root ADMIN's token that creates the simulator's root when the tree has a root already. */
+  rootAdminToken?: string;
   batchSize?: number;
   concurrency?: number;
   /** How long to wait for statistics after the import (ms). */
@@ -65,15 +67,20 @@ const REPORT = `query Report($input: ReportInput!) {
   }
 }`;
 
-/** The simulator's centres and procedures, created when missing (a second run reuses them; its import is then "already imported"). */
-async function ensureCatalogue(url: string, token: string, centres: string[]): Promise<Map<string, string>> {
-  const { centres: known } = await gql<{ centres: Array<{ id: string; code: string }> }>(url, '{ centres { id code } }', {});
+/**
+ * The simulator's centres and procedures, created when missing (a second run reuses them; its import is then "already imported").
+ * Its root is a new root of the tree: created by the ADMIN of a root already there (`rootAdmin`), or on an empty tree by its own.
+ */
+async function ensureCatalogue(url: string, token: string, centres: string[], rootAdmin?: (code: string) => Promise<string>): Promise<Map<string, string>> {
+  const { centres: known } = await gql<{ centres: Array<{ id: string; code: string; parent: { id: string } | null }> }>(url, '{ centres { id code parent { id } } }', {});
   const ids = new Map(known.map((c) => [c.code, c.id]));
+  const existingRoot = known.find((c) => !c.parent)?.code;
   for (const [i, code] of centres.entries()) {
     if (ids.has(code)) continue;
+    const by = i === 0 && existingRoot && rootAdmin ? await rootAdmin(existingRoot) : token;
     const { createCentre } = await gql(url, `mutation($input: CentreInput!) { createCentre(input: $input) { id code } }`, {
       input: { code, name: i === 0 ? `Trung tâm PVHCC mô phỏng ${code}` : `Bộ phận một cửa mô phỏng ${code}`, level: i === 0 ? 'PROVINCE' : 'COMMUNE', parentId: i === 0 ? null : ids.get(centres[0]) },
-    }, token);
+    }, by);
     ids.set(code, createCentre.id);
   }
   const { procedures } = await gql<{ procedures: Array<{ code: string }> }>(url, '{ procedures { code } }', {});
@@ -99,8 +106,10 @@ async function platformCalendar(url: string, year: number): Promise<WorkingCalen
 
 export async function runSimulation(o: RunOptions): Promise<SimulationRun> {
   const log = o.log ?? ((line: string) => console.log(line));
-  const token = o.token ?? (await signToken(o.jwtSecret!, { sub: 'simulator', name: 'Mô phỏng', role: 'ADMIN', centre: o.centres[0] }, '12h'));
-  const ids = await ensureCatalogue(o.gatewayUrl, token, o.centres);
+  const adminOf = (centre: string) => signToken(o.jwtSecret!, { sub: 'simulator', name: 'Mô phỏng', role: 'ADMIN', centre }, '12h');
+  const token = o.token ?? (await adminOf(o.centres[0]));
+  const rootAdmin = o.token ? (o.rootAdminToken ? async () => o.rootAdminToken! : undefined) : adminOf;
+  const ids = await ensureCatalogue(o.gatewayUrl, token, o.centres, rootAdmin);
   const calendar = await platformCalendar(o.gatewayUrl, o.year);
   const sim = generate(calendar, o);
   const dir = mkdtempSync(join(tmpdir(), 'onestop-simulate-'));

@@ -27,13 +27,17 @@ const tokens = new Map<string, string>();
 
 type Outcome = { code?: string; status: number };
 
+/** The officer's centre for each relation: P is a root, D below it; SEC.NOWHERE is no centre at all. */
+const CENTRE_OF: Partial<Record<Relation, string>> = { DESCENDANT_CENTRE: P.code, ROOT_CENTRE: P.code, OTHER_CENTRE: X.code, UNKNOWN_CENTRE: 'SEC.NOWHERE' };
+
 async function token(subject: Subject, relation: Relation): Promise<string | undefined> {
   if (subject === 'NO_TOKEN') return undefined;
+  if (subject === 'COURIER') return platform.courierCredential;
   const key = `${subject}@${relation}`;
   if (!tokens.has(key)) {
     const claims = subject === 'CITIZEN'
       ? { role: subject, identityNumber: relation === 'OTHER_DOSSIER' ? CITIZEN_B : CITIZEN_A }
-      : { role: subject, centre: relation === 'DESCENDANT_CENTRE' ? P.code : relation === 'OTHER_CENTRE' ? X.code : D.code };
+      : { role: subject, centre: CENTRE_OF[relation] ?? D.code };
     tokens.set(key, await platform.token(claims));
   }
   return tokens.get(key);
@@ -121,23 +125,29 @@ const contract = async (name: string, vars: Record<string, unknown>, bearer?: st
 const gql = async (query: string, vars: Record<string, unknown>, bearer?: string) => outcome(await platform.graphql(query, vars, bearer));
 
 const CASES: Record<OperationName, OperationCase> = {
+  // A commune under D: D's ADMIN builds in its own centre, P's below its own.
   createCentre: {
-    call: (_, t) => contract('CreateCentre', { input: { code: unique('SEC.N'), name: 'Trung tâm mới', level: 'PROVINCE' } }, t),
-    succeeds: ['ADMIN@ANY'],
+    call: (_, t) => contract('CreateCentre', { input: { code: unique('SEC.N'), name: 'Xã mới', level: 'COMMUNE', parentId: D.id } }, t),
+    succeeds: AUTHORIZATION_MATRIX.createCentre.allow,
   },
+  // A commune of D moved (again) under D: both the centre and its new parent are checked, and only an ADMIN reaching both may.
   moveCentre: {
-    prepare: async () => (await ok('CreateCentre', { input: { code: unique('SEC.C'), name: 'Xã', level: 'COMMUNE', parentId: D.id } }, await as('ADMIN'))).createCentre,
-    call: (c, t) => gql(`mutation($id: ID!, $parentId: ID) { moveCentre(centreId: $id, parentId: $parentId) { id } }`, { id: c.id, parentId: P.id }, t),
-    succeeds: ['ADMIN@ANY'],
+    prepare: async () => (await ok('CreateCentre', { input: { code: unique('SEC.C'), name: 'Xã', level: 'COMMUNE', parentId: D.id } }, await as('ADMIN', 'ROOT_CENTRE'))).createCentre,
+    call: (c, t) => gql(`mutation($id: ID!, $parentId: ID) { moveCentre(centreId: $id, parentId: $parentId) { id } }`, { id: c.id, parentId: D.id }, t),
+    succeeds: AUTHORIZATION_MATRIX.moveCentre.allow,
+  },
+  makeRootCentre: {
+    call: (_, t) => contract('CreateCentre', { input: { code: unique('SEC.R'), name: 'Trung tâm mới', level: 'PROVINCE', parentId: null } }, t),
+    succeeds: ['ADMIN@ROOT_CENTRE'],
   },
   setCalendarDay: {
     call: (_, t) => contract('SetCalendarDay', { input: { date: '2031-05-06', kind: 'HOLIDAY', name: 'Nghỉ bù' } }, t),
-    succeeds: ['ADMIN@ANY'],
+    succeeds: ['ADMIN@ROOT_CENTRE'],
   },
   upsertProcedure: {
     call: (_, t) => contract('UpsertProcedure', { input: { code: unique('SEC-UP'), name: 'Thủ tục', sector: 'Tư pháp', levels: ['PROVINCE'], feeVnd: 0,
       processingTime: { amount: 3, unit: 'WORKING_DAYS' } } }, t),
-    succeeds: ['ADMIN@ANY'],
+    succeeds: ['ADMIN@ROOT_CENTRE'],
   },
   importDossiers: {
     call: (_, t) => gql(`mutation { importDossiers(lines: []) { imported } }`, {}, t),
@@ -147,7 +157,7 @@ const CASES: Record<OperationName, OperationCase> = {
     call: (_, t) => contract('DefineWorkflow', { input: { procedureCode: 'SEC-WF', steps: [
       { code: 'RECEIVE', name: 'Tiếp nhận', role: 'INTAKE_OFFICER', durationHours: 4 },
       { code: 'DECIDE', name: 'Quyết định', role: 'LEADER', durationHours: 8 }] } }, t),
-    succeeds: ['ADMIN@ANY'],
+    succeeds: ['ADMIN@ROOT_CENTRE'],
   },
   submitDossier: {
     call: (_, t, cell) => contract('SubmitDossier', { input: { procedureCode: PROCEDURE, centreId: D.id, channel: cell.subject === 'CITIZEN' ? 'ONLINE' : 'COUNTER',
@@ -285,12 +295,17 @@ const CASES: Record<OperationName, OperationCase> = {
     call: (_, t) => gql(`query($id: ID!) { dailyTraffic(centreId: $id, from: "2026-01-01", to: "2026-01-31") { centreId } }`, { id: D.id }, t),
     succeeds: AUTHORIZATION_MATRIX.dailyTraffic.allow,
   },
+  queueDashboard: {
+    call: (_, t) => get('/admin/queues/api/queues', t),
+    succeeds: ['ADMIN@ROOT_CENTRE'],
+  },
 };
 
 const CELLS = matrixCells();
 
 beforeAll(async () => {
   platform = await TestPlatform.start();
+  // P, on the empty tree, by its own ADMIN (the bootstrap); then D below it and X, another root, by P's (a root ADMIN).
   const admin = await platform.token({ role: 'ADMIN', centre: P.code });
   const create = async (c: { code: string }, level: string, parentId?: string) =>
     (await ok('CreateCentre', { input: { code: c.code, name: `Trung tâm ${c.code}`, level, parentId } }, admin)).createCentre.id as string;
@@ -324,11 +339,17 @@ it('keeps the platform\'s rules: nothing at another centre or on another citizen
   const below = allowed.filter((c) => c.relation === 'DESCENDANT_CENTRE' && !['ADMIN', 'OBSERVER'].includes(c.subject));
   expect(below.map((c) => `${c.operation}:${c.subject}`).sort()).toEqual(['dailyTraffic:LEADER', 'report:LEADER']);
   // Without a token: only public tracking.
-  expect(CELLS.filter((c) => c.subject === 'NO_TOKEN' && c.decision === 'ALLOW').map((c) => c.operation)).toEqual(['trackDossier']);
+  expect(CELLS.filter((c) => c.subject === 'NO_TOKEN' && c.decision === 'ALLOW').map((c) => c.operation)).toEqual(['trackDossier']);  // The province's reference data and new roots: a root centre's ADMIN only. A token naming no centre: nothing.
+  expect(allowed.filter((c) => AUTHORIZATION_MATRIX[c.operation].scope === 'province').map((c) => `${c.subject}@${c.relation}`))
+    .toEqual(Array(5).fill('ADMIN@ROOT_CENTRE'));
+  expect(allowed.filter((c) => c.relation === 'UNKNOWN_CENTRE')).toEqual([]);
+  // The courier's credential: its callback and nothing else; and no user's token for that callback.
+  expect(allowed.filter((c) => c.subject === 'COURIER').map((c) => c.operation).sort()).toEqual(['recordPostalEvent', 'trackDossier']);
+  expect(allowed.filter((c) => c.operation === 'recordPostalEvent').map((c) => c.subject)).toEqual(['COURIER']);
 });
 
 /** The number the README states. */
-const MATRIX_CASE_COUNT = 496;
+const MATRIX_CASE_COUNT = 647;
 
 describe.each(Object.keys(AUTHORIZATION_MATRIX) as OperationName[])('%s', (operation) => {
   const cells = CELLS.filter((c) => c.operation === operation);

@@ -87,7 +87,7 @@ function specs(): OperationSpec[] {
     { op: 'IssueApology', token: 'leader', vars: () => ({ dossierId: dossier.id, reason: 'Chậm', newDueAt: '2020-01-01T00:00:00Z' }),
       text: ['reason'], ids: ['dossierId'], dates: ['newDueAt'], hostile: ['dossierId'] },
     { op: 'ConfirmPickup', token: 'officer', vars: () => ({ dossierId: randomUUID() }), ids: ['dossierId'], hostile: ['dossierId'] },
-    { op: 'RecordPostalEvent', token: 'admin', vars: () => ({ trackingNumber: 'NO-PARCEL', event: { status: 'ACCEPTED', at: null, note: null } }),
+    { op: 'RecordPostalEvent', token: 'courier', vars: () => ({ trackingNumber: 'NO-PARCEL', event: { status: 'ACCEPTED', at: null, note: null } }),
       text: ['trackingNumber', 'event.note'], enums: ['event.status'], dates: ['event.at'], hostile: ['trackingNumber'] },
     { op: 'RateService', token: 'citizen', vars: () => ({ dossierId: dossier.id, rating: { overall: 'SATISFIED', comment: null } }),
       text: ['rating.comment'], ids: ['dossierId'], enums: ['rating.overall'], hostile: ['dossierId'] },
@@ -206,6 +206,7 @@ beforeAll(async () => {
   tokens.specialist = await platform.token({ role: 'SPECIALIST', centre: centre.code });
   tokens.leader = await platform.token({ role: 'LEADER', centre: centre.code });
   tokens.citizen = await platform.token({ role: 'CITIZEN', identityNumber: '046090001234' });
+  tokens.courier = platform.courierCredential;
   // A dossier whose applicant's name is hostile HTML: valid input, stored as typed, escaped on the printed receipt.
   const { submitDossier } = await platform.ok(`mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { id code } }`, { input: {
     procedureCode: procedure.code, centreId: centre.id, channel: 'COUNTER', documents: [], delivery: { method: 'COUNTER' },

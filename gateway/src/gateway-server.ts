@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -8,8 +8,8 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import {
-  CORRELATION_HEADER, IDENTITY_HEADER, createIdentitySigner, createLogger, endWithJsonErrors, guardRequests, inputTextGuard, refuseControlCharactersInBody, securityHeaders, STRICT_CSP,
-  type Caller,
+  CORRELATION_HEADER, IDENTITY_HEADER, createIdentitySigner, createLogger, endWithJsonErrors, guardRequests, inputTextGuard, provinceRelation, refuseControlCharactersInBody,
+  securityHeaders, STRICT_CSP, type Caller,
 } from '@onestop/service-kit';
 import { composeSupergraph, readServiceSdl, type SubgraphLocation } from './compose';
 import { createSubgraphFetcher } from './subgraph-fetcher';
@@ -31,6 +31,8 @@ export interface GatewayOptions extends UserTokenConfig {
   limits?: Partial<RequestLimits>;
   /** Express's `trust proxy` (e.g. 1 behind one load balancer), so that the rate limit sees the client's IP. */
   trustProxy?: boolean | number | string;
+  /** The courier's callback credential (COURIER_CALLBACK_SECRET): a bearer that is the COURIER and nothing else; unset: no courier. */
+  courierCallbackSecret?: string;
 }
 
 export interface GatewayContext {
@@ -53,7 +55,7 @@ const CONTRACT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN'
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const logger = createLogger('gateway');
   const supergraphSdl = composeSupergraph(opts.subgraphs.map((s) => ({ ...s, sdl: readServiceSdl(s.name) })));
-  const verifyUser = createUserTokenVerifier(opts);
+  const verifyUser = withCourier(createUserTokenVerifier(opts), opts.courierCallbackSecret);
   const signIdentity = await createIdentitySigner(opts.identityPrivateJwk);
   const { fetcher, close: closeFetcher } = createSubgraphFetcher();
 
@@ -124,7 +126,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     await queues.waitUntilReady();
     // Bull Board is a script application of its own files: the strict policy, but scripts, styles and fonts from itself
     app.use('/admin/queues', securityHeaders({ ...STRICT_CSP, scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], fontSrc: ["'self'"], connectSrc: ["'self'"] }));
-    mountQueueDashboard(app, { connection: queues, authenticate: async (req) => (await authenticate(req)).caller });
+    const intake = opts.subgraphs.find((s) => s.name === 'intake')!;
+    mountQueueDashboard(app, {
+      connection: queues,
+      authenticate: async (req) => (await authenticate(req)).caller,
+      centreRelation: async (caller) => provinceRelation(await centreOf(intake.url, caller.centre, await signIdentity(undefined))),
+    });
   }
   endWithJsonErrors(app, logger);
 
@@ -164,6 +171,35 @@ function namingFailures(service: string, fetcher: Fetcher): Fetcher {
 
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/**
+ * The courier's callbacks authenticate with a shared secret of their own: a bearer equal to it
+ * (compared in constant time) is the COURIER service account, whatever else it could be.
+ */
+function withCourier(verifyUser: (token: string) => Promise<Caller>, secret: string | undefined) {
+  if (secret !== undefined && secret.length < 16) throw new Error('COURIER_CALLBACK_SECRET must have at least 16 characters');
+  const expected = secret ? createHash('sha256').update(secret).digest() : undefined;
+  return (token: string): Promise<Caller> => {
+    if (expected && timingSafeEqual(createHash('sha256').update(token).digest(), expected)) return Promise.resolve(COURIER);
+    return verifyUser(token);
+  };
+}
+
+const COURIER: Caller = { id: 'courier', name: 'Courier', role: 'COURIER' };
+
+/** The caller's own centre as intake knows it (null: no such centre), for the gateway's own routes. */
+async function centreOf(intakeUrl: string, code: string | undefined, identity: string): Promise<{ parentId: string | null } | null> {
+  if (!code) return null;
+  const res = await fetch(intakeUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity },
+    body: JSON.stringify({ query: '{ centres { code parent { id } } }' }),
+    signal: AbortSignal.timeout(5000),
+  });
+  const body = (await res.json()) as { data?: { centres: Array<{ code: string; parent: { id: string } | null }> } };
+  const centre = body.data?.centres.find((c) => c.code === code);
+  return centre ? { parentId: centre.parent?.id ?? null } : null;
 }
 
 async function isUp(graphqlUrl: string): Promise<boolean> {

@@ -30,6 +30,8 @@ describe.each(['redis', 'postgres'] as const)('queue dashboard on the %s backend
         const token = req.headers.authorization?.replace(/^Bearer /, '');
         return token ? verify(token) : undefined;
       },
+      // The gateway asks intake; here H57 is the root and every other code a commune below it.
+      centreRelation: async (caller) => (caller.centre === 'H57' ? 'ROOT_CENTRE' : 'NON_ROOT_CENTRE'),
     });
     server = http.createServer(app);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -44,16 +46,17 @@ describe.each(['redis', 'postgres'] as const)('queue dashboard on the %s backend
     await dropDatabase?.();
   });
 
-  const get = async (path: string, role?: 'ADMIN' | 'OBSERVER' | 'INTAKE_OFFICER' | 'garbage') => {
-    const token = role === 'garbage' ? 'not-a-jwt' : role ? await signToken(secret, { role, centre: 'H57' }) : undefined;
+  const get = async (path: string, role?: 'ADMIN' | 'OBSERVER' | 'INTAKE_OFFICER' | 'garbage', centre = 'H57') => {
+    const token = role === 'garbage' ? 'not-a-jwt' : role ? await signToken(secret, { role, centre }) : undefined;
     return fetch(url + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   };
 
-  it('refuses callers without a valid token (401) and every role but ADMIN (403)', async () => {
+  it('refuses callers without a valid token (401), every role but ADMIN and an ADMIN below the root (403)', async () => {
     expect((await get('')).status).toBe(401);
     expect((await get('/api/queues', 'garbage')).status).toBe(401);
     expect((await get('', 'OBSERVER')).status).toBe(403);
     expect((await get('/api/queues', 'INTAKE_OFFICER')).status).toBe(403);
+    expect((await get('/api/queues', 'ADMIN', 'H57.01')).status).toBe(403);
   });
 
   it('shows ADMIN the platform queues with their jobs', async () => {

@@ -124,8 +124,10 @@ describe('gateway', () => {
 
 describe('gateway input errors', () => {
   let platform: TestPlatform;
+  let fixtures: Fixtures;
   beforeAll(async () => {
     platform = await TestPlatform.start();
+    fixtures = new Fixtures(platform);
   });
   afterAll(() => platform?.stop());
 
@@ -167,7 +169,6 @@ describe('gateway input errors', () => {
   });
 
   it('public tracking: the same answer for a wrong verifier and an unknown code, and at most 10 lookups a minute per client', async () => {
-    const fixtures = new Fixtures(platform);
     const centre = await fixtures.centre();
     const procedure = await fixtures.procedure();
     const dossier = await fixtures.receiveDossier({ centre, procedureCode: procedure.code });
@@ -206,7 +207,8 @@ describe('gateway input errors', () => {
   });
 
   it('an impossible date that a service refuses reaches the caller as BAD_USER_INPUT', async () => {
-    const admin = await platform.token({ role: 'ADMIN', centre: 'ROOT' });
+    await fixtures.centre(); // the calendar is a root centre's ADMIN's
+    const admin = await fixtures.admin();
     const res = await platform.contract('SetCalendarDay', { input: { date: '2027-02-30', kind: 'HOLIDAY', name: 'Không có ngày này' } }, admin);
     expect(res.status).toBe(200);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

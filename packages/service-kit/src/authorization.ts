@@ -1,19 +1,20 @@
 import matrix from './authorization-matrix.json';
 import type { CentreDirectory } from './centres';
 import { forbidden, unauthenticated } from './errors';
-import type { Caller, Role } from './identity';
+import type { Caller, Role, ServiceAccount } from './identity';
 
 /**
  * The authorization matrix (authorization-matrix.json) as the services use it: a service works
  * out the caller's RELATION to what the operation acts on, and `authorize` answers from the
  * matrix. Every access rule of the platform is a cell of that file.
  */
-export type Relation = 'OWN_CENTRE' | 'DESCENDANT_CENTRE' | 'OTHER_CENTRE' | 'OWN_DOSSIER' | 'OTHER_DOSSIER' | 'ANY';
-export type Scope = 'dossier' | 'centre' | 'owner' | 'any' | 'public';
+export type Relation = 'OWN_CENTRE' | 'DESCENDANT_CENTRE' | 'OTHER_CENTRE' | 'OWN_DOSSIER' | 'OTHER_DOSSIER'
+  | 'ROOT_CENTRE' | 'NON_ROOT_CENTRE' | 'UNKNOWN_CENTRE' | 'ANY';
+export type Scope = 'dossier' | 'centre' | 'owner' | 'province' | 'any' | 'public';
 export type Decision = 'ALLOW' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 export type OperationName = keyof typeof matrix.operations;
-/** A role, or the caller without a token. */
-export type Subject = Role | 'NO_TOKEN';
+/** A role, a service account (the courier), or the caller without a token. */
+export type Subject = Role | ServiceAccount | 'NO_TOKEN';
 
 export interface OperationPolicy {
   service: string;
@@ -27,17 +28,23 @@ export interface OperationPolicy {
 
 export const AUTHORIZATION_MATRIX = matrix.operations as Record<OperationName, OperationPolicy>;
 export const MATRIX_ROLES = matrix.roles as Role[];
+export const MATRIX_SERVICE_ACCOUNTS = matrix.serviceAccounts as ServiceAccount[];
 
 const CENTRE_RELATIONS: Relation[] = ['OWN_CENTRE', 'DESCENDANT_CENTRE', 'OTHER_CENTRE'];
 const DOSSIER_RELATIONS: Relation[] = ['OWN_DOSSIER', 'OTHER_DOSSIER'];
+/** An officer's own centre: a root of the tree, below one, or named by the token but unknown to the platform. */
+const PROVINCE_RELATIONS: Relation[] = ['ROOT_CENTRE', 'NON_ROOT_CENTRE', 'UNKNOWN_CENTRE'];
 
 /** The relations a role can have to the target of an operation of this scope. */
-export function relationsOf(scope: Scope, role: Role): Relation[] {
+export function relationsOf(scope: Scope, role: Role | ServiceAccount): Relation[] {
+  if (role === 'COURIER') return ['ANY'];
   const citizen = role === 'CITIZEN';
   switch (scope) {
     case 'dossier': return citizen ? DOSSIER_RELATIONS : CENTRE_RELATIONS;
     case 'centre': return citizen ? ['ANY'] : CENTRE_RELATIONS;
-    case 'owner': return citizen ? DOSSIER_RELATIONS : ['ANY'];
+    case 'owner': return citizen ? DOSSIER_RELATIONS : ['ANY', 'UNKNOWN_CENTRE'];
+    case 'province': return citizen ? ['ANY'] : PROVINCE_RELATIONS;
+    case 'any': return citizen ? ['ANY'] : ['ANY', 'UNKNOWN_CENTRE'];
     default: return ['ANY'];
   }
 }
@@ -54,7 +61,7 @@ export function decide(operation: OperationName, subject: Subject, relation: Rel
 export function matrixCells(): Array<{ operation: OperationName; subject: Subject; relation: Relation; decision: Decision }> {
   const cells: Array<{ operation: OperationName; subject: Subject; relation: Relation; decision: Decision }> = [];
   for (const operation of Object.keys(AUTHORIZATION_MATRIX) as OperationName[]) {
-    for (const role of MATRIX_ROLES) {
+    for (const role of [...MATRIX_ROLES, ...MATRIX_SERVICE_ACCOUNTS]) {
       for (const relation of relationsOf(AUTHORIZATION_MATRIX[operation].scope, role)) {
         cells.push({ operation, subject: role, relation, decision: decide(operation, role, relation) });
       }
@@ -69,9 +76,15 @@ export function authorize(caller: Caller | undefined, operation: OperationName, 
   const decision = decide(operation, caller?.role ?? 'NO_TOKEN', relation);
   if (decision === 'UNAUTHENTICATED') throw unauthenticated();
   if (decision === 'FORBIDDEN') {
-    throw forbidden(caller ? `${operation} is not allowed to ${caller.role} here (${relation.toLowerCase().replace('_', ' ')})` : undefined);
+    throw forbidden(caller ? `${operation} is not allowed to ${caller.role} here (${relation.toLowerCase().replace(/_/g, ' ')})` : undefined);
   }
   return caller!;
+}
+
+/** An officer's relation to the province's reference data, from their own centre (null: the token names no centre). */
+export function provinceRelation(own: { parentId: string | null } | null): Relation {
+  if (!own) return 'UNKNOWN_CENTRE';
+  return own.parentId ? 'NON_ROOT_CENTRE' : 'ROOT_CENTRE';
 }
 
 /** What an operation acts on: the centres it belongs to (receiving, processing…) and its owner. */
@@ -82,7 +95,10 @@ export interface Target {
 
 /**
  * The caller's relation to a target, for an operation's scope. Officers: the closest of the
- * target's centres (own beats descendant beats other). Citizens: whether they own it.
+ * target's centres (own beats descendant beats other); for the province's reference data,
+ * whether their own centre is a root of the tree; where the target names no centre, whether
+ * their token's centre exists at all (a well-signed token naming no centre acts nowhere).
+ * Citizens: whether they own it.
  */
 export async function relationTo(centres: CentreDirectory, caller: Caller | undefined, scope: Scope, target: Target): Promise<Relation> {
   if (!caller) return 'ANY';
@@ -90,6 +106,10 @@ export async function relationTo(centres: CentreDirectory, caller: Caller | unde
   if (relations.length === 1) return relations[0];
   if (caller.role === 'CITIZEN') {
     return !!caller.identityNumber && caller.identityNumber === target.ownerIdentityNumber ? 'OWN_DOSSIER' : 'OTHER_DOSSIER';
+  }
+  if (relations.includes('UNKNOWN_CENTRE')) {
+    const own = caller.centre ? await centres.byCode(caller.centre) : null;
+    return scope === 'province' ? provinceRelation(own) : own ? 'ANY' : 'UNKNOWN_CENTRE';
   }
   let best: Relation = 'OTHER_CENTRE';
   for (const id of target.centreIds ?? []) {

@@ -22,7 +22,7 @@ export function requireCaller(ctx: Pick<ServiceContext, 'caller'>): Caller {
 /** The caller if their role is one of `roles`, otherwise UNAUTHENTICATED or FORBIDDEN. */
 export function requireRole(ctx: Pick<ServiceContext, 'caller'>, ...roles: Role[]): Caller {
   const caller = requireCaller(ctx);
-  if (!roles.includes(caller.role)) throw forbidden(`Requires one of the roles ${roles.join(', ')}`);
+  if (!(roles as string[]).includes(caller.role)) throw forbidden(`Requires one of the roles ${roles.join(', ')}`);
   return caller;
 }
 

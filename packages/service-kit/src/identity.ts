@@ -2,12 +2,19 @@ import { importJWK, jwtVerify, SignJWT, exportJWK, generateKeyPair, type JWK } f
 
 export const ROLES = ['CITIZEN', 'INTAKE_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN', 'OBSERVER'] as const;
 export type Role = (typeof ROLES)[number];
+/**
+ * Machine callers that authenticate with a credential of their own, never with a user's token:
+ * the courier's callbacks (COURIER_CALLBACK_SECRET at the gateway). Each can do only what its
+ * cells of the authorization matrix allow.
+ */
+export const SERVICE_ACCOUNTS = ['COURIER'] as const;
+export type ServiceAccount = (typeof SERVICE_ACCOUNTS)[number];
 
 /** Who is calling, as the gateway established it from the user's token. */
 export interface Caller {
   id: string;
   name: string;
-  role: Role;
+  role: Role | ServiceAccount;
   /** Code of the officer's centre; absent for citizens. */
   centre?: string;
   /** The citizen's identity number; citizens only. */

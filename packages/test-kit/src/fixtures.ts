@@ -3,18 +3,26 @@ import type { TestPlatform } from './platform';
 
 /** Small builders through the public API, for tests that need a centre, a procedure or a received dossier. */
 export class Fixtures {
+  /** The first root centre these fixtures created: its ADMIN keeps the reference data (catalogue, calendar, new roots). */
+  private root?: string;
+
   constructor(private readonly platform: TestPlatform) {}
 
-  async admin(centreCode = 'ROOT') {
+  /** An ADMIN of `centreCode`; by default of the first root centre created here. */
+  async admin(centreCode = this.root ?? 'ROOT') {
     return this.platform.token({ role: 'ADMIN', centre: centreCode });
   }
 
+  /** A centre; the first root is set up by its own ADMIN (the empty tree's bootstrap), later roots by that root's ADMIN. */
   async centre(input: { code?: string; name?: string; level?: 'PROVINCE' | 'DISTRICT' | 'COMMUNE'; parentId?: string | null } = {}, token?: string) {
     const code = input.code ?? `T${randomBytes(3).toString('hex').toUpperCase()}`;
+    const root = !input.parentId;
+    token ??= await this.admin(this.root ?? code);
+    if (root) this.root ??= code;
     const { createCentre } = await this.platform.ok(
       `mutation($input: CentreInput!) { createCentre(input: $input) { id code name level } }`,
       { input: { code, name: input.name ?? `Trung tâm ${code}`, level: input.level ?? 'PROVINCE', parentId: input.parentId ?? null } },
-      token ?? (await this.admin(code)),
+      token,
     );
     return createCentre as { id: string; code: string; name: string; level: string };
   }

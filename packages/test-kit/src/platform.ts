@@ -42,6 +42,8 @@ export class TestPlatform {
   readonly services = {} as Record<ServiceName, RunningService<any>>;
   gateway!: RunningGateway;
   readonly jwtSecret = randomBytes(24).toString('hex');
+  /** The courier's callback credential (the gateway's COURIER_CALLBACK_SECRET): a bearer for recordPostalEvent only. */
+  readonly courierCredential = randomBytes(24).toString('hex');
   databaseUrl!: string;
   readonly backend: QueueBackend;
   private dropDatabase?: () => Promise<void>;
@@ -92,6 +94,7 @@ export class TestPlatform {
       port: 0,
       subgraphs: (Object.keys(DEFINITIONS) as ServiceName[]).map((name) => ({ name, url: this.services[name].url! })),
       jwtSecret: this.jwtSecret,
+      courierCallbackSecret: this.courierCredential,
       identityPrivateJwk: this.keys.privateJwk,
       queue: this.serviceConfig('intake').queue,
     });

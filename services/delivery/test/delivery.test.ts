@@ -187,15 +187,17 @@ describe('delivery: results back to citizens at the counter, by post and online'
     expect(mailsTo(dossier.code).find((m) => m.subject.includes('đã có kết quả'))?.text).toContain(`mã vận đơn ${t}`);
 
     expect((await platform.graphql(postal, { t, e: { status: 'ACCEPTED' } }, officer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await platform.graphql(postal, { t: 'NOPE123', e: { status: 'ACCEPTED' } }, admin)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    // The courier's callback takes the courier's credential, not a user's token, an ADMIN's included.
+    expect((await platform.graphql(postal, { t, e: { status: 'ACCEPTED' } }, admin)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await platform.graphql(postal, { t: 'NOPE123', e: { status: 'ACCEPTED' } }, platform.courierCredential)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const at = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
-    expect((await platform.ok(postal, { t, e: { status: 'ACCEPTED', at: at(1) } }, admin)).recordPostalEvent).toEqual({ method: 'POST', status: 'ACCEPTED', trackingNumber: t });
-    expect((await platform.ok(postal, { t, e: { status: 'IN_TRANSIT', at: at(2), note: 'Bưu cục Huế' } }, admin)).recordPostalEvent.status).toBe('IN_TRANSIT');
+    expect((await platform.ok(postal, { t, e: { status: 'ACCEPTED', at: at(1) } }, platform.courierCredential)).recordPostalEvent).toEqual({ method: 'POST', status: 'ACCEPTED', trackingNumber: t });
+    expect((await platform.ok(postal, { t, e: { status: 'IN_TRANSIT', at: at(2), note: 'Bưu cục Huế' } }, platform.courierCredential)).recordPostalEvent.status).toBe('IN_TRANSIT');
     // A courier's late repeat is kept in the history without moving the parcel back.
-    expect((await platform.ok(postal, { t, e: { status: 'ACCEPTED', at: at(1) } }, admin)).recordPostalEvent.status).toBe('IN_TRANSIT');
-    expect((await platform.ok(postal, { t, e: { status: 'DELIVERED', at: at(3) } }, admin)).recordPostalEvent.status).toBe('DELIVERED');
-    expect((await platform.ok(postal, { t, e: { status: 'DELIVERED', at: at(3) } }, admin)).recordPostalEvent.status).toBe('DELIVERED');
-    expect((await platform.graphql(postal, { t, e: { status: 'RETURNED' } }, admin)).errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect((await platform.ok(postal, { t, e: { status: 'ACCEPTED', at: at(1) } }, platform.courierCredential)).recordPostalEvent.status).toBe('IN_TRANSIT');
+    expect((await platform.ok(postal, { t, e: { status: 'DELIVERED', at: at(3) } }, platform.courierCredential)).recordPostalEvent.status).toBe('DELIVERED');
+    expect((await platform.ok(postal, { t, e: { status: 'DELIVERED', at: at(3) } }, platform.courierCredential)).recordPostalEvent.status).toBe('DELIVERED');
+    expect((await platform.graphql(postal, { t, e: { status: 'RETURNED' } }, platform.courierCredential)).errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(await published(dossier.id, 'ResultReturned')).toEqual([expect.objectContaining({ method: 'POST' })]);
     expect((await deliveryOf(dossier.id)).postalEvents.map((e: { status: string }) => e.status)).toEqual(['ACCEPTED', 'ACCEPTED', 'IN_TRANSIT', 'DELIVERED', 'DELIVERED']);
   });
@@ -207,8 +209,8 @@ describe('delivery: results back to citizens at the counter, by post and online'
       const d = await deliveryOf(dossier.id);
       return d.status === 'BOOKED' ? d : null;
     }, { what: 'the shipment booked' });
-    await platform.ok(postal, { t, e: { status: 'IN_TRANSIT' } }, admin);
-    const back = (await platform.ok(postal, { t, e: { status: 'RETURNED', note: 'Người nhận vắng nhà' } }, admin)).recordPostalEvent;
+    await platform.ok(postal, { t, e: { status: 'IN_TRANSIT' } }, platform.courierCredential);
+    const back = (await platform.ok(postal, { t, e: { status: 'RETURNED', note: 'Người nhận vắng nhà' } }, platform.courierCredential)).recordPostalEvent;
     expect(back).toEqual({ method: 'POST', status: 'READY', trackingNumber: t });
     expect(await published(dossier.id, 'ResultReturned')).toEqual([]);
     const told = await sentNotifications(dossier.id, 'PARCEL_RETURNED');

@@ -1,4 +1,4 @@
-import { authorize, authorizeOn, CentreDirectory, requireCaller, type Caller, type OperationName } from '@onestop/service-kit';
+import { authorizeOn, CentreDirectory, requireCaller, type Caller, type OperationName } from '@onestop/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Delivery } from '../persistence';
 import type { DeliveryContext } from '../deps';
@@ -7,8 +7,9 @@ import type { DeliveryContext } from '../deps';
  * Delivery's access rules, in one place. The decisions are cells of the platform's authorization
  * matrix (packages/service-kit/src/authorization-matrix.json); this file says what each acts on:
  * - confirmPickup: an INTAKE_OFFICER of the dossier's receiving centre (centre replica);
- * - recordPostalEvent, failedNotifications, resendNotification: ADMIN. A courier's callbacks use
- *   a service account, which for now is an ADMIN-issued token with role ADMIN;
+ * - recordPostalEvent: the courier (its own credential, COURIER_CALLBACK_SECRET at the gateway),
+ *   never a user's token: an ADMIN of any centre could otherwise return anyone's dossier;
+ * - failedNotifications, resendNotification: ADMIN (of a centre the platform knows);
  * - rateService: the applicant (a CITIZEN whose identityNumber is the dossier's applicant's);
  * - Dossier.delivery: the applicant and officers; downloadUrl only the applicant and officers
  *   who can act in the receiving centre.
@@ -19,8 +20,8 @@ export const can = {
       { centreIds: [delivery.receivingCentreId], ownerIdentityNumber: delivery.applicantIdentityNumber });
   },
 
-  operate(ctx: DeliveryContext, operation: Extract<OperationName, 'recordPostalEvent' | 'resendNotification' | 'failedNotifications'>): Caller {
-    return authorize(ctx.caller, operation);
+  operate(ctx: DeliveryContext, operation: Extract<OperationName, 'recordPostalEvent' | 'resendNotification' | 'failedNotifications'>): Promise<Caller> {
+    return authorizeOn(new CentreDirectory(ctx.db, 'centre_replica'), ctx.caller, operation);
   },
 
   rate(ctx: DeliveryContext, delivery: Delivery): Promise<Caller> {

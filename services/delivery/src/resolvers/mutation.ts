@@ -40,7 +40,7 @@ export const Mutation = {
   },
 
   async recordPostalEvent(_: unknown, args: { trackingNumber: string; event: PostalEventInput }, ctx: DeliveryContext) {
-    can.operate(ctx, 'recordPostalEvent');
+    await can.operate(ctx, 'recordPostalEvent');
     const { trackingNumber, event } = args;
     checkLength(trackingNumber, 'trackingNumber', 'code');
     if (event.note && event.note.length > 1000) throw badInput('A note has at most 1000 characters');
@@ -95,7 +95,7 @@ export const Mutation = {
   },
 
   async resendNotification(_: unknown, { id }: { id: string }, ctx: DeliveryContext) {
-    can.operate(ctx, 'resendNotification');
+    await can.operate(ctx, 'resendNotification');
     if (!UUID.test(id)) throw notFound('Notification');
     return ctx.db.transaction(async (manager) => {
       const n = await manager.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });

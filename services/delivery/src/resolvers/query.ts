@@ -4,7 +4,7 @@ import type { NotificationView } from './delivery';
 
 export const Query = {
   async failedNotifications(_: unknown, args: { limit?: number | null }, ctx: DeliveryContext): Promise<NotificationView[]> {
-    can.operate(ctx, 'failedNotifications');
+    await can.operate(ctx, 'failedNotifications');
     const limit = Math.min(Math.max(args.limit ?? 100, 1), 500);
     const rows = await ctx.db.query(
       `SELECT n.id, n.dossier_id AS "dossierId", d.dossier_code AS "dossierCode", n.kind, n.channel, n.status, n.recipient,

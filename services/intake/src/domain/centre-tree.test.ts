@@ -22,14 +22,18 @@ describe('centre codes', () => {
 });
 
 describe('the tree', () => {
-  it('allows a commune directly under the province, and a centre under one of its own level', () => {
+  it('allows a commune directly under the province or under a district, and a district under the province', () => {
     expect(parentLevelProblem('COMMUNE', 'PROVINCE')).toBeNull();
-    expect(parentLevelProblem('DISTRICT', 'DISTRICT')).toBeNull();
+    expect(parentLevelProblem('COMMUNE', 'DISTRICT')).toBeNull();
+    expect(parentLevelProblem('DISTRICT', 'PROVINCE')).toBeNull();
   });
 
-  it('refuses a higher level under a lower one', () => {
+  it('refuses a higher level under a lower one, and a centre under one of its own level', () => {
     expect(parentLevelProblem('PROVINCE', 'COMMUNE')).toMatch(/cannot sit/);
     expect(parentLevelProblem('DISTRICT', 'COMMUNE')).toMatch(/cannot sit/);
+    expect(parentLevelProblem('COMMUNE', 'COMMUNE')).toMatch(/cannot sit/);
+    expect(parentLevelProblem('DISTRICT', 'DISTRICT')).toMatch(/cannot sit/);
+    expect(parentLevelProblem('PROVINCE', 'PROVINCE')).toMatch(/cannot sit/);
   });
 
   it('sees a cycle when the new parent is the centre or one of its descendants', () => {

@@ -25,9 +25,12 @@ export function centreNameProblem(name: string): string | null {
   return null;
 }
 
-/** A centre sits under one of the same or a higher level: no province under a commune. */
+/**
+ * Levels nest downwards only: a centre sits under one of a higher level (a commune under a
+ * district or the province, a district under the province), never under its own level or lower.
+ */
 export function parentLevelProblem(child: CentreLevel, parent: CentreLevel): string | null {
-  return RANK[child] < RANK[parent] ? `A ${child} centre cannot sit under a ${parent} centre` : null;
+  return RANK[child] <= RANK[parent] ? `A ${child} centre cannot sit under a ${parent} centre` : null;
 }
 
 /**

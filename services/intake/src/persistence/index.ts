@@ -14,3 +14,4 @@ import { RecordAccess1764000007100 } from './migrations/1764000007100-record-acc
 export { Applicant, CalendarDay, Centre, DigitalRecord, Dossier, DossierComponent, DossierSequence, Procedure, RecordAccess, RecordReuse };
 export const entities = [Applicant, CalendarDay, Centre, DigitalRecord, Dossier, DossierComponent, DossierSequence, Procedure, RecordAccess, RecordReuse];
 export const migrations = [Initial1764000000100, RecordAccess1764000007100];
+export { centreTreeIsEmpty, lockCentreTree } from './centre-tree';

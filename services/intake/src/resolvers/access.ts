@@ -1,5 +1,5 @@
-import { AUTHORIZATION_MATRIX, authorize, authorizeOn, isAllowed, type Caller, type OperationName } from '@onestop/service-kit';
-import type { Applicant, DigitalRecord, Dossier } from '../persistence';
+import { AUTHORIZATION_MATRIX, authorizeOn, isAllowed, type Caller, type CentreDirectory, type OperationName } from '@onestop/service-kit';
+import type { Applicant, Centre, DigitalRecord, Dossier } from '../persistence';
 import type { IntakeContext } from '../deps';
 
 /**
@@ -8,13 +8,32 @@ import type { IntakeContext } from '../deps';
  * operation acts on:
  * - a dossier: its receiving centre (and processing centre, for reads) and its applicant;
  * - a digital record: the centre where it was digitised and its owner;
- * - reference data (centres, calendar, procedures): the province as a whole (ADMIN).
+ * - reference data (calendar, procedures): the province as a whole (a root centre's ADMIN);
+ * - the centre tree: the parent a centre is created or moved under, and the centre moved.
  * The catalogue (centres, procedures, calendarDays) and trackDossier need no token.
  */
 type Ctx = Pick<IntakeContext, 'caller' | 'deps'>;
 
-/** Reference data: the operation's role check alone. */
-export const requireAdmin = (ctx: Pick<IntakeContext, 'caller'>, operation: OperationName) => authorize(ctx.caller, operation);
+/** The province's reference data (calendar, catalogue) and the history import: the matrix's cell for the caller's own centre. */
+export const authorizeProvinceWide = (ctx: Ctx, operation: 'setCalendarDay' | 'upsertProcedure' | 'importDossiers') =>
+  authorizeOn(ctx.deps.centres, ctx.caller, operation);
+
+/**
+ * A new centre under `parent` (inside the caller's subtree), or a new root (a root ADMIN). The
+ * platform's first centre is the bootstrap: on an empty tree, an ADMIN whose token names it.
+ * `centres` reads the tree in the caller's transaction, which holds the tree's lock.
+ */
+export async function authorizeNewCentre(ctx: Ctx, centres: CentreDirectory, parent: Pick<Centre, 'id'> | null, code: string, treeIsEmpty: () => Promise<boolean>): Promise<Caller> {
+  if (parent) return authorizeOn(centres, ctx.caller, 'createCentre', { centreIds: [parent.id] });
+  if (ctx.caller?.role === 'ADMIN' && ctx.caller.centre === code && (await treeIsEmpty())) return ctx.caller;
+  return authorizeOn(centres, ctx.caller, 'makeRootCentre');
+}
+
+/** A move: the caller must reach both the centre moved and where it goes (no parent: a new root). */
+export async function authorizeCentreMove(ctx: Ctx, centres: CentreDirectory, centre: Pick<Centre, 'id'>, parent: Pick<Centre, 'id'> | null): Promise<Caller> {
+  await authorizeOn(centres, ctx.caller, 'moveCentre', { centreIds: [centre.id] });
+  return parent ? authorizeOn(centres, ctx.caller, 'moveCentre', { centreIds: [parent.id] }) : authorizeOn(centres, ctx.caller, 'makeRootCentre');
+}
 
 /** A dossier the caller acts on (or reads, with `dossier`/`receipt`, which also count the processing centre). */
 export function authorizeDossier(ctx: Ctx, operation: OperationName, dossier: Pick<Dossier, 'centreId' | 'processingCentreId'>, applicant: Pick<Applicant, 'identityNumber'>): Promise<Caller> {

@@ -3,7 +3,7 @@ import { publish } from '@onestop/events';
 import { badInput, declaredDaysChanged } from '@onestop/service-kit';
 import { CalendarDay } from '../persistence';
 import type { IntakeContext } from '../deps';
-import { requireAdmin } from './access';
+import { authorizeProvinceWide } from './access';
 
 interface CalendarDayInput { date: string; kind: CalendarDay['kind']; name?: string | null }
 
@@ -28,7 +28,7 @@ export const calendarMutations = {
    * holiday would come back without it). Replicas learn of it by CalendarDayChanged.
    */
   async setCalendarDay(_: unknown, { input }: { input: CalendarDayInput }, ctx: IntakeContext) {
-    requireAdmin(ctx, 'setCalendarDay');
+    await authorizeProvinceWide(ctx, 'setCalendarDay');
     checkYear(Number(input.date.slice(0, 4)), `Date ${input.date}`);
     const name = input.name?.trim() ?? '';
     if (input.kind !== 'ORDINARY' && !name) throw badInput('A day off or a make-up working day needs a name');

@@ -1,11 +1,10 @@
 import { publish } from '@onestop/events';
-import { badInput, conflict, isUniqueViolation, notFound } from '@onestop/service-kit';
+import { badInput, CentreDirectory, conflict, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
 import type { EntityManager } from 'typeorm';
 import { centreCodeProblem, centreNameProblem, parentLevelProblem, wouldMakeCycle, type CentreLevel } from '../domain/centre-tree';
-import { Centre } from '../persistence';
-import { CentreDirectory } from '@onestop/service-kit';
+import { Centre, centreTreeIsEmpty, lockCentreTree } from '../persistence';
 import type { IntakeContext } from '../deps';
-import { isUuid, requireAdmin } from './access';
+import { authorizeCentreMove, authorizeNewCentre, isUuid } from './access';
 
 interface CentreInput { code: string; name: string; level: CentreLevel; parentId?: string | null }
 
@@ -27,13 +26,16 @@ export const centreQueries = {
 };
 
 export const centreMutations = {
+  /** Inside the caller's subtree; a new root is a root ADMIN's (or, on an empty tree, the first centre's own ADMIN's). */
   async createCentre(_: unknown, { input }: { input: CentreInput }, ctx: IntakeContext) {
-    requireAdmin(ctx, 'createCentre');
+    requireCaller(ctx);
     const problem = centreCodeProblem(input.code) ?? centreNameProblem(input.name);
     if (problem) throw badInput(problem);
     try {
       return await ctx.db.transaction(async (manager) => {
+        await lockCentreTree(manager);
         const parent = await findParent(manager, input.parentId);
+        await authorizeNewCentre(ctx, new CentreDirectory(manager, 'centre'), parent, input.code, () => centreTreeIsEmpty(manager));
         const levelProblem = parent && parentLevelProblem(input.level, parent.level);
         if (levelProblem) throw badInput(levelProblem);
         const centre = await manager.save(manager.create(Centre, { code: input.code, name: input.name.trim(), level: input.level, parentId: parent?.id ?? null }));
@@ -48,15 +50,16 @@ export const centreMutations = {
 
   /** The subtree moves with the centre; dossiers keep the centre and code they were received under. */
   async moveCentre(_: unknown, { centreId, parentId }: { centreId: string; parentId?: string | null }, ctx: IntakeContext) {
-    requireAdmin(ctx, 'moveCentre');
+    requireCaller(ctx);
     return ctx.db.transaction(async (manager) => {
-      // One move at a time: two concurrent moves could each pass the cycle check and together close a loop.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('intake.centre-tree'))`);
+      await lockCentreTree(manager);
       const centre = isUuid(centreId) ? await manager.findOneBy(Centre, { id: centreId }) : null;
       if (!centre) throw notFound('Centre');
       const parent = await findParent(manager, parentId);
+      const tree = new CentreDirectory(manager, 'centre');
+      await authorizeCentreMove(ctx, tree, centre, parent);
       if (parent) {
-        const chain = await new CentreDirectory(manager, 'centre').ancestors(parent.id);
+        const chain = await tree.ancestors(parent.id);
         if (wouldMakeCycle(centre.id, chain.map((c) => c.id))) throw badInput('A centre cannot move under itself or one of its own descendants');
         const levelProblem = parentLevelProblem(centre.level, parent.level);
         if (levelProblem) throw badInput(levelProblem);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { publishMany, type OutgoingEvent, type ResultDocumentV1 } from '@onestop/events';
 import { actorOf, badInput } from '@onestop/service-kit';
-import { requireAdmin } from './access';
+import { authorizeProvinceWide } from './access';
 import type { EntityManager } from 'typeorm';
 import {
   checkHistoricalLine, importedResultContent, sequenceOfCode,
@@ -28,7 +28,7 @@ interface Planned { d: HistoricalDossier; dossierId: string; result: ResultDocum
  * events like a live dossier's.
  */
 export async function importDossiers(_: unknown, { lines }: { lines: HistoricalLine[] }, ctx: IntakeContext) {
-  const caller = requireAdmin(ctx, 'importDossiers');
+  const caller = await authorizeProvinceWide(ctx, 'importDossiers');
   if (lines.length > MAX_IMPORT_BATCH) throw badInput(`At most ${MAX_IMPORT_BATCH} lines per call`);
   const now = new Date();
   const [centres, procedures, calendar] = await Promise.all([

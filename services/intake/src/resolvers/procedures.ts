@@ -3,7 +3,7 @@ import { badInput, checkLength, conflict, isUniqueViolation, notFound } from '@o
 import { procedureProblems, type ProcedureDraft } from '../domain/procedure-catalogue';
 import { Centre, Procedure } from '../persistence';
 import type { IntakeContext } from '../deps';
-import { isUuid, requireAdmin } from './access';
+import { authorizeProvinceWide, isUuid } from './access';
 
 export const procedureQueries = {
   /** The current versions; with centreId, those whose levels include the centre's level. */
@@ -19,7 +19,7 @@ export const procedureQueries = {
 export const procedureMutations = {
   /** Each upsert adds a version; dossiers point at the version they were received under, so their due dates never move. */
   async upsertProcedure(_: unknown, { input }: { input: ProcedureDraft }, ctx: IntakeContext) {
-    requireAdmin(ctx, 'upsertProcedure');
+    await authorizeProvinceWide(ctx, 'upsertProcedure');
     checkLength(input.code, 'code', 'code');
     checkLength(input.name, 'name', 'name');
     checkLength(input.sector, 'sector', 'name');

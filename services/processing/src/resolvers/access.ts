@@ -6,7 +6,7 @@
  * and the applicant — and adds the one rule that depends on the dossier's state: a step is done
  * by its role.
  */
-import { authorize, authorizeOn, conflict, forbidden, isAllowed, type Caller, type OperationName } from '@onestop/service-kit';
+import { authorizeOn, conflict, forbidden, isAllowed, type Caller, type OperationName } from '@onestop/service-kit';
 import type { ProcessingDossier } from '../persistence';
 import type { ProcessingContext } from '../deps';
 
@@ -21,8 +21,8 @@ export function authorizeDossier(ctx: Ctx, operation: OperationName, dossier: Pr
   return authorizeOn(ctx.deps.centres, ctx.caller, operation, { centreIds: [centreId], ownerIdentityNumber: dossier.applicantIdentityNumber });
 }
 
-/** Reference data (workflow templates): the role check alone. */
-export const authorizeCatalogue = (ctx: Ctx, operation: OperationName) => authorize(ctx.caller, operation);
+/** Reference data (workflow templates): the province's, a root centre's ADMIN. */
+export const authorizeCatalogue = (ctx: Ctx, operation: 'defineWorkflow') => authorizeOn(ctx.deps.centres, ctx.caller, operation);
 
 /** A centre-wide view (the inbox). */
 export const authorizeCentre = (ctx: Ctx, operation: OperationName, centreId: string) => authorizeOn(ctx.deps.centres, ctx.caller, operation, { centreIds: [centreId] });

@@ -76,7 +76,7 @@ async function record(a: Act, caller: Caller, ctx: ProcessingContext, action: st
 
 export const Mutation = {
   async defineWorkflow(_: unknown, { input }: { input: { procedureCode: string; steps: WorkflowStep[] } }, ctx: ProcessingContext) {
-    const caller = authorizeCatalogue(ctx, 'defineWorkflow');
+    const caller = await authorizeCatalogue(ctx, 'defineWorkflow');
     const procedureCode = required(input.procedureCode, 'procedureCode', 'code');
     for (const s of input.steps) {
       checkLength(s.code, 'steps.code', 'code');
