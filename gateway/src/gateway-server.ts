@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
@@ -28,6 +29,8 @@ export interface GatewayOptions extends UserTokenConfig {
   limits?: Partial<RequestLimits>;
   /** Express's `trust proxy` (e.g. 1 behind one load balancer), so that the rate limit sees the client's IP. */
   trustProxy?: boolean | number | string;
+  /** A file whose absence keeps /healthz at 503 "starting" (`npm start` writes it once the demo data is in place). */
+  readyFile?: string;
 }
 
 export interface GatewayContext {
@@ -103,7 +106,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     return { caller, correlationId, identity: await signIdentity(caller), clientIp: req.ip ?? req.socket.remoteAddress };
   };
 
-  app.get('/healthz', async (_req, res) => {
+  app.get('/healthz', untilReady(opts.readyFile), async (_req, res) => {
     const checks = await Promise.all(opts.subgraphs.map(async (s) => ({ name: s.name, up: await isUp(s.url) })));
     const down = checks.filter((c) => !c.up).map((c) => c.name);
     res.status(down.length ? 503 : 200).json({ status: down.length ? 'degraded' : 'ok', down });
@@ -128,6 +131,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       await queues?.close();
     },
   };
+}
+
+/** Healthy means usable: under `npm start`, not before the start script has seeded the demo province. */
+function untilReady(readyFile: string | undefined): express.RequestHandler {
+  return (_req, res, next) => (!readyFile || existsSync(readyFile) ? next() : res.status(503).json({ status: 'starting', down: [] }));
 }
 
 /**
