@@ -67,7 +67,7 @@ async function graphql(run: Run, query: string): Promise<any> {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query }),
-    signal: AbortSignal.timeout(5000),
+    signal: AbortSignal.timeout(30_000),
   });
   return ((await res.json()) as { data: any }).data;
 }
