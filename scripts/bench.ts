@@ -29,6 +29,7 @@ import { graphqlClient, type LatencySummary } from './bench/load';
 import { benchReceptions, benchDossierQuery, seedBench, waitEventsApplied, type BenchSeed, type EventLag } from './bench/receptions';
 import { benchReport, type ReportFigures } from './bench/report-figures';
 import { benchImport, type ImportFigures } from './bench/import-figures';
+import { errorLine } from '@onestop/service-kit/src/logger';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -238,7 +239,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (err) => {
-    console.error(err);
+    console.error(errorLine(err));
     process.exit(1);
   },
 );

@@ -9,6 +9,7 @@
  * or notification twice, statistics' reconciliation at zero. Exit code 1 on any loss or duplicate.
  */
 import { runChaos, type ChaosOptions } from './lib/chaos';
+import { errorLine } from '@onestop/service-kit/src/logger';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -35,6 +36,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(errorLine(err));
   process.exit(2);
 });

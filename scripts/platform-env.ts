@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -24,7 +24,8 @@ export async function embeddedState(): Promise<EmbeddedState> {
   if (existsSync(EMBEDDED_STATE)) return JSON.parse(readFileSync(EMBEDDED_STATE, 'utf8'));
   mkdirSync(DATA_DIR, { recursive: true });
   const state = { port: await freePort(54329), password: 'onestop-dev' };
-  writeFileSync(EMBEDDED_STATE, JSON.stringify(state, null, 2));
+  writeFileSync(`${EMBEDDED_STATE}.tmp`, JSON.stringify(state, null, 2));
+  renameSync(`${EMBEDDED_STATE}.tmp`, EMBEDDED_STATE); // whole or absent: a start killed while writing leaves no torn file
   return state;
 }
 

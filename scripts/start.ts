@@ -5,13 +5,14 @@
  * stops everything and leaves no process behind.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateIdentityKeys } from '@onestop/service-kit';
 import { signToken } from '@onestop/test-kit/src/tokens';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { startEmbeddedPostgres, stopEmbeddedPostgres } from './embedded-postgres';
 import { DATA_DIR, resolveDatabaseUrl } from './platform-env';
-import { seedDemoIfEmpty } from './seed-demo';
-import { Supervisor, waitHealthy } from './lib/supervisor';
+import { seedDemo } from './seed-demo';
+import { Supervisor, waitHealthy, waitGraphql } from './lib/supervisor';
 import { DEMO_CENTRES } from '@onestop/intake/src/demo/demo-province';
 
 const SERVICES = [
@@ -23,27 +24,31 @@ const SERVICES = [
 
 const log = (line: string) => console.log(`[start] ${line}`);
 
+/** The gateway's /healthz answers 200 only once this file exists: written when the demo data is in place. */
+const READY_FILE = join(DATA_DIR, 'gateway-ready');
+
 async function main() {
   const supervisor = new Supervisor();
-  let stopPostgres: (() => Promise<void>) | undefined;
   let shuttingDown = false;
   const shutdown = async (code = 0) => {
     if (shuttingDown) return;
     shuttingDown = true;
     log('stopping…');
     await supervisor.stop();
-    await stopPostgres?.().catch(() => undefined);
+    await stopEmbeddedPostgres().catch(() => undefined);
+    rmSync(READY_FILE, { force: true });
     log('stopped');
     process.exit(code);
   };
-  // embedded-postgres stops PostgreSQL on the first signal, under the draining services' feet;
-  // this shutdown stops it itself, last.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+  // The services drain first; PostgreSQL (in a process group of its own, out of the terminal's
+  // Ctrl-C) stops last.
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+  process.on('SIGHUP', () => void shutdown());
 
   try {
-    if (!process.env.DATABASE_URL) stopPostgres = await startEmbeddedPostgres(log);
+    rmSync(READY_FILE, { force: true });
+    if (!process.env.DATABASE_URL) await startEmbeddedPostgres(log);
     const databaseUrl = await resolveDatabaseUrl();
     const jwtSecret = process.env.AUTH_JWT_SECRET || (process.env.AUTH_JWKS_URL ? undefined : randomBytes(32).toString('hex'));
     const keys = await generateIdentityKeys();
@@ -70,14 +75,18 @@ async function main() {
       PORT: String(gatewayPort),
       IDENTITY_PRIVATE_JWK: keys.privateJwk,
       AUTH_JWT_SECRET: jwtSecret ?? '',
+      GATEWAY_READY_FILE: READY_FILE,
       ...Object.fromEntries(
         SERVICES.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}/graphql`]),
       ),
     });
-    await waitHealthy(`http://127.0.0.1:${gatewayPort}/healthz`, 'gateway');
+    await waitGraphql(`http://127.0.0.1:${gatewayPort}/graphql`, 'gateway');
 
     const adminToken = jwtSecret ? await signToken(jwtSecret, { sub: 'demo-admin', name: 'Quản trị viên', role: 'ADMIN', centre: DEMO_CENTRES[0].code }, '12h') : undefined;
-    const seeded = adminToken ? await seedDemoIfEmpty(`http://127.0.0.1:${gatewayPort}/graphql`, jwtSecret!) : 'skipped (no AUTH_JWT_SECRET)';
+    const seeded = adminToken
+      ? await seedDemo(`http://127.0.0.1:${gatewayPort}/graphql`, jwtSecret!, { dataDir: DATA_DIR, databaseUrl })
+      : 'skipped (no AUTH_JWT_SECRET)';
+    writeFileSync(READY_FILE, `${process.pid}\n`);
 
     console.log(`
   One-stop platform is up.
@@ -90,6 +99,8 @@ async function main() {
 ${process.env.AUTH_JWT_SECRET || !jwtSecret ? '' : `    Development token secret (AUTH_JWT_SECRET): ${jwtSecret}\n`}${adminToken ? `    An ADMIN token for the demo province (12 h):\n      ${adminToken}\n` : ''}
   Ctrl-C stops everything.`);
   } catch (err) {
+    // A stop while starting makes the start's steps fail: that is the stop, not an error.
+    if (shuttingDown) return;
     console.error(`[start] ${err instanceof Error ? err.message : err}`);
     await shutdown(1);
   }

@@ -5,6 +5,7 @@
  * DATABASE_URL: the platform's database.
  */
 import { rebuildStatistics } from '../services/statistics/src/operations/rebuild';
+import { errorLine } from '@onestop/service-kit/src/logger';
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL;
@@ -21,6 +22,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(errorLine(err));
   process.exit(2);
 });

@@ -6,6 +6,7 @@
  */
 import { DataSource } from 'typeorm';
 import { reconcileStatistics } from '../services/statistics/src/operations/reconcile';
+import { errorLine } from '@onestop/service-kit/src/logger';
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -23,6 +24,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(errorLine(err));
   process.exit(2);
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import express from 'express';
@@ -33,6 +34,8 @@ export interface GatewayOptions extends UserTokenConfig {
   trustProxy?: boolean | number | string;
   /** The courier's callback credential (COURIER_CALLBACK_SECRET): a bearer that is the COURIER and nothing else; unset: no courier. */
   courierCallbackSecret?: string;
+  /** A file whose absence keeps /healthz at 503 "starting" (`npm start` writes it once the demo data is in place). */
+  readyFile?: string;
 }
 
 export interface GatewayContext {
@@ -109,7 +112,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     return { caller, correlationId, identity: await signIdentity(caller), clientIp: req.ip ?? req.socket.remoteAddress };
   };
 
-  app.get('/healthz', async (_req, res) => {
+  app.get('/healthz', untilReady(opts.readyFile), async (_req, res) => {
     const checks = await Promise.all(opts.subgraphs.map(async (s) => ({ name: s.name, up: await isUp(s.url) })));
     const down = checks.filter((c) => !c.up).map((c) => c.name);
     res.status(down.length ? 503 : 200).json({ status: down.length ? 'degraded' : 'ok', down });
@@ -147,6 +150,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       await queues?.close();
     },
   };
+}
+
+/** Healthy means usable: under `npm start`, not before the start script has seeded the demo province. */
+function untilReady(readyFile: string | undefined): express.RequestHandler {
+  return (_req, res, next) => (!readyFile || existsSync(readyFile) ? next() : res.status(503).json({ status: 'starting', down: [] }));
 }
 
 /**

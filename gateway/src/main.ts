@@ -1,4 +1,4 @@
-import { Shutdown, createLogger } from '@onestop/service-kit';
+import { Shutdown, createLogger, errorLine } from '@onestop/service-kit';
 import { startGateway } from './gateway-server';
 import { SERVICE_NAMES } from './compose';
 import { limitsFromEnv } from './limits';
@@ -19,6 +19,7 @@ async function main() {
     production: process.env.NODE_ENV === 'production',
     limits: limitsFromEnv(),
     courierCallbackSecret: process.env.COURIER_CALLBACK_SECRET || undefined,
+    readyFile: process.env.GATEWAY_READY_FILE || undefined,
     trustProxy: process.env.TRUST_PROXY ? (/^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY) : undefined,
     queue: process.env.DATABASE_URL || process.env.REDIS_URL
       ? { redisUrl: process.env.REDIS_URL || undefined, databaseUrl: process.env.DATABASE_URL ?? '', prefix: process.env.QUEUE_PREFIX || undefined }
@@ -30,6 +31,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(errorLine(err));
   process.exit(1);
 });

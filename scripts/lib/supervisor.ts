@@ -107,15 +107,20 @@ export class Supervisor {
   }
 }
 
-export async function waitHealthy(url: string, what: string, timeoutMs = 90_000): Promise<void> {
+export async function waitHealthy(url: string, what: string, timeoutMs = 90_000, init: RequestInit = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+      if ((await fetch(url, { ...init, signal: AbortSignal.timeout(1000) })).ok) return;
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${what} did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** Until a GraphQL endpoint answers a query (the gateway's /healthz waits for more: see its readyFile). */
+export function waitGraphql(url: string, what: string, timeoutMs = 90_000): Promise<void> {
+  return waitHealthy(url, what, timeoutMs, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
 }

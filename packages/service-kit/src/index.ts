@@ -1,7 +1,7 @@
 export * from './errors';
 export * from './identity';
 export * from './context';
-export { createLogger, maskPersonalData, type Logger } from './logger';
+export { createLogger, describeError, errorLine, maskPersonalData, type Logger } from './logger';
 export { openDatabase, type DatabaseOptions } from './database';
 export { Shutdown } from './shutdown';
 export { startSubgraphServer, loadSchema, type RunningServer } from './subgraph-server';

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from './logger';
+import { createLogger, errorLine } from './logger';
 
 function capture() {
   const lines: string[] = [];
@@ -32,5 +32,54 @@ describe('logs carry correlation ids, not personal data', () => {
     const { lines, stream } = capture();
     createLogger('gateway', stream).info({ req: { headers: { authorization: 'Bearer secret.jwt' } } }, 'request');
     expect(lines.join('')).not.toContain('secret.jwt');
+  });
+});
+
+describe('errors are logged as errors, not as objects', () => {
+  /** What pg hands to an error listener when the server ends a connection: the client rides along. */
+  function terminatedConnection() {
+    return Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+      severity: 'FATAL',
+      client: { connectionParameters: { user: 'postgres', password: 'pg-password-42', host: '127.0.0.1' }, processID: 4242, secretKey: 918273645 },
+    });
+  }
+
+  it('a pg error is one line with its message, code and where it came from, without the client\'s parameters or keys', () => {
+    const { lines, stream } = capture();
+    createLogger('processing', stream).error({ err: terminatedConnection() }, 'relay batch failed; retrying');
+    expect(lines).toHaveLength(1);
+    const line = lines[0];
+    expect(JSON.parse(line).err).toEqual({
+      type: 'Error',
+      message: 'terminating connection due to administrator command',
+      code: '57P01',
+      at: expect.stringContaining('logger.test.ts'),
+    });
+    for (const secret of ['pg-password-42', '918273645', 'secretKey', 'connectionParameters', '4242', '"stack"']) expect(line).not.toContain(secret);
+  });
+
+  it('an error passed alone is serialised the same way, and its stack appears only at debug level', () => {
+    const { lines, stream } = capture();
+    const previous = process.env.LOG_LEVEL;
+    try {
+      process.env.LOG_LEVEL = 'info';
+      createLogger('intake', stream).error(terminatedConnection());
+      process.env.LOG_LEVEL = 'debug';
+      createLogger('intake', stream).error(terminatedConnection());
+    } finally {
+      if (previous === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = previous;
+    }
+    const [info, debug] = lines.map((l) => JSON.parse(l));
+    expect(info.err).toMatchObject({ message: 'terminating connection due to administrator command', code: '57P01' });
+    expect(info.err.stack).toBeUndefined();
+    expect(debug.err.stack).toContain('logger.test.ts');
+    expect(lines.join('')).not.toContain('pg-password-42');
+  });
+
+  it('a process\'s last words name the message, the code and the place', () => {
+    expect(errorLine(terminatedConnection())).toMatch(/^terminating connection due to administrator command \(57P01\) at .*logger\.test\.ts/);
+    expect(errorLine('plain words')).toBe('plain words');
   });
 });

@@ -28,10 +28,55 @@ export const REDACTED_PATHS = [
  * line carries the correlation id instead, which leads an operator to the dossier.
  */
 export function createLogger(service: string, destination?: DestinationStream): Logger {
+  const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' && !destination ? 'silent' : 'info');
+  const withStack = (pino.levels.values[level] ?? Infinity) <= pino.levels.values.debug;
   const options = {
     name: service,
-    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' && !destination ? 'silent' : 'info'),
+    level,
     redact: { paths: REDACTED_PATHS, censor: CENSOR },
+    serializers: { err: (err: unknown) => describeError(err, withStack) },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  code?: unknown;
+  stack?: string;
+  cause?: unknown;
+  errors?: unknown[];
+}
+
+/**
+ * What a log says of an error: its kind, message, code and the line of ours it came from (the
+ * stack too at debug level). Never its other fields: a driver's error carries its client, with
+ * the connection's parameters and the server's secret key.
+ */
+export function describeError(err: unknown, withStack = false): unknown {
+  if (typeof err !== 'object' || err === null || !('message' in err)) return err;
+  const e = err as ErrorLike;
+  const at = origin(e.stack);
+  return {
+    type: e.constructor?.name && e.constructor.name !== 'Object' ? e.constructor.name : e.name,
+    message: e.message || (e.errors ?? []).map((inner) => (inner as ErrorLike)?.message).filter(Boolean).join('; '),
+    ...(e.code !== undefined && e.code !== null ? { code: String(e.code) } : {}),
+    ...(at ? { at } : {}),
+    ...(e.cause ? { cause: describeError(e.cause) } : {}),
+    ...(withStack && e.stack ? { stack: e.stack } : {}),
+  };
+}
+
+/** An error on one line, for a process's last words on the console: "message (code) at where". */
+export function errorLine(err: unknown): string {
+  const described = describeError(err) as { message?: string; code?: string; at?: string } | unknown;
+  if (typeof described !== 'object' || described === null) return String(described);
+  const { message, code, at } = described as { message?: string; code?: string; at?: string };
+  return `${message}${code ? ` (${code})` : ''}${at ? ` at ${at}` : ''}`;
+}
+
+/** The first frame of the stack in our own code (else the first frame): where the error came from. */
+function origin(stack: string | undefined): string | undefined {
+  const frames = (stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).map((line) => line.trim().slice(3));
+  return frames.find((frame) => !frame.includes('node_modules') && !frame.includes('node:')) ?? frames[0];
 }

@@ -1,7 +1,7 @@
-import { runServiceFromEnv } from '@onestop/service-kit';
+import { errorLine, runServiceFromEnv } from '@onestop/service-kit';
 import { intakeService } from './index';
 
 runServiceFromEnv(intakeService, 4001).catch((err) => {
-  console.error(err);
+  console.error(errorLine(err));
   process.exit(1);
 });

@@ -1,7 +1,7 @@
-import { runServiceFromEnv } from '@onestop/service-kit';
+import { errorLine, runServiceFromEnv } from '@onestop/service-kit';
 import { processingService } from './index';
 
 runServiceFromEnv(processingService, 4002).catch((err) => {
-  console.error(err);
+  console.error(errorLine(err));
   process.exit(1);
 });
