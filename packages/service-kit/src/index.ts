@@ -13,3 +13,4 @@ export * from './calendar-days';
 export * from './authorization';
 export * from './validation';
 export { sqlColumns, type SqlColumn } from './sql-columns';
+export * from './object-guards';
