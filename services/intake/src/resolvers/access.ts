@@ -1,6 +1,7 @@
 import { AUTHORIZATION_MATRIX, authorize, authorizeOn, isAllowed, mayRead, perRequest, type Caller, type ObjectGuards, type OperationName } from '@onestop/service-kit';
 import { applicantNumberOf, centresServing, logPersonalDataRead, type Applicant, type DigitalRecord, type Dossier } from '../persistence';
 import type { IntakeContext } from '../deps';
+import { maskIdentityNumber } from './applicants';
 
 /**
  * Intake's access rules, in one place. The decisions are cells of the platform's authorization
@@ -82,9 +83,7 @@ async function readsDossierOf(ctx: Reader, identityNumber: string): Promise<bool
 /** The applicant without personal data: initials, a masked number, no contact, no records. */
 function withoutPersonalData(a: Applicant): Applicant {
   const initials = a.fullName.split(/\s+/).filter(Boolean).map((w) => `${[...w][0]}.`).join(' ');
-  const n = a.identityNumber;
-  return { ...a, identityNumber: `${n.slice(0, 4)}${'*'.repeat(Math.max(n.length - 6, 0))}${n.slice(-2)}`, fullName: initials,
-    phone: null, email: null, address: null, [REDACTED]: true } as Applicant;
+  return { ...a, identityNumber: maskIdentityNumber(a.identityNumber), fullName: initials, phone: null, email: null, address: null, [REDACTED]: true } as Applicant;
 }
 export const isRedacted = (a: Applicant) => !!(a as unknown as Record<symbol, boolean>)[REDACTED];
 
