@@ -14,3 +14,4 @@ export * from './authorization';
 export * from './validation';
 export { sqlColumns, type SqlColumn } from './sql-columns';
 export { endWithJsonErrors, guardRequests, inputTextGuard, jsonErrors, refuseControlCharactersInBody, securityHeaders, MAX_ARGUMENT_LENGTH, STRICT_CSP } from './http-guard';
+export * from './object-guards';

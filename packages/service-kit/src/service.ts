@@ -20,6 +20,7 @@ import type { ServiceContext } from './context';
 import { openDatabase } from './database';
 import { createIdentityVerifier } from './identity';
 import { createLogger } from './logger';
+import { guardResolvers, type ObjectGuards } from './object-guards';
 import { Shutdown } from './shutdown';
 import { startSubgraphServer } from './subgraph-server';
 
@@ -44,6 +45,8 @@ export interface ServiceDefinition<D = unknown> {
   name: ServiceName;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<ServiceContext<D>>;
+  /** One guard per protected type the SDL declares (object-guards.ts): the service does not start without them. */
+  guards: ObjectGuards<ServiceContext<D>>;
   entities: MixedList<Function | EntitySchema>;
   migrations: Function[];
   /** Builds the service's own collaborators, passed to resolvers as `ctx.deps`. */
@@ -117,7 +120,7 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
       const server = await startSubgraphServer({
         name: def.name,
         typeDefs: def.typeDefs,
-        resolvers: def.resolvers,
+        resolvers: guardResolvers(def.name, def.typeDefs, def.resolvers, def.guards) as typeof def.resolvers,
         port: config.port,
         db,
         deps,

@@ -6,6 +6,7 @@ import { deliveryHandlers, runDeliveries } from './events/handlers';
 import { NotificationWorker } from './notifications/notification-worker';
 import { entities, migrations } from './persistence';
 import { resolvers } from './resolvers';
+import { deliveryGuards } from './resolvers/access';
 import { downloadRoutes } from './routes/download';
 
 /** Delivery (trả kết quả): results back at the counter, by post and online, and notifications. */
@@ -13,6 +14,7 @@ export const deliveryService: ServiceDefinition<DeliveryDeps> = {
   name: 'delivery',
   typeDefs: loadSchema(join(__dirname, 'schema.graphql')),
   resolvers,
+  guards: deliveryGuards,
   entities,
   migrations,
   createDeps: createDeliveryDeps,

@@ -5,6 +5,7 @@ import { intakeHandlers } from './events/handlers';
 import { statusRunWrites } from './events/status-replica';
 import { entities, migrations } from './persistence';
 import { resolvers } from './resolvers';
+import { intakeGuards } from './resolvers/access';
 import { intakeRoutes } from './routes';
 
 /** Intake (tiếp nhận): reference data, applicants, reception of dossiers and the digitised-records store. */
@@ -12,6 +13,7 @@ export const intakeService: ServiceDefinition<IntakeDeps> = {
   name: 'intake',
   typeDefs: loadSchema(join(__dirname, 'schema.graphql')),
   resolvers,
+  guards: intakeGuards,
   entities,
   migrations,
   createDeps: createIntakeDeps,

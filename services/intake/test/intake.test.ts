@@ -217,8 +217,10 @@ describe('intake through the gateway', () => {
       const res = await platform.ok(SUBMIT, { input: { procedureCode: 'CAL', centreId: centres.province.id, channel: 'COUNTER',
         applicant: { kind: 'ORGANIZATION', identityNumber: '0314409058-002', fullName: 'Chi nhánh Công ty TNHH ABC tại Huế' } } }, officers.province);
       expect(res.submitDossier.status).toBe('RECEIVED');
-      const { applicant } = await platform.ok(APPLICANT, { identityNumber: '0314409058002' }, officers.district);
+      const { applicant } = await platform.ok(APPLICANT, { identityNumber: '0314409058002' }, officers.province);
       expect(applicant).toMatchObject({ kind: 'ORGANIZATION', identityNumber: '0314409058002' });
+      // an officer of a centre that does not serve the organisation learns nothing of it (issue 16)
+      expect((await platform.ok(APPLICANT, { identityNumber: '0314409058002' }, officers.district)).applicant).toBeNull();
     });
 
     it('shows records to officers and to the citizen themselves only', async () => {
@@ -272,9 +274,12 @@ describe('intake through the gateway', () => {
       const record = applicant.records.find((r: { id: string }) => r.id === cccd);
       expect(record).toMatchObject({
         documentType: 'CCCD', mimeType: 'application/pdf', validUntil: '2035-01-01', reuseCount: 1,
-        digitisedAt: { id: centres.commune.id, code: COMMUNE }, sourceDossier: { id: first.id, code: first.code },
+        // the commune's dossier it came from is not the district's to see (issue 16); the commune's officers see it
+        digitisedAt: { id: centres.commune.id, code: COMMUNE }, sourceDossier: null,
         reuses: [{ officerId: 'officer-district', officerName: 'Cán bộ district', centre: { code: DISTRICT }, dossier: { id: res.data.submitDossier.id }, at: expect.any(String) }],
       });
+      const atCommune = (await platform.ok(APPLICANT, { identityNumber: CITIZEN }, officers.commune)).applicant.records.find((r: { id: string }) => r.id === cccd);
+      expect(atCommune).toMatchObject({ sourceDossier: { id: first.id, code: first.code }, reuses: [{ dossier: null }] });
       expect(applicant.records.find((r: { id: string }) => r.id === tk)).toMatchObject({ title: 'Tờ khai của anh An', reuseCount: 1 });
     });
 

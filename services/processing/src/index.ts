@@ -5,6 +5,7 @@ import { processingHandlers } from './events/handlers';
 import { entities, migrations } from './persistence';
 import { runDossiers } from './persistence/dossier-store';
 import { resolvers } from './resolvers';
+import { processingGuards } from './resolvers/access';
 import { slipRoutes } from './routes/slips';
 import { startSlaWatch } from './workers/sla-watch';
 
@@ -13,6 +14,7 @@ export const processingService: ServiceDefinition<ProcessingDeps> = {
   name: 'processing',
   typeDefs: loadSchema(join(__dirname, 'schema.graphql')),
   resolvers,
+  guards: processingGuards,
   entities,
   migrations,
   createDeps: createProcessingDeps,

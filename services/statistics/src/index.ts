@@ -8,6 +8,7 @@ import { factRunWrites } from './persistence/fact-store';
 import { labelRunWrites } from './read-model/procedure-labels';
 import { entities, migrations } from './persistence';
 import { resolvers } from './resolvers';
+import { statisticsGuards } from './resolvers/access';
 import { csvExportRoutes } from './routes/csv-export';
 
 /** Statistics (thống kê): read models fed only by events, and the province's II.06a report. */
@@ -15,6 +16,7 @@ export const statisticsService: ServiceDefinition<StatisticsDeps> = {
   name: 'statistics',
   typeDefs: loadSchema(join(__dirname, 'schema.graphql')),
   resolvers,
+  guards: statisticsGuards,
   entities,
   migrations,
   createDeps: createStatisticsDeps,

@@ -1,6 +1,6 @@
-import { authorizeOn, CentreDirectory, requireCaller, type Caller, type OperationName } from '@onestop/service-kit';
+import { authorize, authorizeOn, CentreDirectory, mayRead, perRequest, requireCaller, type Caller, type ObjectGuards, type OperationName } from '@onestop/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Delivery } from '../persistence';
+import { Delivery, type Notification } from '../persistence';
 import type { DeliveryContext } from '../deps';
 
 /**
@@ -11,8 +11,8 @@ import type { DeliveryContext } from '../deps';
  *   never a user's token: an ADMIN of any centre could otherwise return anyone's dossier;
  * - failedNotifications, resendNotification: ADMIN (of a centre the platform knows);
  * - rateService: the applicant (a CITIZEN whose identityNumber is the dossier's applicant's);
- * - Dossier.delivery: the applicant and officers; downloadUrl only the applicant and officers
- *   who can act in the receiving centre.
+ * - Dossier.delivery, its notifications: `deliveryGuards` below; downloadUrl only the applicant
+ *   and officers who can act in the receiving centre.
  */
 export const can = {
   confirmPickup(ctx: DeliveryContext, db: DataSource | EntityManager, delivery: Delivery): Promise<Caller> {
@@ -29,15 +29,35 @@ export const can = {
       { centreIds: [delivery.receivingCentreId], ownerIdentityNumber: delivery.applicantIdentityNumber });
   },
 
-  seeDelivery(ctx: DeliveryContext, delivery: Delivery): boolean {
-    const caller = requireCaller(ctx);
-    return caller.role === 'CITIZEN' ? caller.identityNumber === delivery.applicantIdentityNumber : true;
-  },
-
   async download(ctx: DeliveryContext, delivery: Delivery): Promise<boolean> {
     const caller = ctx.caller;
     if (!caller) return false;
     if (caller.role === 'CITIZEN') return caller.identityNumber === delivery.applicantIdentityNumber;
     return new CentreDirectory(ctx.db, 'centre_replica').canActIn(caller, delivery.receivingCentreId);
+  },
+};
+
+/**
+ * The guards of delivery's protected types (service-kit object-guards.ts), wherever one is handed
+ * out: a dossier's delivery, its notifications, and the dossier itself are the matrix's `dossier`
+ * cell on the receiving centre (where the result is returned) and the applicant.
+ */
+const deliveries = new WeakMap<object, Map<string, Promise<Delivery | null>>>();
+const deliveryOf = (ctx: DeliveryContext, dossierId: string) =>
+  perRequest(ctx, deliveries, dossierId, () => ctx.db.getRepository(Delivery).findOneBy({ dossierId }));
+const mayReadDelivery = (ctx: DeliveryContext, d: Delivery) =>
+  mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), { centreIds: [d.receivingCentreId], ownerIdentityNumber: d.applicantIdentityNumber });
+
+export const deliveryGuards: ObjectGuards<DeliveryContext> = {
+  async Dossier(d: { id: string }, ctx) {
+    const delivery = await deliveryOf(ctx, d.id);
+    return !delivery || (await mayReadDelivery(ctx, delivery)) ? d : null;
+  },
+  async Delivery(d: Delivery, ctx) {
+    return (await mayReadDelivery(ctx, d)) ? d : null;
+  },
+  async Notification(n: Notification, ctx) {
+    const delivery = await deliveryOf(ctx, n.dossierId);
+    return delivery && (await mayReadDelivery(ctx, delivery)) ? n : null;
   },
 };

@@ -10,8 +10,10 @@ import { RecordAccess } from './entities/record-access.entity';
 import { RecordReuse } from './entities/record-reuse.entity';
 import { Initial1764000000100 } from './migrations/1764000000100-initial';
 import { RecordAccess1764000007100 } from './migrations/1764000007100-record-access';
+import { PersonalDataAccess1764000016300 } from './migrations/1764000016300-personal-data-access';
 
 export { Applicant, CalendarDay, Centre, DigitalRecord, Dossier, DossierComponent, DossierSequence, Procedure, RecordAccess, RecordReuse };
 export const entities = [Applicant, CalendarDay, Centre, DigitalRecord, Dossier, DossierComponent, DossierSequence, Procedure, RecordAccess, RecordReuse];
-export const migrations = [Initial1764000000100, RecordAccess1764000007100];
+export const migrations = [Initial1764000000100, RecordAccess1764000007100, PersonalDataAccess1764000016300];
 export { centreTreeIsEmpty, lockCentreTree } from './centre-tree';
+export { applicantNumberOf, centresServing, logPersonalDataRead } from './personal-data';

@@ -1,6 +1,7 @@
-import { AUTHORIZATION_MATRIX, authorizeOn, isAllowed, type Caller, type CentreDirectory, type OperationName } from '@onestop/service-kit';
-import type { Applicant, Centre, DigitalRecord, Dossier } from '../persistence';
+import { AUTHORIZATION_MATRIX, authorize, authorizeOn, isAllowed, mayRead, perRequest, type Caller, type CentreDirectory, type ObjectGuards, type OperationName } from '@onestop/service-kit';
+import { applicantNumberOf, centresServing, logPersonalDataRead, type Applicant, type Centre, type DigitalRecord, type Dossier } from '../persistence';
 import type { IntakeContext } from '../deps';
+import { maskIdentityNumber } from './applicants';
 
 /**
  * Intake's access rules, in one place. The decisions are cells of the platform's authorization
@@ -67,3 +68,61 @@ export function authorizeRecord(ctx: Ctx, operation: 'recordContent' | 'recordAc
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids come from users; one that is not a uuid names nothing (and must not reach PostgreSQL as one). */
 export const isUuid = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
+
+/**
+ * The guards of intake's protected types (service-kit object-guards.ts), applied wherever a value
+ * of the type is reached: root fields, links, entity references.
+ * - Dossier: the matrix's `dossier` cell, on its receiving and processing centres and its applicant.
+ * - Applicant and DigitalRecord (personal data, by need): the applicant themselves, and officers
+ *   serving them — the applicant has a dossier at a centre where the matrix lets the officer open
+ *   citizens' papers (`recordContent`: not OBSERVER). Someone who may read one of the applicant's
+ *   dossiers without that (OBSERVER) sees the applicant without personal data; anyone else nothing.
+ */
+const applicantNumbers = new WeakMap<object, Map<string, Promise<string | null>>>();
+const servingCentres = new WeakMap<object, Map<string, Promise<string[]>>>();
+const logged = new WeakMap<object, Map<string, Promise<void>>>();
+const REDACTED = Symbol('redacted');
+
+type Reader = Pick<IntakeContext, 'caller' | 'deps' | 'db'>;
+
+function centresOfApplicant(ctx: Reader, identityNumber: string): Promise<string[]> {
+  if (!ctx.caller || ctx.caller.role === 'CITIZEN') return Promise.resolve([]);
+  return perRequest(ctx, servingCentres, identityNumber, () => centresServing(ctx.db, identityNumber));
+}
+
+/** The caller may see this applicant's personal data (contact details, records). */
+export async function servesApplicant(ctx: Reader, identityNumber: string): Promise<boolean> {
+  return mayRead(ctx, ctx.deps.centres, { centreIds: await centresOfApplicant(ctx, identityNumber), ownerIdentityNumber: identityNumber }, 'recordContent');
+}
+
+async function readsDossierOf(ctx: Reader, identityNumber: string): Promise<boolean> {
+  return mayRead(ctx, ctx.deps.centres, { centreIds: await centresOfApplicant(ctx, identityNumber), ownerIdentityNumber: identityNumber });
+}
+
+/** The applicant without personal data: initials, a masked number, no contact, no records. */
+function withoutPersonalData(a: Applicant): Applicant {
+  const initials = a.fullName.split(/\s+/).filter(Boolean).map((w) => `${[...w][0]}.`).join(' ');
+  return { ...a, identityNumber: maskIdentityNumber(a.identityNumber), fullName: initials, phone: null, email: null, address: null, [REDACTED]: true } as Applicant;
+}
+export const isRedacted = (a: Applicant) => !!(a as unknown as Record<symbol, boolean>)[REDACTED];
+
+/** An officer's read of an applicant's contact data or record list, logged once per request. */
+export function noteRead(ctx: Reader, a: Applicant, what: 'CONTACT' | 'RECORDS'): Promise<void> {
+  const caller = ctx.caller;
+  if (!caller || isRedacted(a) || (caller.role === 'CITIZEN' && caller.identityNumber === a.identityNumber)) return Promise.resolve();
+  return perRequest(ctx, logged, `${a.id}:${what}`, () => logPersonalDataRead(ctx.db, a.id, what, caller));
+}
+
+export const intakeGuards: ObjectGuards<IntakeContext> = {
+  async Dossier(d: Dossier, ctx) {
+    const owner = await perRequest(ctx, applicantNumbers, d.applicantId, () => applicantNumberOf(ctx.db, d.applicantId));
+    return (await mayRead(ctx, ctx.deps.centres, { centreIds: [d.centreId, d.processingCentreId], ownerIdentityNumber: owner })) ? d : null;
+  },
+  async Applicant(a: Applicant, ctx) {
+    if (await servesApplicant(ctx, a.identityNumber)) return a;
+    return (await readsDossierOf(ctx, a.identityNumber)) ? withoutPersonalData(a) : null;
+  },
+  async DigitalRecord(r: DigitalRecord, ctx) {
+    return (await servesApplicant(ctx, r.ownerIdentityNumber)) ? r : null;
+  },
+};

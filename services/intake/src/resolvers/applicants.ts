@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { checkIdentityNumber, normaliseTaxCode, type ApplicantKind } from '../domain/identity-numbers';
 import { Applicant, DigitalRecord } from '../persistence';
 import type { IntakeContext } from '../deps';
-import { requireApplicantReader } from './access';
+import { isRedacted, noteRead, requireApplicantReader } from './access';
 
 export interface ApplicantInput {
   kind: ApplicantKind; identityNumber: string; fullName: string; phone?: string | null; email?: string | null; address?: string | null;
@@ -74,6 +74,12 @@ export function identityNumberFor(number: string, ctx: IntakeContext, info: { pa
 
 export const ApplicantType = {
   identityNumber: (a: Applicant, _: unknown, ctx: IntakeContext, info: { path: { prev: unknown; key: string | number } }) => identityNumberFor(a.identityNumber, ctx, info),
-  records: (a: Applicant, _: unknown, ctx: IntakeContext) =>
-    ctx.db.getRepository(DigitalRecord).find({ where: { ownerIdentityNumber: a.identityNumber }, order: { createdAt: 'DESC', id: 'ASC' } }),
+  phone: async (a: Applicant, _: unknown, ctx: IntakeContext) => (await noteRead(ctx, a, 'CONTACT'), a.phone),
+  email: async (a: Applicant, _: unknown, ctx: IntakeContext) => (await noteRead(ctx, a, 'CONTACT'), a.email),
+  address: async (a: Applicant, _: unknown, ctx: IntakeContext) => (await noteRead(ctx, a, 'CONTACT'), a.address),
+  async records(a: Applicant, _: unknown, ctx: IntakeContext) {
+    if (isRedacted(a)) return [];
+    await noteRead(ctx, a, 'RECORDS');
+    return ctx.db.getRepository(DigitalRecord).find({ where: { ownerIdentityNumber: a.identityNumber }, order: { createdAt: 'DESC', id: 'ASC' } });
+  },
 };

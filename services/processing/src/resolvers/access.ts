@@ -6,7 +6,7 @@
  * and the applicant — and adds the one rule that depends on the dossier's state: a step is done
  * by its role.
  */
-import { authorizeOn, conflict, forbidden, isAllowed, type Caller, type OperationName } from '@onestop/service-kit';
+import { authorize, authorizeOn, conflict, forbidden, isAllowed, mayRead, type Caller, type ObjectGuards, type OperationName } from '@onestop/service-kit';
 import type { ProcessingDossier } from '../persistence';
 import type { ProcessingContext } from '../deps';
 
@@ -48,3 +48,15 @@ export function mayReadSlip(ctx: Ctx, dossier: ProcessingDossier): Promise<boole
     centreIds: [dossier.processingCentreId, dossier.receivingCentreId], ownerIdentityNumber: dossier.applicantIdentityNumber,
   });
 }
+
+/**
+ * The guard of Dossier (service-kit object-guards.ts), wherever processing hands one out: the
+ * matrix's `dossier` cell on its receiving and processing centres and its applicant. A dossier
+ * processing has not learnt of yet is only its id, and shows nothing.
+ */
+export const processingGuards: ObjectGuards<ProcessingContext> = {
+  async Dossier(d: Partial<ProcessingDossier>, ctx) {
+    if (!d.status) return d;
+    return (await mayRead(ctx, ctx.deps.centres, { centreIds: [d.receivingCentreId, d.processingCentreId], ownerIdentityNumber: d.applicantIdentityNumber })) ? d : null;
+  },
+};

@@ -1,5 +1,7 @@
-import { CentreDirectory, authorize, authorizeOn, notFound, type Caller } from '@onestop/service-kit';
+import { CentreDirectory, authorize, authorizeOn, mayRead, notFound, type Caller, type ObjectGuards } from '@onestop/service-kit';
 import type { DataSource } from 'typeorm';
+import { DossierFact } from '../persistence';
+import type { StatisticsContext } from '../deps';
 
 /**
  * Who reads statistics is the authorization matrix's answer (service-kit authorization-matrix.json):
@@ -24,3 +26,16 @@ export async function requireReportAccess(
 export async function centresOf(db: DataSource, centreId: string, includeDescendants: boolean): Promise<string[]> {
   return includeDescendants ? new CentreDirectory(db, 'centre_replica').subtreeIds(centreId) : [centreId];
 }
+
+/**
+ * The guard of Dossier (service-kit object-guards.ts): the matrix's `dossier` cell on the receiving
+ * centre. Statistics keeps no applicant, so it cannot tell a citizen's own dossier from another's:
+ * citizens get nothing from it (the outcome is an officer's figure).
+ */
+export const statisticsGuards: ObjectGuards<StatisticsContext> = {
+  async Dossier(d: { id: string }, ctx) {
+    const fact = await ctx.db.getRepository(DossierFact).findOne({ where: { dossierId: d.id }, select: { dossierId: true, centreId: true } });
+    if (!fact) return d;
+    return (await mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), { centreIds: [fact.centreId] })) ? d : null;
+  },
+};
