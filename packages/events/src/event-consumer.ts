@@ -5,6 +5,7 @@ import type { EventPayloads, EventType, ServiceName } from './catalogue';
 import type { EventEnvelope } from './envelope';
 import { EVENT_JOB_OPTIONS, eventBackoff, eventQueueName, isBatch, type EventJob } from './event-queues';
 import type { QueueConnection } from './queue-connection';
+import { appliedChannel } from './applied-events';
 
 /** What a handler gets: the event and the transaction its effect must be written in. */
 export interface HandlerContext<P> {
@@ -137,11 +138,17 @@ export class EventConsumer {
     return true;
   }
 
-  /** Records the events' ids in the inbox; returns those that were not there (the others were applied before). */
+  /**
+   * Records the events' ids in the inbox; returns those that were not there (the others were applied
+   * before). The same statement announces their aggregates on the service's applied channel, sent
+   * when the transaction commits: commands waiting for an event in flight retry then (AppliedEvents).
+   */
   private async record(manager: EntityManager, events: EventEnvelope[]): Promise<Set<string>> {
     const inserted: Array<{ event_id: string }> = await manager.query(
-      `INSERT INTO processed_event (event_id, type) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
-      [events.map((e) => e.id), events.map((e) => e.type)],
+      `WITH fresh AS (
+         INSERT INTO processed_event (event_id, type) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING RETURNING event_id)
+       SELECT fresh.event_id, pg_notify($4, e.aggregate_id)::text FROM fresh JOIN unnest($1::uuid[], $3::text[]) AS e(id, aggregate_id) ON e.id = fresh.event_id`,
+      [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.aggregateId), appliedChannel(this.opts.service)],
     );
     return new Set(inserted.map((r) => r.event_id));
   }

@@ -12,3 +12,4 @@ export { EventQueues, eventQueueName, EVENT_JOB_OPTIONS, EVENTS_PER_JOB, toJobs,
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { RunReads, RunGathering, oncePerTransaction, runWritesOf } from './run-reads';
 export { EventConsumer, NotReadyError, type EventHandlers, type EventHandler, type HandlerContext, type RunWrites } from './event-consumer';
+export { AppliedEvents, appliedChannel } from './applied-events';

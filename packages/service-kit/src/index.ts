@@ -12,4 +12,5 @@ export * from './centres';
 export * from './calendar-days';
 export * from './authorization';
 export * from './validation';
+export { catchingUp, awaitingEvent, CATCH_UP_MS } from './catch-up';
 export { sqlColumns, type SqlColumn } from './sql-columns';

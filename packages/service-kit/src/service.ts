@@ -15,6 +15,7 @@ import {
   type QueueConnectionConfig,
   type RunWrites,
   type ServiceName,
+  AppliedEvents,
 } from '@onestop/events';
 import type { ServiceContext } from './context';
 import { openDatabase } from './database';
@@ -114,6 +115,8 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
       Object.assign(running, { relay, consumer });
     }
     if (config.roles.api) {
+      const applied = new AppliedEvents({ service: def.name, databaseUrl: config.databaseUrl, logger });
+      shutdown.add('applied events', () => applied.stop());
       const server = await startSubgraphServer({
         name: def.name,
         typeDefs: def.typeDefs,
@@ -123,6 +126,7 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
         deps,
         logger,
         verifyIdentity: await createIdentityVerifier(config.identityPublicJwk),
+        applied,
         routes: def.routes && ((router) => def.routes!(router, deps, runtime)),
       });
       shutdown.add('http', () => server.stop());
