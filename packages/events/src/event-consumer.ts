@@ -140,14 +140,16 @@ export class EventConsumer {
 
   /**
    * Records the events' ids in the inbox; returns those that were not there (the others were applied
-   * before). The same statement announces their aggregates on the service's applied channel, sent
-   * when the transaction commits: commands waiting for an event in flight retry then (AppliedEvents).
+   * before). The same statement announces, when the transaction commits, those of their aggregates
+   * that a command of this service waits on (awaited_event, AppliedEvents): only those, because a
+   * commit that notifies queues behind every other one that does.
    */
   private async record(manager: EntityManager, events: EventEnvelope[]): Promise<Set<string>> {
     const inserted: Array<{ event_id: string }> = await manager.query(
       `WITH fresh AS (
-         INSERT INTO processed_event (event_id, type) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING RETURNING event_id)
-       SELECT fresh.event_id, pg_notify($4, e.aggregate_id)::text FROM fresh JOIN unnest($1::uuid[], $3::text[]) AS e(id, aggregate_id) ON e.id = fresh.event_id`,
+         INSERT INTO processed_event (event_id, type) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING RETURNING event_id),
+       announced AS (SELECT count(pg_notify($4, w.aggregate_id)::text) FROM awaited_event w WHERE w.aggregate_id = ANY($3::text[]))
+       SELECT event_id FROM fresh, announced`,
       [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.aggregateId), appliedChannel(this.opts.service)],
     );
     return new Set(inserted.map((r) => r.event_id));

@@ -1,5 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GraphQLError } from 'graphql';
-import type { AppliedEvents } from '@onestop/events';
+import type { Logger } from 'pino';
+import type { AppliedEvents, Watch } from '@onestop/events';
 
 /**
  * How long a command waits for an event in flight before it answers NOT_FOUND or CONFLICT: the
@@ -26,23 +28,34 @@ export function awaitingEvent<E>(err: E, aggregateId: string): E {
 /**
  * Runs a command so that an action sent the moment the previous one answered succeeds, whichever
  * service took the previous one (DESIGN.md rule 3). When the command throws a refusal marked by
- * awaitingEvent, it waits — holding no connection and no lock, so the command must not be called
- * inside a transaction — until this service applies an event about that aggregate, then runs the
- * command again; after CATCH_UP_MS it runs it a last time and answers what that answers. The common
+ * awaitingEvent, it watches that aggregate and runs the command again at once (an event applied
+ * before the watch began is not announced), then each time this service applies an event about it
+ * — holding no connection and no lock meanwhile, so the command must not be called inside a
+ * transaction; after CATCH_UP_MS it runs it a last time and answers what that answers. The common
  * case costs nothing: a command that succeeds, or refuses for a reason no event can lift, answers
  * at once.
  */
-export async function catchingUp<T>(ctx: { applied?: AppliedEvents }, command: () => Promise<T>, waitMs = CATCH_UP_MS): Promise<T> {
+export async function catchingUp<T>(ctx: { applied?: AppliedEvents; logger?: Logger }, command: () => Promise<T>, waitMs = CATCH_UP_MS): Promise<T> {
   const deadline = Date.now() + waitMs;
-  for (;;) {
-    const readAt = Date.now();
-    try {
-      return await command();
-    } catch (err) {
-      const aggregateId = typeof err === 'object' && err ? awaited.get(err) : undefined;
-      const left = deadline - Date.now();
-      if (!aggregateId || !ctx.applied || left <= 0) throw err;
-      await ctx.applied.appliedSince(aggregateId, readAt, left);
+  const watches = new Map<string, Watch>();
+  try {
+    for (;;) {
+      const readAt = Date.now();
+      try {
+        return await command();
+      } catch (err) {
+        const aggregateId = typeof err === 'object' && err ? awaited.get(err) : undefined;
+        const left = deadline - Date.now();
+        if (!aggregateId || !ctx.applied || left <= 0) throw err;
+        const watch = watches.get(aggregateId);
+        if (watch) await watch.next(readAt, left);
+        else await ctx.applied.watch(aggregateId, left).then((w) => void watches.set(aggregateId, w), async (failed) => {
+          ctx.logger?.warn({ err: failed }, 'cannot watch for applied events; trying once more at the end of the wait');
+          await sleep(left);
+        });
+      }
     }
+  } finally {
+    for (const watch of watches.values()) watch.end();
   }
 }

@@ -4,7 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DataSource, MixedList, EntitySchema } from 'typeorm';
 import type { Logger } from 'pino';
 import {
-  BusTables1764000000000,
+  BUS_MIGRATIONS,
   EventConsumer,
   EventQueues,
   OutboxEvent,
@@ -92,7 +92,7 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
       url: config.databaseUrl,
       schema: def.name,
       entities: [OutboxEvent, ProcessedEvent, ...(def.entities as Function[])],
-      migrations: [BusTables1764000000000, ...def.migrations],
+      migrations: [...BUS_MIGRATIONS, ...def.migrations],
     });
     shutdown.add('database', () => db.destroy());
     const queues = new QueueConnection({ ...config.queue, onError: (err) => logger.error({ err }, 'queue connection error') });
