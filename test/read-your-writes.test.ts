@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { TestPlatform, waitFor, type GraphQLResponse } from '@onestop/test-kit';
 
 /**
@@ -163,6 +164,27 @@ describe.each(['postgres', 'redis'] as const)('an action right after the one bef
     const res = await platform.contract('TransferDossier', { dossierId: id, toCentreId: to.id, reason: 'Liên thông' }, leader);
     expect(answered(res, 'TransferDossier').transferDossier).toMatchObject({ processingCentre: { code } });
   }));
+
+  it('announces an applied event only to a command waiting for it: other commits send no notification', async () => {
+    const listener = new Client({ connectionString: platform.databaseUrl });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.query('LISTEN applied_processing');
+    try {
+      const quiet = await received(1); // processing applied its reception with nobody waiting
+      const waited = await submit('COUNTER');
+      answered(await completeStep(waited, officer), 'CompleteStep');
+      await untilProcessing(waited, 'PROCESSING');
+      expect(heard).not.toContain(quiet);
+      // Whether the handover waited depends on the race; when it did, the reception was announced for it alone.
+      expect(heard.every((id) => id === waited)).toBe(true);
+      await waitFor(async () => (await platform.services.processing.db.query(`SELECT count(*)::int AS n FROM awaited_event`))[0].n === 0,
+        { what: 'the watch to be cleared' });
+    } finally {
+      await listener.end();
+    }
+  });
 
   it('still answers NOT_FOUND and CONFLICT when no event is on its way, within the bounded wait', async () => {
     const started = Date.now();
