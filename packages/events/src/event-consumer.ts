@@ -80,7 +80,9 @@ export class EventConsumer {
 
   /** Applies one event exactly once in effect; returns false when it had been applied before. */
   async apply(job: Pick<Job<EventEnvelope>, 'data'>): Promise<boolean> {
-    return this.opts.dataSource.transaction((manager) => this.applyIn(manager, job.data));
+    const applied = await this.opts.dataSource.transaction((manager) => this.applyIn(manager, job.data));
+    await this.announce([job.data]);
+    return applied;
   }
 
   private async process(job: EventJob): Promise<void> {
@@ -101,6 +103,21 @@ export class EventConsumer {
     } catch {
       await this.splitFailures(events);
     }
+    await this.announce(events);
+  }
+
+  /**
+   * Tells the commands of this service that wait on one of these aggregates (awaited_event,
+   * AppliedEvents) that events about it were applied. After the commit, not in it: a watch written
+   * while the run was open is then seen here, or else its command, retried after writing it, sees
+   * the run's effect. Only awaited aggregates are notified: a commit that notifies queues behind
+   * every other one that does.
+   */
+  private async announce(events: EventEnvelope[]): Promise<void> {
+    await this.opts.dataSource.query(
+      `SELECT count(pg_notify($1, aggregate_id)::text) FROM awaited_event WHERE aggregate_id = ANY($2::text[])`,
+      [appliedChannel(this.opts.service), [...new Set(events.map((e) => e.aggregateId))]],
+    ).catch((err) => this.opts.logger.warn({ err }, 'applied events not announced; waiting commands try again at the end of their wait'));
   }
 
   /**
@@ -138,19 +155,11 @@ export class EventConsumer {
     return true;
   }
 
-  /**
-   * Records the events' ids in the inbox; returns those that were not there (the others were applied
-   * before). The same statement announces, when the transaction commits, those of their aggregates
-   * that a command of this service waits on (awaited_event, AppliedEvents): only those, because a
-   * commit that notifies queues behind every other one that does.
-   */
+  /** Records the events' ids in the inbox; returns those that were not there (the others were applied before). */
   private async record(manager: EntityManager, events: EventEnvelope[]): Promise<Set<string>> {
     const inserted: Array<{ event_id: string }> = await manager.query(
-      `WITH fresh AS (
-         INSERT INTO processed_event (event_id, type) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING RETURNING event_id),
-       announced AS (SELECT count(pg_notify($4, w.aggregate_id)::text) FROM awaited_event w WHERE w.aggregate_id = ANY($3::text[]))
-       SELECT event_id FROM fresh, announced`,
-      [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.aggregateId), appliedChannel(this.opts.service)],
+      `INSERT INTO processed_event (event_id, type) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [events.map((e) => e.id), events.map((e) => e.type)],
     );
     return new Set(inserted.map((r) => r.event_id));
   }
