@@ -5,6 +5,7 @@ import type { EventPayloads, EventType, ServiceName } from './catalogue';
 import type { EventEnvelope } from './envelope';
 import { EVENT_JOB_OPTIONS, eventBackoff, eventQueueName, isBatch, type EventJob } from './event-queues';
 import type { QueueConnection } from './queue-connection';
+import { appliedChannel } from './applied-events';
 
 /** What a handler gets: the event and the transaction its effect must be written in. */
 export interface HandlerContext<P> {
@@ -79,7 +80,9 @@ export class EventConsumer {
 
   /** Applies one event exactly once in effect; returns false when it had been applied before. */
   async apply(job: Pick<Job<EventEnvelope>, 'data'>): Promise<boolean> {
-    return this.opts.dataSource.transaction((manager) => this.applyIn(manager, job.data));
+    const applied = await this.opts.dataSource.transaction((manager) => this.applyIn(manager, job.data));
+    await this.announce([job.data]);
+    return applied;
   }
 
   private async process(job: EventJob): Promise<void> {
@@ -100,6 +103,21 @@ export class EventConsumer {
     } catch {
       await this.splitFailures(events);
     }
+    await this.announce(events);
+  }
+
+  /**
+   * Tells the commands of this service that wait on one of these aggregates (awaited_event,
+   * AppliedEvents) that events about it were applied. After the commit, not in it: a watch written
+   * while the run was open is then seen here, or else its command, retried after writing it, sees
+   * the run's effect. Only awaited aggregates are notified: a commit that notifies queues behind
+   * every other one that does.
+   */
+  private async announce(events: EventEnvelope[]): Promise<void> {
+    await this.opts.dataSource.query(
+      `SELECT count(pg_notify($1, aggregate_id)::text) FROM awaited_event WHERE aggregate_id = ANY($2::text[])`,
+      [appliedChannel(this.opts.service), [...new Set(events.map((e) => e.aggregateId))]],
+    ).catch((err) => this.opts.logger.warn({ err }, 'applied events not announced; waiting commands try again at the end of their wait'));
   }
 
   /**

@@ -5,6 +5,8 @@ export { OutboxEvent } from './outbox-event.entity';
 export { readEventLog, eventLogHeads, type ReadEventLogOptions } from './event-log';
 export { ProcessedEvent } from './processed-event.entity';
 export { BusTables1764000000000 } from './bus-tables.migration';
+export { AwaitedEvents1764000009000 } from './awaited-events.migration';
+export { BUS_MIGRATIONS } from './bus-migrations';
 export { publish, type PublishOptions } from './publish';
 export { publishMany, type OutgoingEvent } from './publish-many';
 export { QueueConnection, type QueueConnectionConfig, type QueueBackendName } from './queue-connection';
@@ -12,3 +14,4 @@ export { EventQueues, eventQueueName, EVENT_JOB_OPTIONS, EVENTS_PER_JOB, toJobs,
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { RunReads, RunGathering, oncePerTransaction, runWritesOf } from './run-reads';
 export { EventConsumer, NotReadyError, type EventHandlers, type EventHandler, type HandlerContext, type RunWrites } from './event-consumer';
+export { AppliedEvents, appliedChannel, type Watch } from './applied-events';

@@ -6,7 +6,7 @@ import pino from 'pino';
 import IORedis from 'ioredis';
 import { createTestDatabase, TEST_REDIS_URL } from '@onestop/test-kit/src/test-database';
 import { waitFor } from '@onestop/test-kit/src/wait-for';
-import { BusTables1764000000000, EventConsumer, EventQueues, OutboxRelay, QueueConnection, publish, type ServiceName } from '../src';
+import { BUS_MIGRATIONS, EventConsumer, EventQueues, OutboxRelay, QueueConnection, publish, type ServiceName } from '../src';
 
 const SUBSCRIBERS: ServiceName[] = ['processing', 'delivery', 'statistics'];
 const logger = pino({ level: 'silent' });
@@ -20,7 +20,7 @@ async function prepare(url: string): Promise<Record<ServiceName, DataSource>> {
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.destroy();
     const db = new DataSource({
-      type: 'postgres', url, schema, migrations: [BusTables1764000000000], migrationsTableName: 'migrations',
+      type: 'postgres', url, schema, migrations: BUS_MIGRATIONS, migrationsTableName: 'migrations',
       extra: { options: `-c search_path=${schema}`, max: 6 },
     });
     await db.initialize();

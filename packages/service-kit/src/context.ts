@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
+import type { AppliedEvents } from '@onestop/events';
 import type { Caller } from './identity';
 import { forbidden, unauthenticated } from './errors';
 import type { Role } from './identity';
@@ -11,6 +12,8 @@ export interface ServiceContext<D = unknown> {
   logger: Logger;
   db: DataSource;
   deps: D;
+  /** When this service's consumer applies an event about an aggregate (commands waiting for one in flight: catchingUp). */
+  applied?: AppliedEvents;
 }
 
 /** The caller, or UNAUTHENTICATED. */

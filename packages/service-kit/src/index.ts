@@ -12,6 +12,7 @@ export * from './centres';
 export * from './calendar-days';
 export * from './authorization';
 export * from './validation';
+export { catchingUp, awaitingEvent, CATCH_UP_MS } from './catch-up';
 export { sqlColumns, type SqlColumn } from './sql-columns';
 export { endWithJsonErrors, guardRequests, inputTextGuard, jsonErrors, refuseControlCharactersInBody, securityHeaders, MAX_ARGUMENT_LENGTH, STRICT_CSP } from './http-guard';
 export * from './object-guards';

@@ -4,7 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DataSource, MixedList, EntitySchema } from 'typeorm';
 import type { Logger } from 'pino';
 import {
-  BusTables1764000000000,
+  BUS_MIGRATIONS,
   EventConsumer,
   EventQueues,
   OutboxEvent,
@@ -15,6 +15,7 @@ import {
   type QueueConnectionConfig,
   type RunWrites,
   type ServiceName,
+  AppliedEvents,
 } from '@onestop/events';
 import type { ServiceContext } from './context';
 import { openDatabase } from './database';
@@ -94,7 +95,7 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
       url: config.databaseUrl,
       schema: def.name,
       entities: [OutboxEvent, ProcessedEvent, ...(def.entities as Function[])],
-      migrations: [BusTables1764000000000, ...def.migrations],
+      migrations: [...BUS_MIGRATIONS, ...def.migrations],
     });
     shutdown.add('database', () => db.destroy());
     const queues = new QueueConnection({ ...config.queue, onError: (err) => logger.error({ err }, 'queue connection error') });
@@ -117,6 +118,8 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
       Object.assign(running, { relay, consumer });
     }
     if (config.roles.api) {
+      const applied = new AppliedEvents({ service: def.name, databaseUrl: config.databaseUrl, logger });
+      shutdown.add('applied events', () => applied.stop());
       const server = await startSubgraphServer({
         name: def.name,
         typeDefs: def.typeDefs,
@@ -126,6 +129,7 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
         deps,
         logger,
         verifyIdentity: await createIdentityVerifier(config.identityPublicJwk),
+        applied,
         routes: def.routes && ((router) => def.routes!(router, deps, runtime)),
       });
       shutdown.add('http', () => server.stop());

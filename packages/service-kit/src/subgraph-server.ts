@@ -29,6 +29,7 @@ export interface SubgraphServerOptions<D> {
   deps: D;
   logger: Logger;
   verifyIdentity: (token: string) => Promise<Caller | undefined>;
+  applied?: ServiceContext['applied'];
   /** Plain HTTP routes (printable receipts, downloads, CSV exports), behind the same identity check. */
   routes?: (router: Router) => void;
 }
@@ -94,7 +95,7 @@ export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Pr
         // the child logger only for a resolver that logs (creating one costs a redaction of its bindings)
         let logger: Logger | undefined;
         return {
-          caller, correlationId, db: opts.db, deps: opts.deps,
+          caller, correlationId, db: opts.db, deps: opts.deps, applied: opts.applied,
           get logger() {
             return (logger ??= opts.logger.child({ correlationId }));
           },

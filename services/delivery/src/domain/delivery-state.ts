@@ -42,6 +42,9 @@ export function statusOnDecision(method: DeliveryMethod, hasDocument: boolean): 
 
 export type Refusal = { refused: true; reason: string };
 
+/** Delivery learns of the decision by processing's event: a command refused before it may be an event behind the caller. */
+export const awaitsDecision = (d: { status: DeliveryStatus }): boolean => d.status === 'AWAITING_RESULT';
+
 /** A pickup at the counter: counter deliveries, and posted or online results that fell back to the counter. */
 export function canConfirmPickup(d: { method: DeliveryMethod; status: DeliveryStatus; counterFallback: boolean }): Refusal | { refused: false } {
   if (d.status !== 'READY') return { refused: true, reason: `The result is ${d.status}, not READY at the counter` };

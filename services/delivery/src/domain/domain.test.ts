@@ -1,4 +1,4 @@
-import { applyPostalEvent, canConfirmPickup, canRate, statusOnDecision } from './delivery-state';
+import { applyPostalEvent, awaitsDecision, canConfirmPickup, canRate, statusOnDecision } from './delivery-state';
 import { linkPath, signLink, verifyLink } from './download-link';
 import { render, vietnamTime } from './templates';
 
@@ -101,5 +101,12 @@ describe('masked recipients', () => {
     expect(maskRecipient('an.nguyen@example.vn')).toBe('an***@example.vn');
     expect(maskRecipient('0905123456')).toBe('09*****456');
     expect(maskRecipient('123')).toBe('***');
+  });
+});
+
+describe('awaitsDecision', () => {
+  it('holds only before the decision reached delivery', () => {
+    expect(awaitsDecision({ status: 'AWAITING_RESULT' })).toBe(true);
+    for (const status of ['READY', 'BOOKING', 'PICKED_UP', 'DOWNLOADED'] as const) expect(awaitsDecision({ status })).toBe(false);
   });
 });

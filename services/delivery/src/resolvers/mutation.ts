@@ -1,8 +1,8 @@
 import { publish } from '@onestop/events';
-import { badInput, checkLength, conflict, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
+import { awaitingEvent, badInput, catchingUp, checkLength, conflict, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
 import { returnResult } from '../return-result';
 import type { EntityManager } from 'typeorm';
-import { applyPostalEvent, canConfirmPickup, canRate, type PostalEventStatus, type SatisfactionLevel } from '../domain/delivery-state';
+import { applyPostalEvent, awaitsDecision, canConfirmPickup, canRate, type PostalEventStatus, type SatisfactionLevel } from '../domain/delivery-state';
 import { Delivery, Notification, PostalEvent, SatisfactionRating } from '../persistence';
 import type { DeliveryContext } from '../deps';
 import { can } from './access';
@@ -24,19 +24,20 @@ export const Mutation = {
   /**
    * Answers with the status it has just caused (RETURNED, 10) from delivery's own knowledge
    * (federation @provides): processing, the owner, applies the ResultReturned event moments later.
+   * A dossier whose reception or decision is still on its way here waits for it (catchingUp).
    */
   async confirmPickup(_: unknown, { dossierId }: { dossierId: string }, ctx: DeliveryContext) {
     requireCaller(ctx);
     if (!UUID.test(dossierId)) throw notFound('Dossier');
-    return ctx.db.transaction(async (manager) => {
+    return catchingUp(ctx, () => ctx.db.transaction(async (manager) => {
       const delivery = await lockDelivery(manager, { dossierId });
-      if (!delivery) throw notFound('Dossier');
+      if (!delivery) throw awaitingEvent(notFound('Dossier'), dossierId);
       const caller = await can.confirmPickup(ctx, manager, delivery);
       const check = canConfirmPickup(delivery);
-      if (check.refused) throw conflict(check.reason);
+      if (check.refused) throw awaitsDecision(delivery) ? awaitingEvent(conflict(check.reason), dossierId) : conflict(check.reason);
       await returnResult(manager, ctx.deps.notifier, delivery, { status: 'PICKED_UP', method: 'COUNTER', at: new Date(), caller, correlationId: ctx.correlationId });
       return { id: dossierId, status: 'RETURNED', nationalStatusCode: 10 };
-    });
+    }));
   },
 
   async recordPostalEvent(_: unknown, args: { trackingNumber: string; event: PostalEventInput }, ctx: DeliveryContext) {

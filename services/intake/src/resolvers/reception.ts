@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { localDate } from '@onestop/calendar';
 import { publish } from '@onestop/events';
 import {
-  actorOf, badInput, checkLength, conflict, forbidden, isUniqueViolation, notFound, requireCaller, type Caller,
+  actorOf, awaitingEvent, badInput, catchingUp, checkLength, conflict, forbidden, isUniqueViolation, notFound, requireCaller, type Caller,
 } from '@onestop/service-kit';
 import type { EntityManager } from 'typeorm';
 import { formatDossierCode } from '../domain/dossier-code';
+import { mayBeAskedForSupplement } from '../domain/supplementation';
 import type { DocumentInput } from '../domain/documents';
 import { Applicant, Centre, Dossier, Procedure } from '../persistence';
 import type { IntakeContext } from '../deps';
@@ -178,11 +179,21 @@ export async function acceptDossier(_: unknown, { dossierId }: { dossierId: stri
 export async function submitSupplement(_: unknown, { dossierId, documents }: { dossierId: string; documents: DocumentInput[] }, ctx: IntakeContext) {
   requireCaller(ctx);
   checkDocumentTexts(documents);
+  return catchingUp(ctx, () => supplement(ctx, dossierId, documents));
+}
+
+/** A supplementation that intake's replica does not know was asked for yet waits for processing's event (catchingUp). */
+function notRequested(dossier: Dossier) {
+  const refusal = conflict(`No supplementation was requested; the dossier is ${dossier.status}`, { status: dossier.status });
+  return mayBeAskedForSupplement(dossier.status) ? awaitingEvent(refusal, dossier.id) : refusal;
+}
+
+async function supplement(ctx: IntakeContext, dossierId: string, documents: DocumentInput[]) {
   const found = isUuid(dossierId) ? await ctx.db.getRepository(Dossier).findOneBy({ id: dossierId }) : null;
   if (!found) throw notFound('Dossier');
   const applicant = await ctx.db.getRepository(Applicant).findOneByOrFail({ id: found.applicantId });
   const caller = await authorizeDossier(ctx, 'submitSupplement', found, applicant);
-  if (found.status !== 'SUPPLEMENT_REQUESTED') throw conflict(`No supplementation was requested; the dossier is ${found.status}`, { status: found.status });
+  if (found.status !== 'SUPPLEMENT_REQUESTED') throw notRequested(found);
   if (!documents.length) throw badInput('A supplementation brings at least one document');
 
   const procedure = await ctx.db.getRepository(Procedure).findOneByOrFail({ id: found.procedureId });
@@ -197,7 +208,7 @@ export async function submitSupplement(_: unknown, { dossierId, documents }: { d
   try {
     return await ctx.db.transaction(async (manager) => {
       const dossier = await manager.findOneOrFail(Dossier, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
-      if (dossier.status !== 'SUPPLEMENT_REQUESTED') throw conflict(`No supplementation was requested; the dossier is ${dossier.status}`);
+      if (dossier.status !== 'SUPPLEMENT_REQUESTED') throw notRequested(dossier);
       const written = await writeDocuments(manager, checked,
         { dossierId: dossier.id, centreId: dossier.centreId, owner: applicant.identityNumber, caller, now, supplement: true });
       const dueAt = calendar.resume(now, dossier.remainingWorkingMinutes ?? 0);

@@ -1,5 +1,5 @@
 import { NATIONAL_STATUS_CODES } from '@onestop/events';
-import { ACTIONS, STATUSES, nextStatus, transition, RefusedTransition, type DossierStatus, type LifecycleAction } from './lifecycle';
+import { ACTIONS, STATUSES, mayBeBehind, nextStatus, transition, RefusedTransition, type DossierStatus, type LifecycleAction } from './lifecycle';
 
 /**
  * The transition table written out by hand, from DESIGN.md's typical paths
@@ -53,5 +53,11 @@ describe('the dossier lifecycle', () => {
     for (const status of ['NOT_ACCEPTED', 'WITHDRAWN', 'STOPPED', 'RETURNED'] as DossierStatus[]) {
       expect(ACTIONS.filter((a) => nextStatus(status, a) !== null)).toEqual([]);
     }
+  });
+});
+
+describe('mayBeBehind', () => {
+  it('holds exactly where intake (acceptance, supplementation) or delivery (return) moves the dossier on', () => {
+    expect(STATUSES.filter(mayBeBehind).sort()).toEqual(['NEW', 'RESOLVED', 'SUPPLEMENT_REQUESTED']);
   });
 });

@@ -82,3 +82,12 @@ export const CLOCK_RUNNING: readonly DossierStatus[] = ['RECEIVED', 'PROCESSING'
 /** Statuses in which the clock is stopped, waiting for the applicant. */
 export const CLOCK_PAUSED: readonly DossierStatus[] = ['SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION'];
 export const isOpen = (status: DossierStatus): boolean => OPEN.includes(status);
+
+/** The lifecycle's actions that other services take (intake's acceptance and supplementation, delivery's return): processing learns of them by event. */
+export const ACTIONS_ELSEWHERE: readonly LifecycleAction[] = ['ACCEPT', 'SUBMIT_SUPPLEMENT', 'RETURN_RESULT'];
+
+/**
+ * A status that another service may already have moved the dossier on from, its event still on
+ * the way here: a command refused in it waits for that event before answering CONFLICT.
+ */
+export const mayBeBehind = (status: DossierStatus): boolean => ACTIONS_ELSEWHERE.some((action) => RULES[action].from.includes(status));

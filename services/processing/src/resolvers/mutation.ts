@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { decodeUpload, UploadProblem } from '@onestop/blob-store';
 import { isCalendarDate, type WorkingCalendar } from '@onestop/calendar';
 import { publish } from '@onestop/events';
-import { actorOf, badInput, checkLength, conflict, isUniqueViolation, isUuid, notFound, requireCaller, type Caller } from '@onestop/service-kit';
+import { actorOf, awaitingEvent, badInput, catchingUp, checkLength, conflict, isUniqueViolation, isUuid, notFound, requireCaller, type Caller } from '@onestop/service-kit';
 import { mayApologise, newAppointmentProblem } from '../domain/clock';
 import { close, completeStep, decide, NotAtStep, restartClock, stopClock, type Patch } from '../domain/dossier-process';
-import { RefusedTransition, transition } from '../domain/lifecycle';
+import { mayBeBehind, RefusedTransition, transition } from '../domain/lifecycle';
 import { workflowProblems, type WorkflowStep } from '../domain/workflow';
 import { stepOutcome } from '../domain/clock';
 import { Apology, ClockPause, ProcessingDossier, type StoredResult } from '../persistence';
@@ -36,19 +36,24 @@ interface Act {
 /**
  * Runs one lifecycle command: checks `authorize` on the dossier as read, then `apply` in one
  * transaction. A refused transition or a dossier changed meanwhile is CONFLICT and writes nothing.
+ * A dossier not known here yet (its reception is on its way from intake), or refused in a status
+ * another service moves on, first waits for that service's event (catchingUp).
  */
 async function act(ctx: ProcessingContext, dossierId: string, authorize: (d: ProcessingDossier) => Promise<Caller>, apply: (a: Act, caller: Caller) => Promise<ProcessingDossier>) {
   requireCaller(ctx); // no token: UNAUTHENTICATED before anything is looked up
   if (!isUuid(dossierId)) throw notFound('Dossier');
   const calendar = await ctx.deps.calendar();
-  const now = nowOf(ctx.deps);
-  const caller = await authorize(await loadDossier(ctx.db.manager, dossierId));
-  try {
-    return await ctx.db.transaction(async (manager) => apply({ manager, dossier: await loadDossier(manager, dossierId), now, calendar }, caller));
-  } catch (err) {
-    if (err instanceof RefusedTransition || err instanceof NotAtStep) throw conflict(err.message);
-    throw err;
-  }
+  return catchingUp(ctx, async () => {
+    const now = nowOf(ctx.deps);
+    const seen = await loadDossier(ctx.db.manager, dossierId).catch((err) => { throw awaitingEvent(err, dossierId); });
+    try {
+      const caller = await authorize(seen);
+      return await ctx.db.transaction(async (manager) => apply({ manager, dossier: await loadDossier(manager, dossierId), now, calendar }, caller));
+    } catch (err) {
+      const refusal = err instanceof RefusedTransition || err instanceof NotAtStep ? conflict(err.message) : err;
+      throw mayBeBehind(seen.status) ? awaitingEvent(refusal, dossierId) : refusal;
+    }
+  });
 }
 
 const actor = (caller: Caller): Actor => ({ id: caller.id, name: caller.name, role: caller.role });
@@ -175,7 +180,7 @@ export const Mutation = {
     const reason = required(args.reason, 'reason');
     return act(ctx, args.dossierId, (d) => authorizeDossier(ctx, 'transferDossier', d), async (a, caller) => {
       const to = isUuid(args.toCentreId) ? await ctx.deps.centres.byId(args.toCentreId) : null;
-      if (!to) throw notFound('Centre');
+      if (!to) throw isUuid(args.toCentreId) ? awaitingEvent(notFound('Centre'), args.toCentreId) : notFound('Centre'); // a new centre reaches processing by event
       if (to.id === a.dossier.processingCentreId) throw badInput('The dossier is already processed at that centre');
       const status = transition(a.dossier.status, 'TRANSFER');
       const from = await ctx.deps.centres.byId(a.dossier.processingCentreId);

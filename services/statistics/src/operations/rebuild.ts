@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { BusTables1764000000000, eventLogHeads, NotReadyError, readEventLog, SUBSCRIPTIONS, type EventEnvelope, type EventHandler, type EventType, type ServiceName } from '@onestop/events';
+import { BUS_MIGRATIONS, eventLogHeads, NotReadyError, readEventLog, SUBSCRIPTIONS, type EventEnvelope, type EventHandler, type EventType, type ServiceName } from '@onestop/events';
 import { createLogger, openDatabase } from '@onestop/service-kit';
 import { createStatisticsDeps } from '../deps';
 import { statisticsHandlers } from '../events/handlers';
@@ -105,7 +105,7 @@ async function openFresh(databaseUrl: string, schema: string): Promise<DataSourc
   } finally {
     await client.end();
   }
-  return openDatabase({ url: databaseUrl, schema, entities, migrations: [BusTables1764000000000, ...migrations], poolSize: 2 });
+  return openDatabase({ url: databaseUrl, schema, entities, migrations: [...BUS_MIGRATIONS, ...migrations], poolSize: 2 });
 }
 
 /** Applies events in one transaction, each under a savepoint; returns those not ready yet. */
