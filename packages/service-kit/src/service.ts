@@ -17,7 +17,7 @@ import {
   type ServiceName,
 } from '@onestop/events';
 import type { ServiceContext } from './context';
-import { openDatabase } from './database';
+import { openDatabase, type SecondConnectionError } from './database';
 import { createIdentityVerifier } from './identity';
 import { createLogger } from './logger';
 import { Shutdown } from './shutdown';
@@ -83,6 +83,18 @@ export interface RunningService<D = unknown> {
   stop(): Promise<void>;
 }
 
+/**
+ * A query that leaves its transaction's connection is logged with its stack; with
+ * DATABASE_SECOND_CONNECTION=refuse (the tests) it fails, so that none goes unnoticed.
+ */
+function secondConnectionPolicy(logger: Logger): (err: SecondConnectionError) => void {
+  const refuse = process.env.DATABASE_SECOND_CONNECTION === 'refuse';
+  return (err) => {
+    logger.error({ stack: err.stack }, err.message); if (process.env.PS_DEBUG) console.error('SECONDCONN', err.stack);
+    if (refuse) throw err;
+  };
+}
+
 export async function runService<D>(def: ServiceDefinition<D>, config: ServiceConfig): Promise<RunningService<D>> {
   const logger = createLogger(def.name);
   const shutdown = new Shutdown();
@@ -92,6 +104,7 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
       schema: def.name,
       entities: [OutboxEvent, ProcessedEvent, ...(def.entities as Function[])],
       migrations: [BusTables1764000000000, ...def.migrations],
+      onSecondConnection: secondConnectionPolicy(logger),
     });
     shutdown.add('database', () => db.destroy());
     const queues = new QueueConnection({ ...config.queue, onError: (err) => logger.error({ err }, 'queue connection error') });

@@ -11,7 +11,7 @@ import type { IntakeContext } from '../deps';
  * - reference data (centres, calendar, procedures): the province as a whole (ADMIN).
  * The catalogue (centres, procedures, calendarDays) and trackDossier need no token.
  */
-type Ctx = Pick<IntakeContext, 'caller' | 'deps'>;
+type Ctx = Pick<IntakeContext, 'caller'> & { deps: Pick<IntakeContext['deps'], 'centres'> };
 
 /** Reference data: the operation's role check alone. */
 export const requireAdmin = (ctx: Pick<IntakeContext, 'caller'>, operation: OperationName) => authorize(ctx.caller, operation);
