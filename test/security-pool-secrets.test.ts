@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { FileBlobStore } from '@onestop/blob-store';
 import type { DossierDecidedV1, EventEnvelope } from '@onestop/events';
 import { TestPlatform, waitFor } from '@onestop/test-kit';
@@ -14,6 +15,11 @@ import { downloadLinkSecret } from '../scripts/platform-env';
  * - a result download link signed with the secret written in the source was accepted;
  * - a dossier's four-digit verifier was guessed from 33 addresses in 330 requests.
  */
+// A query that leaves its transaction's connection fails here instead of being logged (read when the services start).
+process.env.DATABASE_SECOND_CONNECTION = 'refuse';
+// A lock not granted within 2 s gives up (10 s by default), so that the test of it is short.
+process.env.DATABASE_LOCK_TIMEOUT_MS = '2000';
+
 const CITIZEN = '046090001234';
 const STORM = 50;
 
@@ -142,6 +148,25 @@ describe('security: pools, secrets and public tracking (issue 16)', () => {
       await settle(withdrawn.id, 'RECEIVED');
       await storm(`mutation($id: ID!) { withdrawDossier(dossierId: $id, reason: "Rút hồ sơ") { id status } }`, { id: withdrawn.id }, t.officer);
     }, 600_000);
+
+    it('a request that waits for a lock held elsewhere gives up with CONFLICT instead of holding its connection', async () => {
+      const online = await submit('ONLINE');
+      const holder = new Client({ connectionString: platform.databaseUrl });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query(`SELECT 1 FROM intake.dossier WHERE id = $1 FOR UPDATE`, [online.id]);
+        const started = Date.now();
+        const res = await post(`mutation($id: ID!) { acceptDossier(dossierId: $id) { id status } }`, { id: online.id }, t.officer);
+        expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LOCK_TIMEOUT' });
+        expect(Date.now() - started).toBeLessThan(8000);
+        await everyServiceAnswers();
+      } finally {
+        await holder.query('ROLLBACK').catch(() => undefined);
+        await holder.end();
+      }
+      expect((await platform.ok(`mutation($id: ID!) { acceptDossier(dossierId: $id) { status } }`, { id: online.id }, t.officer)).acceptDossier.status).toBe('RECEIVED');
+    });
   });
 
   describe('download links that cannot be forged', () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -56,8 +56,9 @@ export class FileBlobStore implements BlobStore {
     const path = this.pathOf(sha256);
     if (!(await this.has(sha256))) {
       await mkdir(dirname(path), { recursive: true });
-      // Write then rename: a reader never sees half a file.
-      const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+      // Write then rename: a reader never sees half a file. A temporary name of its own per put:
+      // two puts of the same content in the same millisecond must not rename each other's file.
+      const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
       await writeFile(temp, content);
       await rename(temp, path);
     }

@@ -23,3 +23,8 @@ export function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string; driverError?: { code?: string } })?.driverError?.code === '23505'
     || (err as { code?: string })?.code === '23505';
 }
+
+/** PostgreSQL lock_not_available: a lock was not granted within lock_timeout (database.ts). */
+export function isLockTimeout(err: unknown): boolean {
+  return (err as { driverError?: { code?: string } })?.driverError?.code === '55P03' || (err as { code?: string })?.code === '55P03';
+}

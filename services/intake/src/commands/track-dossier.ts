@@ -3,6 +3,9 @@ import { verifierMatches } from '../domain/tracking';
 import { dossierForTracking } from '../persistence/tracking';
 import type { IntakeContext } from '../deps';
 
+/** Codes that reached a limit since the process started (like blob-store's blobIntegrityFailures), for whoever exports metrics. */
+export const trackingLockouts = { count: 0 };
+
 /** No dossier answers to this code: the verifier is checked against it all the same. */
 const NOBODY = { identityNumber: '000000000000', phone: null };
 
@@ -24,6 +27,7 @@ export async function trackDossier(ctx: IntakeContext, code: string, verifier: s
     return { id: row.id, code: row.code, procedureName: row.procedureName, receivedAt: row.receivedAt };
   }
   if (attempt.reachedLimit) {
+    trackingLockouts.count += 1;
     ctx.logger.warn({ dossierCode: code, failures: attempt.failures },
       'public tracking: a dossier code had too many wrong verifiers; it is refused to every client until its cool-down ends');
   }
