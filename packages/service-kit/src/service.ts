@@ -90,7 +90,7 @@ export interface RunningService<D = unknown> {
 function secondConnectionPolicy(logger: Logger): (err: SecondConnectionError) => void {
   const refuse = process.env.DATABASE_SECOND_CONNECTION === 'refuse';
   return (err) => {
-    logger.error({ stack: err.stack }, err.message); if (process.env.PS_DEBUG) console.error('SECONDCONN', err.stack);
+    logger.error({ stack: err.stack }, err.message);
     if (refuse) throw err;
   };
 }
