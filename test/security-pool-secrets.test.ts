@@ -22,7 +22,7 @@ process.env.DATABASE_LOCK_TIMEOUT_MS = '2000';
 
 const CITIZEN = '046090001234';
 const STORM = 50;
-const PROBE_MS = Number(process.env.PROBE_MS ?? 5000);
+const PROBE_MS = Number(process.env.PROBE_MS ?? 10_000);
 
 describe('security: pools, secrets and public tracking (issue 16)', () => {
   let platform: TestPlatform;
