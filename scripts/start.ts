@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { generateIdentityKeys } from '@onestop/service-kit';
 import { signToken } from '@onestop/test-kit/src/tokens';
 import { startEmbeddedPostgres, stopEmbeddedPostgres } from './embedded-postgres';
-import { DATA_DIR, resolveDatabaseUrl } from './platform-env';
+import { DATA_DIR, downloadLinkSecret, resolveDatabaseUrl } from './platform-env';
 import { seedDemo } from './seed-demo';
 import { Supervisor, waitHealthy, waitGraphql } from './lib/supervisor';
 import { DEMO_CENTRES } from '@onestop/intake/src/demo/demo-province';
@@ -63,9 +63,10 @@ async function main() {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     };
 
+    const secrets = { delivery: { DOWNLOAD_LINK_SECRET: downloadLinkSecret() } } as Record<string, NodeJS.ProcessEnv>;
     for (const service of SERVICES) {
       const port = Number(process.env[`${service.name.toUpperCase()}_PORT`] ?? service.port);
-      supervisor.run(service.name, `services/${service.name}/src/main.ts`, { ...common, PORT: String(port) });
+      supervisor.run(service.name, `services/${service.name}/src/main.ts`, { ...common, ...secrets[service.name], PORT: String(port) });
     }
     await Promise.all(
       SERVICES.map((s) => waitHealthy(`http://127.0.0.1:${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}/readyz`, s.name)),

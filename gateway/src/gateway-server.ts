@@ -210,9 +210,10 @@ async function centreOf(intakeUrl: string, code: string | undefined, identity: s
   return centre ? { parentId: centre.parent?.id ?? null } : null;
 }
 
+/** Ready, not merely alive: a service whose pool or database is stuck answers /healthz but not /readyz in time. */
 async function isUp(graphqlUrl: string): Promise<boolean> {
   try {
-    const res = await fetch(graphqlUrl.replace(/\/graphql$/, '/healthz'), { signal: AbortSignal.timeout(2000) });
+    const res = await fetch(graphqlUrl.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(2000) });
     return res.ok;
   } catch {
     return false;

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, type OperationDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
+import { Kind, type OperationDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { rateLimited } from '@onestop/service-kit';
 
 /**
  * What one request may ask of the gateway. Every limit answers with a contract error
@@ -99,9 +100,8 @@ export function trackingRateLimit(limits: RequestLimits['tracking']): ApolloServ
           } catch (res) {
             if (!(res instanceof RateLimiterRes)) throw res;
             const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-            throw new GraphQLError(`Too many tracking requests from this client; try again in ${retryAfterSeconds} s`, {
-              extensions: { code: 'BAD_USER_INPUT', reason: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
-            });
+            throw rateLimited(`Too many tracking requests from this client; try again in ${retryAfterSeconds} s`, retryAfterSeconds,
+              { http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } });
           }
         },
       };

@@ -15,6 +15,8 @@ async function main() {
     })),
     jwtSecret: process.env.AUTH_JWT_SECRET || undefined,
     jwksUrl: process.env.AUTH_JWKS_URL || undefined,
+    jwtIssuer: process.env.AUTH_JWT_ISSUER || undefined,
+    jwtAudience: process.env.AUTH_JWT_AUDIENCE || undefined,
     identityPrivateJwk: process.env.IDENTITY_PRIVATE_JWK ?? '',
     production: process.env.NODE_ENV === 'production',
     limits: limitsFromEnv(),

@@ -6,6 +6,10 @@ export interface UserTokenConfig {
   jwtSecret?: string;
   /** An OpenID provider's key set (production). */
   jwksUrl?: string;
+  /** The `iss` every token must carry (AUTH_JWT_ISSUER); unchecked when unset. */
+  jwtIssuer?: string;
+  /** The `aud` every token must name (AUTH_JWT_AUDIENCE); unchecked when unset. */
+  jwtAudience?: string;
 }
 
 export class InvalidTokenError extends Error {}
@@ -16,12 +20,14 @@ export function createUserTokenVerifier(config: UserTokenConfig) {
   const secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : undefined;
   if (!jwks && !secret) throw new Error('Either AUTH_JWT_SECRET or AUTH_JWKS_URL must be set');
 
+  // A token without `exp` would open the platform for ever to whoever once held it.
+  const claims = { requiredClaims: ['exp'], issuer: config.jwtIssuer || undefined, audience: config.jwtAudience || undefined };
   return async (token: string): Promise<Caller> => {
     let payload: JWTPayload;
     try {
       payload = jwks
-        ? (await jwtVerify(token, jwks)).payload
-        : (await jwtVerify(token, secret!, { algorithms: ['HS256'] })).payload;
+        ? (await jwtVerify(token, jwks, claims)).payload
+        : (await jwtVerify(token, secret!, { ...claims, algorithms: ['HS256'] })).payload;
     } catch (err) {
       throw new InvalidTokenError(`Invalid token: ${(err as Error).message}`);
     }

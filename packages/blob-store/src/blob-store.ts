@@ -56,9 +56,9 @@ export class FileBlobStore implements BlobStore {
     const path = this.pathOf(sha256);
     if (!(await this.has(sha256))) {
       await mkdir(dirname(path), { recursive: true });
-      // Write then rename: a reader never sees half a file. A random name: concurrent puts of the
-      // same bytes (within one millisecond of one process) each write their own file, and the last rename wins.
-      const temp = `${path}.${randomUUID()}.tmp`;
+      // Write then rename: a reader never sees half a file. A temporary name of its own per put:
+      // two puts of the same content in the same millisecond must not rename each other's file.
+      const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
       await writeFile(temp, content);
       await rename(temp, path);
     }

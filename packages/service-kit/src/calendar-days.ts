@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { WorkingCalendar, type CalendarDay } from '@onestop/calendar';
 import type { CalendarDayChangedV1 } from '@onestop/events';
+import { outsideTransaction } from './database';
 
 /**
  * Days an ADMIN declared (extra days off, make-up working days, cancelled holidays). Intake owns
@@ -76,12 +77,16 @@ export class DeclaredCalendar {
     void this.load().catch(() => undefined);
   }
 
-  async current(): Promise<WorkingCalendar> {
+  /**
+   * The calendar; inside a transaction pass its manager, so that a read the cache cannot spare
+   * goes through the transaction's own connection, never a second one of the pool.
+   */
+  async current(within?: EntityManager): Promise<WorkingCalendar> {
     const now = Date.now();
     const cached = this.cached;
     const changedHere = !cached || cached.generation !== generation || now - changedAt < CHANGE_WINDOW_MS;
-    if (changedHere) return this.load();
-    if (now - cached.checkedAt >= this.ttlMs) void this.load().catch(() => undefined);
+    if (changedHere) return within ? this.read(within) : this.load();
+    if (now - cached.checkedAt >= this.ttlMs) void outsideTransaction(() => this.load()).catch(() => undefined);
     return cached.calendar;
   }
 
@@ -90,11 +95,11 @@ export class DeclaredCalendar {
     return this.loading;
   }
 
-  private async read(): Promise<WorkingCalendar> {
+  private async read(db: DataSource | EntityManager = this.db): Promise<WorkingCalendar> {
     const seen = generation;
-    const [{ stamp }] = await this.db.query(`SELECT count(*) || ':' || coalesce(md5(string_agg(date || kind, ',' ORDER BY date)), '') AS stamp FROM ${this.table}`);
+    const [{ stamp }] = await db.query(`SELECT count(*) || ':' || coalesce(md5(string_agg(date || kind, ',' ORDER BY date)), '') AS stamp FROM ${this.table}`);
     if (!this.cached || this.cached.stamp !== stamp) {
-      const rows: Array<{ date: string | Date; kind: CalendarDay['kind']; name: string }> = await this.db.query(
+      const rows: Array<{ date: string | Date; kind: CalendarDay['kind']; name: string }> = await db.query(
         `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM ${this.table}`,
       );
       const declared = rows.map((r) => ({ date: String(r.date), kind: r.kind, name: r.name }));

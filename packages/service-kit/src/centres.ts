@@ -17,6 +17,11 @@ export interface CentreRef {
 export class CentreDirectory {
   constructor(private readonly db: DataSource | EntityManager, private readonly table: 'centre' | 'centre_replica') {}
 
+  /** The same directory read through a transaction's manager: a check inside a transaction never needs a second connection. */
+  within(manager: EntityManager): CentreDirectory {
+    return new CentreDirectory(manager, this.table);
+  }
+
   async byId(id: string): Promise<CentreRef | null> {
     const [row] = await this.db.query(`SELECT id, code, name, level, parent_id AS "parentId" FROM ${this.table} WHERE id = $1`, [id]);
     return row ?? null;

@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Client } from 'pg';
 
 export interface DatabaseOptions {
@@ -8,11 +10,42 @@ export interface DatabaseOptions {
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   poolSize?: number;
+  /** How long a session waits before PostgreSQL gives up on it; DATABASE_TIMEOUTS where omitted. */
+  timeouts?: Partial<SessionTimeouts>;
+  /** Told when code inside a transaction asks the pool for another connection (see guardSecondConnections). */
+  onSecondConnection?: (err: SecondConnectionError) => void;
+}
+
+/**
+ * Limits on every connection of a service, so that no request can hold a pool connection or a
+ * row lock for ever: a lock not granted, a statement running, or a transaction left idle longer
+ * than these fails instead of freezing the service behind it.
+ */
+export interface SessionTimeouts {
+  lockMs: number;
+  statementMs: number;
+  idleInTransactionMs: number;
+}
+
+/** DATABASE_LOCK_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS (0 turns one off). */
+export function sessionTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): SessionTimeouts {
+  const ms = (name: string, fallback: number) => {
+    if (!env[name]) return fallback;
+    const value = Number(env[name]);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds, got ${env[name]}`);
+    return value;
+  };
+  return {
+    lockMs: ms('DATABASE_LOCK_TIMEOUT_MS', 10_000),
+    statementMs: ms('DATABASE_STATEMENT_TIMEOUT_MS', 120_000),
+    idleInTransactionMs: ms('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
+  };
 }
 
 /** Opens the service's DataSource on its own schema and runs its migrations (never `synchronize`). */
 export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
   await ensureSchema(opts.url, opts.schema);
+  const timeouts = { ...sessionTimeoutsFromEnv(), ...opts.timeouts };
   const dataSource = new DataSource({
     type: 'postgres',
     url: opts.url,
@@ -23,11 +56,50 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: opts.poolSize ?? Number(process.env.DATABASE_POOL_SIZE || 10), options: `-c search_path=${opts.schema}` },
+    extra: {
+      max: opts.poolSize ?? Number(process.env.DATABASE_POOL_SIZE || 10),
+      options: [
+        `-c search_path=${opts.schema}`,
+        `-c lock_timeout=${timeouts.lockMs}`,
+        `-c statement_timeout=${timeouts.statementMs}`,
+        `-c idle_in_transaction_session_timeout=${timeouts.idleInTransactionMs}`,
+      ].join(' '),
+    },
   });
   await dataSource.initialize();
   await dataSource.runMigrations();
+  if (opts.onSecondConnection) guardSecondConnections(dataSource, opts.onSecondConnection);
   return dataSource;
+}
+
+/** Code inside a transaction asked the pool for a connection of its own. */
+export class SecondConnectionError extends Error {}
+
+const insideTransaction = new AsyncLocalStorage<true>();
+
+/** Work started from a transaction that it does not wait for (a cache's background refresh) may take its own connection. */
+export const outsideTransaction = <T>(work: () => T): T => insideTransaction.exit(work);
+
+/**
+ * A transaction that holds a row lock and then waits for a second pool connection can freeze the
+ * whole service: with as many requests waiting for that lock as the pool has connections, none is
+ * ever free (issue 16). Every query inside `dataSource.transaction` must use its manager; this
+ * tells `onViolation` (which may throw) whenever one asks the pool instead.
+ */
+export function guardSecondConnections(dataSource: DataSource, onViolation: (err: SecondConnectionError) => void): void {
+  const manager = dataSource.manager;
+  const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  manager.transaction = ((isolationOrRun: unknown, run?: unknown) => {
+    const [isolation, work] = typeof isolationOrRun === 'function' ? [undefined, isolationOrRun] : [isolationOrRun, run];
+    const guarded = (m: unknown) => insideTransaction.run(true, () => (work as (m: unknown) => Promise<unknown>)(m));
+    return isolation ? transaction(isolation, guarded) : transaction(guarded);
+  }) as typeof manager.transaction;
+  const driver = dataSource.driver as PostgresDriver;
+  const obtain = driver.obtainMasterConnection.bind(driver);
+  driver.obtainMasterConnection = () => {
+    if (insideTransaction.getStore()) onViolation(new SecondConnectionError('A query inside a transaction used another pool connection; use the transaction\'s manager'));
+    return obtain();
+  };
 }
 
 async function ensureSchema(url: string, schema: string): Promise<void> {

@@ -2,7 +2,7 @@ export * from './errors';
 export * from './identity';
 export * from './context';
 export { createLogger, describeError, errorLine, maskPersonalData, type Logger } from './logger';
-export { openDatabase, type DatabaseOptions } from './database';
+export { openDatabase, guardSecondConnections, SecondConnectionError, sessionTimeoutsFromEnv, type DatabaseOptions, type SessionTimeouts } from './database';
 export { Shutdown } from './shutdown';
 export { startSubgraphServer, loadSchema, type RunningServer } from './subgraph-server';
 export * from './service';

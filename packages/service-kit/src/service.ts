@@ -18,7 +18,7 @@ import {
   AppliedEvents,
 } from '@onestop/events';
 import type { ServiceContext } from './context';
-import { openDatabase } from './database';
+import { openDatabase, type SecondConnectionError } from './database';
 import { createIdentityVerifier } from './identity';
 import { createLogger } from './logger';
 import { guardResolvers, type ObjectGuards } from './object-guards';
@@ -87,6 +87,18 @@ export interface RunningService<D = unknown> {
   stop(): Promise<void>;
 }
 
+/**
+ * A query that leaves its transaction's connection is logged with its stack; with
+ * DATABASE_SECOND_CONNECTION=refuse (the tests) it fails, so that none goes unnoticed.
+ */
+function secondConnectionPolicy(logger: Logger): (err: SecondConnectionError) => void {
+  const refuse = process.env.DATABASE_SECOND_CONNECTION === 'refuse';
+  return (err) => {
+    logger.error({ stack: err.stack }, err.message);
+    if (refuse) throw err;
+  };
+}
+
 export async function runService<D>(def: ServiceDefinition<D>, config: ServiceConfig): Promise<RunningService<D>> {
   const logger = createLogger(def.name);
   const shutdown = new Shutdown();
@@ -96,6 +108,7 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
       schema: def.name,
       entities: [OutboxEvent, ProcessedEvent, ...(def.entities as Function[])],
       migrations: [...BUS_MIGRATIONS, ...def.migrations],
+      onSecondConnection: secondConnectionPolicy(logger),
     });
     shutdown.add('database', () => db.destroy());
     const queues = new QueueConnection({ ...config.queue, onError: (err) => logger.error({ err }, 'queue connection error') });

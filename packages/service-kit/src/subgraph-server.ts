@@ -11,7 +11,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse, type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { CONTRACT_CODES } from './errors';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { CONTRACT_CODES, isLockTimeout } from './errors';
 import { CORRELATION_HEADER, IDENTITY_HEADER, type Caller } from './identity';
 import type { ServiceContext } from './context';
 import { endWithJsonErrors, guardRequests } from './http-guard';
@@ -55,7 +56,10 @@ export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Pr
   const server = new ApolloServer<ServiceContext<D>>({
     schema: buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as never }]),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), logUnexpectedErrors(opts.logger)],
-    formatError: (formatted) => formatted,
+    // A lock not granted within lock_timeout: another change of the same data holds it; the caller may try again.
+    formatError: (formatted, error) => (isLockTimeout(unwrapResolverError(error))
+      ? { ...formatted, message: 'Another change of the same data is under way; try again', extensions: { code: 'CONFLICT', reason: 'LOCK_TIMEOUT' } }
+      : formatted),
     includeStacktraceInErrorResponses: false,
   });
   await server.start();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceName } from '@onestop/events';
 import { generateIdentityKeys, runService, type RunningService, type ServiceConfig, type ServiceDefinition } from '@onestop/service-kit';
-import { startGateway, type RunningGateway } from '@onestop/gateway';
+import { startGateway, type GatewayOptions, type RunningGateway } from '@onestop/gateway';
 import { intakeService } from '@onestop/intake';
 import { processingService } from '@onestop/processing';
 import { deliveryService } from '@onestop/delivery';
@@ -32,6 +32,8 @@ export interface PlatformOptions {
   backend?: QueueBackend;
   /** Which services get a worker (relay + consumer); all by default. */
   workers?: ServiceName[];
+  /** The gateway's proxy trust and limits, for tests of per-client limits. */
+  gateway?: Pick<GatewayOptions, 'trustProxy' | 'limits'>;
 }
 
 /**
@@ -97,6 +99,7 @@ export class TestPlatform {
       courierCallbackSecret: this.courierCredential,
       identityPrivateJwk: this.keys.privateJwk,
       queue: this.serviceConfig('intake').queue,
+      ...this.opts.gateway,
     });
   }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Queue } from 'bullmq';
 import { FileBlobStore, type BlobStore } from '@onestop/blob-store';
@@ -9,9 +10,6 @@ import { mailerFromEnv, type Mailer } from './notifications/mailer';
 import { NOTIFICATION_QUEUE, Notifier, notificationJobOptions, type NotificationJob } from './notifications/notifier';
 import type { NotificationWorker } from './notifications/notification-worker';
 import { smsSenderFromEnv, type SmsSender } from './notifications/sms';
-
-/** The development secret for download links: fixed so that every process verifies every link. Never for production. */
-export const DEVELOPMENT_LINK_SECRET = 'onestop-development-download-link-secret';
 
 /** Signed, expiring links to an online result. */
 export class DownloadLinks {
@@ -64,12 +62,15 @@ export function createDeliveryDeps(runtime: ServiceRuntime, env: NodeJS.ProcessE
 
 /**
  * Every delivery process (API replicas, workers) must verify the links any of them signed, so the
- * secret comes from the environment: DOWNLOAD_LINK_SECRET is required in production; elsewhere a
- * fixed development value is used and announced as such.
+ * secret comes from the environment: `npm start` generates one at first start and keeps it under
+ * DATA_DIR; production must set it. A process started alone elsewhere signs with a random secret
+ * of its own (its links verify only there), never with one anybody could read in the source.
  */
 function linkSecret(runtime: ServiceRuntime, env: NodeJS.ProcessEnv): string {
   if (env.DOWNLOAD_LINK_SECRET) return env.DOWNLOAD_LINK_SECRET;
-  if (env.NODE_ENV === 'production') throw new Error('DOWNLOAD_LINK_SECRET must be set in production');
-  runtime.logger.warn('DOWNLOAD_LINK_SECRET is unset: download links are signed with the fixed DEVELOPMENT secret');
-  return DEVELOPMENT_LINK_SECRET;
+  if (env.NODE_ENV === 'production') {
+    throw new Error('DOWNLOAD_LINK_SECRET must be set in production: every delivery process signs and verifies result download links with it (e.g. `openssl rand -hex 32`).');
+  }
+  runtime.logger.warn('DOWNLOAD_LINK_SECRET is unset: download links are signed with a random secret of this process only');
+  return randomBytes(32).toString('hex');
 }

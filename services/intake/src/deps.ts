@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { WorkingCalendar } from '@onestop/calendar';
 import { DEFAULT_UPLOAD_MAX_BYTES, FileBlobStore, type BlobStore } from '@onestop/blob-store';
 import { CentreDirectory, DeclaredCalendar, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
+import { parseFailureLimits } from './domain/tracking';
+import { TrackingFailures } from './persistence/tracking';
 
 /** Intake's collaborators, built once per process and handed to resolvers as ctx.deps. */
 export interface IntakeDeps {
@@ -13,6 +15,8 @@ export interface IntakeDeps {
   uploadMaxBytes: number;
   /** Base for links to printable documents: the gateway's public URL, or '' for relative links. */
   publicUrl: string;
+  /** Wrong tracking verifiers per dossier code, shared by every intake process (env TRACKING_CODE_LIMITS). */
+  trackingFailures: TrackingFailures;
 }
 
 export type IntakeContext = ServiceContext<IntakeDeps>;
@@ -25,6 +29,7 @@ export function createIntakeDeps(runtime: ServiceRuntime): IntakeDeps {
     centres: new CentreDirectory(runtime.db, 'centre'),
     uploadMaxBytes: uploadLimitFromEnv(process.env.UPLOAD_MAX_BYTES),
     publicUrl: (runtime.config.publicUrl ?? '').replace(/\/$/, ''),
+    trackingFailures: new TrackingFailures(runtime.db, parseFailureLimits(process.env.TRACKING_CODE_LIMITS)),
   };
 }
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '@onestop/calendar';
 import { FileBlobStore, type BlobStore } from '@onestop/blob-store';
 import { CentreDirectory, DeclaredCalendar, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
@@ -7,8 +8,8 @@ import { CentreDirectory, DeclaredCalendar, type ServiceContext, type ServiceRun
 export interface ProcessingDeps {
   /** The current instant in ms (Date.now); tests replace it to act at chosen moments. */
   now: () => number;
-  /** The working calendar with the days declared at intake (from CalendarDayChanged). */
-  calendar(): Promise<WorkingCalendar>;
+  /** The working calendar with the days declared at intake (from CalendarDayChanged); inside a transaction, pass its manager. */
+  calendar(within?: EntityManager): Promise<WorkingCalendar>;
   /** The centre tree from CentreChanged, for access and transfers. */
   centres: CentreDirectory;
   /** The shared blob store: decisions' result documents go there. */
@@ -23,7 +24,7 @@ export function createProcessingDeps(runtime: ServiceRuntime): ProcessingDeps {
   const calendar = new DeclaredCalendar(runtime.db, 'calendar_day_replica');
   return {
     now: () => Date.now(),
-    calendar: () => calendar.current(),
+    calendar: (within) => calendar.current(within),
     centres: new CentreDirectory(runtime.db, 'centre_replica'),
     blobs: new FileBlobStore(join(runtime.config.dataDir ?? '.data', 'blobs')),
     slaSweepEveryMs: Number(process.env.SLA_SWEEP_EVERY_MS ?? 60_000),

@@ -24,8 +24,8 @@ export const can = {
     return authorizeOn(new CentreDirectory(ctx.db, 'centre_replica'), ctx.caller, operation);
   },
 
-  rate(ctx: DeliveryContext, delivery: Delivery): Promise<Caller> {
-    return authorizeOn(new CentreDirectory(ctx.db, 'centre_replica'), ctx.caller, 'rateService',
+  rate(ctx: DeliveryContext, db: DataSource | EntityManager, delivery: Delivery): Promise<Caller> {
+    return authorizeOn(new CentreDirectory(db, 'centre_replica'), ctx.caller, 'rateService',
       { centreIds: [delivery.receivingCentreId], ownerIdentityNumber: delivery.applicantIdentityNumber });
   },
 

@@ -77,7 +77,7 @@ export const Mutation = {
       return await ctx.db.transaction(async (manager) => {
         const delivery = await lockDelivery(manager, { dossierId: args.dossierId });
         if (!delivery) throw notFound('Dossier');
-        await can.rate(ctx, delivery);
+        await can.rate(ctx, manager, delivery);
         const check = canRate(delivery);
         if (check.refused) throw conflict(check.reason);
         if (await manager.existsBy(SatisfactionRating, { dossierId: delivery.dossierId })) throw conflict('This dossier was already rated');

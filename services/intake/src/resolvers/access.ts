@@ -13,7 +13,7 @@ import { maskIdentityNumber } from './applicants';
  * - the centre tree: the parent a centre is created or moved under, and the centre moved.
  * The catalogue (centres, procedures, calendarDays) and trackDossier need no token.
  */
-type Ctx = Pick<IntakeContext, 'caller' | 'deps'>;
+type Ctx = Pick<IntakeContext, 'caller'> & { deps: Pick<IntakeContext['deps'], 'centres'> };
 
 /** The province's reference data (calendar, catalogue) and the history import: the matrix's cell for the caller's own centre. */
 export const authorizeProvinceWide = (ctx: Ctx, operation: 'setCalendarDay' | 'upsertProcedure' | 'importDossiers') =>

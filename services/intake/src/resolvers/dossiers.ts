@@ -1,5 +1,5 @@
 import { authorize, checkLength, notFound, requireCaller } from '@onestop/service-kit';
-import { verifierMatches } from '../domain/tracking';
+import { trackDossier } from '../commands/track-dossier';
 import { Applicant, DigitalRecord, Dossier, RecordAccess } from '../persistence';
 import type { IntakeContext } from '../deps';
 import { authorizeDossier, authorizeRecord, isUuid } from './access';
@@ -33,22 +33,10 @@ export const dossierQueries = {
     return ctx.db.getRepository(RecordAccess).find({ where: { recordId }, order: { at: 'ASC', id: 'ASC' } });
   },
 
-  /**
-   * Public tracking: an unknown code and a wrong verifier both answer null, after the same
-   * work, so the answer tells nothing about which codes exist. No personal data is returned.
-   */
+  /** Public tracking by code and verifier (commands/track-dossier.ts). */
   async trackDossier(_: unknown, { code, verifier }: { code: string; verifier: string }, ctx: IntakeContext) {
     checkLength(code, 'code', 'code');
     checkLength(verifier, 'verifier', 'code');
-    const [row] = await ctx.db.query(
-      `SELECT d.id, d.code, d.received_at AS "receivedAt", p.name AS "procedureName", a.identity_number AS "identityNumber", a.phone
-       FROM dossier d JOIN applicant a ON a.id = d.applicant_id JOIN procedure p ON p.id = d.procedure_id WHERE d.code = $1`,
-      [code.trim()],
-    );
-    const applicant = row ?? { identityNumber: '000000000000', phone: null };
-    const matches = verifierMatches(applicant, verifier);
-    if (!row || !matches) return null;
-    return { id: row.id, code: row.code, procedureName: row.procedureName, receivedAt: row.receivedAt };
+    return trackDossier(ctx, code.trim(), verifier);
   },
 };
-

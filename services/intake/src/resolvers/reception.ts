@@ -144,7 +144,10 @@ async function lockDossier(manager: EntityManager, ctx: IntakeContext, dossierId
   const dossier = isUuid(dossierId) ? await manager.findOne(Dossier, { where: { id: dossierId }, lock: { mode: 'pessimistic_write' } }) : null;
   if (!dossier) throw notFound('Dossier');
   const applicant = await manager.findOneByOrFail(Applicant, { id: dossier.applicantId });
-  return { dossier, caller: await authorizeDossier(ctx, 'acceptDossier', dossier, applicant) };
+  // The centre check reads through this transaction: waiting for a second connection while
+  // holding the lock froze intake when the pool filled with requests queued for that lock.
+  const within = { caller: ctx.caller, deps: { centres: ctx.deps.centres.within(manager) } };
+  return { dossier, caller: await authorizeDossier(within, 'acceptDossier', dossier, applicant) };
 }
 
 /** An intake officer accepts an online dossier (1 → 2): reception day and due date run from now. */

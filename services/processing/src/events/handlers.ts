@@ -45,7 +45,7 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
         workflowVersion: workflow.version,
         steps: workflow.steps,
       };
-      const entry = received ? enterAtFirstStep(await deps.calendar(), workflow.steps, new Date(p.receivedAt!)) : {};
+      const entry = received ? enterAtFirstStep(await deps.calendar(manager), workflow.steps, new Date(p.receivedAt!)) : {};
       const dossier = { ...base, ...entry } as ProcessingDossier;
       await insertDossier(manager, dossier);
       await appendHistory(manager, dossier, {
@@ -64,7 +64,7 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
       if (!nextStatus(dossier.status, 'ACCEPT')) return; // already accepted, or refused meanwhile: the first word stands
       const receivedAt = new Date(p.receivedAt);
       await commitTransition(manager, dossier, {
-        ...enterAtFirstStep(await deps.calendar(), dossier.steps, receivedAt),
+        ...enterAtFirstStep(await deps.calendar(manager), dossier.steps, receivedAt),
         receivedAt,
         dueAt: new Date(p.dueAt),
         statutoryDueAt: new Date(p.dueAt),
@@ -82,7 +82,7 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
         return;
       }
       const resumedAt = new Date(p.resumedAt);
-      const updated = await commitTransition(manager, dossier, restartClock(await deps.calendar(), dossier, resumedAt, 'SUBMIT_SUPPLEMENT'));
+      const updated = await commitTransition(manager, dossier, restartClock(await deps.calendar(manager), dossier, resumedAt, 'SUBMIT_SUPPLEMENT'));
       await manager.query(`UPDATE clock_pause SET resumed_at = $2 WHERE dossier_id = $1 AND resumed_at IS NULL`, [dossier.id, resumedAt]);
       await appendHistory(manager, updated, {
         action: 'SUBMIT_SUPPLEMENT', actor: actorFromEvent(p.actor), at: resumedAt, note: `${p.recordIds.length} document(s) supplied`,

@@ -20,7 +20,7 @@ export function importHandlers(deps: ProcessingDeps): EventHandlers {
       const dossier = await dossierOfEvent(manager, h.dossierId);
       if (!dossier) throw new NotReadyError(`Dossier ${h.dossierId} not submitted yet`);
       if (dossier.status !== 'RECEIVED' || dossier.version !== 0) return; // applied already, or live work took it over
-      const replay = replayHistory(await deps.calendar(), dossier, h);
+      const replay = replayHistory(await deps.calendar(manager), dossier, h);
       const result: StoredResult | null = h.decision?.result
         ? { ...h.decision.result, fileName: h.decision.result.fileName ?? `${h.code}.txt` }
         : null;

@@ -179,11 +179,12 @@ export const Mutation = {
   transferDossier(_: unknown, args: { dossierId: string; toCentreId: string; reason: string }, ctx: ProcessingContext) {
     const reason = required(args.reason, 'reason');
     return act(ctx, args.dossierId, (d) => authorizeDossier(ctx, 'transferDossier', d), async (a, caller) => {
-      const to = isUuid(args.toCentreId) ? await ctx.deps.centres.byId(args.toCentreId) : null;
+      const centres = ctx.deps.centres.within(a.manager); // the dossier is locked: no second connection
+      const to = isUuid(args.toCentreId) ? await centres.byId(args.toCentreId) : null;
       if (!to) throw isUuid(args.toCentreId) ? awaitingEvent(notFound('Centre'), args.toCentreId) : notFound('Centre'); // a new centre reaches processing by event
       if (to.id === a.dossier.processingCentreId) throw badInput('The dossier is already processed at that centre');
       const status = transition(a.dossier.status, 'TRANSFER');
-      const from = await ctx.deps.centres.byId(a.dossier.processingCentreId);
+      const from = await centres.byId(a.dossier.processingCentreId);
       return record(a, caller, ctx, 'TRANSFER', { status, processingCentreId: to.id }, { reason, note: `${from?.code ?? a.dossier.processingCentreId} → ${to.code}: ${reason}` });
     });
   },
