@@ -15,6 +15,8 @@ import { proxyServiceRoutes } from './service-routes';
 import { mountQueueDashboard } from './queue-dashboard';
 import { armor, badInputIsNot500, bodyErrors, DEFAULT_LIMITS, rejectNulCharacters, trackingRateLimit, type RequestLimits } from './limits';
 import { QueueConnection, type QueueConnectionConfig } from '@onestop/events';
+import { mountSession } from './session';
+import { servePortal } from './portal-routes';
 
 export interface GatewayOptions extends UserTokenConfig {
   port: number;
@@ -28,6 +30,10 @@ export interface GatewayOptions extends UserTokenConfig {
   limits?: Partial<RequestLimits>;
   /** Express's `trust proxy` (e.g. 1 behind one load balancer), so that the rate limit sees the client's IP. */
   trustProxy?: boolean | number | string;
+  /** The built portal to serve at / (default portal/dist); false: no portal. */
+  portalDir?: string | false;
+  /** The identity provider's sign-in page, for /auth/login in production. */
+  loginUrl?: string;
 }
 
 export interface GatewayContext {
@@ -103,6 +109,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     return { caller, correlationId, identity: await signIdentity(caller), clientIp: req.ip ?? req.socket.remoteAddress };
   };
 
+  mountSession(app, { verifyUser, jwtSecret: opts.jwtSecret, production: !!opts.production, loginUrl: opts.loginUrl });
   app.get('/healthz', async (_req, res) => {
     const checks = await Promise.all(opts.subgraphs.map(async (s) => ({ name: s.name, up: await isUp(s.url) })));
     const down = checks.filter((c) => !c.up).map((c) => c.name);
@@ -115,6 +122,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     await queues.waitUntilReady();
     mountQueueDashboard(app, { connection: queues, authenticate: async (req) => (await authenticate(req)).caller });
   }
+
+  if (opts.portalDir !== false) servePortal(app, opts.portalDir);
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port, '0.0.0.0', resolve));
   const port = (httpServer.address() as { port: number }).port;

@@ -18,6 +18,8 @@ async function main() {
     identityPrivateJwk: process.env.IDENTITY_PRIVATE_JWK ?? '',
     production: process.env.NODE_ENV === 'production',
     limits: limitsFromEnv(),
+    portalDir: process.env.PORTAL_DIR || undefined,
+    loginUrl: process.env.AUTH_LOGIN_URL || undefined,
     trustProxy: process.env.TRUST_PROXY ? (/^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY) : undefined,
     queue: process.env.DATABASE_URL || process.env.REDIS_URL
       ? { redisUrl: process.env.REDIS_URL || undefined, databaseUrl: process.env.DATABASE_URL ?? '', prefix: process.env.QUEUE_PREFIX || undefined }
