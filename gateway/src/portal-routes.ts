@@ -17,7 +17,7 @@ export function servePortal(app: express.Express, dist = PORTAL_DIST): void {
   const index = join(dist, 'index.html');
   app.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   app.use(express.static(dist, { index: false }));
-  app.get('/*path', (req, res, next) => {
+  app.get(['/', '/*path'], (req, res, next) => {
     if (API_PREFIXES.some((p) => req.path === p.replace(/\/$/, '') || req.path.startsWith(p))) return next();
     if (!existsSync(index)) {
       return void res.status(503).type('text').send('The portal has not been built: run `npm run build -w portal` (npm start does it).');
