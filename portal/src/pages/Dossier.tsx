@@ -27,7 +27,7 @@ const DossierPage = graphql(`
       components { componentCode reused supplement record { id title mimeType sizeBytes digitisedAt { code } } }
       decision
       result { id title fileName }
-      delivery { method status trackingNumber postalEvents { status at note } }
+      delivery { method status trackingNumber returnedAt collectedBy { fullName identityNumber } postalEvents { status at note } }
       outcome
     }
   }
@@ -42,7 +42,7 @@ const Decide = graphql(`mutation DecideFromPage($input: DecisionInput!) { decide
 const Apology = graphql(`mutation ApologyFromPage($dossierId: ID!, $reason: String!, $newDueAt: DateTime!) { issueApology(dossierId: $dossierId, reason: $reason, newDueAt: $newDueAt) { id dueAt } }`);
 const Accept = graphql(`mutation AcceptFromPage($dossierId: ID!) { acceptDossier(dossierId: $dossierId) { id status } }`);
 const Refuse = graphql(`mutation RefuseFromPage($dossierId: ID!, $reason: String!) { refuseDossier(dossierId: $dossierId, reason: $reason) { id status } }`);
-const Pickup = graphql(`mutation PickupFromPage($dossierId: ID!) { confirmPickup(dossierId: $dossierId) { id status } }`);
+const Pickup = graphql(`mutation PickupFromPage($dossierId: ID!, $collector: CollectorInput!) { confirmPickup(dossierId: $dossierId, collector: $collector) { id status } }`);
 
 type D = NonNullable<DossierPageQuery['dossier']>;
 
@@ -57,7 +57,10 @@ export default function DossierView() {
   if (loading && !data) return <Spin aria-label={t('common.loading')} />;
   const d = data?.dossier;
   if (!d) {
-    return <Result status={error ? 'error' : '404'} title={<h1>{error ? explain(t, error) : t('errors.NOT_FOUND')}</h1>} extra={<Link to="/inbox"><Button>{t('common.back')}</Button></Link>} />;
+    return (
+      <Result status={error ? 'error' : '404'} title={<h1>{error ? explain(t, error) : t('errors.NOT_FOUND')}</h1>}
+        extra={[<Button key="again" type="primary" onClick={() => void refetch()}>{t('common.refresh')}</Button>, <Link key="back" to="/inbox"><Button>{t('common.back')}</Button></Link>]} />
+    );
   }
   const actions = availableActions(user, d);
   const state = deadlineOf(d);
@@ -89,6 +92,7 @@ export default function DossierView() {
               { key: 'rc', label: t('fields.receivingCentre'), children: d.receivingCentre.name },
               { key: 'pc', label: t('fields.processingCentre'), children: d.processingCentre?.code ?? '—' },
               ...(d.delivery ? [{ key: 'delivery', label: t('dossier.delivery'), children: `${t(`delivery.${d.delivery.method}`)} · ${t(`delivery.${d.delivery.status}`)}${d.delivery.trackingNumber ? ` · ${d.delivery.trackingNumber}` : ''}` }] : []),
+              ...(d.delivery?.collectedBy ? [{ key: 'collector', label: t('fields.collector'), children: `${d.delivery.collectedBy.fullName} (${d.delivery.collectedBy.identityNumber}) · ${dateTime(d.delivery.returnedAt)}` }] : []),
               ...(d.decision ? [{ key: 'decision', label: t('dossier.result'), children: t(`dossier.decision.${d.decision}`) + (d.result ? ` — ${d.result.title}` : '') }] : []),
             ]} />
           </Card>
@@ -153,7 +157,7 @@ export default function DossierView() {
   );
 }
 
-interface ActionValues { note?: string; reason?: string; componentCodes?: string[]; toCentreId?: string; decision?: 'APPROVED' | 'REJECTED'; title?: string; documentType?: string; file?: File; newDueAt?: dayjs.Dayjs }
+interface ActionValues { collector?: string; collectorId?: string; note?: string; reason?: string; componentCodes?: string[]; toCentreId?: string; decision?: 'APPROVED' | 'REJECTED'; title?: string; documentType?: string; file?: File; newDueAt?: dayjs.Dayjs }
 
 /** One action's form; a refusal by the server is told in words, and the page then shows the dossier as it now is. */
 function ActionModal({ action, title, dossier: d, onClose, onDone }: { action: Action; title: string; dossier: D; onClose(): void; onDone(): Promise<unknown> }) {
@@ -187,7 +191,7 @@ function ActionModal({ action, title, dossier: d, onClose, onDone }: { action: A
       if (action === 'apology') await apology({ variables: { dossierId, reason: v.reason!, newDueAt: v.newDueAt!.toISOString() } });
       if (action === 'accept') await accept({ variables: { dossierId } });
       if (action === 'refuse') await refuse({ variables: { dossierId, reason: v.reason! } });
-      if (action === 'pickup') await pickup({ variables: { dossierId } });
+      if (action === 'pickup') await pickup({ variables: { dossierId, collector: { fullName: v.collector!.trim(), identityNumber: v.collectorId!.trim() } } });
       if (action === 'decide') {
         const file = v.file;
         await decide({
@@ -253,6 +257,12 @@ function ActionModal({ action, title, dossier: d, onClose, onDone }: { action: A
           </>
         )}
         {(action === 'accept' || action === 'pickup') && <Typography.Paragraph>{title}: {d.code}</Typography.Paragraph>}
+        {action === 'pickup' && (
+          <>
+            <Form.Item label={t('fields.collector')} name="collector" initialValue={d.applicant.fullName} rules={required(t('fields.collector'))}><Input autoFocus /></Form.Item>
+            <Form.Item label={t('fields.collectorId')} name="collectorId" rules={required(t('fields.collectorId'))}><Input inputMode="numeric" /></Form.Item>
+          </>
+        )}
         {failure && <Alert role="alert" type="error" showIcon title={failure} />}
       </Form>
     </Modal>

@@ -20,7 +20,9 @@ const Desk = graphql(`
 `);
 
 const HandOver = graphql(`
-  mutation HandOver($dossierId: ID!) { confirmPickup(dossierId: $dossierId) { id status nationalStatusCode delivery { method status } } }
+  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {
+    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }
+  }
 `);
 
 type Row_ = ReturnsDeskQuery['returnsDesk'][number];
@@ -72,7 +74,7 @@ function Queue({ queue }: { queue: ReturnsQueue }) {
 
 interface HandOverValues { collector: string; collectorId: string; rating?: string }
 
-/** Hand over at the counter: who collected it, their identity number, when; the applicant's rating is theirs to give. */
+/** Hand over at the counter: who collected it and their identity number are recorded, the time is the server's; the rating is the applicant's to give. */
 function HandOverModal({ dossier: d, onClose, onDone }: { dossier: Row_; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -81,10 +83,10 @@ function HandOverModal({ dossier: d, onClose, onDone }: { dossier: Row_; onClose
   const [failure, setFailure] = useState<string | null>(null);
   const [at] = useState(() => new Date().toISOString());
   const required = (field: string) => [{ required: true, whitespace: true, message: t('common.required', { field }) }];
-  const run = async () => {
+  const run = async (v: HandOverValues) => {
     setFailure(null);
     try {
-      await handOver({ variables: { dossierId: d.id } });
+      await handOver({ variables: { dossierId: d.id, collector: { fullName: v.collector.trim(), identityNumber: v.collectorId.trim() } } });
       void message.success(t('returns.handedOver', { code: d.code }));
       onDone();
       onClose();
