@@ -14,6 +14,11 @@ export const vi = {
     DELIVERED: 'Đã phát', DOWNLOADED: 'Đã tải về', PICKED_UP: 'Đã nhận tại quầy', RETURNED: 'Bị hoàn lại', FAILED: 'Phát không thành công',
   },
   channel: { COUNTER: 'Trực tiếp', ONLINE: 'Trực tuyến', POST: 'Qua bưu chính' },
+  history: {
+    RECEIVE: 'Tiếp nhận hồ sơ', ACCEPT: 'Tiếp nhận hồ sơ trực tuyến', REFUSE: 'Từ chối tiếp nhận', COMPLETE_STEP: 'Hoàn thành bước', REQUEST_SUPPLEMENT: 'Yêu cầu bổ sung',
+    SUBMIT_SUPPLEMENT: 'Nộp bổ sung', REQUEST_FINANCIAL_OBLIGATION: 'Yêu cầu thực hiện nghĩa vụ tài chính', CONFIRM_FINANCIAL_OBLIGATION: 'Đã thực hiện nghĩa vụ tài chính',
+    WITHDRAW: 'Rút hồ sơ', STOP: 'Dừng xử lý', DECIDE: 'Quyết định giải quyết', RETURN_RESULT: 'Trả kết quả', TRANSFER: 'Chuyển xử lý (liên thông)', APOLOGISE: 'Xin lỗi, gia hạn',
+  },
   units: { WORKING_DAYS: '{{count}} ngày làm việc', CALENDAR_DAYS: '{{count}} ngày', WORKING_HOURS: '{{count}} giờ làm việc' },
   fields: {
     dossierCode: 'Mã hồ sơ', verifier: 'Mã xác minh', identityNumber: 'Số định danh', fullName: 'Họ và tên', phone: 'Số điện thoại', email: 'Thư điện tử', address: 'Địa chỉ',
@@ -102,6 +107,11 @@ export const en: Messages = {
     DELIVERED: 'Delivered', DOWNLOADED: 'Downloaded', PICKED_UP: 'Collected at the counter', RETURNED: 'Returned to sender', FAILED: 'Delivery failed',
   },
   channel: { COUNTER: 'At the counter', ONLINE: 'Online', POST: 'By post' },
+  history: {
+    RECEIVE: 'Received', ACCEPT: 'Online dossier accepted', REFUSE: 'Refused at reception', COMPLETE_STEP: 'Step completed', REQUEST_SUPPLEMENT: 'Supplement requested',
+    SUBMIT_SUPPLEMENT: 'Supplement submitted', REQUEST_FINANCIAL_OBLIGATION: 'Payment requested', CONFIRM_FINANCIAL_OBLIGATION: 'Payment confirmed',
+    WITHDRAW: 'Withdrawn', STOP: 'Processing stopped', DECIDE: 'Decided', RETURN_RESULT: 'Result returned', TRANSFER: 'Transferred', APOLOGISE: 'Apology and extension',
+  },
   units: { WORKING_DAYS: '{{count}} working days', CALENDAR_DAYS: '{{count}} days', WORKING_HOURS: '{{count}} working hours' },
   fields: {
     dossierCode: 'Dossier code', verifier: 'Verifier', identityNumber: 'Identity number', fullName: 'Full name', phone: 'Phone', email: 'Email', address: 'Address',

@@ -10,7 +10,8 @@ export const HUE = '000.00.13.H57';
 export const HUONG_THUY = '000.00.15.H57';
 export const user = (role: 'intake-officer' | 'specialist' | 'leader', centre = PROVINCE) => `demo-${role}-${centre}`;
 
-const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results', 'screenshots');
+// Beside Playwright's output folder, which it empties at every run.
+const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
 const base = () => `http://localhost:${process.env.PORTAL_E2E_BASE}`;
 
 /** Signs in through /login, clicking the demo user's button as a person would. */

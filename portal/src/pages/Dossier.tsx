@@ -117,7 +117,7 @@ export default function DossierView() {
               color: h.stepOutcome === 'LATE' ? 'red' : 'blue',
               content: (
                 <>
-                  <strong>{dateTime(h.at)}</strong> — {h.action} · {h.actor}{h.actorRole ? ` (${t(`roles.${h.actorRole}`, { defaultValue: h.actorRole })})` : ''}
+                  <strong>{dateTime(h.at)}</strong> — {t(`history.${h.action}`, { defaultValue: h.action })}{h.stepCode ? ` «${d.workflow?.steps.find((st) => st.code === h.stepCode)?.name ?? h.stepCode}»` : ''} · {h.actor}{h.actorRole ? ` (${t(`roles.${h.actorRole}`, { defaultValue: h.actorRole })})` : ''}
                   {h.stepOutcome && <> · {t(`dossier.outcome.${h.stepOutcome}`)}</>}
                   {h.note && <div>{h.note}</div>}
                 </>
