@@ -12,15 +12,17 @@ export interface DemoUser {
 }
 
 const OFFICER_ROLES = ['INTAKE_OFFICER', 'SPECIALIST', 'LEADER'] as const;
-/** Given names for the demo officers, so that the control slip reads like a real one. */
-const NAMES = ['Nguyễn Thị Lan', 'Trần Văn Minh', 'Lê Thị Hoa', 'Phạm Văn Hùng', 'Hoàng Thị Mai', 'Võ Văn Nam', 'Đặng Thị Thu', 'Bùi Văn Tâm', 'Đỗ Thị Hạnh'];
+/** Names for the demo officers, so that the control slip reads like a real one (9 × 11 distinct pairs). */
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
+const GIVEN = ['Thị Lan', 'Văn Minh', 'Thị Hoa', 'Văn Hùng', 'Thị Mai', 'Văn Nam', 'Thị Thu', 'Văn Tâm', 'Thị Hạnh', 'Quốc Bảo', 'Minh Châu'];
+const nameOf = (i: number) => `${FAMILY[i % FAMILY.length]} ${GIVEN[i % GIVEN.length]}`;
 
 /** One user per role and centre of the demo province, an administrator and an observer of the province, and a citizen. */
 export const DEMO_USERS: readonly DemoUser[] = [
   ...DEMO_CENTRES.flatMap((centre, c) =>
     OFFICER_ROLES.map((role, r) => ({
       id: `demo-${role.toLowerCase().replace('_', '-')}-${centre.code}`,
-      name: NAMES[(c * OFFICER_ROLES.length + r) % NAMES.length],
+      name: nameOf(c * OFFICER_ROLES.length + r),
       role,
       centre: centre.code,
       centreName: centre.name,

@@ -47,7 +47,7 @@ export function Login() {
             <Col key={code} xs={24} md={12} xl={8}>
               <Card size="small" title={<h2 style={{ margin: 0, fontSize: 14, whiteSpace: 'normal' }}>{here[0].centreName} ({code})</h2>}>
                 {here.map((u) => (
-                  <Button key={u.id} data-user={u.id} block style={{ marginBottom: 6, whiteSpace: 'normal', height: 'auto', textAlign: 'left' }} onClick={() => void signIn(u)}>
+                  <Button key={u.id} data-user={u.id} block style={{ marginBottom: 6, whiteSpace: 'normal', height: 'auto', minHeight: 32, padding: '4px 12px', justifyContent: 'flex-start', textAlign: 'left' }} onClick={() => void signIn(u)}>
                     {t(`roles.${u.role}`)} — {u.name}
                   </Button>
                 ))}
