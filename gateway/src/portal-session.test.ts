@@ -37,11 +37,11 @@ describe("the portal's session on the gateway", () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     const pair = cookie.split(';')[0];
-    const anonymous = await (await fetch(`${platform.url}/graphql`, { method: 'POST', headers: json(), body: JSON.stringify({ query: APPLICANT }) })).json();
+    const anonymous = await (await fetch(`${platform.url}/graphql`, { method: 'POST', headers: json(), body: JSON.stringify({ query: APPLICANT }) })).json() as any;
     expect(anonymous.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const signedIn = await (await fetch(`${platform.url}/graphql`, { method: 'POST', headers: json(pair), body: JSON.stringify({ query: APPLICANT }) })).json();
+    const signedIn = await (await fetch(`${platform.url}/graphql`, { method: 'POST', headers: json(pair), body: JSON.stringify({ query: APPLICANT }) })).json() as any;
     expect(signedIn).toEqual({ data: { applicant: null } });
-    const me = await (await fetch(`${platform.url}/auth/me`, { headers: { cookie: pair } })).json();
+    const me = await (await fetch(`${platform.url}/auth/me`, { headers: { cookie: pair } })).json() as any;
     expect(me.user).toMatchObject({ role: 'INTAKE_OFFICER', centre: '000.00.12.H57' });
     expect(JSON.stringify(me)).not.toContain(token);
   });
@@ -58,16 +58,16 @@ describe("the portal's session on the gateway", () => {
   it('refuses a bad token at /auth/session and ignores a forged cookie (the visitor is anonymous)', async () => {
     expect((await fetch(`${platform.url}/auth/session`, { method: 'POST', headers: { authorization: 'Bearer nope' } })).status).toBe(401);
     const res = await fetch(`${platform.url}/graphql`, { method: 'POST', headers: json(`${SESSION_COOKIE}=forged`), body: JSON.stringify({ query: '{ centres { id } }' }) });
-    expect((await res.json()).data).toEqual({ centres: [] });
+    expect(((await res.json()) as any).data).toEqual({ centres: [] });
     expect(sessionOf(res)).toMatch(/Expires=Thu, 01 Jan 1970/);
   });
 
   it('signs a demo user in development, and has no demo users in production', async () => {
-    const { users } = await (await fetch(`${platform.url}/auth/demo-users`)).json();
+    const { users } = await (await fetch(`${platform.url}/auth/demo-users`)).json() as any;
     expect(users.filter((u: { role: string }) => ['INTAKE_OFFICER', 'SPECIALIST', 'LEADER'].includes(u.role))).toHaveLength(27);
     const res = await fetch(`${platform.url}/auth/demo-session`, { method: 'POST', headers: json(), body: JSON.stringify({ userId: 'demo-leader-000.00.13.H57' }) });
     expect(res.status).toBe(204);
-    const me = await (await fetch(`${platform.url}/auth/me`, { headers: { cookie: sessionOf(res)!.split(';')[0] } })).json();
+    const me = await (await fetch(`${platform.url}/auth/me`, { headers: { cookie: sessionOf(res)!.split(';')[0] } })).json() as any;
     expect(me.user).toMatchObject({ role: 'LEADER', centre: '000.00.13.H57' });
 
     expect((await fetch(`${production.url}/auth/demo-users`)).status).toBe(404);
