@@ -69,7 +69,7 @@ export default function Inbox() {
         </Col>
       </Row>
       {error && <Alert type="error" showIcon title={explain(t, error)} />}
-      <Table<Row_> rowKey="id" dataSource={shown} loading={loading && !data} pagination={false} scroll={{ x: 900 }} size="middle"
+      <Table<Row_> rowKey="id" dataSource={shown} loading={loading && !data} pagination={false} scroll={shown.length ? { x: 900 } : undefined} size="middle"
         locale={{ emptyText: t('inbox.empty') }}
         columns={[
           { title: t('fields.dossierCode'), key: 'code', render: (_, d) => <Link to={`/dossiers/${d.id}`}>{d.code}</Link> },

@@ -50,7 +50,7 @@ function Queue({ queue }: { queue: ReturnsQueue }) {
   return (
     <>
       {error && <Alert type="error" showIcon title={explain(t, error)} />}
-      <Table<Row_> rowKey="id" dataSource={data?.returnsDesk ?? []} loading={loading && !data} pagination={false} scroll={{ x: 800 }}
+      <Table<Row_> rowKey="id" dataSource={data?.returnsDesk ?? []} loading={loading && !data} pagination={false} scroll={data?.returnsDesk.length ? { x: 800 } : undefined}
         locale={{ emptyText: t('returns.empty') }}
         expandable={queue === 'POST' ? {
           rowExpandable: (d) => (d.delivery?.postalEvents.length ?? 0) > 0,
