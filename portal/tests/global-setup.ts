@@ -64,6 +64,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   }).catch(async (err) => {
     child.kill('SIGINT');
     await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
     throw err;
   });
   child.removeAllListeners('exit');
