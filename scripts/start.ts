@@ -14,6 +14,7 @@ import { DATA_DIR, downloadLinkSecret, resolveDatabaseUrl } from './platform-env
 import { seedDemo } from './seed-demo';
 import { Supervisor, waitHealthy, waitGraphql } from './lib/supervisor';
 import { DEMO_CENTRES } from '@onestop/intake/src/demo/demo-province';
+import { ensurePortalBuilt } from './lib/portal-build';
 
 const SERVICES = [
   { name: 'intake', port: 4001 },
@@ -63,6 +64,9 @@ async function main() {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     };
 
+    // The portal builds (when its sources changed) while the services start.
+    const portal = ensurePortalBuilt(log);
+    portal.catch(() => undefined);
     const secrets = { delivery: { DOWNLOAD_LINK_SECRET: downloadLinkSecret() } } as Record<string, NodeJS.ProcessEnv>;
     for (const service of SERVICES) {
       const port = Number(process.env[`${service.name.toUpperCase()}_PORT`] ?? service.port);
@@ -71,6 +75,7 @@ async function main() {
     await Promise.all(
       SERVICES.map((s) => waitHealthy(`http://127.0.0.1:${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}/readyz`, s.name)),
     );
+    await portal;
     supervisor.run('gateway', 'gateway/src/main.ts', {
       ...common,
       PORT: String(gatewayPort),
@@ -91,6 +96,7 @@ async function main() {
 
     console.log(`
   One-stop platform is up.
+    Portal        ${publicUrl}/
     GraphQL       ${publicUrl}/graphql
     Health        ${publicUrl}/healthz
     Services      ${SERVICES.map((s) => `${s.name} :${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}`).join(', ')}

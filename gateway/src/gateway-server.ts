@@ -19,6 +19,8 @@ import { proxyServiceRoutes } from './service-routes';
 import { mountQueueDashboard } from './queue-dashboard';
 import { armor, badInputIsNot500, DEFAULT_LIMITS, trackingRateLimit, type RequestLimits } from './limits';
 import { QueueConnection, type QueueConnectionConfig } from '@onestop/events';
+import { mountSession } from './session';
+import { servePortal } from './portal-routes';
 
 export interface GatewayOptions extends UserTokenConfig {
   port: number;
@@ -36,6 +38,10 @@ export interface GatewayOptions extends UserTokenConfig {
   courierCallbackSecret?: string;
   /** A file whose absence keeps /healthz at 503 "starting" (`npm start` writes it once the demo data is in place). */
   readyFile?: string;
+  /** The built portal to serve at / (default portal/dist); false: no portal. */
+  portalDir?: string | false;
+  /** The identity provider's sign-in page, for /auth/login in production. */
+  loginUrl?: string;
 }
 
 export interface GatewayContext {
@@ -112,6 +118,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     return { caller, correlationId, identity: await signIdentity(caller), clientIp: req.ip ?? req.socket.remoteAddress };
   };
 
+  mountSession(app, { verifyUser, jwtSecret: opts.jwtSecret, production: !!opts.production, loginUrl: opts.loginUrl });
   app.get('/healthz', untilReady(opts.readyFile), async (_req, res) => {
     const checks = await Promise.all(opts.subgraphs.map(async (s) => ({ name: s.name, up: await isUp(s.url) })));
     const down = checks.filter((c) => !c.up).map((c) => c.name);
@@ -136,6 +143,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       centreRelation: async (caller) => provinceRelation(await centreOf(intake.url, caller.centre, await signIdentity(undefined))),
     });
   }
+  // The portal is a script application of its own files: its pages get a policy that lets them run
+  if (opts.portalDir !== false) servePortal(app, opts.portalDir, securityHeaders(PORTAL_CSP));
   endWithJsonErrors(app, logger);
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port, '0.0.0.0', resolve));
@@ -193,6 +202,12 @@ function withCourier(verifyUser: (token: string) => Promise<Caller>, secret: str
     return verifyUser(token);
   };
 }
+
+const PORTAL_CSP: Record<string, string[]> = {
+  ...STRICT_CSP,
+  defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameSrc: ["'self'"], objectSrc: ["'none'"], formAction: ["'self'"],
+};
 
 const COURIER: Caller = { id: 'courier', name: 'Courier', role: 'COURIER' };
 

@@ -22,6 +22,8 @@ async function main() {
     limits: limitsFromEnv(),
     courierCallbackSecret: process.env.COURIER_CALLBACK_SECRET || undefined,
     readyFile: process.env.GATEWAY_READY_FILE || undefined,
+    portalDir: process.env.PORTAL_DIR || undefined,
+    loginUrl: process.env.AUTH_LOGIN_URL || undefined,
     trustProxy: process.env.TRUST_PROXY ? (/^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY) : undefined,
     queue: process.env.DATABASE_URL || process.env.REDIS_URL
       ? { redisUrl: process.env.REDIS_URL || undefined, databaseUrl: process.env.DATABASE_URL ?? '', prefix: process.env.QUEUE_PREFIX || undefined }

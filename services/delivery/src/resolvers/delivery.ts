@@ -6,6 +6,7 @@ import { can } from './access';
 export type NotificationView = Notification & { dossierCode: string };
 
 export const DeliveryType = {
+  collectedBy: (d: Delivery) => (d.collectorName ? { fullName: d.collectorName, identityNumber: d.collectorIdentityNumber ?? '' } : null),
   async notifications(d: Delivery, _: unknown, ctx: DeliveryContext): Promise<NotificationView[]> {
     const rows = await ctx.db.getRepository(Notification).find({ where: { dossierId: d.dossierId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return rows.map((n) => Object.assign(n, { dossierCode: d.dossierCode }));

@@ -26,15 +26,23 @@ export const Mutation = {
    * (federation @provides): processing, the owner, applies the ResultReturned event moments later.
    * A dossier whose reception or decision is still on its way here waits for it (catchingUp).
    */
-  async confirmPickup(_: unknown, { dossierId }: { dossierId: string }, ctx: DeliveryContext) {
+  async confirmPickup(_: unknown, { dossierId, collector }: { dossierId: string; collector?: { fullName: string; identityNumber: string } | null }, ctx: DeliveryContext) {
     requireCaller(ctx);
     if (!UUID.test(dossierId)) throw notFound('Dossier');
+    if (collector) {
+      if (!collector.fullName.trim() || !collector.identityNumber.trim()) throw badInput('The collector needs a name and an identity number');
+      checkLength(collector.fullName, 'collector.fullName', 'name');
+      checkLength(collector.identityNumber, 'collector.identityNumber', 'code');
+    }
     return catchingUp(ctx, () => ctx.db.transaction(async (manager) => {
       const delivery = await lockDelivery(manager, { dossierId });
       if (!delivery) throw awaitingEvent(notFound('Dossier'), dossierId);
       const caller = await can.confirmPickup(ctx, manager, delivery);
       const check = canConfirmPickup(delivery);
       if (check.refused) throw awaitsDecision(delivery) ? awaitingEvent(conflict(check.reason), dossierId) : conflict(check.reason);
+      if (collector) {
+        await manager.update(Delivery, { dossierId }, { collectorName: collector.fullName.trim(), collectorIdentityNumber: collector.identityNumber.trim() });
+      }
       await returnResult(manager, ctx.deps.notifier, delivery, { status: 'PICKED_UP', method: 'COUNTER', at: new Date(), caller, correlationId: ctx.correlationId });
       return { id: dossierId, status: 'RETURNED', nationalStatusCode: 10 };
     }));

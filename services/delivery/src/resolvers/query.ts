@@ -1,8 +1,11 @@
 import type { DeliveryContext } from '../deps';
 import { can } from './access';
 import type { NotificationView } from './delivery';
+import { returnsDesk } from './returns-desk';
 
 export const Query = {
+  returnsDesk,
+
   async failedNotifications(_: unknown, args: { limit?: number | null }, ctx: DeliveryContext): Promise<NotificationView[]> {
     await can.operate(ctx, 'failedNotifications');
     const limit = Math.min(Math.max(args.limit ?? 100, 1), 500);

@@ -1,4 +1,4 @@
-import { authorize, checkLength, notFound, requireCaller } from '@onestop/service-kit';
+import { authorize, authorizeOn, checkLength, notFound, requireCaller } from '@onestop/service-kit';
 import { trackDossier } from '../commands/track-dossier';
 import { Applicant, DigitalRecord, Dossier, RecordAccess } from '../persistence';
 import type { IntakeContext } from '../deps';
@@ -22,6 +22,22 @@ export const dossierQueries = {
       .where('a.identity_number = :number', { number: caller.identityNumber })
       .orderBy('d.submitted_at', 'DESC')
       .getMany();
+  },
+
+  /**
+   * Online dossiers at a centre (the caller's own by default) waiting for an officer to accept or
+   * refuse them (NEW, national code 1), oldest first: whoever may accept them there may list them.
+   */
+  async awaitingAcceptance(_: unknown, args: { centreId?: string | null; first?: number | null }, ctx: IntakeContext) {
+    const caller = requireCaller(ctx);
+    const centre = args.centreId ? (isUuid(args.centreId) ? await ctx.deps.centres.byId(args.centreId) : null) : caller.centre ? await ctx.deps.centres.byCode(caller.centre) : null;
+    if (!centre) throw notFound('Centre');
+    await authorizeOn(ctx.deps.centres, caller, 'acceptDossier', { centreIds: [centre.id] });
+    return ctx.db.getRepository(Dossier).find({
+      where: { centreId: centre.id, status: 'NEW' },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+      take: Math.min(Math.max(args.first ?? 50, 1), 200),
+    });
   },
 
   /** Who read the record's content (record_access), for its owner and ADMIN. */

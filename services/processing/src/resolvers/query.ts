@@ -15,7 +15,7 @@ export const Query = {
    * most urgent first: the earliest current-step due time, so overdue steps come first. ADMIN
    * and OBSERVER see every role's. Served by the partial index dossier_inbox.
    */
-  async inbox(_: unknown, args: { centreId?: string | null; first?: number | null }, ctx: ProcessingContext) {
+  async inbox(_: unknown, args: { centreId?: string | null; first?: number | null; offset?: number | null }, ctx: ProcessingContext) {
     const caller = requireCaller(ctx);
     if (caller.role === 'CITIZEN') authorize(caller, 'inbox', 'ANY'); // FORBIDDEN: citizens have no centre
     const centre = args.centreId ? (isUuid(args.centreId) ? await ctx.deps.centres.byId(args.centreId) : null)
@@ -26,7 +26,7 @@ export const Query = {
     const role = STEP_ROLES.includes(caller.role as StepRole) ? caller.role : null;
     const qb = ctx.db.getRepository(ProcessingDossier).createQueryBuilder('d')
       .where('d.processing_centre_id = :centre', { centre: centre.id })
-      .orderBy('d.step_due_at', 'ASC').addOrderBy('d.id', 'ASC').limit(limit);
+      .orderBy('d.step_due_at', 'ASC').addOrderBy('d.id', 'ASC').limit(limit).offset(Math.max(args.offset ?? 0, 0));
     if (role) qb.andWhere('d.inbox_role = :role', { role });
     else qb.andWhere('d.inbox_role IS NOT NULL');
     return qb.getMany();

@@ -66,6 +66,13 @@ export class Delivery {
   @Column({ type: 'timestamptz', name: 'returned_at', nullable: true })
   returnedAt: Date | null;
 
+  /** Who collected the result at the counter (the applicant or someone they sent), as the officer recorded it. */
+  @Column({ type: 'text', name: 'collector_name', nullable: true })
+  collectorName: string | null;
+
+  @Column({ type: 'text', name: 'collector_identity_number', nullable: true })
+  collectorIdentityNumber: string | null;
+
   @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 }

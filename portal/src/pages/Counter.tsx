@@ -1,0 +1,312 @@
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, QRCode, Radio, Result, Row, Select, Space, Tag, Typography, Upload } from 'antd';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../gql';
+import type { ApplicantLookupQuery, DocumentInput, SubmitAtCounterMutation } from '../gql/graphql';
+import { dateTime, fileSize, fold, readBase64 } from '../format';
+import { explain } from '../errors';
+import { useSession } from '../session';
+import { AwaitingAcceptance } from './AwaitingAcceptance';
+
+const CounterData = graphql(`
+  query CounterData {
+    centres { id code name }
+  }
+`);
+
+const CentreProcedures = graphql(`
+  query CentreProcedures($centreId: ID) {
+    procedures(centreId: $centreId) {
+      id code name sector feeVnd
+      processingTime { amount unit }
+      components { code name required documentType }
+    }
+  }
+`);
+
+const ApplicantLookup = graphql(`
+  query ApplicantLookup($identityNumber: String!) {
+    applicant(identityNumber: $identityNumber) {
+      id kind identityNumber fullName phone email address
+      records { id documentType title sizeBytes mimeType validUntil reuseCount digitisedAt { id code name } }
+    }
+  }
+`);
+
+const SubmitAtCounter = graphql(`
+  mutation SubmitAtCounter($input: SubmitDossierInput!) {
+    submitDossier(input: $input) {
+      id code status nationalStatusCode receivedAt dueAt receiptUrl
+      procedure { code name }
+      components { componentCode reused }
+    }
+  }
+`);
+
+/** The upload limit the intake service applies by default (UPLOAD_MAX_BYTES). */
+const MAX_BYTES = 10 * 1024 * 1024;
+const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'];
+
+type Record_ = NonNullable<ApplicantLookupQuery['applicant']>['records'][number];
+type Choice = { reuse: Record_ } | { file: File };
+type Receipt = SubmitAtCounterMutation['submitDossier'];
+
+interface FormValues {
+  procedureCode: string;
+  identityNumber: string;
+  fullName: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  docs?: Record<string, Choice | undefined>;
+  deliveryMethod: 'COUNTER' | 'POST' | 'ONLINE';
+  deliveryAddress?: string;
+}
+
+/** Reception at the counter: procedure, applicant, components (reuse or upload), delivery, receipt. */
+export default function Counter() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const { data: centres } = useQuery(CounterData);
+  const centre = centres?.centres.find((c) => c.code === user?.centre);
+  const { data: catalogue } = useQuery(CentreProcedures, { variables: { centreId: centre?.id }, skip: !centre });
+  const apollo = useApolloClient();
+  const [applicant, setApplicant] = useState<ApplicantLookupQuery['applicant'] | null>(null);
+  const [looking, setLooking] = useState(false);
+  const lastLookup = useRef('');
+  const [submit, { loading: submitting }] = useMutation(SubmitAtCounter);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  // One key per reception: a double click, or a retry after a lost answer, yields the same dossier once.
+  const idempotencyKey = useRef(crypto.randomUUID());
+
+  const procedureCode = Form.useWatch('procedureCode', form);
+  const deliveryMethod = Form.useWatch('deliveryMethod', form);
+  const procedure = catalogue?.procedures.find((p) => p.code === procedureCode);
+
+  const onIdentity = async (value: string) => {
+    const identityNumber = value.trim();
+    if (!/^\d{9,13}$/.test(identityNumber) || identityNumber === lastLookup.current) return;
+    lastLookup.current = identityNumber;
+    setLooking(true);
+    let a: ApplicantLookupQuery['applicant'] = null;
+    try {
+      a = (await apollo.query({ query: ApplicantLookup, variables: { identityNumber }, fetchPolicy: 'network-only' })).data?.applicant ?? null;
+    } catch (err) {
+      lastLookup.current = '';
+      setFailure(explain(t, err));
+    } finally {
+      setLooking(false);
+    }
+    if (lastLookup.current !== identityNumber) return;
+    setApplicant(a);
+    if (a) form.setFieldsValue({ fullName: a.fullName, phone: a.phone ?? undefined, email: a.email ?? undefined, address: a.address ?? undefined });
+  };
+
+  const onFinish = async (v: FormValues) => {
+    if (!procedure || !centre) return;
+    setFailure(null);
+    try {
+      const documents = await Promise.all(
+        procedure.components.flatMap((c): Array<Promise<DocumentInput>> => {
+          const choice = v.docs?.[c.code];
+          if (!choice) return [];
+          if ('reuse' in choice) return [Promise.resolve({ componentCode: c.code, reuseRecordId: choice.reuse.id })];
+          return [readBase64(choice.file).then((contentBase64) => ({
+            componentCode: c.code, title: c.name, upload: { fileName: choice.file.name, mimeType: choice.file.type || 'application/octet-stream', contentBase64 },
+          }))];
+        }),
+      );
+      const { data } = await submit({
+        variables: {
+          input: {
+            procedureCode: procedure.code, centreId: centre.id, channel: 'COUNTER',
+            applicant: { kind: 'CITIZEN', identityNumber: v.identityNumber.trim(), fullName: v.fullName.trim(), phone: v.phone || null, email: v.email || null, address: v.address || null },
+            documents,
+            delivery: { method: v.deliveryMethod, address: v.deliveryMethod === 'POST' ? v.deliveryAddress : null },
+            idempotencyKey: idempotencyKey.current,
+          },
+        },
+      });
+      if (data) setReceipt(data.submitDossier);
+    } catch (err) {
+      setFailure(explain(t, err));
+    }
+  };
+
+  const next = () => {
+    setReceipt(null);
+    setFailure(null);
+    setApplicant(null);
+    lastLookup.current = '';
+    idempotencyKey.current = crypto.randomUUID();
+    form.resetFields();
+    void message.info(t('counter.newReception'));
+  };
+
+  if (receipt) return <ReceiptView receipt={receipt} onNext={next} />;
+
+  const options = (catalogue?.procedures ?? []).map((p) => ({ value: p.code, label: `${p.name} (${p.code})`, search: fold(`${p.name} ${p.code} ${p.sector}`) }));
+
+  return (
+    <>
+      <Typography.Title>{t('counter.title')}</Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Form<FormValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ deliveryMethod: 'COUNTER' }}
+            scrollToFirstError={{ focus: true }} requiredMark>
+            <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('fields.procedure')}</h2>} size="small">
+              <Form.Item label={t('fields.procedure')} name="procedureCode" extra={t('counter.procedureHint')}
+                rules={[{ required: true, message: t('common.required', { field: t('fields.procedure') }) }]}>
+                <Select showSearch={{ filterOption: (input, option) => !!option?.search.includes(fold(input.trim())) }}
+                  options={options} autoFocus placeholder={t('counter.procedureHint')} />
+              </Form.Item>
+              {procedure && (
+                <Typography.Text type="secondary">
+                  {procedure.sector} · {procedure.feeVnd.toLocaleString('vi-VN')} ₫ · {t(`units.${procedure.processingTime.unit}`, { count: procedure.processingTime.amount })}
+                </Typography.Text>
+              )}
+            </Card>
+            <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('counter.applicantTitle')}</h2>} size="small" style={{ marginTop: 12 }}>
+              <Row gutter={12}>
+                <Col xs={24} md={12}>
+                  <Form.Item label={t('fields.identityNumber')} name="identityNumber"
+                    rules={[{ required: true, message: t('common.required', { field: t('fields.identityNumber') }) }, { pattern: /^\s*\d{9,13}\s*$/, message: t('errors.BAD_USER_INPUT') }]}>
+                    <Input inputMode="numeric" autoComplete="off" onBlur={(e) => void onIdentity(e.target.value)}
+                      onChange={(e) => { if (e.target.value.trim() !== lastLookup.current) setApplicant(null); if (e.target.value.trim().length === 12) void onIdentity(e.target.value); }} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item label={t('fields.fullName')} name="fullName" rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('fields.fullName') }) }]}>
+                    <Input autoComplete="off" />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item label={t('fields.phone')} name="phone"><Input inputMode="tel" autoComplete="off" /></Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item label={t('fields.email')} name="email" rules={[{ type: 'email', message: t('errors.BAD_USER_INPUT') }]}><Input autoComplete="off" /></Form.Item>
+                </Col>
+                <Col xs={24}>
+                  <Form.Item label={t('fields.address')} name="address"><Input autoComplete="off" /></Form.Item>
+                </Col>
+              </Row>
+              <div role="status" aria-live="polite">
+                {looking ? t('counter.lookingUp') : applicant ? <Tag color="green">{t('counter.knownApplicant', { name: applicant.fullName })}</Tag> : null}
+              </div>
+            </Card>
+            {procedure && (
+              <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('counter.componentsTitle')}</h2>} size="small" style={{ marginTop: 12 }}>
+                <Typography.Paragraph type="secondary">{t('counter.uploadLimits', { max: fileSize(MAX_BYTES) })}</Typography.Paragraph>
+                {procedure.components.map((c) => (
+                  <Form.Item key={`${procedure.code}-${c.code}`} name={['docs', c.code]} label={c.name}
+                    tooltip={c.required ? t('counter.requiredTag') : t('counter.optionalTag')}
+                    rules={c.required ? [{ required: true, message: t('counter.missing', { name: c.name }) }] : []}>
+                    <ComponentPicker records={(applicant?.records ?? []).filter((r) => r.documentType === c.documentType && (!r.validUntil || r.validUntil >= today()))} />
+                  </Form.Item>
+                ))}
+              </Card>
+            )}
+            <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('counter.deliveryTitle')}</h2>} size="small" style={{ marginTop: 12 }}>
+              <Form.Item label={t('fields.deliveryMethod')} name="deliveryMethod" rules={[{ required: true }]}>
+                <Radio.Group options={(['COUNTER', 'POST', 'ONLINE'] as const).map((m) => ({ value: m, label: t(`delivery.${m}`) }))} />
+              </Form.Item>
+              {deliveryMethod === 'POST' && (
+                <Form.Item label={t('fields.deliveryAddress')} name="deliveryAddress"
+                  rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('fields.deliveryAddress') }) }]}>
+                  <Input autoComplete="off" />
+                </Form.Item>
+              )}
+            </Card>
+            {failure && <Alert role="alert" type="error" showIcon style={{ marginTop: 12 }} title={failure} />}
+            <Button type="primary" htmlType="submit" size="large" loading={submitting} disabled={submitting} style={{ marginTop: 12 }}>
+              {submitting ? t('counter.submitting') : t('counter.submit')}
+            </Button>
+          </Form>
+        </Col>
+        <Col xs={24} xl={8}>
+          <AwaitingAcceptance centreId={centre?.id} />
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+interface PickerProps { id?: string; value?: Choice; onChange?: (v: Choice | undefined) => void; records: Record_[] }
+
+/** One component: a reusable digitised record with one click, or a file (picker, drag and drop, camera). */
+const ComponentPicker = forwardRef<{ focus(): void }, PickerProps>(function ComponentPicker({ id, value, onChange, records }, ref) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const first = useRef<HTMLButtonElement | HTMLElement | null>(null);
+  useImperativeHandle(ref, () => ({ focus: () => (first.current ?? document.getElementById(id ?? ''))?.focus() }), [id]);
+  if (value && 'reuse' in value) {
+    return (
+      <Space wrap id={id}>
+        <Tag color="blue">{t('counter.reused', { title: value.reuse.title })}</Tag>
+        <Button size="small" ref={(el) => { first.current = el; }} onClick={() => onChange?.(undefined)}>{t('counter.unchoose')}</Button>
+      </Space>
+    );
+  }
+  if (value && 'file' in value) {
+    return (
+      <Space wrap id={id}>
+        <Tag>{t('counter.chosenFile', { name: value.file.name, size: fileSize(value.file.size) })}</Tag>
+        <Button size="small" ref={(el) => { first.current = el; }} onClick={() => onChange?.(undefined)}>{t('counter.remove')}</Button>
+      </Space>
+    );
+  }
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} id={id}>
+      {records.map((r, i) => (
+        <Button key={r.id} type="dashed" ref={i === 0 ? (el) => { first.current = el; } : undefined} onClick={() => onChange?.({ reuse: r })} style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}>
+          {t('counter.reuse')}: {r.title} — {t('counter.reuseFrom', { centre: r.digitisedAt?.name ?? r.digitisedAt?.code ?? '—', size: fileSize(r.sizeBytes) })}
+        </Button>
+      ))}
+      <Upload.Dragger accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" capture={undefined} multiple={false} showUploadList={false}
+        beforeUpload={(file) => {
+          if (!ACCEPTED.includes(file.type)) void message.error(t('errors.fileType'));
+          else if (file.size > MAX_BYTES) void message.error(t('errors.fileTooLarge', { max: fileSize(MAX_BYTES) }));
+          else onChange?.({ file });
+          return Upload.LIST_IGNORE;
+        }}>
+        <span ref={records.length ? undefined : (el) => { first.current = el?.closest('[tabindex]') as HTMLElement | null; }}>{t('counter.upload')}</span>
+      </Upload.Dragger>
+    </Space>
+  );
+});
+
+function ReceiptView({ receipt, onNext }: { receipt: Receipt; onNext(): void }) {
+  const { t } = useTranslation();
+  const trackUrl = `${window.location.origin}/track?code=${encodeURIComponent(receipt.code)}`;
+  const nextButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => nextButton.current?.focus(), []);
+  return (
+    <Result status="success" title={<h1 style={{ fontSize: 24 }}>{t('counter.receiptTitle')}</h1>}
+      subTitle={<span>{t('fields.dossierCode')}: <strong data-testid="dossier-code">{receipt.code}</strong></span>}
+      extra={[
+        <Button key="print" type="primary" onClick={() => window.print()} className="no-print">{t('counter.printReceipt')}</Button>,
+        receipt.receiptUrl ? <a key="system" href={`/intake/receipts/${receipt.id}`} target="_blank" rel="noreferrer" className="no-print">{t('counter.printableReceipt')}</a> : null,
+        <Button key="next" ref={nextButton} onClick={onNext} className="no-print">{t('counter.newReception')}</Button>,
+      ]}>
+      <Space wrap size="large" align="start">
+        <Descriptions column={1} bordered size="small" items={[
+          { key: 'code', label: t('fields.dossierCode'), children: receipt.code },
+          { key: 'procedure', label: t('fields.procedure'), children: receipt.procedure.name },
+          { key: 'received', label: t('fields.receivedAt'), children: dateTime(receipt.receivedAt) },
+          { key: 'due', label: t('counter.receiptDue'), children: <strong>{dateTime(receipt.dueAt)}</strong> },
+          { key: 'status', label: t('fields.status'), children: receipt.status ? t(`status.${receipt.status}`) : '—' },
+        ]} />
+        <figure style={{ margin: 0, textAlign: 'center' }}>
+          <QRCode value={trackUrl} size={140} type="svg" aria-label={t('counter.qr')} />
+          <figcaption style={{ fontSize: 12, maxWidth: 180, wordBreak: 'break-all' }}>{trackUrl}</figcaption>
+        </figure>
+      </Space>
+    </Result>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, Row, Spin, Typography } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { homeOf, useSession, type Role } from '../session';
+
+interface DemoUser { id: string; name: string; role: Role; centre?: string; centreName?: string }
+
+/**
+ * Development: the demo province's users, one button each; the gateway signs the token and sets
+ * the cookie. Production (no /auth/demo-users): the identity provider's sign-in.
+ */
+export function Login() {
+  const { t } = useTranslation();
+  const { refresh } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [users, setUsers] = useState<DemoUser[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    void fetch('/auth/demo-users').then(async (res) => {
+      if (res.status === 404) return void window.location.assign('/auth/login');
+      setUsers(((await res.json()) as { users: DemoUser[] }).users);
+    }, () => setFailed(true));
+  }, []);
+
+  const signIn = async (user: DemoUser) => {
+    const res = await fetch('/auth/demo-session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.id }) });
+    if (!res.ok) return setFailed(true);
+    await refresh();
+    const next = params.get('next');
+    navigate(next?.startsWith('/') ? next : homeOf(user.role));
+  };
+
+  if (!users && !failed) return <Spin aria-label={t('login.redirecting')} />;
+  const centres = [...new Set((users ?? []).filter((u) => u.centre).map((u) => u.centre!))];
+  return (
+    <>
+      <Typography.Title>{t('login.title')}</Typography.Title>
+      {failed && <Alert type="error" showIcon title={t('login.failed')} />}
+      <Typography.Paragraph><strong>{t('login.demo')}</strong>. {t('login.demoHint')}</Typography.Paragraph>
+      <Row gutter={[12, 12]}>
+        {centres.map((code) => {
+          const here = users!.filter((u) => u.centre === code);
+          return (
+            <Col key={code} xs={24} md={12} xl={8}>
+              <Card size="small" title={<h2 style={{ margin: 0, fontSize: 14, whiteSpace: 'normal' }}>{here[0].centreName} ({code})</h2>}>
+                {here.map((u) => (
+                  <Button key={u.id} data-user={u.id} block style={{ marginBottom: 6, whiteSpace: 'normal', height: 'auto', minHeight: 32, padding: '4px 12px', justifyContent: 'flex-start', textAlign: 'left' }} onClick={() => void signIn(u)}>
+                    {t(`roles.${u.role}`)} — {u.name}
+                  </Button>
+                ))}
+              </Card>
+            </Col>
+          );
+        })}
+        {users?.filter((u) => !u.centre).map((u) => (
+          <Col key={u.id} xs={24} md={12} xl={8}>
+            <Button block data-user={u.id} onClick={() => void signIn(u)}>{t(`roles.${u.role}`)} — {u.name}</Button>
+          </Col>
+        ))}
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FullConfig } from '@playwright/test';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function onServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts the platform as `npm start` does (scripts/start.ts in a child process) on a fresh database
+ * of the machine's PostgreSQL, a DATA_DIR under /tmp and ports of its own; the returned function
+ * stops it and drops the database.
+ */
+export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
+  const base = Number(process.env.PORTAL_E2E_BASE);
+  // While writing tests: a platform already running on PORTAL_E2E_BASE with E2E_JWT_SECRET as its secret.
+  if (process.env.PORTAL_E2E_REUSE) return async () => undefined;
+  const name = `onestop_portal_e2e_${randomBytes(5).toString('hex')}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'onestop-portal-e2e-'));
+  await onServer(`CREATE DATABASE ${name}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  process.env.E2E_JWT_SECRET = randomBytes(24).toString('hex');
+  const env = {
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    DATA_DIR: dataDir,
+    PORT: String(base),
+    INTAKE_PORT: String(base + 1),
+    PROCESSING_PORT: String(base + 2),
+    DELIVERY_PORT: String(base + 3),
+    STATISTICS_PORT: String(base + 4),
+    AUTH_JWT_SECRET: process.env.E2E_JWT_SECRET,
+    PUBLIC_URL: `http://localhost:${base}`,
+    SLA_SWEEP_EVERY_MS: '5000',
+    REDIS_URL: '',
+    NODE_ENV: 'development',
+  };
+  const child: ChildProcess = spawn(process.execPath, ['-r', './scripts/register.js', 'scripts/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the platform did not start in 240 s:\n${output.slice(-3000)}`)), 240_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('One-stop platform is up')) { clearTimeout(timer); resolve(); }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => { output += c.toString(); });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`npm start exited (${code}):\n${output.slice(-3000)}`)); });
+  }).catch(async (err) => {
+    child.kill('SIGINT');
+    await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
+  child.removeAllListeners('exit');
+  void config;
+
+  return async () => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
