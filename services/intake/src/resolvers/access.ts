@@ -90,8 +90,21 @@ function centresOfApplicant(ctx: Reader, identityNumber: string): Promise<string
   return perRequest(ctx, servingCentres, identityNumber, () => centresServing(ctx.db, identityNumber));
 }
 
+const atTheCounter = new WeakMap<object, Set<string>>();
+/**
+ * An intake officer who types an applicant's identity number at the counter is serving that
+ * applicant at their centre: the once-only rule needs their contact data and records there, before
+ * any dossier of theirs exists at that centre. Each such read is logged like every other.
+ */
+export function presentedAtCounter(ctx: Reader, identityNumber: string): void {
+  if (ctx.caller?.role !== 'INTAKE_OFFICER') return;
+  const numbers = atTheCounter.get(ctx) ?? new Set<string>();
+  atTheCounter.set(ctx, numbers.add(identityNumber));
+}
+
 /** The caller may see this applicant's personal data (contact details, records). */
 export async function servesApplicant(ctx: Reader, identityNumber: string): Promise<boolean> {
+  if (atTheCounter.get(ctx)?.has(identityNumber)) return true;
   return mayRead(ctx, ctx.deps.centres, { centreIds: await centresOfApplicant(ctx, identityNumber), ownerIdentityNumber: identityNumber }, 'recordContent');
 }
 

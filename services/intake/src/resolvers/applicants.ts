@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { checkIdentityNumber, normaliseTaxCode, type ApplicantKind } from '../domain/identity-numbers';
 import { Applicant, DigitalRecord } from '../persistence';
 import type { IntakeContext } from '../deps';
-import { isRedacted, noteRead, requireApplicantReader } from './access';
+import { isRedacted, noteRead, presentedAtCounter, requireApplicantReader } from './access';
 
 export interface ApplicantInput {
   kind: ApplicantKind; identityNumber: string; fullName: string; phone?: string | null; email?: string | null; address?: string | null;
@@ -48,6 +48,7 @@ export const applicantQueries = {
     checkLength(identityNumber, 'identityNumber', 'code');
     const number = normaliseTaxCode(identityNumber.trim());
     await requireApplicantReader(ctx, number);
+    presentedAtCounter(ctx, number);
     return ctx.db.getRepository(Applicant).findOneBy({ identityNumber: number });
   },
 };
