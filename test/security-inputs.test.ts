@@ -176,8 +176,8 @@ describe('inputs', () => {
     expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('an unknown path is a JSON 404, not an HTML page', async () => {
-    const res = await get('/nowhere');
+  it('an unknown API path is a JSON 404, not an HTML page (other paths are the portal\'s pages)', async () => {
+    const res = await get('/auth/nowhere');
     expect(res.status).toBe(404);
     expect(res.type).toMatch(/^application\/json/);
   });
@@ -247,7 +247,12 @@ describe('inputs', () => {
     it('the gateway: nosniff, a strict CSP and no x-powered-by, on GraphQL, errors and printable documents', async () => {
       expectSafeHeaders((await get('/healthz')).headers);
       expectSafeHeaders((await fetch(`${platform.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ centres { code } }"}' })).headers);
-      expectSafeHeaders((await get('/nowhere')).headers);
+      expectSafeHeaders((await get('/auth/nowhere')).headers);
+      // a portal page may run the portal's own scripts, and nothing else's; it is never framed
+      const page = (await get('/counter')).headers;
+      expect(page.get('x-content-type-options')).toBe('nosniff');
+      expect(page.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);
+      expect(page.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
       const dossierId = (await submit('SEC-5D')).data.submitDossier.id;
       const receipt = await get(`/intake/receipts/${dossierId}`, officer);
       expect(receipt.status).toBe(200);
