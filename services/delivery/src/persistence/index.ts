@@ -9,3 +9,4 @@ import { Collector1764000000330 } from './migrations/1764000000330-collector';
 export { Delivery, Notification, PostalEvent, SatisfactionRating, type NotificationStatus };
 export const entities = [Delivery, Notification, PostalEvent, SatisfactionRating, CentreReplica];
 export const migrations = [CentreReplica1764000000050, Initial1764000000300, Collector1764000000330];
+export { returnsDeskDossierIds, type ReturnsQueue } from './returns-desk';
