@@ -1,18 +1,25 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { NavLink, Route, Routes, Link, useLocation } from 'react-router';
-import { ConfigProvider, App as AntApp, Button, Result, Select, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import { NavLink, Route, Routes, Link } from 'react-router';
+import { ConfigProvider, App as AntApp, Button, Select, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { useSession, type Role } from './session';
+import { Guard } from './Guard';
 import { Home } from './pages/Home';
 import { Login } from './pages/Login';
-import { Later, NotFound } from './pages/Later';
+import { NotFound } from './pages/Later';
 
 const Counter = lazy(() => import('./pages/Counter'));
 const Inbox = lazy(() => import('./pages/Inbox'));
 const Dossier = lazy(() => import('./pages/Dossier'));
 const Returns = lazy(() => import('./pages/Returns'));
+const Track = lazy(() => import('./pages/Track'));
+const Procedure = lazy(() => import('./pages/Procedure'));
+const Me = lazy(() => import('./pages/Me'));
+const MeSubmit = lazy(() => import('./pages/MeSubmit'));
+const Dashboard = lazy(() => import('./pages/Dashboard'));
+const Admin = lazy(() => import('./pages/admin/Admin'));
 
 /** The centre's red; secondary texts dark enough for WCAG AA contrast (axe's color-contrast). */
 const THEME = {
@@ -41,9 +48,12 @@ export function App() {
               <Route path="/inbox" element={<Guard roles={OFFICERS} page={t('nav.inbox')}><Inbox /></Guard>} />
               <Route path="/dossiers/:id" element={<Guard roles={[...OFFICERS, 'CITIZEN']} page={t('dossier.data')}><Dossier /></Guard>} />
               <Route path="/returns" element={<Guard roles={['INTAKE_OFFICER']} page={t('nav.returns')}><Returns /></Guard>} />
-              {['/track', '/procedures/:code', '/dashboard', '/admin/*', '/me', '/me/submit'].map((path) => (
-                <Route key={path} path={path} element={<Later />} />
-              ))}
+              <Route path="/track" element={<Track />} />
+              <Route path="/procedures/:code" element={<Procedure />} />
+              <Route path="/me" element={<Me />} />
+              <Route path="/me/submit" element={<MeSubmit />} />
+              <Route path="/dashboard" element={<Dashboard />} />
+              <Route path="/admin/*" element={<Admin />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
@@ -60,6 +70,10 @@ function Header() {
     ['/counter', t('nav.counter'), ['INTAKE_OFFICER']],
     ['/inbox', t('nav.inbox'), OFFICERS],
     ['/returns', t('nav.returns'), ['INTAKE_OFFICER']],
+    ['/dashboard', t('nav.dashboard'), ['LEADER', 'OBSERVER', 'ADMIN']],
+    ['/admin/centres', t('nav.admin'), ['ADMIN']],
+    ['/me', t('nav.me'), ['CITIZEN']],
+    ['/me/submit', t('nav.submit'), ['CITIZEN']],
   ];
   return (
     <header className="portal-header no-print">
@@ -91,26 +105,4 @@ function Header() {
       )}
     </header>
   );
-}
-
-/** A page for some roles: anyone else is told so in words, with the way back. */
-function Guard({ roles, page, children }: { roles: Role[]; page: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const { user, loading } = useSession();
-  const location = useLocation();
-  if (loading) return <Spin aria-label={t('common.loading')} />;
-  if (!user) {
-    return (
-      <Result status="403" title={<h1>{t('guard.signInTitle')}</h1>} subTitle={t('guard.signInText')}
-        extra={<Link to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}><Button type="primary">{t('nav.signIn')}</Button></Link>} />
-    );
-  }
-  if (!roles.includes(user.role)) {
-    return (
-      <Result status="403" title={<h1>{t('guard.forbiddenTitle')}</h1>}
-        subTitle={t('guard.forbiddenText', { page, roles: roles.map((r) => t(`roles.${r}`)).join(', ') })}
-        extra={<Link to="/"><Button>{t('guard.goHome')}</Button></Link>} />
-    );
-  }
-  return <>{children}</>;
 }

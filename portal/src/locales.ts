@@ -1,7 +1,12 @@
+import * as publicPages from './locales/public';
+import * as citizen from './locales/citizen';
+import * as dashboard from './locales/dashboard';
+import * as admin from './locales/admin';
+
 /** Every label, message and error of the portal, in Vietnamese (the default) and English. */
-export const vi = {
+const officers = {
   app: { title: 'Cổng dịch vụ công một cửa', short: 'Một cửa', skip: 'Bỏ qua đến nội dung chính' },
-  nav: { home: 'Trang chủ', counter: 'Tiếp nhận', inbox: 'Hồ sơ cần xử lý', returns: 'Trả kết quả', signIn: 'Đăng nhập', signOut: 'Đăng xuất', language: 'Ngôn ngữ', menu: 'Điều hướng chính' },
+  nav: { home: 'Trang chủ', counter: 'Tiếp nhận', inbox: 'Hồ sơ cần xử lý', returns: 'Trả kết quả', dashboard: 'Báo cáo, thống kê', admin: 'Quản trị', me: 'Hồ sơ của tôi', submit: 'Nộp hồ sơ trực tuyến', signIn: 'Đăng nhập', signOut: 'Đăng xuất', language: 'Ngôn ngữ', menu: 'Điều hướng chính' },
   roles: { INTAKE_OFFICER: 'Cán bộ tiếp nhận', SPECIALIST: 'Chuyên viên xử lý', LEADER: 'Lãnh đạo', ADMIN: 'Quản trị viên', OBSERVER: 'Thanh tra, giám sát', CITIZEN: 'Công dân' },
   status: {
     NEW: 'Mới đăng ký', RECEIVED: 'Đã tiếp nhận', NOT_ACCEPTED: 'Không được tiếp nhận', PROCESSING: 'Đang giải quyết', SUPPLEMENT_REQUESTED: 'Yêu cầu bổ sung',
@@ -90,11 +95,13 @@ export const vi = {
   },
 };
 
+export const vi = { ...officers, ...publicPages.vi, ...citizen.vi, ...dashboard.vi, ...admin.vi };
+
 export type Messages = typeof vi;
 
-export const en: Messages = {
+const officersEn: typeof officers = {
   app: { title: 'One-stop public service portal', short: 'One-stop', skip: 'Skip to main content' },
-  nav: { home: 'Home', counter: 'Counter', inbox: 'Inbox', returns: 'Returns', signIn: 'Sign in', signOut: 'Sign out', language: 'Language', menu: 'Main navigation' },
+  nav: { home: 'Home', counter: 'Counter', inbox: 'Inbox', returns: 'Returns', dashboard: 'Dashboard', admin: 'Administration', me: 'My dossiers', submit: 'Submit online', signIn: 'Sign in', signOut: 'Sign out', language: 'Language', menu: 'Main navigation' },
   roles: { INTAKE_OFFICER: 'Intake officer', SPECIALIST: 'Specialist', LEADER: 'Leader', ADMIN: 'Administrator', OBSERVER: 'Observer', CITIZEN: 'Citizen' },
   status: {
     NEW: 'Registered online', RECEIVED: 'Received', NOT_ACCEPTED: 'Not accepted', PROCESSING: 'In processing', SUPPLEMENT_REQUESTED: 'Supplement requested',
@@ -182,3 +189,5 @@ export const en: Messages = {
     VERY_SATISFIED: 'Very satisfied', SATISFIED: 'Satisfied', NOT_SATISFIED: 'Not satisfied', readyAt: 'Ready since', ratingUnavailable: 'Only the applicant can rate (in the citizens’ portal).',
   },
 };
+
+export const en: Messages = { ...officersEn, ...publicPages.en, ...citizen.en, ...dashboard.en, ...admin.en };

@@ -1,0 +1,3 @@
+/** The public pages' labels and messages, Vietnamese and English (merged into ../locales.ts). */
+export const vi = {};
+export const en: typeof vi = {};
