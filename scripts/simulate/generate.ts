@@ -42,7 +42,7 @@ export interface SimOptions {
   seed: number;
 }
 
-/** The 2018 figures of the Thừa Thiên Huế provincial centre (DESIGN.md). */
+/** The 2018 figures of the Thừa Thiên Huế provincial centre (docs/DESIGN.md). */
 export const HUE_2018 = { size: 68_440, inProgress: 3_277, lateShare: 0.038 };
 
 export interface GroundTruthRow {

@@ -1,5 +1,5 @@
 /**
- * The catalogue of domain events: what each service tells the others (rule 2 of DESIGN.md).
+ * The catalogue of domain events: what each service tells the others (rule 2 of docs/DESIGN.md).
  * Every event is versioned; a change to a payload's shape is a new version, and consumers
  * accept every version they have ever been sent.
  */

@@ -40,7 +40,7 @@ export interface BackgroundWork {
 
 /**
  * Everything that makes a service, in one value: each service's index.ts exports one, and the
- * runtime wires it the same way for all four (rule 6 of DESIGN.md).
+ * runtime wires it the same way for all four (rule 6 of docs/DESIGN.md).
  */
 export interface ServiceDefinition<D = unknown> {
   name: ServiceName;
