@@ -1,4 +1,4 @@
-import { deleteRedisPrefix } from '@onestop/test-kit/src/test-database';
+import { deleteRedisPrefix } from '@onestop/test-support';
 /**
  * `npm run bench`: the platform measured against issue 8's targets on the machine it runs on.
  *
@@ -29,7 +29,7 @@ import { graphqlClient, type LatencySummary } from './bench/load';
 import { benchReceptions, benchDossierQuery, seedBench, waitEventsApplied, type BenchSeed, type EventLag } from './bench/receptions';
 import { benchReport, type ReportFigures } from './bench/report-figures';
 import { benchImport, type ImportFigures } from './bench/import-figures';
-import { errorLine } from '@onestop/service-kit/src/logger';
+import { errorLine } from '@onestop/service-kit';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);

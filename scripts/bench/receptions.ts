@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { contractOperation } from '@onestop/test-kit/src/contract';
+import { contractOperation } from '@onestop/test-support';
 import { SERVICES, SUBSCRIPTIONS } from '@onestop/events';
 import type { LaunchedPlatform } from '../lib/platform-processes';
 import { closedLoop, openLoop, summarise, type GraphQLClient, type LatencySummary } from './load';
