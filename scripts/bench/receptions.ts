@@ -25,8 +25,8 @@ export interface BenchSeed {
  */
 const COMMUNES = 20;
 
-const SUBMIT = contractOperation('SubmitDossier');
-const DOSSIER = contractOperation('Dossier');
+export const SUBMIT = contractOperation('SubmitDossier');
+export const DOSSIER = contractOperation('Dossier');
 
 async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
@@ -73,7 +73,7 @@ export async function seedBench(platform: LaunchedPlatform, gql: GraphQLClient, 
 }
 
 let applicantNumber = 0;
-function submitInput(seed: BenchSeed, centreId: string) {
+export function submitInput(seed: BenchSeed, centreId: string) {
   const n = applicantNumber++ % 1_000_000;
   return {
     input: {
