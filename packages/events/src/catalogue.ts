@@ -61,6 +61,11 @@ export interface DossierSubmittedV1 {
   components?: Array<{ componentCode: string; recordId: string; reused: boolean }>;
   /** Set for a dossier brought from another one-stop system (historical import): past work, nobody is notified. */
   imported?: boolean;
+  /**
+   * Set for a walk-in refused at the counter (status 1 here, the actor is the officer): processing
+   * records the refusal (1 → 3) as it does refuseDossier's, so the dossier is counted and has its slip.
+   */
+  refusal?: { reason: string; at: string };
 }
 
 /** An online dossier was accepted by an intake officer (1 → 2). */

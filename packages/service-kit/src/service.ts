@@ -31,6 +31,8 @@ export interface ServiceRuntime {
   logger: Logger;
   queues: QueueConnection;
   config: ServiceConfig;
+  /** The API's watch on applied events, for routes that answer after an event behind the caller (catchingUp). */
+  applied?: AppliedEvents;
 }
 
 /** Background work a service runs beside its event consumer (schedulers, dispatchers). */
@@ -143,7 +145,7 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
         logger,
         verifyIdentity: await createIdentityVerifier(config.identityPublicJwk),
         applied,
-        routes: def.routes && ((router) => def.routes!(router, deps, runtime)),
+        routes: def.routes && ((router) => def.routes!(router, deps, { ...runtime, applied })),
       });
       shutdown.add('http', () => server.stop());
       Object.assign(running, { url: server.url, port: server.port });

@@ -21,6 +21,7 @@ type Documents = {
     "\n  query CentreProcedures($centreId: ID) {\n    procedures(centreId: $centreId) {\n      id code name sector feeVnd\n      processingTime { amount unit }\n      components { code name required documentType }\n    }\n  }\n": typeof types.CentreProceduresDocument,
     "\n  query ApplicantLookup($identityNumber: String!) {\n    applicant(identityNumber: $identityNumber) {\n      id kind identityNumber fullName phone email address\n      records { id documentType title sizeBytes mimeType validUntil reuseCount digitisedAt { id code name } }\n    }\n  }\n": typeof types.ApplicantLookupDocument,
     "\n  mutation SubmitAtCounter($input: SubmitDossierInput!) {\n    submitDossier(input: $input) {\n      id code status nationalStatusCode receivedAt dueAt receiptUrl\n      procedure { code name }\n      components { componentCode reused }\n    }\n  }\n": typeof types.SubmitAtCounterDocument,
+    "\n  mutation RefuseWalkIn($input: RefuseAtCounterInput!) {\n    refuseAtCounter(input: $input) { id code status nationalStatusCode submittedAt procedure { code name } applicant { fullName } }\n  }\n": typeof types.RefuseWalkInDocument,
     "\n  query DossierPage($id: ID!) {\n    dossier(id: $id) {\n      id code status nationalStatusCode channel receivedAt dueAt resolvedAt receiptUrl\n      procedure { code name components { code name required } }\n      applicant { identityNumber fullName phone address }\n      receivingCentre { id code name }\n      processingCentre { id code }\n      currentStep { code name role dueAt index }\n      workflow { steps { code name role } }\n      sla { state remainingWorkingHours }\n      history { action actor actorRole at note stepCode stepOutcome }\n      apologies { reason newDueAt issuedAt }\n      components { componentCode reused supplement record { id title mimeType sizeBytes digitisedAt { code } } }\n      decision\n      result { id title fileName }\n      delivery { method status trackingNumber returnedAt collectedBy { fullName identityNumber } postalEvents { status at note } }\n      outcome\n    }\n  }\n": typeof types.DossierPageDocument,
     "query TransferCentres { centres { id code name } }": typeof types.TransferCentresDocument,
     "mutation CompleteFromPage($dossierId: ID!, $note: String) { completeStep(dossierId: $dossierId, note: $note) { id status nationalStatusCode currentStep { code role } } }": typeof types.CompleteFromPageDocument,
@@ -36,6 +37,7 @@ type Documents = {
     "\n  query OfficerInbox($first: Int, $offset: Int) {\n    inbox(first: $first, offset: $offset) {\n      id code status dueAt receivedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      currentStep { code name role dueAt }\n      sla { state remainingWorkingHours }\n    }\n  }\n": typeof types.OfficerInboxDocument,
     "\n  query ReturnsDesk($queue: ReturnsQueue!, $first: Int, $offset: Int) {\n    returnsDesk(queue: $queue, first: $first, offset: $offset) {\n      id code resolvedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      delivery { method status trackingNumber readyAt counterFallback postalEvents { status at note } }\n    }\n  }\n": typeof types.ReturnsDeskDocument,
     "\n  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {\n    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }\n  }\n": typeof types.HandOverDocument,
+    "\n  mutation RateAtCounter($dossierId: ID!, $rating: SatisfactionInput!) {\n    rateAtCounter(dossierId: $dossierId, rating: $rating) { dossierId overall takenAtCounter recordedBy }\n  }\n": typeof types.RateAtCounterDocument,
 };
 const documents: Documents = {
     "\n  query AwaitingAcceptance($centreId: ID) {\n    awaitingAcceptance(centreId: $centreId) {\n      id code submittedAt status\n      procedure { code name }\n      applicant { fullName identityNumber }\n    }\n  }\n": types.AwaitingAcceptanceDocument,
@@ -45,6 +47,7 @@ const documents: Documents = {
     "\n  query CentreProcedures($centreId: ID) {\n    procedures(centreId: $centreId) {\n      id code name sector feeVnd\n      processingTime { amount unit }\n      components { code name required documentType }\n    }\n  }\n": types.CentreProceduresDocument,
     "\n  query ApplicantLookup($identityNumber: String!) {\n    applicant(identityNumber: $identityNumber) {\n      id kind identityNumber fullName phone email address\n      records { id documentType title sizeBytes mimeType validUntil reuseCount digitisedAt { id code name } }\n    }\n  }\n": types.ApplicantLookupDocument,
     "\n  mutation SubmitAtCounter($input: SubmitDossierInput!) {\n    submitDossier(input: $input) {\n      id code status nationalStatusCode receivedAt dueAt receiptUrl\n      procedure { code name }\n      components { componentCode reused }\n    }\n  }\n": types.SubmitAtCounterDocument,
+    "\n  mutation RefuseWalkIn($input: RefuseAtCounterInput!) {\n    refuseAtCounter(input: $input) { id code status nationalStatusCode submittedAt procedure { code name } applicant { fullName } }\n  }\n": types.RefuseWalkInDocument,
     "\n  query DossierPage($id: ID!) {\n    dossier(id: $id) {\n      id code status nationalStatusCode channel receivedAt dueAt resolvedAt receiptUrl\n      procedure { code name components { code name required } }\n      applicant { identityNumber fullName phone address }\n      receivingCentre { id code name }\n      processingCentre { id code }\n      currentStep { code name role dueAt index }\n      workflow { steps { code name role } }\n      sla { state remainingWorkingHours }\n      history { action actor actorRole at note stepCode stepOutcome }\n      apologies { reason newDueAt issuedAt }\n      components { componentCode reused supplement record { id title mimeType sizeBytes digitisedAt { code } } }\n      decision\n      result { id title fileName }\n      delivery { method status trackingNumber returnedAt collectedBy { fullName identityNumber } postalEvents { status at note } }\n      outcome\n    }\n  }\n": types.DossierPageDocument,
     "query TransferCentres { centres { id code name } }": types.TransferCentresDocument,
     "mutation CompleteFromPage($dossierId: ID!, $note: String) { completeStep(dossierId: $dossierId, note: $note) { id status nationalStatusCode currentStep { code role } } }": types.CompleteFromPageDocument,
@@ -60,6 +63,7 @@ const documents: Documents = {
     "\n  query OfficerInbox($first: Int, $offset: Int) {\n    inbox(first: $first, offset: $offset) {\n      id code status dueAt receivedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      currentStep { code name role dueAt }\n      sla { state remainingWorkingHours }\n    }\n  }\n": types.OfficerInboxDocument,
     "\n  query ReturnsDesk($queue: ReturnsQueue!, $first: Int, $offset: Int) {\n    returnsDesk(queue: $queue, first: $first, offset: $offset) {\n      id code resolvedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      delivery { method status trackingNumber readyAt counterFallback postalEvents { status at note } }\n    }\n  }\n": types.ReturnsDeskDocument,
     "\n  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {\n    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }\n  }\n": types.HandOverDocument,
+    "\n  mutation RateAtCounter($dossierId: ID!, $rating: SatisfactionInput!) {\n    rateAtCounter(dossierId: $dossierId, rating: $rating) { dossierId overall takenAtCounter recordedBy }\n  }\n": types.RateAtCounterDocument,
 };
 
 /**
@@ -104,6 +108,10 @@ export function graphql(source: "\n  query ApplicantLookup($identityNumber: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubmitAtCounter($input: SubmitDossierInput!) {\n    submitDossier(input: $input) {\n      id code status nationalStatusCode receivedAt dueAt receiptUrl\n      procedure { code name }\n      components { componentCode reused }\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitAtCounter($input: SubmitDossierInput!) {\n    submitDossier(input: $input) {\n      id code status nationalStatusCode receivedAt dueAt receiptUrl\n      procedure { code name }\n      components { componentCode reused }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefuseWalkIn($input: RefuseAtCounterInput!) {\n    refuseAtCounter(input: $input) { id code status nationalStatusCode submittedAt procedure { code name } applicant { fullName } }\n  }\n"): (typeof documents)["\n  mutation RefuseWalkIn($input: RefuseAtCounterInput!) {\n    refuseAtCounter(input: $input) { id code status nationalStatusCode submittedAt procedure { code name } applicant { fullName } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -164,6 +172,10 @@ export function graphql(source: "\n  query ReturnsDesk($queue: ReturnsQueue!, $f
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {\n    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }\n  }\n"): (typeof documents)["\n  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {\n    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateAtCounter($dossierId: ID!, $rating: SatisfactionInput!) {\n    rateAtCounter(dossierId: $dossierId, rating: $rating) { dossierId overall takenAtCounter recordedBy }\n  }\n"): (typeof documents)["\n  mutation RateAtCounter($dossierId: ID!, $rating: SatisfactionInput!) {\n    rateAtCounter(dossierId: $dossierId, rating: $rating) { dossierId overall takenAtCounter recordedBy }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -79,6 +79,12 @@ export function applyPostalEvent(current: DeliveryStatus, event: PostalEventStat
 
 export type SatisfactionLevel = 'VERY_SATISFIED' | 'SATISFIED' | 'NOT_SATISFIED';
 
+/** At the returns desk an officer records the rating of a result handed over there. */
+export function canRateAtCounter(d: { status: DeliveryStatus }): Refusal | { refused: false } {
+  if (d.status !== 'PICKED_UP') return { refused: true, reason: 'A rating is taken at the counter for a result handed over there' };
+  return { refused: false };
+}
+
 /** A rating is the applicant's, after the result was returned, once (the once is the table's key). */
 export function canRate(d: { status: DeliveryStatus }): Refusal | { refused: false } {
   if (!isReturned(d.status)) return { refused: true, reason: 'The service can be rated once the result was returned' };

@@ -1,4 +1,4 @@
-import { applyPostalEvent, awaitsDecision, canConfirmPickup, canRate, statusOnDecision } from './delivery-state';
+import { applyPostalEvent, awaitsDecision, canConfirmPickup, canRate, canRateAtCounter, statusOnDecision } from './delivery-state';
 import { linkPath, signLink, verifyLink } from './download-link';
 import { render, vietnamTime } from './templates';
 
@@ -45,6 +45,13 @@ describe('delivery state', () => {
     expect(canRate({ status: 'DELIVERED' }).refused).toBe(false);
     expect(canRate({ status: 'DOWNLOADED' }).refused).toBe(false);
     expect(canRate({ status: 'READY' }).refused).toBe(true);
+  });
+
+  it('lets the returns desk take a rating only for a result handed over at the counter', () => {
+    expect(canRateAtCounter({ status: 'PICKED_UP' }).refused).toBe(false);
+    expect(canRateAtCounter({ status: 'DELIVERED' }).refused).toBe(true);
+    expect(canRateAtCounter({ status: 'DOWNLOADED' }).refused).toBe(true);
+    expect(canRateAtCounter({ status: 'READY' }).refused).toBe(true);
   });
 });
 

@@ -51,6 +51,7 @@ export function deliveryHandlers(deps: DeliveryDeps): EventHandlers {
       await manager.insert(Delivery, delivery);
       runDeliveries.keepInserted(manager, Delivery, delivery);
       if (p.imported) return; // past work from a historical import: nobody is notified
+      if (p.refusal) return; // refused at the counter: the applicant is there and leaves with the refusal slip
       await deps.notifier.notify(manager, delivery, p.status === 2 ? 'RECEIVED' : 'REGISTERED', { dueAt: p.dueAt });
     },
 

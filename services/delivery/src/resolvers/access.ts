@@ -11,6 +11,7 @@ import type { DeliveryContext } from '../deps';
  *   never a user's token: an ADMIN of any centre could otherwise return anyone's dossier;
  * - failedNotifications, resendNotification: ADMIN (of a centre the platform knows);
  * - rateService: the applicant (a CITIZEN whose identityNumber is the dossier's applicant's);
+ * - rateAtCounter: an INTAKE_OFFICER of the receiving centre, taking the applicant's rating there;
  * - Dossier.delivery, its notifications: `deliveryGuards` below; downloadUrl only the applicant
  *   and officers who can act in the receiving centre.
  */
@@ -24,8 +25,8 @@ export const can = {
     return authorizeOn(new CentreDirectory(ctx.db, 'centre_replica'), ctx.caller, operation);
   },
 
-  rate(ctx: DeliveryContext, db: DataSource | EntityManager, delivery: Delivery): Promise<Caller> {
-    return authorizeOn(new CentreDirectory(db, 'centre_replica'), ctx.caller, 'rateService',
+  rate(ctx: DeliveryContext, db: DataSource | EntityManager, delivery: Delivery, operation: 'rateService' | 'rateAtCounter' = 'rateService'): Promise<Caller> {
+    return authorizeOn(new CentreDirectory(db, 'centre_replica'), ctx.caller, operation,
       { centreIds: [delivery.receivingCentreId], ownerIdentityNumber: delivery.applicantIdentityNumber });
   },
 

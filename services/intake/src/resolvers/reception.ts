@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { localDate } from '@onestop/calendar';
 import { publish } from '@onestop/events';
 import {
-  actorOf, awaitingEvent, badInput, catchingUp, checkLength, conflict, forbidden, isUniqueViolation, notFound, requireCaller, type Caller,
+  actorOf, authorizeOn, awaitingEvent, badInput, catchingUp, checkLength, conflict, forbidden, isUniqueViolation, notFound, requireCaller, type Caller,
 } from '@onestop/service-kit';
 import type { EntityManager } from 'typeorm';
 import { formatDossierCode } from '../domain/dossier-code';
@@ -96,6 +96,72 @@ export async function submitDossier(_: unknown, { input }: { input: SubmitDossie
   } catch (err) {
     await discardBlobs(ctx, checked.newBlobs);
     // A concurrent retry with the same key committed first: answer with its dossier.
+    if (idempotencyKey && isUniqueViolation(err)) {
+      const first = await ctx.db.getRepository(Dossier).findOneBy({ idempotencyKey });
+      if (first) return answerRetry(ctx, caller, first);
+    }
+    throw err;
+  }
+}
+
+interface RefuseAtCounterInput {
+  procedureCode: string; centreId: string; applicant: ApplicantInput; reason: string; idempotencyKey?: string | null;
+}
+
+/**
+ * Từ chối tiếp nhận at the counter: a walk-in whose papers cannot be received. The dossier is
+ * recorded (code of the day, national code 3) so that it is counted like a refused online one; the
+ * DossierSubmitted event carries the refusal, and processing writes it as refuseDossier would,
+ * which gives it the same refusal slip (/processing/dossiers/{id}/refusal-slip).
+ */
+export async function refuseAtCounter(_: unknown, { input }: { input: RefuseAtCounterInput }, ctx: IntakeContext) {
+  requireCaller(ctx);
+  checkLength(input.procedureCode, 'procedureCode', 'code');
+  checkLength(input.reason, 'reason', 'reason');
+  const reason = input.reason?.trim();
+  if (!reason) throw badInput('reason is required');
+  const applicantInput = validApplicant(input.applicant);
+  const centre = isUuid(input.centreId) ? await ctx.db.getRepository(Centre).findOneBy({ id: input.centreId }) : null;
+  if (!centre) throw notFound('Centre');
+  const caller = await authorizeOn(ctx.deps.centres, ctx.caller, 'refuseAtCounter',
+    { centreIds: [centre.id], ownerIdentityNumber: applicantInput.kind === 'CITIZEN' ? applicantInput.identityNumber : '' });
+  const idempotencyKey = input.idempotencyKey?.trim() || null;
+  if (idempotencyKey && idempotencyKey.length > 200) throw badInput('idempotencyKey has at most 200 characters');
+  if (idempotencyKey) {
+    const first = await ctx.db.getRepository(Dossier).findOneBy({ idempotencyKey });
+    if (first) return answerRetry(ctx, caller, first);
+  }
+  const procedure = await ctx.db.getRepository(Procedure).findOneBy({ code: input.procedureCode, current: true });
+  if (!procedure) throw notFound(`Procedure ${input.procedureCode}`);
+
+  const now = new Date();
+  const today = localDate(now);
+  try {
+    return await ctx.db.transaction(async (manager) => {
+      const applicant = await upsertApplicant(manager, applicantInput);
+      const dossierId = randomUUID();
+      const code = formatDossierCode(centre.code, today, await nextSequence(manager, centre.id, today));
+      const dossier = manager.create(Dossier, {
+        id: dossierId, code, procedureId: procedure.id, centreId: centre.id, applicantId: applicant.id, channel: 'COUNTER',
+        submittedAt: now, receivedAt: null, receptionDay: null, status: 'NOT_ACCEPTED', nationalStatusCode: 3, dueAt: null, statusAt: now,
+        processingCentreId: null, remainingWorkingMinutes: null, requestedComponentCodes: null,
+        deliveryMethod: 'COUNTER', deliveryAddress: null, idempotencyKey,
+      });
+      await manager.insert(Dossier, dossier);
+      await publish(manager, 'DossierSubmitted', dossier.id, {
+        dossierId: dossier.id, code, status: 1, channel: 'COUNTER',
+        submittedAt: now.toISOString(), receivedAt: null, receptionDay: null, dueAt: null,
+        procedure: { id: procedure.id, code: procedure.code, name: procedure.name, sector: procedure.sector, version: procedure.version,
+          processingTime: { amount: procedure.timeAmount, unit: procedure.timeUnit } },
+        receivingCentre: { id: centre.id, code: centre.code, level: centre.level },
+        applicant: { id: applicant.id, kind: applicant.kind, identityNumber: applicant.identityNumber, fullName: applicant.fullName,
+          phone: applicant.phone, email: applicant.email },
+        delivery: { method: 'COUNTER', address: null }, actor: actorOf(caller), components: [],
+        refusal: { reason, at: now.toISOString() },
+      }, { correlationId: ctx.correlationId });
+      return dossier;
+    });
+  } catch (err) {
     if (idempotencyKey && isUniqueViolation(err)) {
       const first = await ctx.db.getRepository(Dossier).findOneBy({ idempotencyKey });
       if (first) return answerRetry(ctx, caller, first);

@@ -46,7 +46,9 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
         steps: workflow.steps,
       };
       const entry = received ? enterAtFirstStep(await deps.calendar(manager), workflow.steps, new Date(p.receivedAt!)) : {};
-      const dossier = { ...base, ...entry } as ProcessingDossier;
+      // A walk-in refused at the counter: the same refusal (1 → 3) as refuseDossier's, written at once.
+      const refused = !received && p.refusal ? close(base as ProcessingDossier, 'REFUSE') : {};
+      const dossier = { ...base, ...entry, ...refused } as ProcessingDossier;
       await insertDossier(manager, dossier);
       await appendHistory(manager, dossier, {
         action: received ? 'RECEIVE' : 'SUBMIT_ONLINE',
@@ -54,6 +56,11 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
         at: new Date(p.receivedAt ?? p.submittedAt),
         note: `${p.channel}; workflow ${workflow.version === 0 ? 'default' : `version ${workflow.version}`}`,
       });
+      if (!received && p.refusal) {
+        const at = new Date(p.refusal.at);
+        await appendHistory(manager, dossier, { action: 'REFUSE', actor: actorFromEvent(p.actor), at, note: p.refusal.reason, centreId: p.receivingCentre.id });
+        await publishStatusChanged(manager, dossier, { action: 'REFUSE', at, actor: p.actor ?? null, reason: p.refusal.reason, correlationId: event.correlationId });
+      }
     },
 
     /** An online dossier accepted at intake (1→2) enters processing like one received at a counter. */

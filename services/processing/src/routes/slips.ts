@@ -1,5 +1,7 @@
 import type { Router, Response } from 'express';
-import type { Caller } from '@onestop/service-kit';
+import { awaitingEvent, catchingUp, notFound, type Caller, type ServiceRuntime } from '@onestop/service-kit';
+type AppliedEvents = NonNullable<ServiceRuntime['applied']>;
+type Logger = ServiceRuntime['logger'];
 import { apologyLetter, controlSlip, refusalSlip, supplementRequestSlip, type SlipDossier } from '../domain/slips';
 import { Apology, ClockPause, HistoryEntry, ProcessingDossier } from '../persistence';
 import { mayReadSlip } from '../resolvers/access';
@@ -10,12 +12,17 @@ import type { DataSource } from 'typeorm';
  * Printable slips, reached through the gateway at GET /processing/dossiers/{id}/…: the applicant
  * and the officers of the receiving or processing centre may print them.
  */
-export function slipRoutes(router: Router, deps: ProcessingDeps, db: DataSource): void {
+export function slipRoutes(router: Router, deps: ProcessingDeps, db: DataSource, watch: { applied?: AppliedEvents; logger?: Logger } = {}): void {
   const withDossier = (render: (d: ProcessingDossier, slip: SlipDossier) => Promise<string | null>) => async (req: { params: { id: string } }, res: Response) => {
     const caller = res.locals.caller as Caller | undefined;
     if (!caller) return void res.status(401).json({ error: 'A valid token is required' });
     if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) return void res.status(404).json({ error: 'Dossier not found' });
-    const dossier = await db.getRepository(ProcessingDossier).findOneBy({ id: req.params.id });
+    // A dossier refused at the counter a moment ago may still be on its way from intake: wait for its event.
+    const dossier = await catchingUp(watch, async () => {
+      const found = await db.getRepository(ProcessingDossier).findOneBy({ id: req.params.id });
+      if (!found) throw awaitingEvent(notFound('Dossier'), req.params.id);
+      return found;
+    }).catch(() => null);
     if (!dossier) return void res.status(404).json({ error: 'Dossier not found' });
     if (!(await mayReadSlip({ deps, caller }, dossier))) return void res.status(403).json({ error: 'Not allowed' });
     const centre = await deps.centres.byId(dossier.processingCentreId);
