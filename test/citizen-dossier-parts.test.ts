@@ -126,3 +126,37 @@ it('an online result\'s download link is the applicant\'s as soon as processing 
     }
   }
 });
+
+it('an online dossier refused at reception cannot be accepted the moment after, nor an accepted one refused', async () => {
+  const submitOnline = async () => {
+    const { submitDossier } = await platform.ok(`mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { id status nationalStatusCode } }`, { input: {
+      procedureCode, centreId: D.id, channel: 'ONLINE', documents: [], delivery: { method: 'ONLINE' },
+      applicant: { kind: 'CITIZEN', identityNumber: A, fullName: 'Nguyễn Văn An', phone: '0905123456' },
+    } }, await citizen(A));
+    expect(submitDossier).toMatchObject({ status: 'NEW', nationalStatusCode: 1 });
+    await waitFor(async () => (await platform.services.processing.db.query(`SELECT 1 FROM dossier WHERE id = $1`, [submitDossier.id])).length, { what: 'processing to learn of it' });
+    return submitDossier.id as string;
+  };
+  const officer = await tokenOf('INTAKE_OFFICER', D);
+  const accept = (id: string) => platform.graphql(`mutation($id: ID!) { acceptDossier(dossierId: $id) { id status } }`, { id }, officer);
+
+  const refused = await submitOnline();
+  const { refuseDossier } = await platform.contractOk('RefuseDossier', { dossierId: refused, reason: 'Không thuộc thẩm quyền' }, officer);
+  expect(refuseDossier).toMatchObject({ status: 'NOT_ACCEPTED', nationalStatusCode: 3 });
+  // At once, as a second officer's click would come: refused, in the contract's words.
+  const late = await accept(refused);
+  expect(late.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  // The refusal slip printed at once carries the reason, and every service comes to the same status.
+  const slip = await fetch(`${platform.url}/processing/dossiers/${refused}/refusal-slip`, { headers: { authorization: `Bearer ${officer}` } });
+  expect(await slip.text()).toContain('Không thuộc thẩm quyền');
+  const seen = await waitFor(async () => {
+    const { dossier } = await platform.ok(`query($id: ID!) { dossier(id: $id) { status nationalStatusCode history { action note } } }`, { id: refused }, await citizen(A));
+    return dossier.status === 'NOT_ACCEPTED' ? dossier : null;
+  }, { what: 'processing to apply the refusal' });
+  expect(seen.history.map((h: { action: string }) => h.action)).toContain('REFUSE');
+
+  // Both at once: exactly one wins.
+  const raced = await submitOnline();
+  const outcomes = await Promise.all([accept(raced), platform.contract('RefuseDossier', { dossierId: raced, reason: 'Sai thủ tục' }, officer)]);
+  expect(outcomes.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+});
