@@ -88,7 +88,8 @@ export function mountSession(app: express.Express, opts: SessionOptions): void {
     if (!token) return void res.status(200).json({ user: null });
     try {
       const caller = await opts.verifyUser(token);
-      res.json({ user: { id: caller.id, name: caller.name, role: caller.role, centre: caller.centre ?? null } });
+      // a citizen's own identity number: their pages fill forms and find their records with it
+      res.json({ user: { id: caller.id, name: caller.name, role: caller.role, centre: caller.centre ?? null, identityNumber: caller.identityNumber ?? null } });
     } catch {
       res.json({ user: null });
     }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, HUE, PROVINCE, receiveByApi, screenshot, signIn, user } from './helpers';
+import { CITIZEN_USER, expectAccessible, HUE, PROVINCE, receiveByApi, screenshot, signIn, user } from './helpers';
 
 /** Every page: a deep link and a reload show it, in both languages, accessible, at 375 px too. */
 let dossierId = '';
@@ -21,8 +21,8 @@ const PAGES: Array<{ path: () => string; as?: string; vi: RegExp; en: RegExp; sh
   { path: () => '/procedures/LLTP-01', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'procedure-later' },
   { path: () => '/dashboard', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'dashboard-later' },
   { path: () => '/admin/centres', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'admin-later' },
-  { path: () => '/me', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'me-later' },
-  { path: () => '/me/submit', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'submit-later' },
+  { path: () => '/me', as: CITIZEN_USER, vi: /^Hồ sơ của tôi$/, en: /^My dossiers$/, shot: 'me' },
+  { path: () => '/me/submit', as: CITIZEN_USER, vi: /^Nộp hồ sơ trực tuyến$/, en: /^Submit a dossier online$/, shot: 'me-submit' },
   { path: () => '/no/such/page', vi: /Không tìm thấy trang/, en: /Page not found/, shot: 'not-found' },
 ];
 

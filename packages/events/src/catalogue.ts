@@ -77,6 +77,19 @@ export interface DossierAcceptedV1 {
   actor: ActorV1;
 }
 
+/**
+ * An online dossier was refused at reception (1 → 3) by an intake officer. Intake decides both
+ * acceptance and refusal under one lock on its dossier row, so that an online dossier is never
+ * both accepted and refused; processing, the lifecycle's owner, applies it and announces the
+ * status change to the others.
+ */
+export interface DossierRefusedV1 {
+  dossierId: string;
+  reason: string;
+  refusedAt: string;
+  actor: ActorV1;
+}
+
 /** The applicant supplied what was asked; the clock resumes at resumedAt. */
 export interface SupplementSubmittedV1 {
   dossierId: string;
@@ -204,6 +217,7 @@ export interface EventPayloads {
   ProcedureChanged: { 1: ProcedureChangedV1 };
   DossierSubmitted: { 1: DossierSubmittedV1 };
   DossierAccepted: { 1: DossierAcceptedV1 };
+  DossierRefused: { 1: DossierRefusedV1 };
   SupplementSubmitted: { 1: SupplementSubmittedV1 };
   DossierStatusChanged: { 1: DossierStatusChangedV1 };
   DossierDecided: { 1: DossierDecidedV1 };
@@ -224,6 +238,7 @@ export const SUBSCRIPTIONS: { [T in EventType]: ServiceName[] } = {
   ProcedureChanged: ['processing', 'statistics'],
   DossierSubmitted: ['processing', 'delivery', 'statistics'],
   DossierAccepted: ['processing', 'delivery', 'statistics'],
+  DossierRefused: ['processing'],
   SupplementSubmitted: ['processing'],
   DossierStatusChanged: ['intake', 'delivery', 'statistics'],
   DossierDecided: ['intake', 'delivery', 'statistics'],

@@ -1,13 +1,14 @@
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, QRCode, Radio, Result, Row, Select, Space, Tag, Typography, Upload } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, QRCode, Radio, Result, Row, Select, Space, Tag, Typography } from 'antd';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { ApplicantLookupQuery, DocumentInput, RefuseWalkInMutation, SubmitAtCounterMutation } from '../gql/graphql';
-import { dateTime, fileSize, fold, readBase64 } from '../format';
+import { dateTime, fileSize, fold } from '../format';
 import { explain } from '../errors';
 import { useSession } from '../session';
 import { AwaitingAcceptance } from './AwaitingAcceptance';
+import { ComponentPicker, documentInput, MAX_BYTES, usableRecords, type Choice } from './component-picker';
 
 const CounterData = graphql(`
   query CounterData {
@@ -50,12 +51,7 @@ const RefuseWalkIn = graphql(`
   }
 `);
 
-/** The upload limit the intake service applies by default (UPLOAD_MAX_BYTES). */
-const MAX_BYTES = 10 * 1024 * 1024;
-const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'];
-
 type Record_ = NonNullable<ApplicantLookupQuery['applicant']>['records'][number];
-type Choice = { reuse: Record_ } | { file: File };
 type Receipt = SubmitAtCounterMutation['submitDossier'];
 type Refusal = RefuseWalkInMutation['refuseAtCounter'] & { reason: string };
 
@@ -66,7 +62,7 @@ interface FormValues {
   phone?: string;
   email?: string;
   address?: string;
-  docs?: Record<string, Choice | undefined>;
+  docs?: Record<string, Choice<Record_> | undefined>;
   deliveryMethod: 'COUNTER' | 'POST' | 'ONLINE';
   deliveryAddress?: string;
 }
@@ -125,11 +121,7 @@ export default function Counter() {
       const documents = await Promise.all(
         procedure.components.flatMap((c): Array<Promise<DocumentInput>> => {
           const choice = v.docs?.[c.code];
-          if (!choice) return [];
-          if ('reuse' in choice) return [Promise.resolve({ componentCode: c.code, reuseRecordId: choice.reuse.id })];
-          return [readBase64(choice.file).then((contentBase64) => ({
-            componentCode: c.code, title: c.name, upload: { fileName: choice.file.name, mimeType: choice.file.type || 'application/octet-stream', contentBase64 },
-          }))];
+          return choice ? [documentInput(c, choice)] : [];
         }),
       );
       const { data } = await submit({
@@ -254,7 +246,7 @@ export default function Counter() {
                   <Form.Item key={`${procedure.code}-${c.code}`} name={['docs', c.code]} label={c.name}
                     tooltip={c.required ? t('counter.requiredTag') : t('counter.optionalTag')}
                     rules={c.required ? [{ required: true, message: t('counter.missing', { name: c.name }) }] : []}>
-                    <ComponentPicker label={c.name} records={(applicant?.records ?? []).filter((r) => r.documentType === c.documentType && (!r.validUntil || r.validUntil >= today()))} />
+                    <ComponentPicker label={c.name} records={usableRecords(applicant?.records ?? [], c.documentType)} />
                   </Form.Item>
                 ))}
               </Card>
@@ -296,58 +288,6 @@ export default function Counter() {
     </>
   );
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-interface PickerProps { id?: string; value?: Choice; onChange?: (v: Choice | undefined) => void; records: Record_[]; label?: string }
-
-/** One component: a reusable digitised record with one click, or a file (picker, drag and drop, camera). */
-const ComponentPicker = forwardRef<{ focus(): void }, PickerProps>(function ComponentPicker({ id, value, onChange, records, label }, ref) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const first = useRef<HTMLButtonElement | HTMLElement | null>(null);
-  useImperativeHandle(ref, () => ({ focus: () => (first.current ?? document.getElementById(id ?? ''))?.focus() }), [id]);
-  // The limits are shown above the components; a file over them is refused here, before anything is sent.
-  const check = (file: File) => {
-    if (!ACCEPTED.includes(file.type)) void message.error(t('errors.fileType'));
-    else if (file.size > MAX_BYTES) void message.error(t('errors.fileTooLarge', { max: fileSize(MAX_BYTES) }));
-    else onChange?.({ file });
-    return Upload.LIST_IGNORE;
-  };
-  if (value && 'reuse' in value) {
-    return (
-      <Space wrap id={id}>
-        <Tag color="blue">{t('counter.reused', { title: value.reuse.title })}</Tag>
-        <Button size="small" ref={(el) => { first.current = el; }} onClick={() => onChange?.(undefined)}>{t('counter.unchoose')}</Button>
-      </Space>
-    );
-  }
-  if (value && 'file' in value) {
-    return (
-      <Space wrap id={id}>
-        <Tag>{t('counter.chosenFile', { name: value.file.name, size: fileSize(value.file.size) })}</Tag>
-        <Button size="small" ref={(el) => { first.current = el; }} onClick={() => onChange?.(undefined)}>{t('counter.remove')}</Button>
-      </Space>
-    );
-  }
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }} id={id}>
-      {records.map((r, i) => (
-        <Button key={r.id} type="dashed" ref={i === 0 ? (el) => { first.current = el; } : undefined} onClick={() => onChange?.({ reuse: r })} style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}>
-          {t('counter.reuse')}: {r.title} — {t('counter.reuseFrom', { centre: r.digitisedAt?.name ?? r.digitisedAt?.code ?? '—', size: fileSize(r.sizeBytes) })}
-        </Button>
-      ))}
-      <Upload.Dragger accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" capture={undefined} multiple={false} showUploadList={false}
-        beforeUpload={check}>
-        <span ref={records.length ? undefined : (el) => { first.current = el?.closest('[tabindex]') as HTMLElement | null; }}>{t('counter.upload')}</span>
-      </Upload.Dragger>
-      {/* A tablet's rear camera, explicitly: the picker above may offer it, this opens it. */}
-      <Upload accept="image/*" capture="environment" multiple={false} showUploadList={false} beforeUpload={check}>
-        <Button aria-label={t('counter.takePhotoLabel', { name: label ?? '' })}>{t('counter.takePhoto')}</Button>
-      </Upload>
-    </Space>
-  );
-});
 
 function ReceiptView({ receipt, onNext }: { receipt: Receipt; onNext(): void }) {
   const { t } = useTranslation();

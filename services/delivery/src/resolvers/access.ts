@@ -41,13 +41,14 @@ export const can = {
 /**
  * The guards of delivery's protected types (service-kit object-guards.ts), wherever one is handed
  * out: a dossier's delivery, its notifications, and the dossier itself are the matrix's `dossier`
- * cell on the receiving centre (where the result is returned) and the applicant.
+ * cell on the receiving centre (where the result is returned), the processing centre (after a
+ * transfer, from processing's events) and the applicant, as intake's and processing's parts are.
  */
 const deliveries = new WeakMap<object, Map<string, Promise<Delivery | null>>>();
 const deliveryOf = (ctx: DeliveryContext, dossierId: string) =>
   perRequest(ctx, deliveries, dossierId, () => ctx.db.getRepository(Delivery).findOneBy({ dossierId }));
 const mayReadDelivery = (ctx: DeliveryContext, d: Delivery) =>
-  mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), { centreIds: [d.receivingCentreId], ownerIdentityNumber: d.applicantIdentityNumber });
+  mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), { centreIds: [d.receivingCentreId, d.processingCentreId], ownerIdentityNumber: d.applicantIdentityNumber });
 
 export const deliveryGuards: ObjectGuards<DeliveryContext> = {
   async Dossier(d: { id: string }, ctx) {

@@ -206,14 +206,14 @@ async function nextSequence(manager: EntityManager, centreId: string, day: strin
 }
 
 /** The dossier under a row lock, with the caller's right to act on it checked. */
-async function lockDossier(manager: EntityManager, ctx: IntakeContext, dossierId: string): Promise<{ dossier: Dossier; caller: Caller }> {
+async function lockDossier(manager: EntityManager, ctx: IntakeContext, dossierId: string, operation: 'acceptDossier' | 'refuseDossier' = 'acceptDossier'): Promise<{ dossier: Dossier; caller: Caller }> {
   const dossier = isUuid(dossierId) ? await manager.findOne(Dossier, { where: { id: dossierId }, lock: { mode: 'pessimistic_write' } }) : null;
   if (!dossier) throw notFound('Dossier');
   const applicant = await manager.findOneByOrFail(Applicant, { id: dossier.applicantId });
   // The centre check reads through this transaction: waiting for a second connection while
   // holding the lock froze intake when the pool filled with requests queued for that lock.
   const within = { caller: ctx.caller, deps: { centres: ctx.deps.centres.within(manager) } };
-  return { dossier, caller: await authorizeDossier(within, 'acceptDossier', dossier, applicant) };
+  return { dossier, caller: await authorizeDossier(within, operation, dossier, applicant) };
 }
 
 /** An intake officer accepts an online dossier (1 → 2): reception day and due date run from now. */
@@ -236,6 +236,29 @@ export async function acceptDossier(_: unknown, { dossierId }: { dossierId: stri
     await publish(manager, 'DossierAccepted', dossier.id, {
       dossierId: dossier.id, receivedAt: now.toISOString(), receptionDay: dossier.receptionDay!, dueAt: dossier.dueAt!.toISOString(), actor: actorOf(caller),
     }, { correlationId: ctx.correlationId });
+    return dossier;
+  });
+}
+
+/**
+ * Từ chối tiếp nhận: an intake officer refuses an online dossier (1 → 3) with the reason. It is
+ * decided here, under the same row lock as acceptance, so that a dossier is never both accepted and
+ * refused (each was once decided by another service, and intake could accept a dossier processing
+ * had just refused); processing applies DossierRefused and announces the new status.
+ */
+export async function refuseDossier(_: unknown, { dossierId, reason }: { dossierId: string; reason: string }, ctx: IntakeContext) {
+  requireCaller(ctx);
+  if (!reason?.trim()) throw badInput('reason is required');
+  checkLength(reason, 'reason', 'reason');
+  return ctx.db.transaction(async (manager) => {
+    const { dossier, caller } = await lockDossier(manager, ctx, dossierId, 'refuseDossier');
+    if (dossier.status !== 'NEW') throw conflict(`Only a new online dossier can be refused; this one is ${dossier.status}`, { status: dossier.status });
+    const now = new Date();
+    Object.assign(dossier, { status: 'NOT_ACCEPTED', nationalStatusCode: 3, statusAt: now });
+    await manager.update(Dossier, { id: dossier.id }, { status: dossier.status, nationalStatusCode: dossier.nationalStatusCode, statusAt: now });
+    await publish(manager, 'DossierRefused', dossier.id, {
+      dossierId: dossier.id, reason: reason.trim(), refusedAt: now.toISOString(), actor: actorOf(caller),
+    }, { correlationId: ctx.correlationId, occurredAt: now });
     return dossier;
   });
 }

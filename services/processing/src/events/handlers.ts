@@ -9,7 +9,7 @@ import type { ProcessingDeps } from '../deps';
 import { importHandlers } from './import-handlers';
 
 /**
- * What processing learns from the others: reception (intake), supplements (intake), returns
+ * What processing learns from the others: reception, acceptance and refusal (intake), supplements (intake), returns
  * (delivery), and the centre tree and declared days it keeps replicas of. Each handler runs in
  * the transaction that records the event as applied.
  */
@@ -77,6 +77,18 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
         statutoryDueAt: new Date(p.dueAt),
       });
       await appendHistory(manager, dossier, { action: 'ACCEPT', actor: actorFromEvent(p.actor), at: receivedAt });
+    },
+
+    /** Từ chối tiếp nhận (1→3): intake refused the online dossier at reception; the refusal slip reads this line. */
+    async DossierRefused({ event, manager }) {
+      const p = event.payload;
+      const dossier = await dossierOfEvent(manager, p.dossierId);
+      if (!dossier) throw new NotReadyError(`Dossier ${p.dossierId} not submitted yet`);
+      if (!nextStatus(dossier.status, 'REFUSE')) return; // already refused (a redelivery)
+      const at = new Date(p.refusedAt);
+      const updated = await commitTransition(manager, dossier, close(dossier, 'REFUSE'));
+      await appendHistory(manager, updated, { action: 'REFUSE', actor: actorFromEvent(p.actor), at, note: p.reason, centreId: dossier.receivingCentreId });
+      await publishStatusChanged(manager, updated, { action: 'REFUSE', at, actor: p.actor, reason: p.reason, correlationId: event.correlationId });
     },
 
     /** The applicant supplied what was asked (5→4): the due date is the kept working time after resumedAt. */

@@ -8,6 +8,9 @@ import { mayReadSlip } from '../resolvers/access';
 import type { ProcessingDeps } from '../deps';
 import type { DataSource } from 'typeorm';
 
+/** How long a refusal slip asked for right after the refusal waits for intake's event. */
+const REFUSAL_WAIT_MS = 3000;
+
 /**
  * Printable slips, reached through the gateway at GET /processing/dossiers/{id}/…: the applicant
  * and the officers of the receiving or processing centre may print them.
@@ -38,7 +41,12 @@ export function slipRoutes(router: Router, deps: ProcessingDeps, db: DataSource,
   }));
 
   router.get('/dossiers/:id/refusal-slip', withDossier(async (d, slip) => {
-    const line = await db.getRepository(HistoryEntry).findOneBy({ dossierId: d.id, action: 'REFUSE' });
+    // Intake refuses; the slip printed the moment it answered may be a moment ahead of its event (DossierRefused).
+    let line = await db.getRepository(HistoryEntry).findOneBy({ dossierId: d.id, action: 'REFUSE' });
+    for (const until = Date.now() + REFUSAL_WAIT_MS; !line && d.status === 'NEW' && Date.now() < until;) {
+      await new Promise((r) => setTimeout(r, 100));
+      line = await db.getRepository(HistoryEntry).findOneBy({ dossierId: d.id, action: 'REFUSE' });
+    }
     return line && refusalSlip(slip, { reason: line.note ?? '', at: line.at, by: line.actorName });
   }));
 
