@@ -32,10 +32,12 @@ type Documents = {
     "mutation AcceptFromPage($dossierId: ID!) { acceptDossier(dossierId: $dossierId) { id status } }": typeof types.AcceptFromPageDocument,
     "mutation RefuseFromPage($dossierId: ID!, $reason: String!) { refuseDossier(dossierId: $dossierId, reason: $reason) { id status } }": typeof types.RefuseFromPageDocument,
     "mutation PickupFromPage($dossierId: ID!, $collector: CollectorInput!) { confirmPickup(dossierId: $dossierId, collector: $collector) { id status } }": typeof types.PickupFromPageDocument,
-    "query FrontPageProcedures { procedures { id code } }": typeof types.FrontPageProceduresDocument,
+    "query FrontPageCatalogue { procedures { id code name sector feeVnd processingTime { amount unit } } }": typeof types.FrontPageCatalogueDocument,
     "\n  query OfficerInbox($first: Int, $offset: Int) {\n    inbox(first: $first, offset: $offset) {\n      id code status dueAt receivedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      currentStep { code name role dueAt }\n      sla { state remainingWorkingHours }\n    }\n  }\n": typeof types.OfficerInboxDocument,
+    "\n  query PublicProcedure {\n    procedures { id code name sector levels feeVnd version processingTime { amount unit } components { code name required } }\n    centres { id code name level }\n  }\n": typeof types.PublicProcedureDocument,
     "\n  query ReturnsDesk($queue: ReturnsQueue!, $first: Int, $offset: Int) {\n    returnsDesk(queue: $queue, first: $first, offset: $offset) {\n      id code resolvedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      delivery { method status trackingNumber readyAt counterFallback postalEvents { status at note } }\n    }\n  }\n": typeof types.ReturnsDeskDocument,
     "\n  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {\n    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }\n  }\n": typeof types.HandOverDocument,
+    "\n  query PublicTrack($code: String!, $verifier: String!) {\n    trackDossier(code: $code, verifier: $verifier) { id code status nationalStatusCode procedureName receivedAt dueAt deliveryStatus }\n  }\n": typeof types.PublicTrackDocument,
 };
 const documents: Documents = {
     "\n  query AwaitingAcceptance($centreId: ID) {\n    awaitingAcceptance(centreId: $centreId) {\n      id code submittedAt status\n      procedure { code name }\n      applicant { fullName identityNumber }\n    }\n  }\n": types.AwaitingAcceptanceDocument,
@@ -56,10 +58,12 @@ const documents: Documents = {
     "mutation AcceptFromPage($dossierId: ID!) { acceptDossier(dossierId: $dossierId) { id status } }": types.AcceptFromPageDocument,
     "mutation RefuseFromPage($dossierId: ID!, $reason: String!) { refuseDossier(dossierId: $dossierId, reason: $reason) { id status } }": types.RefuseFromPageDocument,
     "mutation PickupFromPage($dossierId: ID!, $collector: CollectorInput!) { confirmPickup(dossierId: $dossierId, collector: $collector) { id status } }": types.PickupFromPageDocument,
-    "query FrontPageProcedures { procedures { id code } }": types.FrontPageProceduresDocument,
+    "query FrontPageCatalogue { procedures { id code name sector feeVnd processingTime { amount unit } } }": types.FrontPageCatalogueDocument,
     "\n  query OfficerInbox($first: Int, $offset: Int) {\n    inbox(first: $first, offset: $offset) {\n      id code status dueAt receivedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      currentStep { code name role dueAt }\n      sla { state remainingWorkingHours }\n    }\n  }\n": types.OfficerInboxDocument,
+    "\n  query PublicProcedure {\n    procedures { id code name sector levels feeVnd version processingTime { amount unit } components { code name required } }\n    centres { id code name level }\n  }\n": types.PublicProcedureDocument,
     "\n  query ReturnsDesk($queue: ReturnsQueue!, $first: Int, $offset: Int) {\n    returnsDesk(queue: $queue, first: $first, offset: $offset) {\n      id code resolvedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      delivery { method status trackingNumber readyAt counterFallback postalEvents { status at note } }\n    }\n  }\n": types.ReturnsDeskDocument,
     "\n  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {\n    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }\n  }\n": types.HandOverDocument,
+    "\n  query PublicTrack($code: String!, $verifier: String!) {\n    trackDossier(code: $code, verifier: $verifier) { id code status nationalStatusCode procedureName receivedAt dueAt deliveryStatus }\n  }\n": types.PublicTrackDocument,
 };
 
 /**
@@ -151,11 +155,15 @@ export function graphql(source: "mutation PickupFromPage($dossierId: ID!, $colle
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query FrontPageProcedures { procedures { id code } }"): (typeof documents)["query FrontPageProcedures { procedures { id code } }"];
+export function graphql(source: "query FrontPageCatalogue { procedures { id code name sector feeVnd processingTime { amount unit } } }"): (typeof documents)["query FrontPageCatalogue { procedures { id code name sector feeVnd processingTime { amount unit } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OfficerInbox($first: Int, $offset: Int) {\n    inbox(first: $first, offset: $offset) {\n      id code status dueAt receivedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      currentStep { code name role dueAt }\n      sla { state remainingWorkingHours }\n    }\n  }\n"): (typeof documents)["\n  query OfficerInbox($first: Int, $offset: Int) {\n    inbox(first: $first, offset: $offset) {\n      id code status dueAt receivedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      currentStep { code name role dueAt }\n      sla { state remainingWorkingHours }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicProcedure {\n    procedures { id code name sector levels feeVnd version processingTime { amount unit } components { code name required } }\n    centres { id code name level }\n  }\n"): (typeof documents)["\n  query PublicProcedure {\n    procedures { id code name sector levels feeVnd version processingTime { amount unit } components { code name required } }\n    centres { id code name level }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -164,6 +172,10 @@ export function graphql(source: "\n  query ReturnsDesk($queue: ReturnsQueue!, $f
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {\n    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }\n  }\n"): (typeof documents)["\n  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {\n    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicTrack($code: String!, $verifier: String!) {\n    trackDossier(code: $code, verifier: $verifier) { id code status nationalStatusCode procedureName receivedAt dueAt deliveryStatus }\n  }\n"): (typeof documents)["\n  query PublicTrack($code: String!, $verifier: String!) {\n    trackDossier(code: $code, verifier: $verifier) { id code status nationalStatusCode procedureName receivedAt dueAt deliveryStatus }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
