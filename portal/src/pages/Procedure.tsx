@@ -45,8 +45,7 @@ export default function Procedure() {
       <p className="pub-meta"><Link to="/">{t('nav.home')}</Link> › {p.sector}</p>
       <h1>{p.name}</h1>
       <div className="pub-grid">
-        <section className="pub-card" aria-labelledby="proc-facts">
-          <h2 id="proc-facts" className="sr-only">{p.name}</h2>
+        <div className="pub-card">
           <dl className="pub-facts">
             <dt>{t('procedure.code')}</dt><dd>{p.code}</dd>
             <dt>{t('procedure.sector')}</dt><dd>{p.sector}</dd>
@@ -54,7 +53,7 @@ export default function Procedure() {
             <dt>{t('procedure.fee')}</dt><dd>{fee(t, i18n.resolvedLanguage, p.feeVnd)}</dd>
             <dt>{t('procedure.levels')}</dt><dd>{levels.map((l) => t(`procedure.level.${l}`)).join(', ')}</dd>
           </dl>
-        </section>
+        </div>
         <section className="pub-card" aria-labelledby="proc-submit">
           <h2 id="proc-submit">{t('procedure.submit')}</h2>
           <p>{t('procedure.submitText')}</p>

@@ -29,7 +29,7 @@ const AT: Record<Status, Step> = {
 };
 
 function wait(t: TFunction, seconds: number): string {
-  return seconds >= 5400 ? t('track.hours', { count: Math.round(seconds / 3600) }) : t('track.minutes', { count: Math.max(1, Math.ceil(seconds / 60)) });
+  return seconds >= 3540 ? t('track.hours', { count: Math.ceil(seconds / 3600) }) : t('track.minutes', { count: Math.max(1, Math.ceil(seconds / 60)) });
 }
 
 /** A refusal in words: the limits (per dossier code in intake, per address at the gateway) politely, anything else as the portal's errors. */
