@@ -33,7 +33,7 @@ type Documents = {
     "mutation AcceptFromPage($dossierId: ID!) { acceptDossier(dossierId: $dossierId) { id status } }": typeof types.AcceptFromPageDocument,
     "mutation RefuseFromPage($dossierId: ID!, $reason: String!) { refuseDossier(dossierId: $dossierId, reason: $reason) { id status } }": typeof types.RefuseFromPageDocument,
     "mutation PickupFromPage($dossierId: ID!, $collector: CollectorInput!) { confirmPickup(dossierId: $dossierId, collector: $collector) { id status } }": typeof types.PickupFromPageDocument,
-    "query FrontPageProcedures { procedures { id code } }": typeof types.FrontPageProceduresDocument,
+    "query FrontPageCatalogue { procedures { id code name sector feeVnd processingTime { amount unit } } }": typeof types.FrontPageCatalogueDocument,
     "\n  query OfficerInbox($first: Int, $offset: Int) {\n    inbox(first: $first, offset: $offset) {\n      id code status dueAt receivedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      currentStep { code name role dueAt }\n      sla { state remainingWorkingHours }\n    }\n  }\n": typeof types.OfficerInboxDocument,
     "\n  query MyDossiers {\n    myDossiers {\n      id code status nationalStatusCode channel submittedAt receivedAt dueAt resolvedAt\n      procedure { code name components { code name required documentType } }\n      receivingCentre { id code name }\n      history { action actor actorRole at note stepCode stepOutcome }\n      apologies { reason newDueAt issuedAt }\n      components { componentCode reused supplement record { id title mimeType sizeBytes } }\n      decision\n      result { id title fileName }\n      delivery { method status downloadUrl trackingNumber rating { overall comment ratedAt } }\n      outcome\n    }\n  }\n": typeof types.MyDossiersDocument,
     "\n  query MyRecords($identityNumber: String!) {\n    applicant(identityNumber: $identityNumber) {\n      id\n      records { id documentType title sizeBytes mimeType validUntil reuseCount createdAt digitisedAt { id code name } sourceDossier { id code } }\n    }\n    centres { id code name }\n  }\n": typeof types.MyRecordsDocument,
@@ -43,9 +43,11 @@ type Documents = {
     "\n  query OnlineCatalogue {\n    centres { id code name level parent { id } }\n    procedures { id code name sector levels feeVnd processingTime { amount unit } components { code name required documentType } }\n  }\n": typeof types.OnlineCatalogueDocument,
     "\n  query OnlineApplicant($identityNumber: String!) {\n    applicant(identityNumber: $identityNumber) {\n      id fullName phone email address\n      records { id documentType title sizeBytes mimeType validUntil digitisedAt { id code name } }\n    }\n  }\n": typeof types.OnlineApplicantDocument,
     "\n  mutation SubmitOnline($input: SubmitDossierInput!) {\n    submitDossier(input: $input) {\n      id code status nationalStatusCode submittedAt\n      procedure { code name }\n      receivingCentre { id name }\n    }\n  }\n": typeof types.SubmitOnlineDocument,
+    "\n  query PublicProcedure {\n    procedures { id code name sector levels feeVnd version processingTime { amount unit } components { code name required } }\n    centres { id code name level }\n  }\n": typeof types.PublicProcedureDocument,
     "\n  query ReturnsDesk($queue: ReturnsQueue!, $first: Int, $offset: Int) {\n    returnsDesk(queue: $queue, first: $first, offset: $offset) {\n      id code resolvedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      delivery { method status trackingNumber readyAt counterFallback postalEvents { status at note } }\n    }\n  }\n": typeof types.ReturnsDeskDocument,
     "\n  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {\n    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }\n  }\n": typeof types.HandOverDocument,
     "\n  mutation RateAtCounter($dossierId: ID!, $rating: SatisfactionInput!) {\n    rateAtCounter(dossierId: $dossierId, rating: $rating) { dossierId overall takenAtCounter recordedBy }\n  }\n": typeof types.RateAtCounterDocument,
+    "\n  query PublicTrack($code: String!, $verifier: String!) {\n    trackDossier(code: $code, verifier: $verifier) { id code status nationalStatusCode procedureName receivedAt dueAt deliveryStatus }\n  }\n": typeof types.PublicTrackDocument,
 };
 const documents: Documents = {
     "\n  query AwaitingAcceptance($centreId: ID) {\n    awaitingAcceptance(centreId: $centreId) {\n      id code submittedAt status\n      procedure { code name }\n      applicant { fullName identityNumber }\n    }\n  }\n": types.AwaitingAcceptanceDocument,
@@ -67,7 +69,7 @@ const documents: Documents = {
     "mutation AcceptFromPage($dossierId: ID!) { acceptDossier(dossierId: $dossierId) { id status } }": types.AcceptFromPageDocument,
     "mutation RefuseFromPage($dossierId: ID!, $reason: String!) { refuseDossier(dossierId: $dossierId, reason: $reason) { id status } }": types.RefuseFromPageDocument,
     "mutation PickupFromPage($dossierId: ID!, $collector: CollectorInput!) { confirmPickup(dossierId: $dossierId, collector: $collector) { id status } }": types.PickupFromPageDocument,
-    "query FrontPageProcedures { procedures { id code } }": types.FrontPageProceduresDocument,
+    "query FrontPageCatalogue { procedures { id code name sector feeVnd processingTime { amount unit } } }": types.FrontPageCatalogueDocument,
     "\n  query OfficerInbox($first: Int, $offset: Int) {\n    inbox(first: $first, offset: $offset) {\n      id code status dueAt receivedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      currentStep { code name role dueAt }\n      sla { state remainingWorkingHours }\n    }\n  }\n": types.OfficerInboxDocument,
     "\n  query MyDossiers {\n    myDossiers {\n      id code status nationalStatusCode channel submittedAt receivedAt dueAt resolvedAt\n      procedure { code name components { code name required documentType } }\n      receivingCentre { id code name }\n      history { action actor actorRole at note stepCode stepOutcome }\n      apologies { reason newDueAt issuedAt }\n      components { componentCode reused supplement record { id title mimeType sizeBytes } }\n      decision\n      result { id title fileName }\n      delivery { method status downloadUrl trackingNumber rating { overall comment ratedAt } }\n      outcome\n    }\n  }\n": types.MyDossiersDocument,
     "\n  query MyRecords($identityNumber: String!) {\n    applicant(identityNumber: $identityNumber) {\n      id\n      records { id documentType title sizeBytes mimeType validUntil reuseCount createdAt digitisedAt { id code name } sourceDossier { id code } }\n    }\n    centres { id code name }\n  }\n": types.MyRecordsDocument,
@@ -77,9 +79,11 @@ const documents: Documents = {
     "\n  query OnlineCatalogue {\n    centres { id code name level parent { id } }\n    procedures { id code name sector levels feeVnd processingTime { amount unit } components { code name required documentType } }\n  }\n": types.OnlineCatalogueDocument,
     "\n  query OnlineApplicant($identityNumber: String!) {\n    applicant(identityNumber: $identityNumber) {\n      id fullName phone email address\n      records { id documentType title sizeBytes mimeType validUntil digitisedAt { id code name } }\n    }\n  }\n": types.OnlineApplicantDocument,
     "\n  mutation SubmitOnline($input: SubmitDossierInput!) {\n    submitDossier(input: $input) {\n      id code status nationalStatusCode submittedAt\n      procedure { code name }\n      receivingCentre { id name }\n    }\n  }\n": types.SubmitOnlineDocument,
+    "\n  query PublicProcedure {\n    procedures { id code name sector levels feeVnd version processingTime { amount unit } components { code name required } }\n    centres { id code name level }\n  }\n": types.PublicProcedureDocument,
     "\n  query ReturnsDesk($queue: ReturnsQueue!, $first: Int, $offset: Int) {\n    returnsDesk(queue: $queue, first: $first, offset: $offset) {\n      id code resolvedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      delivery { method status trackingNumber readyAt counterFallback postalEvents { status at note } }\n    }\n  }\n": types.ReturnsDeskDocument,
     "\n  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {\n    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }\n  }\n": types.HandOverDocument,
     "\n  mutation RateAtCounter($dossierId: ID!, $rating: SatisfactionInput!) {\n    rateAtCounter(dossierId: $dossierId, rating: $rating) { dossierId overall takenAtCounter recordedBy }\n  }\n": types.RateAtCounterDocument,
+    "\n  query PublicTrack($code: String!, $verifier: String!) {\n    trackDossier(code: $code, verifier: $verifier) { id code status nationalStatusCode procedureName receivedAt dueAt deliveryStatus }\n  }\n": types.PublicTrackDocument,
 };
 
 /**
@@ -175,7 +179,7 @@ export function graphql(source: "mutation PickupFromPage($dossierId: ID!, $colle
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query FrontPageProcedures { procedures { id code } }"): (typeof documents)["query FrontPageProcedures { procedures { id code } }"];
+export function graphql(source: "query FrontPageCatalogue { procedures { id code name sector feeVnd processingTime { amount unit } } }"): (typeof documents)["query FrontPageCatalogue { procedures { id code name sector feeVnd processingTime { amount unit } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -215,6 +219,10 @@ export function graphql(source: "\n  mutation SubmitOnline($input: SubmitDossier
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PublicProcedure {\n    procedures { id code name sector levels feeVnd version processingTime { amount unit } components { code name required } }\n    centres { id code name level }\n  }\n"): (typeof documents)["\n  query PublicProcedure {\n    procedures { id code name sector levels feeVnd version processingTime { amount unit } components { code name required } }\n    centres { id code name level }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ReturnsDesk($queue: ReturnsQueue!, $first: Int, $offset: Int) {\n    returnsDesk(queue: $queue, first: $first, offset: $offset) {\n      id code resolvedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      delivery { method status trackingNumber readyAt counterFallback postalEvents { status at note } }\n    }\n  }\n"): (typeof documents)["\n  query ReturnsDesk($queue: ReturnsQueue!, $first: Int, $offset: Int) {\n    returnsDesk(queue: $queue, first: $first, offset: $offset) {\n      id code resolvedAt\n      procedure { code name }\n      applicant { fullName identityNumber }\n      delivery { method status trackingNumber readyAt counterFallback postalEvents { status at note } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -224,6 +232,10 @@ export function graphql(source: "\n  mutation HandOver($dossierId: ID!, $collect
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RateAtCounter($dossierId: ID!, $rating: SatisfactionInput!) {\n    rateAtCounter(dossierId: $dossierId, rating: $rating) { dossierId overall takenAtCounter recordedBy }\n  }\n"): (typeof documents)["\n  mutation RateAtCounter($dossierId: ID!, $rating: SatisfactionInput!) {\n    rateAtCounter(dossierId: $dossierId, rating: $rating) { dossierId overall takenAtCounter recordedBy }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicTrack($code: String!, $verifier: String!) {\n    trackDossier(code: $code, verifier: $verifier) { id code status nationalStatusCode procedureName receivedAt dueAt deliveryStatus }\n  }\n"): (typeof documents)["\n  query PublicTrack($code: String!, $verifier: String!) {\n    trackDossier(code: $code, verifier: $verifier) { id code status nationalStatusCode procedureName receivedAt dueAt deliveryStatus }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
