@@ -51,7 +51,7 @@ const LINES = [
 ];
 
 test.beforeAll(async () => {
-  const { importDossiers } = await api(officer('ADMIN'), `mutation($lines: [HistoricalDossierInput!]!) { importDossiers(lines: $lines) { imported alreadyImported rejected lines { line error } } }`,
+  const { importDossiers } = await api(officer('ADMIN'), `mutation($lines: [HistoricalDossierInput!]!) { importDossiers(lines: $lines) { imported alreadyImported rejected lines { line outcome reason } } }`,
     { lines: LINES.map((l, i) => ({ line: i + 1, ...l })) });
   expect(importDossiers.rejected, JSON.stringify(importDossiers.lines)).toBe(0);
   // Statistics learns of them through events: wait until the province's report counts every one.

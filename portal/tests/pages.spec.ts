@@ -19,7 +19,7 @@ const PAGES: Array<{ path: () => string; as?: string; vi: RegExp; en: RegExp; sh
   { path: () => '/returns', as: user('intake-officer'), vi: /^Trả kết quả$/, en: /^Returns$/, shot: 'returns-empty' },
   { path: () => '/track?code=000.00.12.H57-260101-0001', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'later' },
   { path: () => '/procedures/LLTP-01', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'procedure-later' },
-  { path: () => '/dashboard', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'dashboard-later' },
+  { path: () => '/dashboard', as: 'demo-observer', vi: /^Báo cáo, thống kê$/, en: /^Dashboard$/, shot: 'dashboard' },
   { path: () => '/admin/centres', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'admin-later' },
   { path: () => '/me', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'me-later' },
   { path: () => '/me/submit', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'submit-later' },
