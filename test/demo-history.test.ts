@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localDate } from '@onestop/calendar';
 import { TestPlatform, waitFor } from '@onestop/test-kit';
 import { DEMO_CENTRES } from '@onestop/intake/src/demo/demo-province';
+import { nationalStatusCode, type DossierStatus } from '@onestop/processing/src/domain/lifecycle';
 import { reconcileStatistics } from '../services/statistics/src/operations/reconcile';
 import { seedDemo } from '../scripts/seed-demo';
 import { DEMO_CITIZEN, LIVE, parseDemoHistory, seedDemoHistory } from '../scripts/demo-history';
@@ -27,7 +28,10 @@ describe('the demo history', () => {
     platform = await TestPlatform.start();
     graphqlUrl = `${platform.url}/graphql`;
   }, 120_000);
-  afterAll(() => platform?.stop());
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('DEMO_HISTORY sizes it or turns it off', () => {
     expect([undefined, '', '0', 'off', '250'].map(parseDemoHistory)).toEqual([3000, 3000, 0, 0, 250]);
@@ -90,8 +94,8 @@ describe('the demo history', () => {
     expect(t.resolvedEarly + t.resolvedOnTime + t.resolvedLate).toBe(t.resolved);
 
     // Every national status a visitor may meet.
-    const statuses: Array<{ code: number }> = await platform.services.processing.db.query(`SELECT DISTINCT national_status_code AS code FROM dossier ORDER BY 1`);
-    expect(statuses.map((s) => s.code)).toEqual(expect.arrayContaining([1, 3, 4, 5, 7, 8, 9, 10]));
+    const statuses: Array<{ status: DossierStatus }> = await platform.services.processing.db.query(`SELECT DISTINCT status FROM dossier`);
+    expect(statuses.map((s) => nationalStatusCode(s.status))).toEqual(expect.arrayContaining([1, 3, 4, 5, 7, 8, 9, 10]));
 
     // The demo citizen's /me.
     const citizen = await platform.token({ role: 'CITIZEN', sub: 'demo-citizen', identityNumber: DEMO_CITIZEN.identityNumber });
