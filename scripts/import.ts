@@ -29,6 +29,8 @@ export interface ImportOptions {
   /** Batches in flight at once (default 2). */
   concurrency?: number;
   onProgress?: (done: number, summary: Omit<ImportSummary, 'seconds' | 'dossiersPerSecond'>) => void;
+  /** Stops sending batches (those in flight are answered or aborted); the import then throws its reason. */
+  signal?: AbortSignal;
 }
 
 const MUTATION = `mutation Import($lines: [HistoricalDossierInput!]!) {
@@ -64,9 +66,10 @@ export function toHistoricalInput(o: Json, line: number): Json {
 
 interface LineOutcome { line: number; code: string | null; outcome: 'IMPORTED' | 'ALREADY_IMPORTED' | 'REJECTED'; reason: string | null }
 
-async function post(gatewayUrl: string, token: string, lines: Json[]): Promise<{ lines?: LineOutcome[]; error?: string; fatal?: boolean }> {
+async function post(gatewayUrl: string, token: string, lines: Json[], signal?: AbortSignal): Promise<{ lines?: LineOutcome[]; error?: string; fatal?: boolean }> {
+  signal?.throwIfAborted();
   const res = await fetch(`${gatewayUrl.replace(/\/$/, '')}/graphql`, {
-    method: 'POST',
+    method: 'POST', signal,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: MUTATION, variables: { lines } }),
   });
@@ -79,12 +82,12 @@ async function post(gatewayUrl: string, token: string, lines: Json[]): Promise<{
 
 /** Sends one batch; if the batch as a whole is refused (a value the schema cannot take), each line goes alone so only the bad ones are rejected. */
 async function sendBatch(opts: ImportOptions, batch: Json[]): Promise<LineOutcome[]> {
-  const first = await post(opts.gatewayUrl, opts.token, batch);
+  const first = await post(opts.gatewayUrl, opts.token, batch, opts.signal);
   if (first.lines) return first.lines;
   if (first.fatal) throw new Error(`The gateway refused the import: ${first.error}`);
   const out: LineOutcome[] = [];
   for (const line of batch) {
-    const one = await post(opts.gatewayUrl, opts.token, [line]);
+    const one = await post(opts.gatewayUrl, opts.token, [line], opts.signal);
     if (one.fatal) throw new Error(`The gateway refused the import: ${one.error}`);
     out.push(...(one.lines ?? [{ line: line.line as number, code: (line.code as string) ?? null, outcome: 'REJECTED' as const, reason: one.error ?? 'refused' }]));
   }

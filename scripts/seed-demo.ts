@@ -11,26 +11,57 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signToken } from '@onestop/service-kit';
 import { DEMO_CENTRES, DEMO_PROCEDURES } from '@onestop/intake/src/demo/demo-province';
+import type { DemoHistoryPlan } from './demo-history';
 
 type SeedState = 'seeding' | 'seeded';
+
+/** What the marker keeps: the province's state and, when the first start asked for one, the recent history's plan. */
+interface Saved {
+  database: string;
+  state: SeedState;
+  history?: DemoHistoryPlan & { done: boolean };
+}
+
+export interface SeedOutcome {
+  summary: string;
+  /** The recent history still to seed (the first start's plan, or the one a killed start left unfinished), else null. */
+  history: DemoHistoryPlan | null;
+  /** Records that the history is in place: later starts leave it alone. */
+  historyDone: () => void;
+}
 
 interface Present {
   centres: Array<{ id: string; code: string }>;
   procedures: Array<{ code: string; workflow: { isDefault: boolean } | null }>;
 }
 
-export async function seedDemo(graphqlUrl: string, jwtSecret: string, opts: { dataDir: string; databaseUrl: string }): Promise<string> {
+/**
+ * `history`: the size of the recent history to plan when this start seeds an empty database (0:
+ * none). The plan is written into the marker with the first 'seeding', so a later start resumes
+ * the same history whatever DEMO_HISTORY then says; a database seeded before, or someone's own, gets none.
+ */
+export async function seedDemo(graphqlUrl: string, jwtSecret: string, opts: { dataDir: string; databaseUrl: string; history?: number }): Promise<SeedOutcome> {
   const marker = seedMarker(opts.dataDir, opts.databaseUrl);
   const call = graphqlCaller(graphqlUrl);
   const present: Present = await call(`{ centres { id code } procedures { code workflow { isDefault } } }`, {});
-  const state = marker.read();
-  if (present.centres.length > 0 && state !== 'seeding') return `kept (${present.centres.length} centres already there)`;
+  const saved = marker.read();
+  const pending = (s: Saved | undefined) => (s?.history && !s.history.done ? { size: s.history.size, until: s.history.until } : null);
+  const historyDone = () => {
+    const now = marker.read();
+    if (now?.history) marker.write({ ...now, history: { ...now.history, done: true } });
+  };
+  if (present.centres.length > 0 && saved?.state !== 'seeding') {
+    return { summary: `kept (${present.centres.length} centres already there)`, history: pending(saved), historyDone };
+  }
 
-  marker.write('seeding');
+  // A start killed while seeding left its plan; an empty database otherwise gets a new one.
+  const history = (saved?.state === 'seeding' ? saved.history : undefined) ?? (opts.history ? { size: opts.history, until: new Date().toISOString(), done: false } : undefined);
+  marker.write({ state: 'seeding', history });
   const admin = await signToken(jwtSecret, { sub: 'demo-admin', name: 'Quản trị viên', role: 'ADMIN', centre: DEMO_CENTRES[0].code });
   await seedMissing(present, (query, variables) => call(query, variables, admin));
-  marker.write('seeded');
-  return `seeded ${DEMO_CENTRES.length} centres and ${DEMO_PROCEDURES.length} procedures (a demo province modelled on Huế)`;
+  marker.write({ state: 'seeded', history });
+  const plan = pending({ database: '', state: 'seeded', history });
+  return { summary: `seeded ${DEMO_CENTRES.length} centres and ${DEMO_PROCEDURES.length} procedures (a demo province modelled on Huế)`, history: plan, historyDone };
 }
 
 type Call = (query: string, variables: Record<string, unknown>) => Promise<any>;
@@ -73,13 +104,13 @@ function seedMarker(dataDir: string, databaseUrl: string) {
   const { host, pathname } = new URL(databaseUrl);
   const database = `${host}${pathname}`;
   return {
-    read(): SeedState | undefined {
+    read(): Saved | undefined {
       if (!existsSync(file)) return undefined;
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as { database: string; state: SeedState };
-      return saved.database === database ? saved.state : undefined;
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as Saved;
+      return saved.database === database ? saved : undefined;
     },
-    write(state: SeedState) {
-      writeFileSync(`${file}.tmp`, JSON.stringify({ database, state }) + '\n');
+    write(state: Omit<Saved, 'database'>) {
+      writeFileSync(`${file}.tmp`, JSON.stringify({ ...state, database }) + '\n');
       renameSync(`${file}.tmp`, file); // whole or absent: a start killed while writing leaves no torn file
     },
   };

@@ -95,7 +95,7 @@ async function ensureCatalogue(url: string, token: string, centres: string[], ro
 }
 
 /** The calendar the platform uses: statutory holidays and the days its ADMIN declared, as intake answers them. */
-async function platformCalendar(url: string, year: number): Promise<WorkingCalendar> {
+export async function platformCalendar(url: string, year: number): Promise<WorkingCalendar> {
   const declared: CalendarDay[] = [];
   for (const y of [year - 1, year, year + 1]) {
     const { calendarDays } = await gql<{ calendarDays: CalendarDay[] }>(url, 'query($year: Int!) { calendarDays(year: $year) { date kind name } }', { year: y });

@@ -12,6 +12,7 @@ import { signToken } from '@onestop/service-kit';
 import { startEmbeddedPostgres, stopEmbeddedPostgres } from './embedded-postgres';
 import { DATA_DIR, downloadLinkSecret, resolveDatabaseUrl } from './platform-env';
 import { seedDemo } from './seed-demo';
+import { parseDemoHistory, seedDemoHistory, DEMO_HISTORY_DAYS } from './demo-history';
 import { Supervisor, waitHealthy, waitGraphql } from './lib/supervisor';
 import { DEMO_CENTRES } from '@onestop/intake/src/demo/demo-province';
 import { ensurePortalBuilt } from './lib/portal-build';
@@ -31,9 +32,12 @@ const READY_FILE = join(DATA_DIR, 'gateway-ready');
 async function main() {
   const supervisor = new Supervisor();
   let shuttingDown = false;
+  /** Cancels the demo history's import when the platform stops under it (the next start resumes it). */
+  const history = new AbortController();
   const shutdown = async (code = 0) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    history.abort();
     log('stopping…');
     await supervisor.stop();
     await stopEmbeddedPostgres().catch(() => undefined);
@@ -48,6 +52,7 @@ async function main() {
   process.on('SIGHUP', () => void shutdown());
 
   try {
+    const demoHistory = parseDemoHistory(process.env.DEMO_HISTORY);
     rmSync(READY_FILE, { force: true });
     if (!process.env.DATABASE_URL) await startEmbeddedPostgres(log);
     const databaseUrl = await resolveDatabaseUrl();
@@ -89,9 +94,10 @@ async function main() {
     await waitGraphql(`http://127.0.0.1:${gatewayPort}/graphql`, 'gateway');
 
     const adminToken = jwtSecret ? await signToken(jwtSecret, { sub: 'demo-admin', name: 'Quản trị viên', role: 'ADMIN', centre: DEMO_CENTRES[0].code }, '12h') : undefined;
+    const graphqlUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     const seeded = adminToken
-      ? await seedDemo(`http://127.0.0.1:${gatewayPort}/graphql`, jwtSecret!, { dataDir: DATA_DIR, databaseUrl })
-      : 'skipped (no AUTH_JWT_SECRET)';
+      ? await seedDemo(graphqlUrl, jwtSecret!, { dataDir: DATA_DIR, databaseUrl, history: demoHistory })
+      : { summary: 'skipped (no AUTH_JWT_SECRET)', history: null, historyDone: () => undefined };
     writeFileSync(READY_FILE, `${process.pid}\n`);
 
     console.log(`
@@ -102,9 +108,23 @@ async function main() {
     Services      ${SERVICES.map((s) => `${s.name} :${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}`).join(', ')}
     PostgreSQL    ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, data under ${join(DATA_DIR, 'postgres')}`}
     Queue backend ${process.env.REDIS_URL ? 'Redis (REDIS_URL)' : "BullMQ's PostgreSQL backend (no REDIS_URL)"}
-    Demo data     ${seeded}
+    Demo data     ${seeded.summary}${seeded.history ? `\n                  and a history of ${seeded.history.size} dossiers over the last ${DEMO_HISTORY_DAYS} days, imported now in the background (DEMO_HISTORY)` : ''}
 ${process.env.AUTH_JWT_SECRET || !jwtSecret ? '' : `    Development token secret (AUTH_JWT_SECRET): ${jwtSecret}\n`}${adminToken ? `    An ADMIN token for the demo province (12 h):\n      ${adminToken}\n` : ''}
   Ctrl-C stops everything.`);
+
+    // The recent history comes after readiness: importing thousands of dossiers takes longer than
+    // the first start may (the portal answers within 90 s); the pages fill in as it goes. A stop
+    // cuts it short and the next start resumes the same plan.
+    if (seeded.history) {
+      const plan = seeded.history;
+      seedDemoHistory(graphqlUrl, jwtSecret!, plan, { signal: history.signal }).then((r) => {
+        seeded.historyDone();
+        log(`demo history in place: ${r.imported + r.alreadyImported + r.live} dossiers of ${r.from} to ${r.to} in ${r.seconds.toFixed(0)} s (statistics count them within a minute or two)`);
+      }, (err) => {
+        if (shuttingDown) return;
+        console.error(`[start] the demo history stopped: ${err instanceof Error ? err.message : err} (the next start goes on with it)`);
+      });
+    }
   } catch (err) {
     // A stop while starting makes the start's steps fail: that is the stop, not an error.
     if (shuttingDown) return;

@@ -11,7 +11,14 @@
  */
 import { localDate, outcome, toLocalISOString, type WorkingCalendar } from '@onestop/calendar';
 
-export interface SimProcedure { code: string; name: string; sector: string; processingTime: { amount: number; unit: 'WORKING_DAYS' | 'CALENDAR_DAYS' | 'WORKING_HOURS' } }
+export interface SimProcedure {
+  code: string; name: string; sector: string; processingTime: { amount: number; unit: 'WORKING_DAYS' | 'CALENDAR_DAYS' | 'WORKING_HOURS' };
+  /** The levels at which it is handled (any when absent): a dossier goes only to a centre of one of them. */
+  levels?: readonly string[];
+}
+
+/** An applicant given every `every`-th dossier of a person (the demo citizen, so that their /me is not empty). */
+export interface FeaturedApplicant { identityNumber: string; fullName: string; phone: string; email?: string; every: number }
 
 /** Common procedures of a provincial centre, with statutory times (the simulator's own codes). */
 export const SIM_PROCEDURES: SimProcedure[] = [
@@ -40,6 +47,19 @@ export interface SimOptions {
   /** Dossiers still in progress at the year's end (a count). */
   inProgress: number;
   seed: number;
+  /**
+   * A window ending at an instant instead of a calendar year: receptions from the local day `from`
+   * to `until` (e.g. now), everything in the past of `until`; "in progress" is then at `until`.
+   * Results decided in the window's last days are partly not returned yet (the returns desk).
+   */
+  window?: { from: string; until: Date };
+  /** No reception on or after this local day (the window's last day may keep its dossier codes for live work). */
+  receptionsBefore?: string;
+  /** The procedures to draw from (default SIM_PROCEDURES), weighted by procedureWeights (same order; default even). */
+  procedures?: readonly SimProcedure[];
+  /** The centres' levels (same order as centres), to pick only procedures handled there. */
+  centreLevels?: readonly string[];
+  featured?: FeaturedApplicant;
 }
 
 /** The 2018 figures of the Thừa Thiên Huế provincial centre (docs/DESIGN.md). */
@@ -88,10 +108,22 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
     return items[items.length - 1];
   };
   const between = (a: number, b: number) => a + Math.floor(random() * (b - a + 1));
-  const yearEnd = `${o.year}-12-31`;
-  const endOfYear = at(addDays(yearEnd, 1), 0);
+  // The period: a calendar year, or a window that ends at an instant (its last day only up to it).
+  const yearEnd = o.window ? localDate(o.window.until) : `${o.year}-12-31`;
+  const endOfYear = o.window ? o.window.until : at(addDays(yearEnd, 1), 0);
   const workingDays: string[] = [];
-  for (let d = `${o.year}-01-01`; d <= yearEnd; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) workingDays.push(d);
+  for (let d = o.window?.from ?? `${o.year}-01-01`; d <= yearEnd && (!o.receptionsBefore || d < o.receptionsBefore); d = addDays(d, 1)) {
+    if (calendar.isWorkingDay(d)) workingDays.push(d);
+  }
+  const procedures = o.procedures ?? SIM_PROCEDURES;
+  const procedureWeights = procedures.map((_, i) => o.procedureWeights[i] ?? (o.procedures ? 1 : 0));
+  /** Per centre, the procedures handled at its level and their weights. */
+  const offered = o.centres.map((_, c) => {
+    const level = o.centreLevels?.[c];
+    const here = procedures.map((p, i) => ({ p, w: !level || !p.levels || p.levels.includes(level) ? procedureWeights[i] : 0 }));
+    if (!here.some((x) => x.w > 0)) throw new Error(`no procedure is handled at centre ${o.centres[c]} (${level})`);
+    return { items: here.map((x) => x.p), weights: here.map((x) => x.w) };
+  });
   /** A moment of office time on a working day (07:30–11:30, 13:30–17:00), receptions before 15:00. */
   const officeMoment = (day: string, latestMinute = 17 * 60) => {
     const slots = [[7 * 60 + 30, 11 * 60 + 30], [13 * 60 + 30, latestMinute]];
@@ -106,18 +138,30 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
   const lines: object[] = [];
   const sequences = new Map<string, number>();
   const openTarget = Math.min(o.size, Math.round(o.inProgress));
-  // Open dossiers are mostly recent (the last six weeks), a few are an older backlog.
-  const lateDays = workingDays.filter((d) => d >= addDays(yearEnd, -42));
-  const resolvableDays = workingDays.filter((d) => d <= addDays(yearEnd, -40));
+  // Open dossiers are mostly recent (the last six weeks, three in a window), a few are an older backlog;
+  // resolved ones were received early enough to be decided before the period's end.
+  const lateDays = workingDays.filter((d) => d >= addDays(yearEnd, o.window ? -21 : -42));
+  const resolvableDays = workingDays.filter((d) => d <= addDays(yearEnd, o.window ? -16 : -40));
+  if (!lateDays.length || !resolvableDays.length) throw new Error('the period is too short for a simulation');
+  let persons = 0;
 
   for (let n = 0; n < o.size; n++) {
     // Exactly openTarget of the dossiers stay open, spread evenly over the generation order.
     const open = Math.floor(((n + 1) * openTarget) / o.size) > Math.floor((n * openTarget) / o.size);
-    const centre = pick(o.centres, centreWeights);
-    const procedure = pick(SIM_PROCEDURES, o.procedureWeights);
+    const centreIndex = pick(o.centres.map((_, i) => i), centreWeights);
+    const centre = o.centres[centreIndex];
+    const procedure = pick(offered[centreIndex].items, offered[centreIndex].weights);
     const channel = pick(['COUNTER', 'ONLINE', 'POST'] as const, [o.channelWeights.COUNTER, o.channelWeights.ONLINE, o.channelWeights.POST]);
-    const day = open ? (random() < 0.8 ? pick(lateDays, lateDays.map(() => 1)) : pick(workingDays, workingDays.map(() => 1))) : resolvableDays[between(0, resolvableDays.length - 1)];
-    const receivedAt = officeMoment(day, 15 * 60);
+    let day = open ? (random() < 0.8 ? pick(lateDays, lateDays.map(() => 1)) : pick(workingDays, workingDays.map(() => 1))) : resolvableDays[between(0, resolvableDays.length - 1)];
+    let receivedAt = officeMoment(day, 15 * 60);
+    // In a window, most open dossiers are still within their time (a real inbox is not two-thirds red):
+    // received recently enough for their procedure (a few tries among the last four working days).
+    if (open && o.window && random() < 0.75) {
+      for (let tries = 0; tries < 4 && calendar.dueAt(receivedAt, procedure.processingTime) < endOfYear; tries++) {
+        day = lateDays[Math.max(0, lateDays.length - 1 - between(0, 3))];
+        receivedAt = officeMoment(day, 15 * 60);
+      }
+    }
     const codeDay = calendar.receptionDay(receivedAt);
     const key = `${centre}|${codeDay}`;
     const seq = (sequences.get(key) ?? 0) + 1;
@@ -126,7 +170,9 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
     let due = calendar.dueAt(receivedAt, procedure.processingTime);
     const statutoryAtReception = due;
     const organisation = random() < 0.15;
-    const identityNumber = organisation ? taxCode(random) : citizenId(random);
+    let identityNumber = organisation ? taxCode(random) : citizenId(random);
+    const featured = !organisation && o.featured && persons++ % o.featured.every === 0 ? o.featured : null;
+    if (featured) identityNumber = featured.identityNumber;
     const receiveDone = calendar.addWorkingMinutes(receivedAt, between(10, 240));
     const steps: object[] = [{ code: 'RECEIVE', role: 'INTAKE_OFFICER', completedAt: iso(receiveDone), actor: 'Cán bộ một cửa' }];
     const supplements: Array<{ requestedAt: string; reason: string; submittedAt: string | null }> = [];
@@ -147,8 +193,10 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
     }
     const line: Record<string, unknown> = {
       code, centre, procedure: procedure.code, channel,
-      applicant: { kind: organisation ? 'ORGANIZATION' : 'CITIZEN', identityNumber, fullName: organisation ? `Công ty TNHH ${GIVEN[between(0, 7)]}` : `${pick(SURNAMES, SURNAMES.map(() => 1))} ${pick(GIVEN, GIVEN.map(() => 1))}`,
-        phone: `09${String(between(0, 99_999_999)).padStart(8, '0')}` },
+      applicant: featured
+        ? { kind: 'CITIZEN', identityNumber, fullName: featured.fullName, phone: featured.phone, email: featured.email ?? null }
+        : { kind: organisation ? 'ORGANIZATION' : 'CITIZEN', identityNumber, fullName: organisation ? `Công ty TNHH ${GIVEN[between(0, 7)]}` : `${pick(SURNAMES, SURNAMES.map(() => 1))} ${pick(GIVEN, GIVEN.map(() => 1))}`,
+          phone: `09${String(between(0, 99_999_999)).padStart(8, '0')}` },
       receivedAt: iso(receivedAt), dueAt: iso(statutoryAtReception), steps, supplements,
       delivery: { method: channel === 'ONLINE' ? 'ONLINE' : channel === 'POST' ? 'POST' : 'COUNTER', address: channel === 'POST' ? '12 Lê Lợi, Huế' : null },
     };
@@ -164,7 +212,7 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
         const reviewed = calendar.addWorkingMinutes(clockFrom, between(60, 900));
         if (reviewed < endOfYear) steps.push({ code: 'REVIEW', role: 'SPECIALIST', completedAt: iso(reviewed), actor: 'Chuyên viên' });
       }
-      const overdue = !paused && localDate(due) < `${o.year + 1}-01-01`;
+      const overdue = !paused && localDate(due) <= yearEnd;
       for (const r of [row, total]) {
         r.inProgress++;
         if (overdue) r.inProgressOverdue++;
@@ -197,7 +245,9 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
       ? { decision: 'APPROVED', decidedAt: iso(decidedAt), actor: 'Lãnh đạo', result: { documentType: 'KQ', title: `${procedure.name} — kết quả`, validUntil: null } }
       : { decision: 'REJECTED', decidedAt: iso(decidedAt), actor: 'Lãnh đạo', reason: 'Không đủ điều kiện theo quy định' };
     const returnedAt = new Date(Math.min(calendar.addWorkingMinutes(decidedAt, between(30, 450 * 3)).getTime(), endOfYear.getTime() - 60_000));
-    if (returnedAt >= decidedAt) {
+    // In a window, a result decided in its last ten days is more often still waiting at the counter, in the post or online.
+    const waiting = o.window && endOfYear.getTime() - decidedAt.getTime() < 10 * 86_400_000 && random() < 0.6;
+    if (returnedAt >= decidedAt && !waiting) {
       line.returnedAt = iso(returnedAt);
       if (random() < 0.3) line.rating = { overall: pick(['VERY_SATISFIED', 'SATISFIED', 'NOT_SATISFIED'] as const, [5, 4, 1]), ratedAt: iso(returnedAt) };
     }
