@@ -17,15 +17,9 @@ const PAGES: Array<{ path: () => string; as?: string; vi: RegExp; en: RegExp; sh
   { path: () => '/inbox', as: user('specialist'), vi: /^Hồ sơ cần xử lý$/, en: /^Inbox$/, shot: 'inbox-specialist' },
   { path: () => `/dossiers/${dossierId}`, as: user('specialist'), vi: /^Hồ sơ 000\.00\.12\.H57-/, en: /^Dossier 000\.00\.12\.H57-/, shot: 'dossier-received' },
   { path: () => '/returns', as: user('intake-officer'), vi: /^Trả kết quả$/, en: /^Returns$/, shot: 'returns-empty' },
-<<<<<<< HEAD
   { path: () => '/track?code=000.00.12.H57-260101-0001', vi: /^Tra cứu hồ sơ$/, en: /^Track a dossier$/, shot: 'track' },
   { path: () => '/procedures/LLTP-01', vi: /^Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam$/, en: /^Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam$/, shot: 'procedure' },
-  { path: () => '/dashboard', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'dashboard-later' },
-=======
-  { path: () => '/track?code=000.00.12.H57-260101-0001', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'later' },
-  { path: () => '/procedures/LLTP-01', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'procedure-later' },
   { path: () => '/dashboard', as: 'demo-observer', vi: /^Báo cáo, thống kê$/, en: /^Dashboard$/, shot: 'dashboard' },
->>>>>>> dashboard
   { path: () => '/admin/centres', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'admin-later' },
   { path: () => '/me', as: CITIZEN_USER, vi: /^Hồ sơ của tôi$/, en: /^My dossiers$/, shot: 'me' },
   { path: () => '/me/submit', as: CITIZEN_USER, vi: /^Nộp hồ sơ trực tuyến$/, en: /^Submit a dossier online$/, shot: 'me-submit' },
