@@ -47,7 +47,8 @@ export default function Calendar() {
   const describe = (iso: string, weekend: boolean) => {
     const d = days.get(iso);
     const what = d ? `${t(`admin.calendar.kinds.${d.kind}`)}: ${d.name}` : weekend ? t('admin.calendar.weekendDay') : t('admin.calendar.ordinary');
-    return t('admin.calendar.dayLabel', { date: ddmmyyyy(iso), what });
+    // The visible day number first: a button's name starts with what it shows (axe's label-content-name-mismatch).
+    return t('admin.calendar.dayLabel', { day: Number(iso.slice(8)), date: ddmmyyyy(iso), what });
   };
 
   return (

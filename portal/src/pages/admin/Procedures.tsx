@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
@@ -103,7 +103,7 @@ function ProcedureForm({ procedure, onSaved }: { procedure?: Procedure; onSaved:
         <Form.Item name="name" label={t('admin.procedures.name')} rules={required(t('admin.procedures.name'))}><Input maxLength={300} /></Form.Item>
         <Form.Item name="sector" label={t('admin.procedures.sector')} rules={required(t('admin.procedures.sector'))}><Input maxLength={100} /></Form.Item>
         <Form.Item name="levels" label={t('admin.procedures.levels')} rules={[{ required: true, message: t('common.required', { field: t('admin.procedures.levels') }) }]}>
-          <Checkbox.Group options={LEVELS.map((l) => ({ value: l, label: t(`admin.level.${l}`) }))} />
+          <Select mode="multiple" options={LEVELS.map((l) => ({ value: l, label: t(`admin.level.${l}`) }))} />
         </Form.Item>
         <Form.Item name="feeVnd" label={t('admin.procedures.fee')}><InputNumber min={0} step={1000} style={{ width: '100%' }} /></Form.Item>
         <fieldset className="admin-fieldset">
