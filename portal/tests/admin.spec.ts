@@ -7,7 +7,7 @@ import { api, centreId, expectAccessible, officer, PROVINCE, screenshot, signIn 
  * failed notifications resent. The browser suite shares one platform with the other specs: the day
  * off is withdrawn at the end whatever happens, and the procedure and centres are this spec's own.
  */
-test.describe.configure({ mode: 'serial' });
+// Each test stands alone (one failure does not hide the others); they share the procedure made once.
 
 const run = String(Date.now()).slice(-6);
 const ADMIN = 'demo-admin';

@@ -36,7 +36,7 @@ export default function Events() {
       <Typography.Paragraph>{t('admin.events.lead')}</Typography.Paragraph>
       <Typography.Paragraph>
         {/* The gateway serves the dashboard itself: a full page load, not a route of the portal. */}
-        <a href="/admin/queues/" target="_blank" rel="noopener">{t('admin.events.queues')}</a> {t('admin.events.queuesHint')}
+        <a href="/admin/queues/" target="_blank" rel="noopener" style={{ textDecoration: 'underline' }}>{t('admin.events.queues')}</a> {t('admin.events.queuesHint')}
       </Typography.Paragraph>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Notifications />
