@@ -136,6 +136,12 @@ const CASES: Record<OperationName, OperationCase> = {
     call: (c, t) => gql(`mutation($id: ID!, $parentId: ID) { moveCentre(centreId: $id, parentId: $parentId) { id } }`, { id: c.id, parentId: D.id }, t),
     succeeds: AUTHORIZATION_MATRIX.moveCentre.allow,
   },
+  // A commune of D renamed (a merger): only an ADMIN whose subtree holds it.
+  renameCentre: {
+    prepare: async () => (await ok('CreateCentre', { input: { code: unique('SEC.M'), name: 'Xã', level: 'COMMUNE', parentId: D.id } }, await as('ADMIN', 'ROOT_CENTRE'))).createCentre,
+    call: (c, t) => gql(`mutation($id: ID!) { renameCentre(centreId: $id, name: "Xã sau sáp nhập") { id name } }`, { id: c.id }, t),
+    succeeds: AUTHORIZATION_MATRIX.renameCentre.allow,
+  },
   makeRootCentre: {
     call: (_, t) => contract('CreateCentre', { input: { code: unique('SEC.R'), name: 'Trung tâm mới', level: 'PROVINCE', parentId: null } }, t),
     succeeds: ['ADMIN@ROOT_CENTRE'],
@@ -297,6 +303,15 @@ const CASES: Record<OperationName, OperationCase> = {
     call: (_, t) => gql(`{ failedNotifications { id recipient } }`, {}, t),
     succeeds: ['ADMIN@ANY'],
   },
+  failedEvents: {
+    call: (_, t) => gql(`{ failedEvents { id service type error } }`, {}, t),
+    succeeds: ['ADMIN@ROOT_CENTRE'],
+  },
+  // No dead letter by that id: an allowed caller learns that none was put back (0).
+  replayFailedEvents: {
+    call: (_, t) => gql(`mutation($ids: [ID!]) { replayFailedEvents(service: STATISTICS, eventIds: $ids) }`, { ids: [randomUUID()] }, t),
+    succeeds: ['ADMIN@ROOT_CENTRE'],
+  },
   report: {
     call: (_, t) => contract('Report', { input: { from: '2026-01-01', to: '2026-12-31', centreId: D.id, includeDescendants: false, groupBy: 'CENTRE' } }, t),
     succeeds: AUTHORIZATION_MATRIX.report.allow,
@@ -351,7 +366,7 @@ it('keeps the platform\'s rules: nothing at another centre or on another citizen
   // Without a token: only public tracking.
   expect(CELLS.filter((c) => c.subject === 'NO_TOKEN' && c.decision === 'ALLOW').map((c) => c.operation)).toEqual(['trackDossier']);  // The province's reference data and new roots: a root centre's ADMIN only. A token naming no centre: nothing.
   expect(allowed.filter((c) => AUTHORIZATION_MATRIX[c.operation].scope === 'province').map((c) => `${c.subject}@${c.relation}`))
-    .toEqual(Array(5).fill('ADMIN@ROOT_CENTRE'));
+    .toEqual(Array(7).fill('ADMIN@ROOT_CENTRE'));
   expect(allowed.filter((c) => c.relation === 'UNKNOWN_CENTRE')).toEqual([]);
   // The courier's credential: its callback and nothing else; and no user's token for that callback.
   expect(allowed.filter((c) => c.subject === 'COURIER').map((c) => c.operation).sort()).toEqual(['recordPostalEvent', 'trackDossier']);
@@ -359,7 +374,7 @@ it('keeps the platform\'s rules: nothing at another centre or on another citizen
 });
 
 /** The number the README states. */
-const MATRIX_CASE_COUNT = 685;
+const MATRIX_CASE_COUNT = 739;
 
 describe.each(Object.keys(AUTHORIZATION_MATRIX) as OperationName[])('%s', (operation) => {
   const cells = CELLS.filter((c) => c.operation === operation);

@@ -47,6 +47,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     AUTH_JWT_SECRET: process.env.E2E_JWT_SECRET,
     PUBLIC_URL: `http://localhost:${base}`,
     SLA_SWEEP_EVERY_MS: '5000',
+    // A notification that cannot be sent fails its six attempts in seconds, not a minute (admin.spec.ts).
+    NOTIFICATION_BACKOFF_MS: '100',
     REDIS_URL: '',
     NODE_ENV: 'development',
     // The demo history is off here: these tests follow their own dossiers on the first page of an

@@ -52,6 +52,20 @@ type Documents = {
     "\n  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {\n    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }\n  }\n": typeof types.HandOverDocument,
     "\n  mutation RateAtCounter($dossierId: ID!, $rating: SatisfactionInput!) {\n    rateAtCounter(dossierId: $dossierId, rating: $rating) { dossierId overall takenAtCounter recordedBy }\n  }\n": typeof types.RateAtCounterDocument,
     "\n  query PublicTrack($code: String!, $verifier: String!) {\n    trackDossier(code: $code, verifier: $verifier) { id code status nationalStatusCode procedureName receivedAt dueAt deliveryStatus }\n  }\n": typeof types.PublicTrackDocument,
+    "\n  query AdminCalendar($year: Int!) { calendarDays(year: $year) { date kind name } }\n": typeof types.AdminCalendarDocument,
+    "\n  mutation AdminSetCalendarDay($input: CalendarDayInput!) { setCalendarDay(input: $input) { date kind name } }\n": typeof types.AdminSetCalendarDayDocument,
+    "\n  query AdminCentres { centres { id code name level parent { id } } }\n": typeof types.AdminCentresDocument,
+    "\n  mutation AdminCreateCentre($input: CentreInput!) { createCentre(input: $input) { id code name level parent { id } } }\n": typeof types.AdminCreateCentreDocument,
+    "\n  mutation AdminRenameCentre($centreId: ID!, $name: String!) { renameCentre(centreId: $centreId, name: $name) { id code name } }\n": typeof types.AdminRenameCentreDocument,
+    "\n  mutation AdminMoveCentre($centreId: ID!, $parentId: ID) { moveCentre(centreId: $centreId, parentId: $parentId) { id parent { id } } }\n": typeof types.AdminMoveCentreDocument,
+    "\n  query AdminFailedNotifications($includeNotSent: Boolean) {\n    failedNotifications(limit: 200, includeNotSent: $includeNotSent) { id dossierCode dossier { id } kind channel status recipient attempts lastError createdAt }\n  }\n": typeof types.AdminFailedNotificationsDocument,
+    "\n  mutation AdminResendNotification($id: ID!) { resendNotification(id: $id) { id status } }\n": typeof types.AdminResendNotificationDocument,
+    "\n  query AdminFailedEvents($service: EventSubscriber) { failedEvents(service: $service, limit: 200) { id service type aggregateId occurredAt attempts error failedAt payload } }\n": typeof types.AdminFailedEventsDocument,
+    "\n  mutation AdminReplayEvents($service: EventSubscriber!, $eventIds: [ID!]) { replayFailedEvents(service: $service, eventIds: $eventIds) }\n": typeof types.AdminReplayEventsDocument,
+    "\n  query AdminProcedures {\n    procedures { id code name sector levels feeVnd version processingTime { amount unit } components { code name required documentType } }\n  }\n": typeof types.AdminProceduresDocument,
+    "\n  mutation AdminUpsertProcedure($input: ProcedureInput!) {\n    upsertProcedure(input: $input) { id code name sector levels feeVnd version processingTime { amount unit } components { code name required documentType } }\n  }\n": typeof types.AdminUpsertProcedureDocument,
+    "\n  query AdminWorkflow($procedureCode: String!) { workflow(procedureCode: $procedureCode) { procedureCode version definedAt steps { code name role durationHours } } }\n": typeof types.AdminWorkflowDocument,
+    "\n  mutation AdminDefineWorkflow($input: WorkflowInput!) { defineWorkflow(input: $input) { procedureCode version definedAt steps { code name role durationHours } } }\n": typeof types.AdminDefineWorkflowDocument,
 };
 const documents: Documents = {
     "\n  query AwaitingAcceptance($centreId: ID) {\n    awaitingAcceptance(centreId: $centreId) {\n      id code submittedAt status\n      procedure { code name }\n      applicant { fullName identityNumber }\n    }\n  }\n": types.AwaitingAcceptanceDocument,
@@ -92,6 +106,20 @@ const documents: Documents = {
     "\n  mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {\n    confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }\n  }\n": types.HandOverDocument,
     "\n  mutation RateAtCounter($dossierId: ID!, $rating: SatisfactionInput!) {\n    rateAtCounter(dossierId: $dossierId, rating: $rating) { dossierId overall takenAtCounter recordedBy }\n  }\n": types.RateAtCounterDocument,
     "\n  query PublicTrack($code: String!, $verifier: String!) {\n    trackDossier(code: $code, verifier: $verifier) { id code status nationalStatusCode procedureName receivedAt dueAt deliveryStatus }\n  }\n": types.PublicTrackDocument,
+    "\n  query AdminCalendar($year: Int!) { calendarDays(year: $year) { date kind name } }\n": types.AdminCalendarDocument,
+    "\n  mutation AdminSetCalendarDay($input: CalendarDayInput!) { setCalendarDay(input: $input) { date kind name } }\n": types.AdminSetCalendarDayDocument,
+    "\n  query AdminCentres { centres { id code name level parent { id } } }\n": types.AdminCentresDocument,
+    "\n  mutation AdminCreateCentre($input: CentreInput!) { createCentre(input: $input) { id code name level parent { id } } }\n": types.AdminCreateCentreDocument,
+    "\n  mutation AdminRenameCentre($centreId: ID!, $name: String!) { renameCentre(centreId: $centreId, name: $name) { id code name } }\n": types.AdminRenameCentreDocument,
+    "\n  mutation AdminMoveCentre($centreId: ID!, $parentId: ID) { moveCentre(centreId: $centreId, parentId: $parentId) { id parent { id } } }\n": types.AdminMoveCentreDocument,
+    "\n  query AdminFailedNotifications($includeNotSent: Boolean) {\n    failedNotifications(limit: 200, includeNotSent: $includeNotSent) { id dossierCode dossier { id } kind channel status recipient attempts lastError createdAt }\n  }\n": types.AdminFailedNotificationsDocument,
+    "\n  mutation AdminResendNotification($id: ID!) { resendNotification(id: $id) { id status } }\n": types.AdminResendNotificationDocument,
+    "\n  query AdminFailedEvents($service: EventSubscriber) { failedEvents(service: $service, limit: 200) { id service type aggregateId occurredAt attempts error failedAt payload } }\n": types.AdminFailedEventsDocument,
+    "\n  mutation AdminReplayEvents($service: EventSubscriber!, $eventIds: [ID!]) { replayFailedEvents(service: $service, eventIds: $eventIds) }\n": types.AdminReplayEventsDocument,
+    "\n  query AdminProcedures {\n    procedures { id code name sector levels feeVnd version processingTime { amount unit } components { code name required documentType } }\n  }\n": types.AdminProceduresDocument,
+    "\n  mutation AdminUpsertProcedure($input: ProcedureInput!) {\n    upsertProcedure(input: $input) { id code name sector levels feeVnd version processingTime { amount unit } components { code name required documentType } }\n  }\n": types.AdminUpsertProcedureDocument,
+    "\n  query AdminWorkflow($procedureCode: String!) { workflow(procedureCode: $procedureCode) { procedureCode version definedAt steps { code name role durationHours } } }\n": types.AdminWorkflowDocument,
+    "\n  mutation AdminDefineWorkflow($input: WorkflowInput!) { defineWorkflow(input: $input) { procedureCode version definedAt steps { code name role durationHours } } }\n": types.AdminDefineWorkflowDocument,
 };
 
 /**
@@ -260,6 +288,62 @@ export function graphql(source: "\n  mutation RateAtCounter($dossierId: ID!, $ra
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PublicTrack($code: String!, $verifier: String!) {\n    trackDossier(code: $code, verifier: $verifier) { id code status nationalStatusCode procedureName receivedAt dueAt deliveryStatus }\n  }\n"): (typeof documents)["\n  query PublicTrack($code: String!, $verifier: String!) {\n    trackDossier(code: $code, verifier: $verifier) { id code status nationalStatusCode procedureName receivedAt dueAt deliveryStatus }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCalendar($year: Int!) { calendarDays(year: $year) { date kind name } }\n"): (typeof documents)["\n  query AdminCalendar($year: Int!) { calendarDays(year: $year) { date kind name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetCalendarDay($input: CalendarDayInput!) { setCalendarDay(input: $input) { date kind name } }\n"): (typeof documents)["\n  mutation AdminSetCalendarDay($input: CalendarDayInput!) { setCalendarDay(input: $input) { date kind name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCentres { centres { id code name level parent { id } } }\n"): (typeof documents)["\n  query AdminCentres { centres { id code name level parent { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateCentre($input: CentreInput!) { createCentre(input: $input) { id code name level parent { id } } }\n"): (typeof documents)["\n  mutation AdminCreateCentre($input: CentreInput!) { createCentre(input: $input) { id code name level parent { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRenameCentre($centreId: ID!, $name: String!) { renameCentre(centreId: $centreId, name: $name) { id code name } }\n"): (typeof documents)["\n  mutation AdminRenameCentre($centreId: ID!, $name: String!) { renameCentre(centreId: $centreId, name: $name) { id code name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminMoveCentre($centreId: ID!, $parentId: ID) { moveCentre(centreId: $centreId, parentId: $parentId) { id parent { id } } }\n"): (typeof documents)["\n  mutation AdminMoveCentre($centreId: ID!, $parentId: ID) { moveCentre(centreId: $centreId, parentId: $parentId) { id parent { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminFailedNotifications($includeNotSent: Boolean) {\n    failedNotifications(limit: 200, includeNotSent: $includeNotSent) { id dossierCode dossier { id } kind channel status recipient attempts lastError createdAt }\n  }\n"): (typeof documents)["\n  query AdminFailedNotifications($includeNotSent: Boolean) {\n    failedNotifications(limit: 200, includeNotSent: $includeNotSent) { id dossierCode dossier { id } kind channel status recipient attempts lastError createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminResendNotification($id: ID!) { resendNotification(id: $id) { id status } }\n"): (typeof documents)["\n  mutation AdminResendNotification($id: ID!) { resendNotification(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminFailedEvents($service: EventSubscriber) { failedEvents(service: $service, limit: 200) { id service type aggregateId occurredAt attempts error failedAt payload } }\n"): (typeof documents)["\n  query AdminFailedEvents($service: EventSubscriber) { failedEvents(service: $service, limit: 200) { id service type aggregateId occurredAt attempts error failedAt payload } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminReplayEvents($service: EventSubscriber!, $eventIds: [ID!]) { replayFailedEvents(service: $service, eventIds: $eventIds) }\n"): (typeof documents)["\n  mutation AdminReplayEvents($service: EventSubscriber!, $eventIds: [ID!]) { replayFailedEvents(service: $service, eventIds: $eventIds) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminProcedures {\n    procedures { id code name sector levels feeVnd version processingTime { amount unit } components { code name required documentType } }\n  }\n"): (typeof documents)["\n  query AdminProcedures {\n    procedures { id code name sector levels feeVnd version processingTime { amount unit } components { code name required documentType } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpsertProcedure($input: ProcedureInput!) {\n    upsertProcedure(input: $input) { id code name sector levels feeVnd version processingTime { amount unit } components { code name required documentType } }\n  }\n"): (typeof documents)["\n  mutation AdminUpsertProcedure($input: ProcedureInput!) {\n    upsertProcedure(input: $input) { id code name sector levels feeVnd version processingTime { amount unit } components { code name required documentType } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWorkflow($procedureCode: String!) { workflow(procedureCode: $procedureCode) { procedureCode version definedAt steps { code name role durationHours } } }\n"): (typeof documents)["\n  query AdminWorkflow($procedureCode: String!) { workflow(procedureCode: $procedureCode) { procedureCode version definedAt steps { code name role durationHours } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDefineWorkflow($input: WorkflowInput!) { defineWorkflow(input: $input) { procedureCode version definedAt steps { code name role durationHours } } }\n"): (typeof documents)["\n  mutation AdminDefineWorkflow($input: WorkflowInput!) { defineWorkflow(input: $input) { procedureCode version definedAt steps { code name role durationHours } } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Queue } from 'bullmq';
+import { EventQueues } from '@onestop/events';
 import { FileBlobStore, type BlobStore } from '@onestop/blob-store';
 import type { ServiceContext, ServiceRuntime } from '@onestop/service-kit';
 import { courierFromEnv, type Courier } from './courier/courier';
@@ -31,6 +32,8 @@ export interface DeliveryDeps {
   notifier: Notifier;
   notifications: Queue<NotificationJob>;
   bookings: Queue<BookingJob>;
+  /** Every subscriber's event queue, for the administrators' dead letters (failedEvents, replayFailedEvents). */
+  events: EventQueues;
   links: DownloadLinks;
   /** Set when this process runs the workers (ROLE=worker|all). */
   notificationWorker?: NotificationWorker;
@@ -56,6 +59,7 @@ export function createDeliveryDeps(runtime: ServiceRuntime, env: NodeJS.ProcessE
     notifier: new Notifier(notifications),
     notifications,
     bookings,
+    events: new EventQueues(runtime.queues),
     links: new DownloadLinks(linkSecret(runtime, env), number(env.DOWNLOAD_LINK_TTL_HOURS, 72) * 3600_000, runtime.config.publicUrl),
   };
 }

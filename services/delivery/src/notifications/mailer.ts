@@ -42,7 +42,9 @@ export class NodemailerMailer implements Mailer {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    if (this.unreachable.has(mail.to)) {
+    // Development only: `.invalid` is a top-level domain that never exists (RFC 2606), so a mail
+    // server could never deliver there; it lets a demo or a browser test produce a failed notification.
+    if (this.unreachable.has(mail.to) || (this.development && /\.invalid$/i.test(mail.to))) {
       throw new Error('SMTP server unavailable (simulated)');
     }
     await this.transport.sendMail({

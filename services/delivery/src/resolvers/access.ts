@@ -10,6 +10,7 @@ import type { DeliveryContext } from '../deps';
  * - recordPostalEvent: the courier (its own credential, COURIER_CALLBACK_SECRET at the gateway),
  *   never a user's token: an ADMIN of any centre could otherwise return anyone's dossier;
  * - failedNotifications, resendNotification: ADMIN (of a centre the platform knows);
+ * - failedEvents, replayFailedEvents: a root centre's ADMIN (every service's queue, every centre's events);
  * - rateService: the applicant (a CITIZEN whose identityNumber is the dossier's applicant's);
  * - rateAtCounter: an INTAKE_OFFICER of the receiving centre, taking the applicant's rating there;
  * - Dossier.delivery, its notifications: `deliveryGuards` below; downloadUrl only the applicant
@@ -21,7 +22,7 @@ export const can = {
       { centreIds: [delivery.receivingCentreId], ownerIdentityNumber: delivery.applicantIdentityNumber });
   },
 
-  operate(ctx: DeliveryContext, operation: Extract<OperationName, 'recordPostalEvent' | 'resendNotification' | 'failedNotifications'>): Promise<Caller> {
+  operate(ctx: DeliveryContext, operation: Extract<OperationName, 'recordPostalEvent' | 'resendNotification' | 'failedNotifications' | 'failedEvents' | 'replayFailedEvents'>): Promise<Caller> {
     return authorizeOn(new CentreDirectory(ctx.db, 'centre_replica'), ctx.caller, operation);
   },
 

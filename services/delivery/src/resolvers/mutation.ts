@@ -6,6 +6,7 @@ import { applyPostalEvent, awaitsDecision, canConfirmPickup, canRate, canRateAtC
 import { Delivery, Notification, PostalEvent, SatisfactionRating } from '../persistence';
 import type { DeliveryContext } from '../deps';
 import { can } from './access';
+import { serviceOf, type EventSubscriber } from '../domain/dead-letters';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,6 +22,7 @@ interface SatisfactionInput {
 }
 
 export const Mutation = {
+  replayFailedEvents,
   /**
    * Answers with the status it has just caused (RETURNED, 10) from delivery's own knowledge
    * (federation @provides): processing, the owner, applies the ResultReturned event moments later.
@@ -92,7 +94,8 @@ export const Mutation = {
     return ctx.db.transaction(async (manager) => {
       const n = await manager.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!n) throw notFound('Notification');
-      if (n.status !== 'FAILED') throw conflict(`The notification is ${n.status}; only a FAILED one is resent`);
+      // NOT_SENT: there was no transport for its channel; once one is configured, the operator sends it after all.
+      if (n.status !== 'FAILED' && n.status !== 'NOT_SENT') throw conflict(`The notification is ${n.status}; only a FAILED or NOT_SENT one is resent`);
       n.status = 'QUEUED';
       await manager.update(Notification, { id }, { status: 'QUEUED' });
       await ctx.deps.notifier.requeue(id);
@@ -101,6 +104,12 @@ export const Mutation = {
     });
   },
 };
+
+/** As `npm run events -- replay`: the consumer applies a replayed event once (its id is recorded with its effect). */
+export async function replayFailedEvents(_: unknown, { service, eventIds }: { service: EventSubscriber; eventIds?: string[] | null }, ctx: DeliveryContext): Promise<number> {
+  await can.operate(ctx, 'replayFailedEvents');
+  return ctx.deps.events.replay(serviceOf(service), eventIds?.length ? eventIds : undefined);
+}
 
 function lockDelivery(manager: EntityManager, where: { dossierId: string } | { trackingNumber: string }) {
   return manager.findOne(Delivery, { where, lock: { mode: 'pessimistic_write' } });

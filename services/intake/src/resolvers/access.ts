@@ -36,6 +36,11 @@ export async function authorizeCentreMove(ctx: Ctx, centres: CentreDirectory, ce
   return parent ? authorizeOn(centres, ctx.caller, 'moveCentre', { centreIds: [parent.id] }) : authorizeOn(centres, ctx.caller, 'makeRootCentre');
 }
 
+/** Renaming: the centre renamed must be in the caller's subtree. */
+export function authorizeCentreRename(ctx: Ctx, centres: CentreDirectory, centre: Pick<Centre, 'id'>): Promise<Caller> {
+  return authorizeOn(centres, ctx.caller, 'renameCentre', { centreIds: [centre.id] });
+}
+
 /** A dossier the caller acts on (or reads, with `dossier`/`receipt`, which also count the processing centre). */
 export function authorizeDossier(ctx: Ctx, operation: OperationName, dossier: Pick<Dossier, 'centreId' | 'processingCentreId'>, applicant: Pick<Applicant, 'identityNumber'>): Promise<Caller> {
   const reads = AUTHORIZATION_MATRIX[operation].type !== 'mutation';

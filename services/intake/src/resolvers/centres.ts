@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { centreCodeProblem, centreNameProblem, parentLevelProblem, wouldMakeCycle, type CentreLevel } from '../domain/centre-tree';
 import { Centre, centreTreeIsEmpty, lockCentreTree } from '../persistence';
 import type { IntakeContext } from '../deps';
-import { authorizeCentreMove, authorizeNewCentre, isUuid } from './access';
+import { authorizeCentreMove, authorizeCentreRename, authorizeNewCentre, isUuid } from './access';
 
 interface CentreInput { code: string; name: string; level: CentreLevel; parentId?: string | null }
 
@@ -66,6 +66,23 @@ export const centreMutations = {
       }
       centre.parentId = parent?.id ?? null;
       await manager.update(Centre, { id: centre.id }, { parentId: centre.parentId });
+      await publishCentre(manager, centre, ctx.correlationId);
+      return centre;
+    });
+  },
+
+  /** Within the caller's subtree; the code (the electronic agency code in every dossier code) stays. */
+  async renameCentre(_: unknown, { centreId, name }: { centreId: string; name: string }, ctx: IntakeContext) {
+    requireCaller(ctx);
+    const problem = centreNameProblem(name);
+    if (problem) throw badInput(problem);
+    return ctx.db.transaction(async (manager) => {
+      await lockCentreTree(manager);
+      const centre = isUuid(centreId) ? await manager.findOneBy(Centre, { id: centreId }) : null;
+      if (!centre) throw notFound('Centre');
+      await authorizeCentreRename(ctx, new CentreDirectory(manager, 'centre'), centre);
+      centre.name = name.trim();
+      await manager.update(Centre, { id: centre.id }, { name: centre.name });
       await publishCentre(manager, centre, ctx.correlationId);
       return centre;
     });
