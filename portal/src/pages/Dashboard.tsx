@@ -196,7 +196,10 @@ function DashboardPage() {
       </section>
 
       {badPeriod && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('dash.badPeriod')} />}
-      {error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={explain(t, error)} />}
+      {error && (
+        <Alert style={{ marginTop: 12 }} type="error" showIcon title={explain(t, error)}
+          action={<Button size="small" onClick={() => void Promise.allSettled([centres.refetch(), report.refetch(), trend.refetch(), traffic.refetch()])}>{t('common.refresh')}</Button>} />
+      )}
 
       {path.length > 0 && (
         <nav aria-label={t('dash.path')} className="dash-path no-print">
