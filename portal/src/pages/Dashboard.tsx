@@ -196,7 +196,10 @@ function DashboardPage() {
       </section>
 
       {badPeriod && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('dash.badPeriod')} />}
-      {error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={explain(t, error)} />}
+      {error && (
+        <Alert style={{ marginTop: 12 }} type="error" showIcon title={explain(t, error)}
+          action={<Button size="small" onClick={() => void Promise.allSettled([centres.refetch(), report.refetch(), trend.refetch(), traffic.refetch()])}>{t('common.refresh')}</Button>} />
+      )}
 
       {path.length > 0 && (
         <nav aria-label={t('dash.path')} className="dash-path no-print">
@@ -221,10 +224,12 @@ function DashboardPage() {
           </Space>
           {groupBy === 'CENTRE' && includeDescendants && <Typography.Paragraph type="secondary">{t('dash.drillHint')}</Typography.Paragraph>}
           <Typography.Title level={2} className="dash-h2">{t('dash.tableTitle')}</Typography.Title>
-          <Table<Figures> data-testid="report-table" rowKey="key" size="small" pagination={false} bordered scroll={{ x: 1500 }}
+          {/* A wide table scrolls inside a region the keyboard can reach (axe: scrollable-region-focusable). */}
+          <div className="dash-scroll" tabIndex={0} role="region" aria-label={t('dash.tableTitle')}>
+          <Table<Figures> data-testid="report-table" rowKey="key" size="small" pagination={false} bordered
             dataSource={rows} locale={{ emptyText: t('dash.empty') }} loading={report.loading}
             columns={[
-              { title: t(`dash.group.${groupBy}`), key: 'group', fixed: 'left', width: 220,
+              { title: t(`dash.group.${groupBy}`), key: 'group', width: 220,
                 render: (_, r) => (drillable(r.key)
                   ? <Button type="link" className="dash-drill" aria-label={t('dash.drill', { name: r.label })} onClick={() => drill(r.key)}>{label(r)}</Button>
                   : label(r)) },
@@ -237,6 +242,7 @@ function DashboardPage() {
               </Table.Summary.Row>
             )}
           />
+          </div>
           <Charts t={t} lang={lang} groupBy={groupBy} groupName={groupName} rows={rows} label={label} onDrill={(i) => rows[i] && drillable(rows[i].key) && drill(rows[i].key)}
             trend={(trend.data?.report.rows ?? []) as Figures[]} traffic={traffic.data?.dailyTraffic} trafficTooLong={trafficTooLong} />
         </section>
