@@ -116,6 +116,7 @@ export interface Trial {
   perSecond: number;
   p50: number;
   errors: number;
+  firstError?: string;
   /** CPU ms per operation, by process. */
   cpuMsPerOperation: Record<string, number>;
 }
@@ -165,7 +166,7 @@ export async function alternate<V extends string>(
     const cpu = spent(before, await reading(census));
     const operations = Math.max(1, r.requests - r.errors);
     return {
-      variant, operations, perSecond: r.perSecond, p50: r.p50, errors: r.errors,
+      variant, operations, perSecond: r.perSecond, p50: r.p50, errors: r.errors, firstError: r.firstError,
       cpuMsPerOperation: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, ms / operations])),
     };
   };
@@ -179,7 +180,7 @@ export async function alternate<V extends string>(
     for (const v of order) {
       const t = await trial(v, opts.seconds);
       trials.push(t);
-      log(`  ${operation} ${v}: ${t.perSecond.toFixed(0)}/s, p50 ${t.p50.toFixed(1)} ms, ${total(t).toFixed(2)} CPU-ms/op${t.errors ? `, ${t.errors} errors (${t.variant})` : ''}`);
+      log(`  ${operation} ${v}: ${t.perSecond.toFixed(0)}/s, p50 ${t.p50.toFixed(1)} ms, ${total(t).toFixed(2)} CPU-ms/op${t.errors ? `, ${t.errors} errors (first: ${t.firstError})` : ''}`);
     }
   }
   const pairsOf = (f: (base: Trial, other: Trial) => number) =>
