@@ -5,7 +5,7 @@ import { deleteRedisPrefix } from '@onestop/test-support';
  *   npm run bench [-- --backend redis|postgres|both] [--full] [--rate 300] [--rate-seconds 20]
  *                 [--clients 32] [--seconds 15] [--import-dossiers 3000] [--gateway-processes 1]
  *                 [--report-runs 40] [--cpu-prof] [--light-rate 10] [--light-seconds 30] [--light-only]
- *                 [--pairs 4] [--trial-seconds 8] [--ratios-only] [--no-ratios]
+ *                 [--pairs 4] [--trial-seconds 8] [--ratios-only] [--no-ratios] [--peer-only] [--no-peer]
  *
  * For each queue backend (Redis at REDIS_URL or 127.0.0.1:6379, then BullMQ's PostgreSQL
  * backend) it creates a fresh database (scripts/lib/scratch-database.ts), starts the four services
@@ -18,7 +18,9 @@ import { deleteRedisPrefix } from '@onestop/test-support';
  * with --full also 10 million dossiers, which takes many minutes and ~10 GB), and every process's
  * peak memory. First of all, receptions and the Dossier query beside their floor (bench/ratios.ts):
  * ratios taken in the same run, alternated A/B, with CPU-ms per operation for every process
- * (--ratios-only stops after them). Prints one table and writes bench-results/<date>.json.
+ * (--ratios-only stops after them); then our gateway beside a peer gateway on the same supergraph
+ * (bench/peer.ts: @graphql-hive/gateway-runtime), gateway CPU per Dossier query as a ratio
+ * (--peer-only runs that alone, --no-peer skips it). Prints one table and writes bench-results/<date>.json.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -35,6 +37,7 @@ import { benchImport, type ImportFigures } from './bench/import-figures';
 import { errorLine } from '@onestop/service-kit';
 import { benchRatios, ratioLines } from './bench/ratios';
 import type { RatioFigures } from './bench/floor';
+import { benchPeer, peerLines, type PeerFigures } from './bench/peer';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -61,6 +64,8 @@ const OPTIONS = {
   trialSeconds: Number(opt('trial-seconds', '8')),
   ratiosOnly: flag('ratios-only'),
   ratios: !flag('no-ratios'),
+  peer: !flag('no-peer'),
+  peerOnly: flag('peer-only'),
 };
 
 /** What a --light-only run measures. */
@@ -70,6 +75,8 @@ export interface LightFigures {
   eventLag?: EventLag;
   /** The platform against its floor, same run (bench/ratios.ts). */
   ratios?: RatioFigures[];
+  /** Our gateway against a peer gateway on the same supergraph (bench/peer.ts). */
+  peer?: PeerFigures;
   peakMemoryMb: Record<string, number>;
   loadAverage: number[];
 }
@@ -126,13 +133,17 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
     const gql = graphqlClient(platform.gatewayUrl, Math.max(64, OPTIONS.clients * 2));
     try {
       const seed: BenchSeed = await seedBench(platform, gql, db.url);
-      const ratios = OPTIONS.ratios || OPTIONS.ratiosOnly
+      const ratios = !OPTIONS.peerOnly && (OPTIONS.ratios || OPTIONS.ratiosOnly)
         ? await benchRatios(platform, seed, db.url, redisUrl, { pairs: OPTIONS.pairs, seconds: OPTIONS.trialSeconds, clients: OPTIONS.clients }, log)
         : undefined;
       ratios && ratioLines(ratios).forEach((l) => log(`${backend}: ${l}`));
-      if (OPTIONS.ratiosOnly) return { backend, database: db.where, ratios, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };
+      const peer = OPTIONS.peerOnly || (OPTIONS.peer && !OPTIONS.ratiosOnly)
+        ? await benchPeer(platform, seed, db.url, redisUrl, { pairs: OPTIONS.pairs, seconds: OPTIONS.trialSeconds, clients: OPTIONS.clients }, log)
+        : undefined;
+      peer && [...peerLines(peer), ...ratioLines([peer])].forEach((l) => log(`${backend}: ${l}`));
+      if (OPTIONS.ratiosOnly || OPTIONS.peerOnly) return { backend, database: db.where, ratios, peer, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };
       const receptions = await benchReceptions(seed, gql, db.url, OPTIONS, log);
-      if (!receptions.receptions) return { backend, database: db.where, eventLag: receptions.eventLag, ratios, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };
+      if (!receptions.receptions) return { backend, database: db.where, eventLag: receptions.eventLag, ratios, peer, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };
       const dossierQuery = await benchDossierQuery(seed, gql, OPTIONS, log);
       const importFigures = await benchImport(platform, OPTIONS.importDossiers, log);
       // every service's events, the import's included, applied before the report replaces statistics' read models
@@ -143,6 +154,7 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
         database: db.where,
         eventLag: receptions.eventLag,
         ratios,
+        peer,
         receptions: receptions.receptions,
         receptionToStatistics: receptions.receptionToStatistics,
         dossierQuery,
@@ -252,6 +264,7 @@ async function main() {
   console.log(`gateway processes: ${OPTIONS.gatewayProcesses}; everything on this one machine\n`);
   printTable(rows, results.map((r) => r.backend));
   for (const r of results) if (r.ratios) console.log(`\n${r.backend}, against the floor (same run, ${OPTIONS.pairs} A/B pairs of ${OPTIONS.trialSeconds} s; median (min–max)):\n${ratioLines(r.ratios).join('\n')}`);
+  for (const r of results) if (r.peer) console.log(`\n${r.backend}, our gateway beside the peer (same run, ${OPTIONS.pairs} A/B pairs of ${OPTIONS.trialSeconds} s; median (min–max)):\n${[...peerLines(r.peer), ...ratioLines([r.peer])].join('\n')}`);
   console.log(`\n✓ target met, ✗ missed. Details: ${file}`);
 }
 

@@ -65,7 +65,7 @@ export async function startFloor(databaseUrl: string): Promise<RunningFloor> {
 }
 
 /** The processes whose CPU a trial counts, by name: resolved at each reading (pools may open backends). */
-type Census = () => Promise<Record<string, number[]>>;
+export type Census = () => Promise<Record<string, number[]>>;
 
 export function platformCensus(platform: LaunchedPlatform): () => Record<string, number[]> {
   return () => Object.fromEntries(platform.supervisor.processes().map(({ name, pid }) => [name, [pid, ...children(pid)]]));
@@ -110,41 +110,54 @@ function spent(before: Record<string, Map<number, number>>, after: Record<string
 }
 
 export interface Trial {
-  variant: 'floor' | 'platform';
+  /** The variant's name: 'floor' or 'platform' against the floor, 'peer' or 'ours' for the gateways. */
+  variant: string;
   operations: number;
   perSecond: number;
   p50: number;
   errors: number;
+  firstError?: string;
   /** CPU ms per operation, by process. */
   cpuMsPerOperation: Record<string, number>;
 }
 
+export interface Spread { median: number; min: number; max: number }
+
 export interface RatioFigures {
   operation: string;
+  /** The variant every ratio is taken against (the floor; the peer gateway), and the one measured. */
+  baseline: string;
+  measured: string;
   trials: Trial[];
-  /** Platform throughput over the floor's, per A/B pair: median and spread. */
-  throughputRatio: { median: number; min: number; max: number };
-  /** Total CPU per operation, platform over floor, per pair. */
-  cpuRatio: { median: number; min: number; max: number };
+  /** The measured variant's throughput over the baseline's, per A/B pair: median and spread. */
+  throughputRatio: Spread;
+  /** Total CPU per operation, measured over baseline, per pair. */
+  cpuRatio: Spread;
+  /** CPU per operation of each process both variants have, measured over baseline, per pair. */
+  processCpuRatio: Record<string, Spread>;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const spread = (xs: number[]) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+const spread = (xs: number[]): Spread => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 const total = (t: Trial) => Object.values(t.cpuMsPerOperation).reduce((a, b) => a + b, 0);
 
+type Variant = { client: GraphQLClient; census: Census };
+
 /**
- * Alternates `pairs` floor/platform trials of `seconds` each (closed loop, `clients` clients), after
+ * Alternates `pairs` trials of two variants (the baseline first in `variants`: the floor, then the
+ * platform; the peer gateway, then ours) of `seconds` each (closed loop, `clients` clients), after
  * one warm-up trial of each. `send(client, i)` sends the i-th operation to one of the two; `settle`
  * waits, before a trial's CPU is read, for what its operations left to do.
  */
-export async function alternate(
+export async function alternate<V extends string>(
   operation: string,
-  variants: { floor: { client: GraphQLClient; census: Census }; platform: { client: GraphQLClient; census: Census } },
-  send: (client: GraphQLClient, variant: 'floor' | 'platform', i: number) => Promise<unknown>,
-  opts: { pairs: number; seconds: number; clients: number; settle?: (variant: 'floor' | 'platform') => Promise<unknown> },
+  variants: Record<V, Variant>,
+  send: (client: GraphQLClient, variant: V, i: number) => Promise<unknown>,
+  opts: { pairs: number; seconds: number; clients: number; settle?: (variant: V) => Promise<unknown> },
   log: (line: string) => void,
 ): Promise<RatioFigures> {
-  const trial = async (variant: 'floor' | 'platform', seconds: number): Promise<Trial> => {
+  const [baseline, measured] = Object.keys(variants) as V[];
+  const trial = async (variant: V, seconds: number): Promise<Trial> => {
     const { client, census } = variants[variant];
     const before = await reading(census);
     const r = await closedLoop(opts.clients, seconds, (i) => send(client, variant, i));
@@ -153,33 +166,38 @@ export async function alternate(
     const cpu = spent(before, await reading(census));
     const operations = Math.max(1, r.requests - r.errors);
     return {
-      variant, operations, perSecond: r.perSecond, p50: r.p50, errors: r.errors,
+      variant, operations, perSecond: r.perSecond, p50: r.p50, errors: r.errors, firstError: r.firstError,
       cpuMsPerOperation: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, ms / operations])),
     };
   };
   log(`${operation}: warm-up`);
-  await trial('floor', Math.max(2, opts.seconds / 2));
-  await trial('platform', Math.max(2, opts.seconds / 2));
+  await trial(baseline, Math.max(2, opts.seconds / 2));
+  await trial(measured, Math.max(2, opts.seconds / 2));
   const trials: Trial[] = [];
   for (let p = 0; p < opts.pairs; p++) {
     // Alternate which goes first, so that neither always runs on a warmer (or busier) machine.
-    const order: Array<'floor' | 'platform'> = p % 2 === 0 ? ['floor', 'platform'] : ['platform', 'floor'];
+    const order = p % 2 === 0 ? [baseline, measured] : [measured, baseline];
     for (const v of order) {
       const t = await trial(v, opts.seconds);
       trials.push(t);
-      log(`  ${operation} ${v}: ${t.perSecond.toFixed(0)}/s, p50 ${t.p50.toFixed(1)} ms, ${total(t).toFixed(2)} CPU-ms/op${t.errors ? `, ${t.errors} errors` : ''}`);
+      log(`  ${operation} ${v}: ${t.perSecond.toFixed(0)}/s, p50 ${t.p50.toFixed(1)} ms, ${total(t).toFixed(2)} CPU-ms/op${t.errors ? `, ${t.errors} errors (first: ${t.firstError})` : ''}`);
     }
   }
-  const pairsOf = (f: (floor: Trial, platform: Trial) => number) =>
+  const pairsOf = (f: (base: Trial, other: Trial) => number) =>
     Array.from({ length: opts.pairs }, (_, p) => {
       const pair = trials.slice(2 * p, 2 * p + 2);
-      return f(pair.find((t) => t.variant === 'floor')!, pair.find((t) => t.variant === 'platform')!);
+      return f(pair.find((t) => t.variant === baseline)!, pair.find((t) => t.variant === measured)!);
     });
+  const shared = [...new Set(trials.flatMap((t) => Object.keys(t.cpuMsPerOperation)))]
+    .filter((name) => trials.every((t) => t.cpuMsPerOperation[name] !== undefined));
   return {
     operation,
+    baseline,
+    measured,
     trials,
-    throughputRatio: spread(pairsOf((f, pl) => pl.perSecond / f.perSecond)),
-    cpuRatio: spread(pairsOf((f, pl) => total(pl) / total(f))),
+    throughputRatio: spread(pairsOf((b, m) => m.perSecond / b.perSecond)),
+    cpuRatio: spread(pairsOf((b, m) => total(m) / total(b))),
+    processCpuRatio: Object.fromEntries(shared.map((name) => [name, spread(pairsOf((b, m) => m.cpuMsPerOperation[name] / b.cpuMsPerOperation[name]))])),
   };
 }
 

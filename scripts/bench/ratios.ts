@@ -40,13 +40,13 @@ export async function benchRatios(
   }
 }
 
-/** The ratios as table lines: throughput and CPU per operation against the floor, with their spread, and CPU-ms/op by process. */
+/** The ratios as table lines: throughput and CPU per operation against the baseline, with their spread, and CPU-ms/op by process. */
 export function ratioLines(figures: RatioFigures[]): string[] {
   const range = (r: { median: number; min: number; max: number }) => `${r.median.toFixed(2)} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
   const lines: string[] = [];
   for (const f of figures) {
-    lines.push(`${f.operation}: throughput ${range(f.throughputRatio)} × floor; CPU per operation ${range(f.cpuRatio)} × floor`);
-    for (const variant of ['platform', 'floor'] as const) {
+    lines.push(`${f.operation}: ${f.measured} throughput ${range(f.throughputRatio)} × ${f.baseline}; CPU per operation ${range(f.cpuRatio)} × ${f.baseline}`);
+    for (const variant of [f.measured, f.baseline]) {
       const trials = f.trials.filter((t) => t.variant === variant);
       const names = [...new Set(trials.flatMap((t) => Object.keys(t.cpuMsPerOperation)))];
       const perProcess = names.map((n) => `${n} ${(trials.reduce((s, t) => s + (t.cpuMsPerOperation[n] ?? 0), 0) / trials.length).toFixed(2)}`);

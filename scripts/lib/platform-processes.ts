@@ -37,6 +37,10 @@ export interface LaunchedPlatform {
   gatewayUrl: string;
   graphqlUrl: string;
   ports: Record<ServiceName, number>;
+  /** The gateway's environment (secrets, subgraph URLs), for a second gateway on the same services (the benchmark's peer). */
+  gatewayEnv: Record<string, string>;
+  /** `node` options of every process (e.g. --cpu-prof), for a process started beside them. */
+  nodeArgs: string[];
   token(claims: TokenClaims, expiresIn?: string): Promise<string>;
   /** Peak resident memory (VmHWM) of each running process, in MB; a cluster's workers by their own names. */
   peakMemoryMb(): Record<string, number>;
@@ -100,20 +104,23 @@ export async function launchPlatform(opts: LaunchOptions): Promise<LaunchedPlatf
         supervisor.run(`${name}-worker`, `services/${name}/src/main.ts`, { ...common, PORT: String(ports[name]), ROLE: 'worker' }, opts.nodeArgs);
       }
     }
-    supervisor.run('gateway', 'scripts/lib/gateway-cluster.ts', {
+    const gatewayEnv = {
       ...common,
       PORT: String(gatewayPort),
       GATEWAY_PROCESSES: String(opts.gatewayProcesses ?? 1),
       IDENTITY_PRIVATE_JWK: keys.privateJwk,
       AUTH_JWT_SECRET: jwtSecret,
       ...Object.fromEntries(SERVICE_NAMES.map((n) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${ports[n]}/graphql`])),
-    }, opts.nodeArgs);
+    };
+    supervisor.run('gateway', 'scripts/lib/gateway-cluster.ts', gatewayEnv, opts.nodeArgs);
     await waitHealthy(`${gatewayUrl}/healthz`, 'gateway', 180_000);
     return {
       supervisor,
       gatewayUrl,
       graphqlUrl: `${gatewayUrl}/graphql`,
       ports,
+      gatewayEnv,
+      nodeArgs: opts.nodeArgs ?? [],
       token: (claims, expiresIn = '12h') => signToken(jwtSecret, claims, expiresIn),
       peakMemoryMb: () => {
         const out: Record<string, number> = {};

@@ -72,6 +72,11 @@ export class TestPlatform {
     return this.gateway.url;
   }
 
+  /** The key the gateway signs identities with, for a second gateway on the same services (the benchmark's peer). */
+  get identityPrivateJwk(): string {
+    return this.keys.privateJwk;
+  }
+
   serviceConfig(name: ServiceName, roles = { api: true, worker: (this.opts.workers ?? Object.keys(DEFINITIONS)).includes(name) }): ServiceConfig {
     return {
       databaseUrl: this.databaseUrl,
