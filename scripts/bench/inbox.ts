@@ -14,6 +14,8 @@
 import { performance } from 'node:perf_hooks';
 import { cpus, loadavg } from 'node:os';
 import { Fixtures, TestPlatform, waitFor } from '@onestop/test-kit';
+import { deadlineBounds, type InboxFilter } from '../../services/processing/src/domain/inbox';
+import { inboxPage } from '../../services/processing/src/persistence/inbox';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -56,7 +58,7 @@ async function load(platform: TestPlatform, centreId: string, n: number): Promis
   await db.query(`VACUUM ANALYZE dossier`);
 }
 
-async function measure(platform: TestPlatform, token: string, filter: object | null, runs: number) {
+async function measure(platform: TestPlatform, token: string, filter: InboxFilter | null, runs: number, centreId: string, role: string | null) {
   const first = await platform.graphql(PAGE, { filter }, token);
   if (first.errors?.length) throw new Error(JSON.stringify(first.errors));
   for (let i = 0; i < 2; i++) await platform.ok(PAGE, { filter }, token);
@@ -68,9 +70,16 @@ async function measure(platform: TestPlatform, token: string, filter: object | n
     times.push(performance.now() - t);
     total = data.inboxPage.total;
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-  return { total, p50: pct(50), p95: pct(95), max: sorted[sorted.length - 1] };
+  // The inbox's SQL alone (persistence/inbox.ts straight on processing's database: no HTTP, no gateway).
+  const dbTimes: number[] = [];
+  const calendar = await platform.services.processing.deps.calendar();
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await inboxPage(platform.services.processing.db.manager, { centreId, role, filter: filter ?? {}, ...deadlineBounds(calendar, new Date()), limit: 20, offset: 0 });
+    dbTimes.push(performance.now() - t);
+  }
+  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+  return { total, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), dbP50: pct(dbTimes, 50), dbP95: pct(dbTimes, 95) };
 }
 
 async function main() {
@@ -85,7 +94,7 @@ async function main() {
     const t = performance.now();
     await load(platform, centre.id, n);
     console.log(`loaded ${n.toLocaleString('en')} open dossiers at ${centre.code} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const cases: Array<[string, string, object | null]> = [
+    const cases: Array<[string, string, InboxFilter | null]> = [
       ['specialist, no filter', 'SPECIALIST', null],
       ['specialist, overdue', 'SPECIALIST', { deadline: 'OVERDUE' }],
       ['specialist, due soon', 'SPECIALIST', { deadline: 'DUE_SOON' }],
@@ -98,8 +107,8 @@ async function main() {
     const rows = [];
     for (const [name, role, filter] of cases) {
       const token = await platform.token({ role: role as never, centre: centre.code });
-      const r = await measure(platform, token, filter, runs);
-      rows.push({ case: name, total: r.total, 'p50 ms': r.p50.toFixed(1), 'p95 ms': r.p95.toFixed(1), 'max ms': r.max.toFixed(1) });
+      const r = await measure(platform, token, filter, runs, centre.id, role === 'OBSERVER' ? null : role);
+      rows.push({ case: name, total: r.total, 'p50 ms': r.p50.toFixed(1), 'p95 ms': r.p95.toFixed(1), 'max ms': r.max.toFixed(1), 'SQL p50': r.dbP50.toFixed(1), 'SQL p95': r.dbP95.toFixed(1) });
     }
     console.table(rows);
     console.log(`${runs} runs per case; machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the end (other work shares the machine)`);
