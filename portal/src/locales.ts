@@ -80,7 +80,7 @@ const officers = {
   },
   inbox: {
     title: 'Hồ sơ cần xử lý', subtitle: '{{role}} — {{centre}}', empty: 'Không có hồ sơ nào đang chờ bạn.', filterProcedure: 'Lọc theo thủ tục', filterStatus: 'Lọc theo trạng thái', filterDeadline: 'Lọc theo tiến độ',
-    updated: 'Tự cập nhật mỗi 15 giây', counts: 'Số hồ sơ theo tiến độ',
+    updated: 'Tự cập nhật mỗi 15 giây', counts: 'Số hồ sơ theo tiến độ (cả trung tâm; bấm để lọc)', total: '{{shown}} hồ sơ phù hợp', pageOf: 'Trang {{page}}/{{pages}}',
   },
   dossier: {
     title: 'Hồ sơ {{code}}', data: 'Thông tin hồ sơ', documents: 'Thành phần hồ sơ', timeline: 'Phiếu kiểm soát quá trình giải quyết', actions: 'Thao tác', noActions: 'Bạn không có thao tác nào với hồ sơ này lúc này.',
@@ -179,7 +179,7 @@ const officersEn: typeof officers = {
   },
   inbox: {
     title: 'Inbox', subtitle: '{{role}} — {{centre}}', empty: 'No dossier is waiting for you.', filterProcedure: 'Filter by procedure', filterStatus: 'Filter by status', filterDeadline: 'Filter by deadline',
-    updated: 'Refreshes itself every 15 seconds', counts: 'Dossiers per deadline state',
+    updated: 'Refreshes itself every 15 seconds', counts: 'Dossiers per deadline state (whole centre; press to filter)', total: '{{shown}} matching dossiers', pageOf: 'Page {{page}} of {{pages}}',
   },
   dossier: {
     title: 'Dossier {{code}}', data: 'Dossier data', documents: 'Documents', timeline: 'Control slip', actions: 'Actions', noActions: 'You have no action on this dossier now.',

@@ -43,7 +43,7 @@ test('a counter officer receives a dossier reusing a record digitised at another
 
   await reuse.click();
   await expect(page.getByText('Dùng lại: CCCD của Nguyễn Văn An')).toBeVisible();
-  await page.locator('.ant-form-item').filter({ hasText: 'Tờ khai yêu cầu cấp Phiếu' }).locator('input[type=file]').setInputFiles(pdf('to-khai.pdf'));
+  await page.locator('.ant-form-item').filter({ hasText: 'Tờ khai yêu cầu cấp Phiếu' }).locator('input[type=file]:not([capture])').setInputFiles(pdf('to-khai.pdf'));
   await expect(page.getByText(/Tệp: to-khai\.pdf/)).toBeVisible();
   await screenshot(page, 'counter');
   await expectAccessible(page);

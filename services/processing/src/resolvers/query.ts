@@ -4,7 +4,9 @@ import { authorizeCentre } from './access';
 import { STEP_ROLES, type StepRole } from '../domain/workflow';
 import { ProcessingDossier } from '../persistence';
 import { currentWorkflow } from '../persistence/workflows';
-import type { ProcessingContext } from '../deps';
+import { nowOf, type ProcessingContext } from '../deps';
+import { deadlineBounds, type InboxFilter } from '../domain/inbox';
+import { inboxPage } from '../persistence/inbox';
 
 const INBOX_DEFAULT = 50;
 const INBOX_MAX = 200;
@@ -16,20 +18,26 @@ export const Query = {
    * and OBSERVER see every role's. Served by the partial index dossier_inbox.
    */
   async inbox(_: unknown, args: { centreId?: string | null; first?: number | null; offset?: number | null }, ctx: ProcessingContext) {
-    const caller = requireCaller(ctx);
-    if (caller.role === 'CITIZEN') authorize(caller, 'inbox', 'ANY'); // FORBIDDEN: citizens have no centre
-    const centre = args.centreId ? (isUuid(args.centreId) ? await ctx.deps.centres.byId(args.centreId) : null)
-      : caller.centre ? await ctx.deps.centres.byCode(caller.centre) : null;
-    if (!centre) throw notFound('Centre');
-    await authorizeCentre(ctx, 'inbox', centre.id);
+    const { centre, role } = await inboxOf(ctx, args.centreId);
     const limit = Math.min(Math.max(args.first ?? INBOX_DEFAULT, 1), INBOX_MAX);
-    const role = STEP_ROLES.includes(caller.role as StepRole) ? caller.role : null;
     const qb = ctx.db.getRepository(ProcessingDossier).createQueryBuilder('d')
       .where('d.processing_centre_id = :centre', { centre: centre.id })
       .orderBy('d.step_due_at', 'ASC').addOrderBy('d.id', 'ASC').limit(limit).offset(Math.max(args.offset ?? 0, 0));
     if (role) qb.andWhere('d.inbox_role = :role', { role });
     else qb.andWhere('d.inbox_role IS NOT NULL');
     return qb.getMany();
+  },
+
+  /** The inbox with its filters applied here, its total, and the counts of the whole centre (persistence/inbox.ts). */
+  async inboxPage(_: unknown, args: { centreId?: string | null; filter?: InboxFilter | null; first?: number | null; offset?: number | null }, ctx: ProcessingContext) {
+    const { centre, role } = await inboxOf(ctx, args.centreId);
+    const filter = args.filter ?? {};
+    checkLength(filter.procedureCode, 'filter.procedureCode', 'code');
+    const bounds = deadlineBounds(await ctx.deps.calendar(), nowOf(ctx.deps));
+    return inboxPage(ctx.db.manager, {
+      centreId: centre.id, role, filter, ...bounds,
+      limit: Math.min(Math.max(args.first ?? 20, 1), INBOX_MAX), offset: Math.max(args.offset ?? 0, 0),
+    });
   },
 
   /** The template a new dossier of the procedure would start with: for signed-in users (the contract's token-less queries are the catalogue's and tracking). */
@@ -39,3 +47,14 @@ export const Query = {
     return currentWorkflow(ctx.db.manager, procedureCode);
   },
 };
+
+/** The centre whose inbox is asked for (the caller's own by default), checked, and the step role it is listed for (null: every role's). */
+async function inboxOf(ctx: ProcessingContext, centreId: string | null | undefined) {
+  const caller = requireCaller(ctx);
+  if (caller.role === 'CITIZEN') authorize(caller, 'inbox', 'ANY'); // FORBIDDEN: citizens have no centre
+  const centre = centreId ? (isUuid(centreId) ? await ctx.deps.centres.byId(centreId) : null)
+    : caller.centre ? await ctx.deps.centres.byCode(caller.centre) : null;
+  if (!centre) throw notFound('Centre');
+  await authorizeCentre(ctx, 'inbox', centre.id);
+  return { centre, role: STEP_ROLES.includes(caller.role as StepRole) ? caller.role : null };
+}

@@ -1,9 +1,9 @@
 import { Fixtures, TestPlatform, waitFor } from '@onestop/test-kit';
 
 /**
- * The counter's two acts beyond reception, through the gateway: refusing a walk-in with a reason
- * and its printable slip (refuseAtCounter), and the rating an applicant gives at the returns desk
- * (rateAtCounter).
+ * The officers' workspace beyond reception, through the gateway: refusing a walk-in with a reason
+ * and its printable slip (refuseAtCounter), the rating an applicant gives at the returns desk
+ * (rateAtCounter), and the inbox filtered and counted on the server (inboxPage).
  */
 describe('the counter: refusal of a walk-in and the rating at the returns desk', () => {
   let platform: TestPlatform;
@@ -98,5 +98,53 @@ describe('the counter: refusal of a walk-in and the rating at the returns desk',
     expect(dossier.delivery.rating).toEqual({ overall: 'VERY_SATISFIED', takenAtCounter: true, recordedBy: rateAtCounter.recordedBy });
     await waitFor(async () => (await platform.services.statistics.db.query(`SELECT satisfaction FROM dossier_fact WHERE dossier_id = $1`, [d.id]))[0]?.satisfaction,
       { what: 'statistics to count the rating' });
+  });
+
+  it('filters the inbox on the server, totals it, and counts each deadline state of the whole centre', async () => {
+    const here = await fx.centre({ level: 'PROVINCE' });
+    const other = (await fx.procedure()).code;
+    await waitFor(async () => (await platform.services.processing.db.query(`SELECT 1 FROM centre_replica WHERE id = $1`, [here.id])).length === 1, { what: 'centre replica' });
+    const intake = await platform.token({ role: 'INTAKE_OFFICER', centre: here.code });
+    const specialist = await platform.token({ role: 'SPECIALIST', centre: here.code });
+    const ds: Array<{ id: string }> = [];
+    for (const [i, code] of [procedureCode, procedureCode, procedureCode, other].entries()) {
+      const d = await fx.receiveDossier({ centre: here, procedureCode: code, identityNumber: `04609100${String(5000 + i)}` });
+      await platform.ok(`mutation($id: ID!) { completeStep(dossierId: $id) { id } }`, { id: d.id }, intake);
+      ds.push(d);
+    }
+    // Deadlines set where the states are unambiguous whatever the hour: overdue, due within the hour, a month away.
+    const db = platform.services.processing.db;
+    await db.query(`UPDATE dossier SET statutory_due_at = now() - interval '1 hour' WHERE id = $1`, [ds[0].id]);
+    await db.query(`UPDATE dossier SET statutory_due_at = now() + interval '20 minutes' WHERE id = $1`, [ds[1].id]);
+    await db.query(`UPDATE dossier SET statutory_due_at = now() + interval '60 days' WHERE id = ANY($1)`, [[ds[2].id, ds[3].id]]);
+    await platform.ok(`mutation($id: ID!) { requestSupplement(dossierId: $id, reason: "Thiếu bản sao", componentCodes: ["GT"]) { id } }`, { id: ds[3].id }, specialist)
+      .catch(async () => platform.ok(`mutation($id: ID!) { requestFinancialObligation(dossierId: $id, reason: "Lệ phí", amountVnd: 50000) { id } }`, { id: ds[3].id }, specialist));
+
+    const PAGE = `query($filter: InboxFilter, $first: Int, $offset: Int) { inboxPage(filter: $filter, first: $first, offset: $offset) {
+      total counts { onTrack dueSoon overdue paused } items { id code status procedure { code } sla { state } } } }`;
+    const page = async (filter: Record<string, unknown> | null, first = 20, offset = 0) => (await platform.ok(PAGE, { filter, first, offset }, specialist)).inboxPage;
+    const ids = (p: { items: Array<{ id: string }> }) => p.items.map((d) => d.id);
+
+    const all = await page(null);
+    expect(all.counts).toEqual({ onTrack: 1, dueSoon: 1, overdue: 1, paused: 1 });
+    expect(all.total).toBe(3);
+    expect(ids(all).sort()).toEqual([ds[0].id, ds[1].id, ds[2].id].sort());
+    expect((await page({ deadline: 'OVERDUE' })).items.map((d: { id: string; sla: { state: string } }) => [d.id, d.sla.state])).toEqual([[ds[0].id, 'OVERDUE']]);
+    expect(ids(await page({ deadline: 'DUE_SOON' }))).toEqual([ds[1].id]);
+    expect(ids(await page({ deadline: 'PAUSED' }))).toEqual([ds[3].id]);
+    const byProcedure = await page({ procedureCode: other });
+    expect({ total: byProcedure.total, ids: ids(byProcedure) }).toEqual({ total: 0, ids: [] }); // the other procedure's one is paused
+    expect(ids(await page({ procedureCode: other, deadline: 'PAUSED' }))).toEqual([ds[3].id]);
+    expect((await page({ status: 'PROCESSING', deadline: 'PAUSED' })).total).toBe(0);
+    // Paged: the total and the counts are the whole inbox's, whatever the page.
+    const second = await page(null, 1, 1);
+    expect({ total: second.total, counts: second.counts, n: second.items.length }).toEqual({ total: 3, counts: all.counts, n: 1 });
+    expect(second.items[0].id).toBe(all.items[1].id);
+    // The contract's inbox still answers as before.
+    const { inbox } = await platform.ok(`{ inbox(first: 50) { id } }`, {}, specialist);
+    expect(inbox.map((d: { id: string }) => d.id).sort()).toEqual(ids(all).sort());
+    // Another centre's officer: refused.
+    const foreign = await platform.graphql(`query($c: ID) { inboxPage(centreId: $c) { total } }`, { c: here.id }, await token('SPECIALIST'));
+    expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
