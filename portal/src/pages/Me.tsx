@@ -309,7 +309,7 @@ function AccessLogTable({ recordId, centres }: { recordId: string; centres: Arra
   if (error) return <Alert type="error" showIcon title={explain(t, error)} />;
   const rows = data?.recordAccessLog ?? [];
   return (
-    <Table size="small" loading={loading} rowKey={(_, i) => String(i)} pagination={false} data-testid="access-log" scroll={rows.length ? { x: 'max-content' } : undefined}
+    <Table size="small" loading={loading} rowKey={(_, i) => String(i)} pagination={false} data-testid="access-log"
       caption={t('me.records.log')} locale={{ emptyText: t('me.records.logEmpty') }} dataSource={rows} columns={[
         { title: t('me.records.at'), dataIndex: 'at', render: (v: string) => dateTime(v) },
         { title: t('me.records.reader'), key: 'reader', render: (_, a) => (a.readerCentre ? `${a.readerName} (${t(`roles.${a.readerRole}`, { defaultValue: a.readerRole })})` : t('me.records.you')) },
