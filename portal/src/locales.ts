@@ -20,7 +20,7 @@ const officers = {
   },
   channel: { COUNTER: 'Trực tiếp', ONLINE: 'Trực tuyến', POST: 'Qua bưu chính' },
   history: {
-    RECEIVE: 'Tiếp nhận hồ sơ', ACCEPT: 'Tiếp nhận hồ sơ trực tuyến', REFUSE: 'Từ chối tiếp nhận', COMPLETE_STEP: 'Hoàn thành bước', REQUEST_SUPPLEMENT: 'Yêu cầu bổ sung',
+    RECEIVE: 'Tiếp nhận hồ sơ', SUBMIT_ONLINE: 'Nộp hồ sơ trực tuyến', ACCEPT: 'Tiếp nhận hồ sơ trực tuyến', REFUSE: 'Từ chối tiếp nhận', COMPLETE_STEP: 'Hoàn thành bước', REQUEST_SUPPLEMENT: 'Yêu cầu bổ sung',
     SUBMIT_SUPPLEMENT: 'Nộp bổ sung', REQUEST_FINANCIAL_OBLIGATION: 'Yêu cầu thực hiện nghĩa vụ tài chính', CONFIRM_FINANCIAL_OBLIGATION: 'Đã thực hiện nghĩa vụ tài chính',
     WITHDRAW: 'Rút hồ sơ', STOP: 'Dừng xử lý', DECIDE: 'Quyết định giải quyết', RETURN_RESULT: 'Trả kết quả', TRANSFER: 'Chuyển xử lý (liên thông)', APOLOGISE: 'Xin lỗi, gia hạn',
   },
@@ -119,7 +119,7 @@ const officersEn: typeof officers = {
   },
   channel: { COUNTER: 'At the counter', ONLINE: 'Online', POST: 'By post' },
   history: {
-    RECEIVE: 'Received', ACCEPT: 'Online dossier accepted', REFUSE: 'Refused at reception', COMPLETE_STEP: 'Step completed', REQUEST_SUPPLEMENT: 'Supplement requested',
+    RECEIVE: 'Received', SUBMIT_ONLINE: 'Submitted online', ACCEPT: 'Online dossier accepted', REFUSE: 'Refused at reception', COMPLETE_STEP: 'Step completed', REQUEST_SUPPLEMENT: 'Supplement requested',
     SUBMIT_SUPPLEMENT: 'Supplement submitted', REQUEST_FINANCIAL_OBLIGATION: 'Payment requested', CONFIRM_FINANCIAL_OBLIGATION: 'Payment confirmed',
     WITHDRAW: 'Withdrawn', STOP: 'Processing stopped', DECIDE: 'Decided', RETURN_RESULT: 'Result returned', TRANSFER: 'Transferred', APOLOGISE: 'Apology and extension',
   },

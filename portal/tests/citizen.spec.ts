@@ -116,6 +116,10 @@ test('the dossier is decided; the citizen downloads the result and rates the ser
     result: { documentType: 'PHIEU_LLTP', title: 'Phiếu lý lịch tư pháp số 1', upload: { fileName: 'phieu.pdf', mimeType: 'application/pdf', contentBase64: pdf('phieu').buffer.toString('base64') } },
   } });
 
+  // The citizen's own view of it, whole: no part of the platform refuses or fails it.
+  const { myDossiers } = await api(citizen, `{ myDossiers { id status outcome result { id title } delivery { status downloadUrl rating { overall } } history { action } components { record { id } } } }`);
+  expect(myDossiers.find((d: { id: string }) => d.id === dossier.id)).toMatchObject({ status: 'RESOLVED', delivery: { status: 'READY', downloadUrl: expect.any(String) } });
+
   await signIn(page, CITIZEN_USER);
   let panel = await myDossier(page, dossier.code);
   // The link is there as soon as the decision is (delivery reads processing's decision).

@@ -60,7 +60,7 @@ export default function DossierView() {
   if (!d) {
     return (
       <Result status={error ? 'error' : '404'} title={<h1>{error ? explain(t, error) : t('errors.NOT_FOUND')}</h1>}
-        extra={[<Button key="again" type="primary" onClick={() => void refetch()}>{t('common.refresh')}</Button>, <Link key="back" to="/inbox"><Button>{t('common.back')}</Button></Link>]} />
+        extra={[<Button key="again" type="primary" onClick={() => void refetch()}>{t('common.refresh')}</Button>, <Link key="back" to={user?.role === 'CITIZEN' ? '/me' : '/inbox'}><Button>{t('common.back')}</Button></Link>]} />
     );
   }
   const actions = availableActions(user, d);

@@ -89,7 +89,8 @@ function MyPage() {
       </Space>
       <section aria-labelledby="my-dossiers">
         <Typography.Title level={2} id="my-dossiers" style={{ fontSize: 20 }}>{t('me.dossiers')}</Typography.Title>
-        {error && <Alert type="error" showIcon title={explain(t, error)} />}
+        {/* a failed refresh keeps what was shown; only a page with nothing to show says so */}
+        {error && !data && <Alert type="error" showIcon title={explain(t, error)} />}
         {loading && !data ? <Spin aria-label={t('common.loading')} /> : dossiers.length === 0 ? (
           <Typography.Paragraph>{t('me.empty')}</Typography.Paragraph>
         ) : (
@@ -162,7 +163,7 @@ function MyDossier({ d, records, onChange }: { d: D; records: Rec[]; onChange():
               ) : nameOf(c.componentCode)}
               {c.record && <Typography.Text type="secondary">{c.record.mimeType} · {fileSize(c.record.sizeBytes)}</Typography.Text>}
               {c.reused && <Tag color="blue">{t('dossier.reusedTag')}</Tag>}
-              {c.supplement && <Tag color="gold">{t('history.SUBMIT_SUPPLEMENT')}</Tag>}
+              {c.supplement && <Tag>{t('history.SUBMIT_SUPPLEMENT')}</Tag>}
             </Space>
           </List.Item>
         )} />
@@ -308,7 +309,7 @@ function AccessLogTable({ recordId, centres }: { recordId: string; centres: Arra
   if (error) return <Alert type="error" showIcon title={explain(t, error)} />;
   const rows = data?.recordAccessLog ?? [];
   return (
-    <Table size="small" loading={loading} rowKey={(_, i) => String(i)} pagination={false} data-testid="access-log" scroll={rows.length ? { x: 'max-content' } : undefined}
+    <Table size="small" loading={loading} rowKey={(_, i) => String(i)} pagination={false} data-testid="access-log"
       caption={t('me.records.log')} locale={{ emptyText: t('me.records.logEmpty') }} dataSource={rows} columns={[
         { title: t('me.records.at'), dataIndex: 'at', render: (v: string) => dateTime(v) },
         { title: t('me.records.reader'), key: 'reader', render: (_, a) => (a.readerCentre ? `${a.readerName} (${t(`roles.${a.readerRole}`, { defaultValue: a.readerRole })})` : t('me.records.you')) },

@@ -168,8 +168,8 @@ function SubmitPage() {
             <Card size="small" style={{ marginTop: 12 }} title={<h2 style={h2}>{t('meSubmit.applicantTitle')}</h2>}>
               <Row gutter={12}>
                 <Col xs={24} md={12}>
-                  <Form.Item label={t('fields.identityNumber')} extra={t('meSubmit.applicantHint')}>
-                    <Input value={identityNumber} readOnly aria-readonly data-testid="identity-number" />
+                  <Form.Item label={t('fields.identityNumber')} htmlFor="me-identity-number" extra={t('meSubmit.applicantHint')}>
+                    <Input id="me-identity-number" value={identityNumber} readOnly data-testid="identity-number" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
