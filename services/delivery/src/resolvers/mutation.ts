@@ -111,7 +111,12 @@ export const Mutation = {
       if (!n) throw notFound('Notification');
       if (n.status !== 'FAILED') throw conflict(`The notification is ${n.status}; only a FAILED one is resent`);
       n.status = 'QUEUED';
-      await manager.update(Notification, { id }, { status: 'QUEUED' });
+      // One the gateway accepted and then reported undelivered is a new message to it: a key of its own (domain/idempotency.ts).
+      await manager.query(
+        `UPDATE notification SET status = 'QUEUED', series = series + CASE WHEN provider_message_id IS NULL THEN 0 ELSE 1 END,
+                provider_message_id = NULL, delivered_at = NULL WHERE id = $1`,
+        [id],
+      );
       await ctx.deps.notifier.requeue(id);
       const { dossierCode } = await manager.findOneByOrFail(Delivery, { dossierId: n.dossierId });
       return Object.assign(n, { dossierCode });
