@@ -48,7 +48,7 @@ export function receiverProblems(
     const content = JSON.stringify([message.to, message.subject ?? null, message.text]);
     byContent.set(content, [...(byContent.get(content) ?? []), key]);
   }
-  const twice = [...byContent.values()].filter((keys) => keys.length > 1);
+  const twice = [...byContent.values()].filter((keys) => keys.length > 1).map((keys) => keys.sort());
   if (twice.length) problems.push(`${twice.length} ${label} messages sent twice (accepted under different keys, e.g. ${twice[0].join(', ')})`);
   const acceptedIds = new Set(record.accepted.map((m) => notificationOfKey(m.key)));
   const lost = notifications.filter((n) => n.channel === channel && n.status === 'SENT' && !acceptedIds.has(n.id));
