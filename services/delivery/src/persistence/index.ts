@@ -5,9 +5,9 @@ import { PostalEvent } from './entities/postal-event.entity';
 import { SatisfactionRating } from './entities/satisfaction-rating.entity';
 import { Initial1764000000300 } from './migrations/1764000000300-initial';
 import { Collector1764000000330 } from './migrations/1764000000330-collector';
-import { SmsReceipts1764000000340 } from './migrations/1764000000340-sms-receipts';
+import { SmsReceipts1764000000350 } from './migrations/1764000000350-sms-receipts';
 
 export { Delivery, Notification, PostalEvent, SatisfactionRating, type NotificationStatus };
 export const entities = [Delivery, Notification, PostalEvent, SatisfactionRating, CentreReplica];
-export const migrations = [CentreReplica1764000000050, Initial1764000000300, Collector1764000000330, SmsReceipts1764000000340];
+export const migrations = [CentreReplica1764000000050, Initial1764000000300, Collector1764000000330, SmsReceipts1764000000350];
 export { returnsDeskDossierIds, type ReturnsQueue } from './returns-desk';

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the handset got it, and the series of sends (a resend after an undelivered receipt is a new
  * message to the gateway, under a key of its own).
  */
-export class SmsReceipts1764000000340 implements MigrationInterface {
-  name = 'SmsReceipts1764000000340';
+export class SmsReceipts1764000000350 implements MigrationInterface {
+  name = 'SmsReceipts1764000000350';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE notification ADD COLUMN provider_message_id text, ADD COLUMN delivered_at timestamptz, ADD COLUMN series int NOT NULL DEFAULT 0`);
