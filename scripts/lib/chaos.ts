@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -17,6 +17,7 @@ import { DataSource } from 'typeorm';
 import { QueueConnection, SUBSCRIPTIONS, eventQueueName } from '@onestop/events';
 import { contractOperation } from '@onestop/test-support';
 import { reconcileStatistics } from '../../services/statistics/src/operations/reconcile';
+import { readReceiver, receiverProblems } from './chaos-receivers';
 import { graphqlClient, type GraphQLClient } from '../bench/load';
 import { freePorts, launchPlatform, SERVICE_NAMES, type LaunchedPlatform } from './platform-processes';
 import { createScratchDatabase } from './scratch-database';
@@ -399,12 +400,14 @@ async function audit(url: string, dataDir: string, submitted: Map<string, string
     const notifications = await one(`SELECT dossier_id, kind, channel, count(*)::int AS n FROM delivery.notification GROUP BY 1, 2, 3 HAVING count(*) > 1`);
     for (const r of notifications) problems.push(`dossier ${r.dossier_id}: notification ${r.kind}/${r.channel} ${r.n} times`);
     counts['notifications'] = Number((await one(`SELECT count(*) AS n FROM delivery.notification`))[0].n);
-    for (const channel of ['mail', 'sms']) {
-      const file = join(dataDir, channel, 'sent.jsonl');
-      const ids = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).id as string) : [];
-      const twice = ids.length - new Set(ids).size;
-      counts[`${channel} sent`] = ids.length;
-      if (twice) problems.push(`${twice} ${channel} messages sent twice`);
+    // What the receivers accepted (the development recorders drop a repeated idempotency key, as real
+    // providers do): once per SENT notification, and never the same message under two keys.
+    const sentRows = await one(`SELECT id, channel, status FROM delivery.notification`);
+    for (const [folder, channel] of [['mail', 'EMAIL'], ['sms', 'SMS']] as const) {
+      const record = readReceiver(join(dataDir, folder));
+      counts[`${folder} accepted`] = record.accepted.length;
+      counts[`${folder} repeats dropped`] = record.dropped;
+      problems.push(...receiverProblems(folder, channel, record, sentRows));
     }
 
     // Statistics' own reconciliation: its facts and counters against the owners' tables.

@@ -35,6 +35,8 @@ export interface DeliveryDeps {
   /** Every subscriber's event queue, for the administrators' dead letters (failedEvents, replayFailedEvents). */
   events: EventQueues;
   links: DownloadLinks;
+  /** How often the worker asks the SMS gateway for delivery receipts (SMS_RECEIPT_POLL_SECONDS). */
+  smsReceiptPollMs: number;
   /** Set when this process runs the workers (ROLE=worker|all). */
   notificationWorker?: NotificationWorker;
 }
@@ -42,6 +44,11 @@ export interface DeliveryDeps {
 export type DeliveryContext = ServiceContext<DeliveryDeps>;
 
 const number = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
+const positive = (name: string, value: string | undefined, fallback: number) => {
+  const n = number(value, fallback);
+  if (!(n > 0)) throw new Error(`${name}=${value} must be a positive number`);
+  return n;
+};
 
 export function createDeliveryDeps(runtime: ServiceRuntime, env: NodeJS.ProcessEnv = process.env): DeliveryDeps {
   const dataDir = runtime.config.dataDir ?? '.data';
@@ -55,12 +62,13 @@ export function createDeliveryDeps(runtime: ServiceRuntime, env: NodeJS.ProcessE
     blobs: new FileBlobStore(join(dataDir, 'blobs')),
     mailer: mailerFromEnv(env, join(dataDir, 'mail', 'sent.jsonl'), runtime.logger),
     sms: smsSenderFromEnv(env, join(dataDir, 'sms', 'sent.jsonl'), runtime.logger),
-    courier: courierFromEnv(env),
+    courier: courierFromEnv(env, join(dataDir, 'courier', 'bookings.jsonl')),
     notifier: new Notifier(notifications),
     notifications,
     bookings,
     events: new EventQueues(runtime.queues),
     links: new DownloadLinks(linkSecret(runtime, env), number(env.DOWNLOAD_LINK_TTL_HOURS, 72) * 3600_000, runtime.config.publicUrl),
+    smsReceiptPollMs: positive('SMS_RECEIPT_POLL_SECONDS', env.SMS_RECEIPT_POLL_SECONDS, 60) * 1000,
   };
 }
 

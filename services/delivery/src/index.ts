@@ -4,6 +4,7 @@ import { BookingWorker } from './courier/booking-worker';
 import { createDeliveryDeps, type DeliveryDeps } from './deps';
 import { deliveryHandlers, runDeliveries } from './events/handlers';
 import { NotificationWorker } from './notifications/notification-worker';
+import { SmsReceiptPoller } from './notifications/receipts';
 import { entities, migrations } from './persistence';
 import { resolvers } from './resolvers';
 import { deliveryGuards } from './resolvers/access';
@@ -32,7 +33,8 @@ export const deliveryService: ServiceDefinition<DeliveryDeps> = {
     }).start();
     deps.notificationWorker = notificationWorker;
     const bookingWorker = new BookingWorker({ db: runtime.db, queues: runtime.queues, courier: () => deps.courier, notifier: deps.notifier, logger: runtime.logger }).start();
-    return [notificationWorker, bookingWorker];
+    const receipts = new SmsReceiptPoller({ db: runtime.db, sms: () => deps.sms, logger: runtime.logger, intervalMs: deps.smsReceiptPollMs }).start();
+    return [notificationWorker, bookingWorker, receipts];
   },
 };
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UnrecoverableError } from 'bullmq';
+import { MessageRecord } from '../notifications/record';
 
 /** What the courier needs to pick up a result at the centre and bring it to the applicant. */
 export interface BookingRequest {
@@ -25,14 +26,22 @@ export class CourierRefusal extends UnrecoverableError {}
 
 /**
  * The built-in courier for development and tests: books at once with a tracking number derived
- * from the reference (booking the same dossier twice gives the same number, like a real courier
- * honouring an idempotency key), after failing as many times as it was told to.
+ * from the reference, after failing as many times as it was told to. It honours the idempotency
+ * key as a real courier does: booking the same dossier again gives the same number and books no
+ * second parcel — across processes too when it keeps a record file (`<dataDir>/courier/`, record.ts).
  */
 export class SimulatedCourier implements Courier {
-  readonly bookings: BookingRequest[] = [];
+  private readonly record: MessageRecord<BookingRequest>;
   calls = 0;
 
-  constructor(private failures = 0) {}
+  constructor(private failures = 0, recordFile?: string) {
+    this.record = new MessageRecord(recordFile);
+  }
+
+  /** The parcels booked (latest kept), one per reference. */
+  get bookings(): readonly BookingRequest[] {
+    return this.record.sent;
+  }
 
   /** The next `count` bookings fail as if the courier's API were down. */
   failNext(count: number): void {
@@ -45,7 +54,7 @@ export class SimulatedCourier implements Courier {
       this.failures -= 1;
       throw new Error('Courier unavailable (simulated)');
     }
-    this.bookings.push(request);
+    await this.record.add(request.reference, request);
     const digits = BigInt(`0x${createHash('sha256').update(request.reference).digest('hex').slice(0, 12)}`) % 1_000_000_000n;
     return { trackingNumber: `SIM${digits.toString().padStart(9, '0')}VN` };
   }
@@ -99,7 +108,7 @@ export class HttpCourier implements Courier {
 }
 
 /** COURIER_BASE_URL selects the HTTP courier (with COURIER_API_KEY or COURIER_USERNAME/COURIER_PASSWORD); otherwise the simulated one. */
-export function courierFromEnv(env: NodeJS.ProcessEnv = process.env): Courier {
+export function courierFromEnv(env: NodeJS.ProcessEnv = process.env, recordFile?: string): Courier {
   if (env.COURIER_BASE_URL) {
     return new HttpCourier({
       baseUrl: env.COURIER_BASE_URL,
@@ -109,5 +118,5 @@ export function courierFromEnv(env: NodeJS.ProcessEnv = process.env): Courier {
       timeoutMs: env.COURIER_TIMEOUT_MS ? Number(env.COURIER_TIMEOUT_MS) : undefined,
     });
   }
-  return new SimulatedCourier(Number(env.COURIER_SIMULATED_FAIL_FIRST ?? 0));
+  return new SimulatedCourier(Number(env.COURIER_SIMULATED_FAIL_FIRST ?? 0), recordFile);
 }

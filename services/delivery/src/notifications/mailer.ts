@@ -21,7 +21,9 @@ export interface RecordedMail extends OutgoingMail {
 /**
  * Email over SMTP with nodemailer. Without SMTP_URL (development and tests) it uses nodemailer's
  * JSON transport, which builds the message without sending it, and records every message in a
- * JSON-lines file (`<dataDir>/mail/sent.jsonl`) for a developer to read (the latest also in memory).
+ * JSON-lines file (`<dataDir>/mail/sent.jsonl`) for a developer to read (the latest also in memory),
+ * dropping a message whose Message-ID (the notification id) it accepted before, as a receiving
+ * server that deduplicates by Message-ID does (see record.ts).
  */
 export class NodemailerMailer implements Mailer {
   private readonly record: MessageRecord<RecordedMail>;
@@ -41,6 +43,11 @@ export class NodemailerMailer implements Mailer {
     return this.record.sent;
   }
 
+  /** Development: repeats of an accepted Message-ID that this recorder dropped. */
+  get dropped(): number {
+    return this.record.dropped;
+  }
+
   async send(mail: OutgoingMail): Promise<void> {
     // Development only: `.invalid` is a top-level domain that never exists (RFC 2606), so a mail
     // server could never deliver there; it lets a demo or a browser test produce a failed notification.
@@ -54,7 +61,7 @@ export class NodemailerMailer implements Mailer {
       text: mail.text,
       messageId: `<${mail.id}@onestop.local>`,
     });
-    if (this.development) await this.record.add({ ...mail, sentAt: new Date().toISOString() });
+    if (this.development) await this.record.add(mail.id, { ...mail, sentAt: new Date().toISOString() });
   }
 
   close(): void {

@@ -1,11 +1,12 @@
-import type { Worker } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Worker } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { QueueConnection } from '@onestop/events';
 import { Notification } from '../persistence';
 import { awaitCommit, type WorkerJob } from '../workers/await-commit';
 import type { Mailer } from './mailer';
-import { NotSentError } from './record';
+import { notificationKey } from '../domain/idempotency';
+import { NotSentError, PermanentRefusal, Throttled } from './record';
 import { NOTIFICATION_QUEUE, type NotificationJob } from './notifier';
 import type { SmsSender } from './sms';
 
@@ -17,9 +18,12 @@ export interface NotificationSenders {
 /**
  * Sends queued notifications. A notification is sent once in effect: the worker skips a row
  * already SENT (a job run again after a crash or a stalled lock), records SENT as soon as the
- * transport accepted the message, and marks the row FAILED when the last attempt failed.
- * The one window left, a crash between the transport's acceptance and the SENT write, would
- * send twice; the email's Message-ID is the notification id, so mail servers can drop the copy.
+ * transport accepted the message, and marks the row FAILED when the last attempt failed or the
+ * receiver refused it for good (a 4xx: no retry would change its mind).
+ * The one window left, a crash between the transport's acceptance and the SENT write, hands the
+ * message over again after the restart; it carries the same idempotency key (the notification id:
+ * the SMS gateway's Idempotency-Key, the email's Message-ID), so the receiver drops the copy.
+ * A throttled receiver (429) is called again when it says, without spending an attempt.
  * A channel without a transport (no SMS gateway in production, SMS=off) marks the row NOT_SENT
  * with the reason, at once and without retries: nothing claims a message that nobody sent.
  */
@@ -51,27 +55,39 @@ export class NotificationWorker {
 
   async process(job: WorkerJob<NotificationJob>, token?: string): Promise<string> {
     const { db } = this.opts;
-    const n = await db.getRepository(Notification).findOneBy({ id: job.data.notificationId });
+    // FOR SHARE waits for a resend in progress (it holds the row FOR UPDATE and adds this job before it commits),
+    // so the row is read as that resend leaves it: its new series, hence its new key, not the old one.
+    const n = await db.transaction((m) => m.findOne(Notification, { where: { id: job.data.notificationId }, lock: { mode: 'pessimistic_read' } }));
     if (!n) return awaitCommit(job, token, `Notification ${job.data.notificationId}`);
     if (n.status === 'SENT') return 'already sent';
+    const key = notificationKey(n.id, n.series);
+    let providerMessageId: string | null = null;
     try {
       const { mailer, sms } = this.opts.senders();
-      if (n.channel === 'EMAIL') await mailer.send({ id: n.id, to: n.recipient, subject: n.subject, text: n.body });
-      else await sms.send({ id: n.id, to: n.recipient, text: n.body });
+      if (n.channel === 'EMAIL') await mailer.send({ id: key, to: n.recipient, subject: n.subject, text: n.body });
+      else providerMessageId = (await sms.send({ id: key, to: n.recipient, text: n.body }))?.providerMessageId ?? null;
     } catch (err) {
       if (err instanceof NotSentError) return this.notSent(n, err.message);
-      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const message = String((err as Error).message ?? err).slice(0, 500);
+      if (err instanceof Throttled && token) {
+        await db.query(`UPDATE notification SET last_error = $2 WHERE id = $1 AND status <> 'SENT'`, [n.id, message]);
+        await job.moveToDelayed(Date.now() + err.retryAfterMs, token);
+        throw new DelayedError(`throttled: again in ${err.retryAfterMs} ms`);
+      }
+      const refused = err instanceof PermanentRefusal;
+      const last = refused || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await db.query(
         `UPDATE notification SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'FAILED' ELSE status END
           WHERE id = $1 AND status <> 'SENT'`,
-        [n.id, String((err as Error).message ?? err).slice(0, 500), last],
+        [n.id, message, last],
       );
-      this.opts.logger.warn({ notificationId: n.id, channel: n.channel, last, err: (err as Error).message }, 'notification not sent');
-      throw err;
+      this.opts.logger.warn({ notificationId: n.id, channel: n.channel, last, refused, err: message }, 'notification not sent');
+      throw refused ? new UnrecoverableError(message) : err;
     }
     await db.query(
-      `UPDATE notification SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1 AND status <> 'SENT'`,
-      [n.id],
+      `UPDATE notification SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = NULL, provider_message_id = $2
+        WHERE id = $1 AND status <> 'SENT'`,
+      [n.id, providerMessageId],
     );
     return 'sent';
   }

@@ -59,6 +59,9 @@ export class Notifier {
           attempts: 0,
           lastError: null,
           sentAt: null,
+          providerMessageId: null,
+          deliveredAt: null,
+          series: 0,
         }),
       );
     if (rows.length === 0) return [];

@@ -97,7 +97,12 @@ export const Mutation = {
       // NOT_SENT: there was no transport for its channel; once one is configured, the operator sends it after all.
       if (n.status !== 'FAILED' && n.status !== 'NOT_SENT') throw conflict(`The notification is ${n.status}; only a FAILED or NOT_SENT one is resent`);
       n.status = 'QUEUED';
-      await manager.update(Notification, { id }, { status: 'QUEUED' });
+      // One the gateway accepted and then reported undelivered is a new message to it: a key of its own (domain/idempotency.ts).
+      await manager.query(
+        `UPDATE notification SET status = 'QUEUED', series = series + CASE WHEN provider_message_id IS NULL THEN 0 ELSE 1 END,
+                provider_message_id = NULL, delivered_at = NULL WHERE id = $1`,
+        [id],
+      );
       await ctx.deps.notifier.requeue(id);
       const { dossierCode } = await manager.findOneByOrFail(Delivery, { dossierId: n.dossierId });
       return Object.assign(n, { dossierCode });

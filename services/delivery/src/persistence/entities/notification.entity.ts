@@ -47,4 +47,16 @@ export class Notification {
 
   @Column({ type: 'timestamptz', name: 'sent_at', nullable: true })
   sentAt: Date | null;
+
+  /** The SMS gateway's id of the accepted message, to poll its delivery receipt. */
+  @Column({ type: 'text', name: 'provider_message_id', nullable: true })
+  providerMessageId: string | null;
+
+  /** When the delivery receipt said the handset got it. */
+  @Column({ type: 'timestamptz', name: 'delivered_at', nullable: true })
+  deliveredAt: Date | null;
+
+  /** Sends under a key of their own (domain/idempotency.ts): 0, then one more per resend after the gateway had accepted it. */
+  @Column({ type: 'int', default: 0 })
+  series: number;
 }
