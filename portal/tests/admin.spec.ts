@@ -175,8 +175,8 @@ test('an administrator sees a notification that failed and resends it', async ({
   const row = page.getByRole('row').filter({ hasText: dossier.code });
   await expect(async () => {
     await page.reload();
-    await expect(row).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 90_000 });
+    await expect(row).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 240_000 });
   await expect(row).toContainText('Thư điện tử');
   await expect(row).toContainText('Gửi lỗi');
   await expectAccessible(page);
