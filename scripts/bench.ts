@@ -1,10 +1,11 @@
-import { deleteRedisPrefix } from '@onestop/test-kit/src/test-database';
+import { deleteRedisPrefix } from '@onestop/test-support';
 /**
  * `npm run bench`: the platform measured against issue 8's targets on the machine it runs on.
  *
  *   npm run bench [-- --backend redis|postgres|both] [--full] [--rate 300] [--rate-seconds 20]
  *                 [--clients 32] [--seconds 15] [--import-dossiers 3000] [--gateway-processes 1]
  *                 [--report-runs 40] [--cpu-prof] [--light-rate 10] [--light-seconds 30] [--light-only]
+ *                 [--pairs 4] [--trial-seconds 8] [--ratios-only] [--no-ratios]
  *
  * For each queue backend (Redis at REDIS_URL or 127.0.0.1:6379, then BullMQ's PostgreSQL
  * backend) it creates a fresh database (scripts/lib/scratch-database.ts), starts the four services
@@ -15,7 +16,9 @@ import { deleteRedisPrefix } from '@onestop/test-kit/src/test-database';
  * import throughput (3,000 dossiers of a generated province-year by default, extrapolated to the
  * 68,440 of the target; --import-dossiers 68440 for the whole year), the Report query (province-year;
  * with --full also 10 million dossiers, which takes many minutes and ~10 GB), and every process's
- * peak memory. Prints one table and writes bench-results/<date>.json.
+ * peak memory. First of all, receptions and the Dossier query beside their floor (bench/ratios.ts):
+ * ratios taken in the same run, alternated A/B, with CPU-ms per operation for every process
+ * (--ratios-only stops after them). Prints one table and writes bench-results/<date>.json.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -29,7 +32,9 @@ import { graphqlClient, type LatencySummary } from './bench/load';
 import { benchReceptions, benchDossierQuery, seedBench, waitEventsApplied, type BenchSeed, type EventLag } from './bench/receptions';
 import { benchReport, type ReportFigures } from './bench/report-figures';
 import { benchImport, type ImportFigures } from './bench/import-figures';
-import { errorLine } from '@onestop/service-kit/src/logger';
+import { errorLine } from '@onestop/service-kit';
+import { benchRatios, ratioLines } from './bench/ratios';
+import type { RatioFigures } from './bench/floor';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -52,13 +57,19 @@ const OPTIONS = {
   lightRate: Number(opt('light-rate', '10')),
   lightSeconds: Number(opt('light-seconds', '30')),
   lightOnly: flag('light-only'),
+  pairs: Number(opt('pairs', '4')),
+  trialSeconds: Number(opt('trial-seconds', '8')),
+  ratiosOnly: flag('ratios-only'),
+  ratios: !flag('no-ratios'),
 };
 
 /** What a --light-only run measures. */
 export interface LightFigures {
   backend: string;
   database: string;
-  eventLag: EventLag;
+  eventLag?: EventLag;
+  /** The platform against its floor, same run (bench/ratios.ts). */
+  ratios?: RatioFigures[];
   peakMemoryMb: Record<string, number>;
   loadAverage: number[];
 }
@@ -115,8 +126,13 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
     const gql = graphqlClient(platform.gatewayUrl, Math.max(64, OPTIONS.clients * 2));
     try {
       const seed: BenchSeed = await seedBench(platform, gql, db.url);
+      const ratios = OPTIONS.ratios || OPTIONS.ratiosOnly
+        ? await benchRatios(platform, seed, db.url, redisUrl, { pairs: OPTIONS.pairs, seconds: OPTIONS.trialSeconds, clients: OPTIONS.clients }, log)
+        : undefined;
+      ratios && ratioLines(ratios).forEach((l) => log(`${backend}: ${l}`));
+      if (OPTIONS.ratiosOnly) return { backend, database: db.where, ratios, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };
       const receptions = await benchReceptions(seed, gql, db.url, OPTIONS, log);
-      if (!receptions.receptions) return { backend, database: db.where, eventLag: receptions.eventLag, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };
+      if (!receptions.receptions) return { backend, database: db.where, eventLag: receptions.eventLag, ratios, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };
       const dossierQuery = await benchDossierQuery(seed, gql, OPTIONS, log);
       const importFigures = await benchImport(platform, OPTIONS.importDossiers, log);
       // every service's events, the import's included, applied before the report replaces statistics' read models
@@ -126,6 +142,7 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
         backend,
         database: db.where,
         eventLag: receptions.eventLag,
+        ratios,
         receptions: receptions.receptions,
         receptionToStatistics: receptions.receptionToStatistics,
         dossierQuery,
@@ -160,9 +177,10 @@ function table(measured: LightFigures[]): Row[] {
     met: Object.fromEntries(results.map((r) => [r.backend, met(r)])),
   });
   const lag = (to: 'processing' | 'statistics') => {
-    const s = (r: LightFigures) => r.eventLag[to];
+    const s = (r: LightFigures) => r.eventLag?.[to];
     return row(`event lag at ${OPTIONS.lightRate}/s: reception → ${to} p50 / p95 / p99 ms`, 'p99 < 100 ms',
-      (r) => `${fmt(s(r).p50)} / ${fmt(s(r).p95)} / ${fmt(s(r).p99)}${s(r).errors ? ` (${s(r).errors} never arrived)` : ''}`, (r) => s(r).p99 < 100 && s(r).errors === 0);
+      (r) => { const l = s(r); return l ? `${fmt(l.p50)} / ${fmt(l.p95)} / ${fmt(l.p99)}${l.errors ? ` (${l.errors} never arrived)` : ''}` : 'n/a'; },
+      (r) => { const l = s(r); return l ? l.p99 < 100 && l.errors === 0 : undefined; });
   };
   const memory = () => [...new Set(measured.flatMap((r) => Object.keys(r.peakMemoryMb)))].map((name) =>
     row(`  ${name} MB`, '< 250', (r) => fmt(r.peakMemoryMb[name]), (r) => (r.peakMemoryMb[name] === undefined ? undefined : r.peakMemoryMb[name] < 250)));
@@ -233,6 +251,7 @@ async function main() {
   console.log(`\nBenchmark, ${started.toISOString().slice(0, 16)} UTC — ${machine}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`gateway processes: ${OPTIONS.gatewayProcesses}; everything on this one machine\n`);
   printTable(rows, results.map((r) => r.backend));
+  for (const r of results) if (r.ratios) console.log(`\n${r.backend}, against the floor (same run, ${OPTIONS.pairs} A/B pairs of ${OPTIONS.trialSeconds} s; median (min–max)):\n${ratioLines(r.ratios).join('\n')}`);
   console.log(`\n✓ target met, ✗ missed. Details: ${file}`);
 }
 

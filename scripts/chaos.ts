@@ -9,7 +9,7 @@
  * or notification twice, statistics' reconciliation at zero. Exit code 1 on any loss or duplicate.
  */
 import { runChaos, type ChaosOptions } from './lib/chaos';
-import { errorLine } from '@onestop/service-kit/src/logger';
+import { errorLine } from '@onestop/service-kit';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {

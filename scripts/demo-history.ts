@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localDate } from '@onestop/calendar';
-import { signToken } from '@onestop/test-kit/src/tokens';
+import { signToken } from '@onestop/service-kit';
 import type { Role } from '@onestop/service-kit';
 import { DEMO_CENTRES, DEMO_PROCEDURES } from '@onestop/intake/src/demo/demo-province';
 import { importFile } from './import';

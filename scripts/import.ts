@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { SingleBar, Presets } from 'cli-progress';
-import { signToken } from '@onestop/test-kit/src/tokens';
+import { signToken } from '@onestop/service-kit';
 
 export interface Rejection { line: number; code: string | null; reason: string }
 

@@ -16,7 +16,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkingCalendar, type CalendarDay } from '@onestop/calendar';
-import { signToken } from '@onestop/test-kit/src/tokens';
+import { signToken } from '@onestop/service-kit';
 import { formatSummary, importFile, progressBar, type ImportSummary } from './import';
 import { generate, HUE_2018, SIM_PROCEDURES, type GroundTruthRow, type SimOptions } from './simulate/generate';
 

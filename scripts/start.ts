@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateIdentityKeys } from '@onestop/service-kit';
-import { signToken } from '@onestop/test-kit/src/tokens';
+import { signToken } from '@onestop/service-kit';
 import { startEmbeddedPostgres, stopEmbeddedPostgres } from './embedded-postgres';
 import { DATA_DIR, downloadLinkSecret, resolveDatabaseUrl } from './platform-env';
 import { seedDemo } from './seed-demo';

@@ -5,7 +5,7 @@
  * DATABASE_URL: the platform's database.
  */
 import { rebuildStatistics } from '../services/statistics/src/operations/rebuild';
-import { errorLine } from '@onestop/service-kit/src/logger';
+import { errorLine } from '@onestop/service-kit';
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL;

@@ -6,7 +6,7 @@
  */
 import { DataSource } from 'typeorm';
 import { reconcileStatistics } from '../services/statistics/src/operations/reconcile';
-import { errorLine } from '@onestop/service-kit/src/logger';
+import { errorLine } from '@onestop/service-kit';
 
 async function main() {
   const url = process.env.DATABASE_URL;

@@ -164,6 +164,11 @@ const CASES: Record<OperationName, OperationCase> = {
       applicant: applicantA, documents: [], delivery: { method: 'COUNTER' } } }, t),
     succeeds: ['INTAKE_OFFICER@OWN_CENTRE', 'ADMIN@OWN_CENTRE', 'ADMIN@DESCENDANT_CENTRE', 'CITIZEN@OWN_DOSSIER'],
   },
+  refuseAtCounter: {
+    call: (_, t) => gql(`mutation($input: RefuseAtCounterInput!) { refuseAtCounter(input: $input) { id status } }`,
+      { input: { procedureCode: PROCEDURE, centreId: D.id, applicant: applicantA, reason: 'Hồ sơ không thuộc thẩm quyền' } }, t),
+    succeeds: ['INTAKE_OFFICER@OWN_CENTRE'],
+  },
   acceptDossier: {
     prepare: online,
     call: (d, t) => gql(`mutation($id: ID!) { acceptDossier(dossierId: $id) { id status } }`, { id: d.id }, t),
@@ -276,6 +281,11 @@ const CASES: Record<OperationName, OperationCase> = {
     call: (d, t) => contract('RateService', { dossierId: d.id, rating: { overall: 'SATISFIED', comment: 'Tốt' } }, t),
     succeeds: ['CITIZEN@OWN_DOSSIER'],
   },
+  rateAtCounter: {
+    prepare: returned,
+    call: (d, t) => gql(`mutation($id: ID!) { rateAtCounter(dossierId: $id, rating: { overall: SATISFIED, comment: "Tốt" }) { takenAtCounter } }`, { id: d.id }, t),
+    succeeds: ['INTAKE_OFFICER@OWN_CENTRE'],
+  },
   // A parcel by an unknown tracking number: allowed callers learn it is NOT_FOUND.
   recordPostalEvent: {
     call: (_, t) => contract('RecordPostalEvent', { trackingNumber: 'SEC-NO-PARCEL', event: { status: 'ACCEPTED', at: null, note: null } }, t),
@@ -349,7 +359,7 @@ it('keeps the platform\'s rules: nothing at another centre or on another citizen
 });
 
 /** The number the README states. */
-const MATRIX_CASE_COUNT = 647;
+const MATRIX_CASE_COUNT = 685;
 
 describe.each(Object.keys(AUTHORIZATION_MATRIX) as OperationName[])('%s', (operation) => {
   const cells = CELLS.filter((c) => c.operation === operation);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse, validate } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
 import { composeSupergraph, readServiceSdl, SERVICE_NAMES } from '@onestop/gateway';
-import { contractOperations } from '@onestop/test-kit/src/contract';
+import { contractOperations } from '@onestop/test-support';
 
 /**
  * Operations of the contract that the supergraph does not offer yet. This list only shrinks:

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { TestPlatform, waitFor, type GraphQLResponse } from '@onestop/test-kit';
 
 /**
- * DESIGN.md rule 3: "an action sent the moment the previous one answered succeeds, whichever
+ * docs/DESIGN.md rule 3: "an action sent the moment the previous one answered succeeds, whichever
  * service each lands in". A person clicking through the portal sends the second action as soon
  * as the first one's answer shows its button. Each pair of the lifecycle is sent back to back
  * (no sleep, no polling in between) through the gateway, several times so that a race shows, on

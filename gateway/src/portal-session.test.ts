@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
@@ -86,12 +87,17 @@ describe("the portal's session on the gateway", () => {
 });
 
 describe('serving the built portal', () => {
+  const SCRIPT = `export const page = ${JSON.stringify('Trang chủ '.repeat(200))};`;
   const dist = mkdtempSync(join(tmpdir(), 'portal-dist-'));
   let server: http.Server;
   let url: string;
 
   beforeAll(async () => {
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>portal</title>');
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'assets', 'page-abc.js'), SCRIPT);
+    writeFileSync(join(dist, 'assets', 'page-abc.js.br'), brotliCompressSync(SCRIPT));
+    writeFileSync(join(dist, 'assets', 'page-abc.js.gz'), gzipSync(SCRIPT));
     const app = express();
     app.post('/graphql', (_req, res) => void res.json({ api: true }));
     servePortal(app, dist);
@@ -115,4 +121,14 @@ describe('serving the built portal', () => {
     const res = await fetch(url + path);
     expect(await res.text()).not.toContain('<title>portal</title>');
   });
+
+  it.each([['br, gzip', 'br'], ['gzip, deflate', 'gzip'], ['identity', null]])(
+    'sends a script compressed as the browser accepts (%s), with its own type', async (accept, encoding) => {
+      const res = await fetch(`${url}/assets/page-abc.js`, { headers: { 'accept-encoding': accept } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(res.headers.get('content-type')).toMatch(/javascript/);
+      expect(res.headers.get('cache-control')).toContain('immutable');
+      expect(await res.text()).toBe(SCRIPT);
+    });
 });

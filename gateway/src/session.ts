@@ -1,5 +1,6 @@
 import express from 'express';
-import { SignJWT, decodeJwt } from 'jose';
+import { decodeJwt } from 'jose';
+import { signToken } from '@onestop/service-kit';
 import type { Caller } from '@onestop/service-kit';
 import { DEMO_USERS } from './demo-users';
 
@@ -87,7 +88,8 @@ export function mountSession(app: express.Express, opts: SessionOptions): void {
     if (!token) return void res.status(200).json({ user: null });
     try {
       const caller = await opts.verifyUser(token);
-      res.json({ user: { id: caller.id, name: caller.name, role: caller.role, centre: caller.centre ?? null } });
+      // a citizen's own identity number: their pages fill forms and find their records with it
+      res.json({ user: { id: caller.id, name: caller.name, role: caller.role, centre: caller.centre ?? null, identityNumber: caller.identityNumber ?? null } });
     } catch {
       res.json({ user: null });
     }
@@ -100,7 +102,6 @@ export function mountSession(app: express.Express, opts: SessionOptions): void {
   });
 
   if (opts.production || !opts.jwtSecret) return;
-  const secret = new TextEncoder().encode(opts.jwtSecret);
 
   app.get('/auth/demo-users', (_req, res) => void res.json({ users: DEMO_USERS }));
 
@@ -109,17 +110,7 @@ export function mountSession(app: express.Express, opts: SessionOptions): void {
     if (!sentByThePortal(req)) return void res.status(400).json({ error: 'Send application/json' });
     const user = DEMO_USERS.find((u) => u.id === req.body?.userId);
     if (!user) return void res.status(404).json({ error: 'No such demo user' });
-    const token = await new SignJWT({
-      name: user.name,
-      role: user.role,
-      ...(user.centre ? { centre: user.centre } : {}),
-      ...(user.identityNumber ? { identityNumber: user.identityNumber } : {}),
-    })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(user.id)
-      .setIssuedAt()
-      .setExpirationTime('12h')
-      .sign(secret);
+    const token = await signToken(opts.jwtSecret!, { sub: user.id, name: user.name, role: user.role, centre: user.centre, identityNumber: user.identityNumber }, '12h');
     setSessionCookie(req, res, token);
     res.status(204).end();
   });

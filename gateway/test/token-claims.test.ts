@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT, decodeJwt } from 'jose';
-import { signToken } from '@onestop/test-kit/src/tokens';
+import { signToken } from '@onestop/service-kit';
 import { createUserTokenVerifier, InvalidTokenError } from '../src/user-token';
 
 /** Issue 16, finding 6: tokens without `exp` were accepted, and `iss`/`aud` were never looked at. */

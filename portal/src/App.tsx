@@ -1,15 +1,20 @@
 import { lazy, Suspense } from 'react';
-import { NavLink, Route, Routes, Link } from 'react-router';
-import { ConfigProvider, App as AntApp, Button, Select, Spin } from 'antd';
+import { NavLink, Outlet, Route, Routes, Link } from 'react-router';
+import { ConfigProvider, Button } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { useSession, type Role } from './session';
-import { Guard } from './Guard';
-import { Home } from './pages/Home';
-import { Login } from './pages/Login';
-import { NotFound } from './pages/Later';
 
+// Every page is a chunk of its own, and so is what only signed-in users' pages need (antd's App
+// with its messages and modals, the guard): a first visit of a public page loads none of it
+// (scripts/portal-weight.ts measures it, test/portal-weight.test.ts holds the budget).
+const Guard = lazy(() => import('./Guard').then((m) => ({ default: m.Guard })));
+const Login = lazy(() => import('./pages/Login').then((m) => ({ default: m.Login })));
+const NotFound = lazy(() => import('./pages/Later').then((m) => ({ default: m.NotFound })));
+const Workspace = lazy(() => import('./Workspace'));
+
+const Home = lazy(() => import('./pages/Home'));
 const Counter = lazy(() => import('./pages/Counter'));
 const Inbox = lazy(() => import('./pages/Inbox'));
 const Dossier = lazy(() => import('./pages/Dossier'));
@@ -36,29 +41,29 @@ export function App() {
   const english = i18n.resolvedLanguage === 'en';
   return (
     <ConfigProvider locale={english ? enUS : viVN} theme={THEME}>
-      <AntApp>
         <a className="skip-link" href="#main">{t('app.skip')}</a>
         <Header />
         <main id="main" className="portal-main" tabIndex={-1}>
-          <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+          <Suspense fallback={<p role="status" className="loading">{t('common.loading')}</p>}>
             <Routes>
               <Route path="/" element={<Home />} />
-              <Route path="/login" element={<Login />} />
-              <Route path="/counter" element={<Guard roles={['INTAKE_OFFICER']} page={t('nav.counter')}><Counter /></Guard>} />
-              <Route path="/inbox" element={<Guard roles={OFFICERS} page={t('nav.inbox')}><Inbox /></Guard>} />
-              <Route path="/dossiers/:id" element={<Guard roles={[...OFFICERS, 'CITIZEN']} page={t('dossier.data')}><Dossier /></Guard>} />
-              <Route path="/returns" element={<Guard roles={['INTAKE_OFFICER']} page={t('nav.returns')}><Returns /></Guard>} />
               <Route path="/track" element={<Track />} />
               <Route path="/procedures/:code" element={<Procedure />} />
-              <Route path="/me" element={<Me />} />
-              <Route path="/me/submit" element={<MeSubmit />} />
-              <Route path="/dashboard" element={<Dashboard />} />
-              <Route path="/admin/*" element={<Admin />} />
+              <Route element={<Workspace><Outlet /></Workspace>}>
+                <Route path="/login" element={<Login />} />
+                <Route path="/counter" element={<Guard roles={['INTAKE_OFFICER']} page={t('nav.counter')}><Counter /></Guard>} />
+                <Route path="/inbox" element={<Guard roles={OFFICERS} page={t('nav.inbox')}><Inbox /></Guard>} />
+                <Route path="/dossiers/:id" element={<Guard roles={[...OFFICERS, 'CITIZEN']} page={t('dossier.data')}><Dossier /></Guard>} />
+                <Route path="/returns" element={<Guard roles={['INTAKE_OFFICER']} page={t('nav.returns')}><Returns /></Guard>} />
+                <Route path="/me" element={<Me />} />
+                <Route path="/me/submit" element={<MeSubmit />} />
+                <Route path="/dashboard" element={<Dashboard />} />
+                <Route path="/admin/*" element={<Admin />} />
+              </Route>
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
         </main>
-      </AntApp>
     </ConfigProvider>
   );
 }
@@ -87,14 +92,11 @@ function Header() {
           </ul>
         </nav>
       )}
-      <Select
-        size="small"
-        aria-label={t('nav.language')}
-        value={i18n.resolvedLanguage === 'en' ? 'en' : 'vi'}
-        onChange={(lng) => void i18n.changeLanguage(lng)}
-        options={[{ value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }]}
-        style={{ width: 110 }}
-      />
+      {/* The browser's own select: light, and the phone's native picker. */}
+      <select className="language" aria-label={t('nav.language')} value={i18n.resolvedLanguage === 'en' ? 'en' : 'vi'} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+        <option value="vi">Tiếng Việt</option>
+        <option value="en">English</option>
+      </select>
       {user ? (
         <>
           <span className="user">{user.name} · {t(`roles.${user.role}`)}</span>

@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { useSession, type Role } from './session';
 
 /** A page for some roles: anyone else is told so in words, with the way back. */
-export function Guard({ roles, page, children }: { roles: Role[]; page: string; children: ReactNode }) {
+export function Guard({ roles, page, children, signInText }: { roles: Role[]; page: string; children: ReactNode; signInText?: string }) {
   const { t } = useTranslation();
   const { user, loading } = useSession();
   const location = useLocation();
   if (loading) return <Spin aria-label={t('common.loading')} />;
   if (!user) {
     return (
-      <Result status="403" title={<h1>{t('guard.signInTitle')}</h1>} subTitle={t('guard.signInText')}
+      <Result status="403" title={<h1>{t('guard.signInTitle')}</h1>} subTitle={signInText ?? t('guard.signInText')}
         extra={<Link to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}><Button type="primary">{t('nav.signIn')}</Button></Link>} />
     );
   }

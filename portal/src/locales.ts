@@ -74,6 +74,9 @@ const officers = {
     receiptTitle: 'Đã tiếp nhận hồ sơ', receiptDue: 'Hẹn trả kết quả', printReceipt: 'In giấy tiếp nhận', printableReceipt: 'Giấy tiếp nhận bản in của hệ thống', newReception: 'Tiếp nhận hồ sơ mới', qr: 'Mã QR tra cứu hồ sơ',
     awaitingTitle: 'Hồ sơ trực tuyến chờ tiếp nhận', awaitingEmpty: 'Không có hồ sơ trực tuyến chờ tiếp nhận.', accept: 'Tiếp nhận', refuse: 'Từ chối', refuseTitle: 'Từ chối tiếp nhận hồ sơ {{code}}',
     refused: 'Đã từ chối tiếp nhận hồ sơ {{code}}.', refusalSlip: 'In phiếu từ chối', accepted: 'Đã tiếp nhận hồ sơ {{code}}.', lookingUp: 'Đang tìm người nộp…',
+    refuseWalkIn: 'Từ chối tiếp nhận', refuseWalkInTitle: 'Từ chối tiếp nhận hồ sơ tại quầy', refuseWalkInHint: 'Hồ sơ được ghi nhận là không tiếp nhận (mã 3) và in phiếu từ chối cho người nộp.',
+    refusedWalkInTitle: 'Đã từ chối tiếp nhận hồ sơ', printRefusalSlip: 'In phiếu từ chối tiếp nhận',
+    takePhoto: 'Chụp ảnh', takePhotoLabel: 'Chụp ảnh giấy tờ «{{name}}» bằng máy ảnh',
   },
   inbox: {
     title: 'Hồ sơ cần xử lý', subtitle: '{{role}} — {{centre}}', empty: 'Không có hồ sơ nào đang chờ bạn.', filterProcedure: 'Lọc theo thủ tục', filterStatus: 'Lọc theo trạng thái', filterDeadline: 'Lọc theo tiến độ',
@@ -91,7 +94,8 @@ const officers = {
   returns: {
     title: 'Trả kết quả', counterTab: 'Tại quầy', postTab: 'Qua bưu chính', onlineTab: 'Trực tuyến', empty: 'Không có kết quả nào.', handOver: 'Trả kết quả',
     handOverTitle: 'Trả kết quả hồ sơ {{code}}', handedOver: 'Đã trả kết quả hồ sơ {{code}}.', events: 'Hành trình bưu gửi', rate: 'Ghi nhận đánh giá', rated: 'Đã ghi nhận đánh giá.',
-    VERY_SATISFIED: 'Rất hài lòng', SATISFIED: 'Hài lòng', NOT_SATISFIED: 'Không hài lòng', readyAt: 'Sẵn sàng từ', ratingUnavailable: 'Chỉ người nộp hồ sơ tự đánh giá được (trên cổng của công dân).',
+    VERY_SATISFIED: 'Rất hài lòng', SATISFIED: 'Hài lòng', NOT_SATISFIED: 'Không hài lòng', readyAt: 'Sẵn sàng từ', ratingHint: 'Không bắt buộc: ghi nhận mức độ hài lòng người nhận nói tại quầy (mỗi hồ sơ một lần).',
+    ratingFailed: 'Đã trả kết quả nhưng chưa ghi nhận được đánh giá:',
   },
 };
 
@@ -169,6 +173,9 @@ const officersEn: typeof officers = {
     receiptTitle: 'Dossier received', receiptDue: 'Result due', printReceipt: 'Print the receipt', printableReceipt: "The system's printable receipt", newReception: 'Next applicant', qr: 'QR code to track the dossier',
     awaitingTitle: 'Online dossiers awaiting acceptance', awaitingEmpty: 'No online dossier is awaiting acceptance.', accept: 'Accept', refuse: 'Refuse', refuseTitle: 'Refuse dossier {{code}}',
     refused: 'Dossier {{code}} was refused.', refusalSlip: 'Print the refusal slip', accepted: 'Dossier {{code}} was accepted.', lookingUp: 'Looking up the applicant…',
+    refuseWalkIn: 'Refuse at the counter', refuseWalkInTitle: 'Refuse the dossier at the counter', refuseWalkInHint: 'The dossier is recorded as not accepted (code 3) and the refusal slip is printed for the applicant.',
+    refusedWalkInTitle: 'The dossier was refused', printRefusalSlip: 'Print the refusal slip',
+    takePhoto: 'Take a photo', takePhotoLabel: 'Take a photo of “{{name}}” with the camera',
   },
   inbox: {
     title: 'Inbox', subtitle: '{{role}} — {{centre}}', empty: 'No dossier is waiting for you.', filterProcedure: 'Filter by procedure', filterStatus: 'Filter by status', filterDeadline: 'Filter by deadline',
@@ -186,7 +193,8 @@ const officersEn: typeof officers = {
   returns: {
     title: 'Returns', counterTab: 'At the counter', postTab: 'By post', onlineTab: 'Online', empty: 'No result here.', handOver: 'Hand over',
     handOverTitle: 'Hand over the result of {{code}}', handedOver: 'The result of {{code}} was handed over.', events: 'Courier events', rate: 'Record the rating', rated: 'The rating was recorded.',
-    VERY_SATISFIED: 'Very satisfied', SATISFIED: 'Satisfied', NOT_SATISFIED: 'Not satisfied', readyAt: 'Ready since', ratingUnavailable: 'Only the applicant can rate (in the citizens’ portal).',
+    VERY_SATISFIED: 'Very satisfied', SATISFIED: 'Satisfied', NOT_SATISFIED: 'Not satisfied', readyAt: 'Ready since', ratingHint: 'Optional: the satisfaction the applicant states at the counter (once per dossier).',
+    ratingFailed: 'The result was handed over, but the rating was not recorded:',
   },
 };
 

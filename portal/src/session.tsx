@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { client } from './apollo';
 
 export type Role = 'INTAKE_OFFICER' | 'SPECIALIST' | 'LEADER' | 'ADMIN' | 'OBSERVER' | 'CITIZEN';
-export interface User { id: string; name: string; role: Role; centre: string | null }
+export interface User { id: string; name: string; role: Role; centre: string | null; identityNumber?: string | null }
 
 interface Session { user: User | null; loading: boolean; refresh(): Promise<void>; signOut(): Promise<void> }
 

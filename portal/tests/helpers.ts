@@ -9,6 +9,9 @@ export const PROVINCE = '000.00.12.H57';
 export const HUE = '000.00.13.H57';
 export const HUONG_THUY = '000.00.15.H57';
 export const user = (role: 'intake-officer' | 'specialist' | 'leader', centre = PROVINCE) => `demo-${role}-${centre}`;
+/** The demo citizen (gateway/src/demo-users.ts): a user id for signIn, and the claims for api(). */
+export const CITIZEN_USER = 'demo-citizen';
+export const citizen = { sub: 'demo-citizen', role: 'CITIZEN', name: 'Nguyễn Văn An', identityNumber: '046090001234' };
 
 // Beside Playwright's output folder, which it empties at every run.
 const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
@@ -25,8 +28,8 @@ export async function signIn(page: Page, userId: string): Promise<void> {
 export const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n% ${name}\n%%EOF\n`) });
 
 /** The API as another client would call it, with a token the gateway accepts (setting up what the page then shows). */
-export async function api<T = any>(claims: { sub: string; role: string; centre?: string; name?: string }, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const token = await new SignJWT({ role: claims.role, name: claims.name ?? claims.sub, ...(claims.centre ? { centre: claims.centre } : {}) })
+export async function api<T = any>(claims: { sub: string; role: string; centre?: string; name?: string; identityNumber?: string }, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const token = await new SignJWT({ role: claims.role, name: claims.name ?? claims.sub, ...(claims.centre ? { centre: claims.centre } : {}), ...(claims.identityNumber ? { identityNumber: claims.identityNumber } : {}) })
     .setProtectedHeader({ alg: 'HS256' }).setSubject(claims.sub).setIssuedAt().setExpirationTime('1h')
     .sign(new TextEncoder().encode(process.env.E2E_JWT_SECRET!));
   const res = await fetch(`${base()}/graphql`, {

@@ -155,9 +155,15 @@ test('the returns desk hands the result back at the counter', async ({ page }) =
   await dialog.getByRole('button', { name: 'Trả kết quả' }).click();
   await expect(dialog.getByText('Vui lòng nhập Số định danh người nhận')).toBeVisible();
   await dialog.getByLabel('Số định danh người nhận').fill(applicant.identityNumber);
+  // The applicant says how satisfied they are; the officer records it at the counter.
+  await dialog.getByLabel('Hài lòng', { exact: true }).check();
+  await dialog.getByLabel('Góp ý').fill('Cán bộ hướng dẫn tận tình');
   await dialog.getByRole('button', { name: 'Trả kết quả' }).click();
   await expect(page.getByText(`Đã trả kết quả hồ sơ ${dossier.code}.`)).toBeVisible();
+  await expect(page.getByText('Đã ghi nhận đánh giá.')).toBeVisible();
   await expect(row).toHaveCount(0);
+  const rated = await api(officer('INTAKE_OFFICER'), 'query($id: ID!) { dossier(id: $id) { delivery { rating { overall comment takenAtCounter recordedBy } } } }', { id: dossier.id });
+  expect(rated.dossier.delivery.rating).toMatchObject({ overall: 'SATISFIED', comment: 'Cán bộ hướng dẫn tận tình', takenAtCounter: true });
   await page.goto(`/dossiers/${dossier.id}`);
   await expect(async () => {
     await page.reload();

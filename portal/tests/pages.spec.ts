@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, HUE, PROVINCE, receiveByApi, screenshot, signIn, user } from './helpers';
+import { CITIZEN_USER, expectAccessible, HUE, PROVINCE, receiveByApi, screenshot, signIn, user } from './helpers';
 
 /** Every page: a deep link and a reload show it, in both languages, accessible, at 375 px too. */
 let dossierId = '';
@@ -17,12 +17,12 @@ const PAGES: Array<{ path: () => string; as?: string; vi: RegExp; en: RegExp; sh
   { path: () => '/inbox', as: user('specialist'), vi: /^Hồ sơ cần xử lý$/, en: /^Inbox$/, shot: 'inbox-specialist' },
   { path: () => `/dossiers/${dossierId}`, as: user('specialist'), vi: /^Hồ sơ 000\.00\.12\.H57-/, en: /^Dossier 000\.00\.12\.H57-/, shot: 'dossier-received' },
   { path: () => '/returns', as: user('intake-officer'), vi: /^Trả kết quả$/, en: /^Returns$/, shot: 'returns-empty' },
-  { path: () => '/track?code=000.00.12.H57-260101-0001', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'later' },
-  { path: () => '/procedures/LLTP-01', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'procedure-later' },
-  { path: () => '/dashboard', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'dashboard-later' },
+  { path: () => '/track?code=000.00.12.H57-260101-0001', vi: /^Tra cứu hồ sơ$/, en: /^Track a dossier$/, shot: 'track' },
+  { path: () => '/procedures/LLTP-01', vi: /^Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam$/, en: /^Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam$/, shot: 'procedure' },
+  { path: () => '/dashboard', as: 'demo-observer', vi: /^Báo cáo, thống kê$/, en: /^Dashboard$/, shot: 'dashboard' },
   { path: () => '/admin/centres', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'admin-later' },
-  { path: () => '/me', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'me-later' },
-  { path: () => '/me/submit', vi: /Trang đang được xây dựng/, en: /This page is on its way/, shot: 'submit-later' },
+  { path: () => '/me', as: CITIZEN_USER, vi: /^Hồ sơ của tôi$/, en: /^My dossiers$/, shot: 'me' },
+  { path: () => '/me/submit', as: CITIZEN_USER, vi: /^Nộp hồ sơ trực tuyến$/, en: /^Submit a dossier online$/, shot: 'me-submit' },
   { path: () => '/no/such/page', vi: /Không tìm thấy trang/, en: /Page not found/, shot: 'not-found' },
 ];
 
@@ -50,8 +50,7 @@ for (const p of PAGES) {
     await page.goto(p.path());
     await heading(page, p.en);
     // The visible switch takes it back to Vietnamese.
-    await page.getByLabel('Language').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'Tiếng Việt' }).click();
+    await page.getByLabel('Language').selectOption('vi');
     await heading(page, p.vi);
   });
 }

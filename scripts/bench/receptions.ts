@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { contractOperation } from '@onestop/test-kit/src/contract';
+import { contractOperation } from '@onestop/test-support';
 import { SERVICES, SUBSCRIPTIONS } from '@onestop/events';
 import type { LaunchedPlatform } from '../lib/platform-processes';
 import { closedLoop, openLoop, summarise, type GraphQLClient, type LatencySummary } from './load';
@@ -25,8 +25,8 @@ export interface BenchSeed {
  */
 const COMMUNES = 20;
 
-const SUBMIT = contractOperation('SubmitDossier');
-const DOSSIER = contractOperation('Dossier');
+export const SUBMIT = contractOperation('SubmitDossier');
+export const DOSSIER = contractOperation('Dossier');
 
 async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
@@ -73,7 +73,7 @@ export async function seedBench(platform: LaunchedPlatform, gql: GraphQLClient, 
 }
 
 let applicantNumber = 0;
-function submitInput(seed: BenchSeed, centreId: string) {
+export function submitInput(seed: BenchSeed, centreId: string) {
   const n = applicantNumber++ % 1_000_000;
   return {
     input: {

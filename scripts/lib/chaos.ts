@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { QueueConnection, SUBSCRIPTIONS, eventQueueName } from '@onestop/events';
-import { contractOperation } from '@onestop/test-kit/src/contract';
+import { contractOperation } from '@onestop/test-support';
 import { reconcileStatistics } from '../../services/statistics/src/operations/reconcile';
 import { graphqlClient, type GraphQLClient } from '../bench/load';
 import { freePorts, launchPlatform, SERVICE_NAMES, type LaunchedPlatform } from './platform-processes';

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { generateIdentityKeys } from '@onestop/service-kit';
-import { signToken, type TokenClaims } from '@onestop/test-kit/src/tokens';
+import { signToken, type TokenClaims } from '@onestop/service-kit';
 import { Supervisor, waitHealthy } from './supervisor';
 
 export const SERVICE_NAMES = ['intake', 'processing', 'delivery', 'statistics'] as const;

@@ -62,7 +62,7 @@ export interface SimOptions {
   featured?: FeaturedApplicant;
 }
 
-/** The 2018 figures of the Thừa Thiên Huế provincial centre (DESIGN.md). */
+/** The 2018 figures of the Thừa Thiên Huế provincial centre (docs/DESIGN.md). */
 export const HUE_2018 = { size: 68_440, inProgress: 3_277, lateShare: 0.038 };
 
 export interface GroundTruthRow {

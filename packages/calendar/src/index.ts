@@ -1,5 +1,5 @@
 /**
- * @onestop/calendar — the working-day calendar of the one-stop centres (DESIGN.md, "Working-day
+ * @onestop/calendar — the working-day calendar of the one-stop centres (docs/DESIGN.md, "Working-day
  * calendar"): statutory holidays, reception day, due dates, office time, pauses and outcomes.
  * Pure functions and an immutable calendar object; no I/O, no global state.
  */

@@ -1,5 +1,5 @@
 /**
- * The working-day calendar of a centre (DESIGN.md, "Working-day calendar").
+ * The working-day calendar of a centre (docs/DESIGN.md, "Working-day calendar").
  *
  * - A working day is Monday–Friday that is not a HOLIDAY, plus any MAKEUP_WORKDAY.
  * - Days come from the statutory holidays of each year asked about (statutoryHolidays), then the

@@ -1,5 +1,5 @@
 /**
- * The catalogue of domain events: what each service tells the others (rule 2 of DESIGN.md).
+ * The catalogue of domain events: what each service tells the others (rule 2 of docs/DESIGN.md).
  * Every event is versioned; a change to a payload's shape is a new version, and consumers
  * accept every version they have ever been sent.
  */
@@ -61,6 +61,11 @@ export interface DossierSubmittedV1 {
   components?: Array<{ componentCode: string; recordId: string; reused: boolean }>;
   /** Set for a dossier brought from another one-stop system (historical import): past work, nobody is notified. */
   imported?: boolean;
+  /**
+   * Set for a walk-in refused at the counter (status 1 here, the actor is the officer): processing
+   * records the refusal (1 → 3) as it does refuseDossier's, so the dossier is counted and has its slip.
+   */
+  refusal?: { reason: string; at: string };
 }
 
 /** An online dossier was accepted by an intake officer (1 → 2). */
@@ -69,6 +74,19 @@ export interface DossierAcceptedV1 {
   receivedAt: string;
   receptionDay: string;
   dueAt: string;
+  actor: ActorV1;
+}
+
+/**
+ * An online dossier was refused at reception (1 → 3) by an intake officer. Intake decides both
+ * acceptance and refusal under one lock on its dossier row, so that an online dossier is never
+ * both accepted and refused; processing, the lifecycle's owner, applies it and announces the
+ * status change to the others.
+ */
+export interface DossierRefusedV1 {
+  dossierId: string;
+  reason: string;
+  refusedAt: string;
   actor: ActorV1;
 }
 
@@ -199,6 +217,7 @@ export interface EventPayloads {
   ProcedureChanged: { 1: ProcedureChangedV1 };
   DossierSubmitted: { 1: DossierSubmittedV1 };
   DossierAccepted: { 1: DossierAcceptedV1 };
+  DossierRefused: { 1: DossierRefusedV1 };
   SupplementSubmitted: { 1: SupplementSubmittedV1 };
   DossierStatusChanged: { 1: DossierStatusChangedV1 };
   DossierDecided: { 1: DossierDecidedV1 };
@@ -219,6 +238,7 @@ export const SUBSCRIPTIONS: { [T in EventType]: ServiceName[] } = {
   ProcedureChanged: ['processing', 'statistics'],
   DossierSubmitted: ['processing', 'delivery', 'statistics'],
   DossierAccepted: ['processing', 'delivery', 'statistics'],
+  DossierRefused: ['processing'],
   SupplementSubmitted: ['processing'],
   DossierStatusChanged: ['intake', 'delivery', 'statistics'],
   DossierDecided: ['intake', 'delivery', 'statistics'],

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import pino from 'pino';
 import IORedis from 'ioredis';
-import { createTestDatabase, TEST_REDIS_URL } from '@onestop/test-kit/src/test-database';
-import { waitFor } from '@onestop/test-kit/src/wait-for';
+import { createTestDatabase, TEST_REDIS_URL } from '@onestop/test-support';
+import { waitFor } from '@onestop/test-support';
 import { BUS_MIGRATIONS, EventConsumer, EventQueues, OutboxRelay, QueueConnection, publish, type ServiceName } from '../src';
 
 const SUBSCRIBERS: ServiceName[] = ['processing', 'delivery', 'statistics'];

@@ -1,5 +1,5 @@
-import { createTestDatabase } from '@onestop/test-kit/src/test-database';
-import { waitFor } from '@onestop/test-kit/src/wait-for';
+import { createTestDatabase } from '@onestop/test-support';
+import { waitFor } from '@onestop/test-support';
 import { QueueConnection } from '../src';
 
 describe('queue connection on the PostgreSQL backend', () => {

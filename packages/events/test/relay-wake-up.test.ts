@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import pino from 'pino';
-import { createTestDatabase } from '@onestop/test-kit/src/test-database';
-import { waitFor } from '@onestop/test-kit/src/wait-for';
+import { createTestDatabase } from '@onestop/test-support';
+import { waitFor } from '@onestop/test-support';
 import { BusTables1764000000000, EventQueues, OutboxRelay, QueueConnection, publish } from '../src';
 
 const logger = pino({ level: 'silent' });

@@ -27,7 +27,7 @@ export function awaitingEvent<E>(err: E, aggregateId: string): E {
 
 /**
  * Runs a command so that an action sent the moment the previous one answered succeeds, whichever
- * service took the previous one (DESIGN.md rule 3). When the command throws a refusal marked by
+ * service took the previous one (docs/DESIGN.md rule 3). When the command throws a refusal marked by
  * awaitingEvent, it watches that aggregate and runs the command again at once (an event applied
  * before the watch began is not announced), then each time this service applies an event about it
  * — holding no connection and no lock meanwhile, so the command must not be called inside a

@@ -16,3 +16,4 @@ export { catchingUp, awaitingEvent, CATCH_UP_MS } from './catch-up';
 export { sqlColumns, type SqlColumn } from './sql-columns';
 export { endWithJsonErrors, guardRequests, inputTextGuard, jsonErrors, refuseControlCharactersInBody, securityHeaders, MAX_ARGUMENT_LENGTH, STRICT_CSP } from './http-guard';
 export * from './object-guards';
+export { signToken, type TokenClaims } from './user-token';

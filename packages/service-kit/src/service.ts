@@ -31,6 +31,8 @@ export interface ServiceRuntime {
   logger: Logger;
   queues: QueueConnection;
   config: ServiceConfig;
+  /** The API's watch on applied events, for routes that answer after an event behind the caller (catchingUp). */
+  applied?: AppliedEvents;
 }
 
 /** Background work a service runs beside its event consumer (schedulers, dispatchers). */
@@ -40,7 +42,7 @@ export interface BackgroundWork {
 
 /**
  * Everything that makes a service, in one value: each service's index.ts exports one, and the
- * runtime wires it the same way for all four (rule 6 of DESIGN.md).
+ * runtime wires it the same way for all four (rule 6 of docs/DESIGN.md).
  */
 export interface ServiceDefinition<D = unknown> {
   name: ServiceName;
@@ -143,7 +145,7 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
         logger,
         verifyIdentity: await createIdentityVerifier(config.identityPublicJwk),
         applied,
-        routes: def.routes && ((router) => def.routes!(router, deps, runtime)),
+        routes: def.routes && ((router) => def.routes!(router, deps, { ...runtime, applied })),
       });
       shutdown.add('http', () => server.stop());
       Object.assign(running, { url: server.url, port: server.port });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitFor } from '@onestop/test-kit/src/wait-for';
+import { waitFor } from '@onestop/test-support';
 
 const ROOT = join(__dirname, '..', '..', '..');
 

@@ -9,9 +9,8 @@ import { intakeService } from '@onestop/intake';
 import { processingService } from '@onestop/processing';
 import { deliveryService } from '@onestop/delivery';
 import { statisticsService } from '@onestop/statistics';
-import { createTestDatabase, deleteRedisPrefix, TEST_REDIS_URL } from './test-database';
-import { signToken, type TokenClaims } from './tokens';
-import { contractOperation } from './contract';
+import { contractOperation, createTestDatabase, deleteRedisPrefix, TEST_REDIS_URL } from '@onestop/test-support';
+import { signToken, type TokenClaims } from '@onestop/service-kit';
 
 export type QueueBackend = 'redis' | 'postgres';
 

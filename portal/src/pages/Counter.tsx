@@ -1,13 +1,14 @@
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, QRCode, Radio, Result, Row, Select, Space, Tag, Typography, Upload } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, QRCode, Radio, Result, Row, Select, Space, Tag, Typography } from 'antd';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
-import type { ApplicantLookupQuery, DocumentInput, SubmitAtCounterMutation } from '../gql/graphql';
-import { dateTime, fileSize, fold, readBase64 } from '../format';
+import type { ApplicantLookupQuery, DocumentInput, RefuseWalkInMutation, SubmitAtCounterMutation } from '../gql/graphql';
+import { dateTime, fileSize, fold } from '../format';
 import { explain } from '../errors';
 import { useSession } from '../session';
 import { AwaitingAcceptance } from './AwaitingAcceptance';
+import { ComponentPicker, documentInput, MAX_BYTES, usableRecords, type Choice } from './component-picker';
 
 const CounterData = graphql(`
   query CounterData {
@@ -44,13 +45,15 @@ const SubmitAtCounter = graphql(`
   }
 `);
 
-/** The upload limit the intake service applies by default (UPLOAD_MAX_BYTES). */
-const MAX_BYTES = 10 * 1024 * 1024;
-const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'];
+const RefuseWalkIn = graphql(`
+  mutation RefuseWalkIn($input: RefuseAtCounterInput!) {
+    refuseAtCounter(input: $input) { id code status nationalStatusCode submittedAt procedure { code name } applicant { fullName } }
+  }
+`);
 
 type Record_ = NonNullable<ApplicantLookupQuery['applicant']>['records'][number];
-type Choice = { reuse: Record_ } | { file: File };
 type Receipt = SubmitAtCounterMutation['submitDossier'];
+type Refusal = RefuseWalkInMutation['refuseAtCounter'] & { reason: string };
 
 interface FormValues {
   procedureCode: string;
@@ -59,7 +62,7 @@ interface FormValues {
   phone?: string;
   email?: string;
   address?: string;
-  docs?: Record<string, Choice | undefined>;
+  docs?: Record<string, Choice<Record_> | undefined>;
   deliveryMethod: 'COUNTER' | 'POST' | 'ONLINE';
   deliveryAddress?: string;
 }
@@ -82,6 +85,11 @@ export default function Counter() {
   const [failure, setFailure] = useState<string | null>(null);
   // One key per reception: a double click, or a retry after a lost answer, yields the same dossier once.
   const idempotencyKey = useRef(crypto.randomUUID());
+  const [refuse, { loading: refusingNow }] = useMutation(RefuseWalkIn);
+  const [refusing, setRefusing] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [refuseFailure, setRefuseFailure] = useState<string | null>(null);
+  const [reasonForm] = Form.useForm<{ reason: string }>();
 
   const procedureCode = Form.useWatch('procedureCode', form);
   const deliveryMethod = Form.useWatch('deliveryMethod', form);
@@ -113,11 +121,7 @@ export default function Counter() {
       const documents = await Promise.all(
         procedure.components.flatMap((c): Array<Promise<DocumentInput>> => {
           const choice = v.docs?.[c.code];
-          if (!choice) return [];
-          if ('reuse' in choice) return [Promise.resolve({ componentCode: c.code, reuseRecordId: choice.reuse.id })];
-          return [readBase64(choice.file).then((contentBase64) => ({
-            componentCode: c.code, title: c.name, upload: { fileName: choice.file.name, mimeType: choice.file.type || 'application/octet-stream', contentBase64 },
-          }))];
+          return choice ? [documentInput(c, choice)] : [];
         }),
       );
       const { data } = await submit({
@@ -137,7 +141,43 @@ export default function Counter() {
     }
   };
 
+  /** Refusal at the counter: the procedure and the applicant are needed (for the slip), not the components. */
+  const startRefusal = async () => {
+    try {
+      await form.validateFields(['procedureCode', 'identityNumber', 'fullName']);
+    } catch {
+      return;
+    }
+    setRefuseFailure(null);
+    setRefusing(true);
+  };
+
+  const onRefuse = async ({ reason }: { reason: string }) => {
+    if (!procedure || !centre) return;
+    const v = form.getFieldsValue();
+    setRefuseFailure(null);
+    try {
+      const { data } = await refuse({
+        variables: {
+          input: {
+            procedureCode: procedure.code, centreId: centre.id, reason: reason.trim(),
+            applicant: { kind: 'CITIZEN', identityNumber: v.identityNumber.trim(), fullName: v.fullName.trim(), phone: v.phone || null, email: v.email || null, address: v.address || null },
+            idempotencyKey: idempotencyKey.current,
+          },
+        },
+      });
+      if (data) {
+        setRefusing(false);
+        setRefusal({ ...data.refuseAtCounter, reason: reason.trim() });
+      }
+    } catch (err) {
+      setRefuseFailure(explain(t, err));
+    }
+  };
+
   const next = () => {
+    setRefusal(null);
+    reasonForm.resetFields();
     setReceipt(null);
     setFailure(null);
     setApplicant(null);
@@ -148,6 +188,7 @@ export default function Counter() {
   };
 
   if (receipt) return <ReceiptView receipt={receipt} onNext={next} />;
+  if (refusal) return <RefusalView refusal={refusal} onNext={next} />;
 
   const options = (catalogue?.procedures ?? []).map((p) => ({ value: p.code, label: `${p.name} (${p.code})`, search: fold(`${p.name} ${p.code} ${p.sector}`) }));
 
@@ -205,7 +246,7 @@ export default function Counter() {
                   <Form.Item key={`${procedure.code}-${c.code}`} name={['docs', c.code]} label={c.name}
                     tooltip={c.required ? t('counter.requiredTag') : t('counter.optionalTag')}
                     rules={c.required ? [{ required: true, message: t('counter.missing', { name: c.name }) }] : []}>
-                    <ComponentPicker records={(applicant?.records ?? []).filter((r) => r.documentType === c.documentType && (!r.validUntil || r.validUntil >= today()))} />
+                    <ComponentPicker label={c.name} records={usableRecords(applicant?.records ?? [], c.documentType)} />
                   </Form.Item>
                 ))}
               </Card>
@@ -222,10 +263,23 @@ export default function Counter() {
               )}
             </Card>
             {failure && <Alert role="alert" type="error" showIcon style={{ marginTop: 12 }} title={failure} />}
-            <Button type="primary" htmlType="submit" size="large" loading={submitting} disabled={submitting} style={{ marginTop: 12 }}>
-              {submitting ? t('counter.submitting') : t('counter.submit')}
-            </Button>
+            <Space wrap style={{ marginTop: 12 }}>
+              <Button type="primary" htmlType="submit" size="large" loading={submitting} disabled={submitting}>
+                {submitting ? t('counter.submitting') : t('counter.submit')}
+              </Button>
+              <Button danger size="large" onClick={() => void startRefusal()} disabled={submitting}>{t('counter.refuseWalkIn')}</Button>
+            </Space>
           </Form>
+          <Modal open={refusing} title={t('counter.refuseWalkInTitle')} onCancel={() => setRefusing(false)}
+            okText={t('counter.refuseWalkIn')} cancelText={t('common.cancel')} okButtonProps={{ danger: true, loading: refusingNow, htmlType: 'submit', form: 'refuse-walk-in-form' }} destroyOnHidden>
+            <Typography.Paragraph type="secondary">{t('counter.refuseWalkInHint')}</Typography.Paragraph>
+            <Form form={reasonForm} id="refuse-walk-in-form" layout="vertical" onFinish={onRefuse}>
+              <Form.Item label={t('fields.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('fields.reason') }) }]}>
+                <Input.TextArea rows={3} autoFocus />
+              </Form.Item>
+              {refuseFailure && <Alert role="alert" type="error" showIcon title={refuseFailure} />}
+            </Form>
+          </Modal>
         </Col>
         <Col xs={24} xl={8}>
           <AwaitingAcceptance centreId={centre?.id} />
@@ -234,52 +288,6 @@ export default function Counter() {
     </>
   );
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-interface PickerProps { id?: string; value?: Choice; onChange?: (v: Choice | undefined) => void; records: Record_[] }
-
-/** One component: a reusable digitised record with one click, or a file (picker, drag and drop, camera). */
-const ComponentPicker = forwardRef<{ focus(): void }, PickerProps>(function ComponentPicker({ id, value, onChange, records }, ref) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const first = useRef<HTMLButtonElement | HTMLElement | null>(null);
-  useImperativeHandle(ref, () => ({ focus: () => (first.current ?? document.getElementById(id ?? ''))?.focus() }), [id]);
-  if (value && 'reuse' in value) {
-    return (
-      <Space wrap id={id}>
-        <Tag color="blue">{t('counter.reused', { title: value.reuse.title })}</Tag>
-        <Button size="small" ref={(el) => { first.current = el; }} onClick={() => onChange?.(undefined)}>{t('counter.unchoose')}</Button>
-      </Space>
-    );
-  }
-  if (value && 'file' in value) {
-    return (
-      <Space wrap id={id}>
-        <Tag>{t('counter.chosenFile', { name: value.file.name, size: fileSize(value.file.size) })}</Tag>
-        <Button size="small" ref={(el) => { first.current = el; }} onClick={() => onChange?.(undefined)}>{t('counter.remove')}</Button>
-      </Space>
-    );
-  }
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }} id={id}>
-      {records.map((r, i) => (
-        <Button key={r.id} type="dashed" ref={i === 0 ? (el) => { first.current = el; } : undefined} onClick={() => onChange?.({ reuse: r })} style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}>
-          {t('counter.reuse')}: {r.title} — {t('counter.reuseFrom', { centre: r.digitisedAt?.name ?? r.digitisedAt?.code ?? '—', size: fileSize(r.sizeBytes) })}
-        </Button>
-      ))}
-      <Upload.Dragger accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" capture={undefined} multiple={false} showUploadList={false}
-        beforeUpload={(file) => {
-          if (!ACCEPTED.includes(file.type)) void message.error(t('errors.fileType'));
-          else if (file.size > MAX_BYTES) void message.error(t('errors.fileTooLarge', { max: fileSize(MAX_BYTES) }));
-          else onChange?.({ file });
-          return Upload.LIST_IGNORE;
-        }}>
-        <span ref={records.length ? undefined : (el) => { first.current = el?.closest('[tabindex]') as HTMLElement | null; }}>{t('counter.upload')}</span>
-      </Upload.Dragger>
-    </Space>
-  );
-});
 
 function ReceiptView({ receipt, onNext }: { receipt: Receipt; onNext(): void }) {
   const { t } = useTranslation();
@@ -307,6 +315,30 @@ function ReceiptView({ receipt, onNext }: { receipt: Receipt; onNext(): void }) 
           <figcaption style={{ fontSize: 12, maxWidth: 180, wordBreak: 'break-all' }}>{trackUrl}</figcaption>
         </figure>
       </Space>
+    </Result>
+  );
+}
+
+/** After a refusal at the counter: the slip (phiếu từ chối tiếp nhận) to print and hand to the applicant. */
+function RefusalView({ refusal, onNext }: { refusal: Refusal; onNext(): void }) {
+  const { t } = useTranslation();
+  const printLink = useRef<HTMLAnchorElement>(null);
+  useEffect(() => printLink.current?.focus(), []);
+  return (
+    <Result status="warning" title={<h1 style={{ fontSize: 24 }}>{t('counter.refusedWalkInTitle')}</h1>}
+      subTitle={<span>{t('fields.dossierCode')}: <strong data-testid="refused-code">{refusal.code}</strong></span>}
+      extra={[
+        <a key="slip" ref={printLink} href={`/processing/dossiers/${refusal.id}/refusal-slip`} target="_blank" rel="noreferrer"
+          className="ant-btn ant-btn-primary ant-btn-lg no-print" style={{ padding: '6px 16px' }}>{t('counter.printRefusalSlip')}</a>,
+        <Button key="next" onClick={onNext} size="large" className="no-print">{t('counter.newReception')}</Button>,
+      ]}>
+      <Descriptions column={1} bordered size="small" items={[
+        { key: 'code', label: t('fields.dossierCode'), children: refusal.code },
+        { key: 'procedure', label: t('fields.procedure'), children: refusal.procedure.name },
+        { key: 'applicant', label: t('fields.applicant'), children: refusal.applicant.fullName },
+        { key: 'reason', label: t('fields.reason'), children: refusal.reason },
+        { key: 'status', label: t('fields.status'), children: refusal.status ? t(`status.${refusal.status}`) : '—' },
+      ]} />
     </Result>
   );
 }

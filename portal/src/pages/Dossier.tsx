@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, List, Modal, Radio, Result, Row, Select, Space, Spin, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, List, Modal, Radio, Result, Row, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { dateTime, dayjs, fileSize, readBase64, ZONE } from '../format';
 import { errorCode, explain } from '../errors';
 import { useSession } from '../session';
 import { DeadlineTag, TimeLeft, deadlineOf } from './deadline';
+import { HistoryTimeline, SlipLinks } from './dossier-parts';
 
 const DossierPage = graphql(`
   query DossierPage($id: ID!) {
@@ -115,17 +116,7 @@ export default function DossierView() {
             }} />
           </Card>
           <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('dossier.timeline')}</h2>}>
-            <Timeline items={d.history.map((h, i) => ({
-              key: i,
-              color: h.stepOutcome === 'LATE' ? 'red' : 'blue',
-              content: (
-                <>
-                  <strong>{dateTime(h.at)}</strong> — {t(`history.${h.action}`, { defaultValue: h.action })}{h.stepCode ? ` «${d.workflow?.steps.find((st) => st.code === h.stepCode)?.name ?? h.stepCode}»` : ''} · {h.actor}{h.actorRole ? ` (${t(`roles.${h.actorRole}`, { defaultValue: h.actorRole })})` : ''}
-                  {h.stepOutcome && <> · {t(`dossier.outcome.${h.stepOutcome}`)}</>}
-                  {h.note && <div>{h.note}</div>}
-                </>
-              ),
-            }))} />
+            <HistoryTimeline history={d.history} steps={d.workflow?.steps} />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
@@ -145,13 +136,7 @@ export default function DossierView() {
             )}
           </Card>
           <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('dossier.slips')}</h2>}>
-            <Space orientation="vertical">
-              {d.receivedAt && <a href={`/intake/receipts/${d.id}`} target="_blank" rel="noreferrer">{t('dossier.receipt')}</a>}
-              <a href={`/processing/dossiers/${d.id}/control-slip`} target="_blank" rel="noreferrer">{t('dossier.controlSlip')}</a>
-              {d.status === 'SUPPLEMENT_REQUESTED' && <a href={`/processing/dossiers/${d.id}/supplement-request`} target="_blank" rel="noreferrer">{t('dossier.supplementSlip')}</a>}
-              {d.status === 'NOT_ACCEPTED' && <a href={`/processing/dossiers/${d.id}/refusal-slip`} target="_blank" rel="noreferrer">{t('dossier.refusalSlip')}</a>}
-              {d.apologies.length > 0 && <a href={`/processing/dossiers/${d.id}/apology-letter`} target="_blank" rel="noreferrer">{t('dossier.apologyLetter')}</a>}
-            </Space>
+            <SlipLinks d={d} />
           </Card>
         </Col>
       </Row>

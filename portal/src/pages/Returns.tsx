@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
-import type { ReturnsDeskQuery, ReturnsQueue } from '../gql/graphql';
+import type { ReturnsDeskQuery, ReturnsQueue, SatisfactionLevel } from '../gql/graphql';
 import { dateTime } from '../format';
 import { explain } from '../errors';
 
@@ -22,6 +22,12 @@ const Desk = graphql(`
 const HandOver = graphql(`
   mutation HandOver($dossierId: ID!, $collector: CollectorInput!) {
     confirmPickup(dossierId: $dossierId, collector: $collector) { id status nationalStatusCode delivery { method status collectedBy { fullName } } }
+  }
+`);
+
+const RateAtCounter = graphql(`
+  mutation RateAtCounter($dossierId: ID!, $rating: SatisfactionInput!) {
+    rateAtCounter(dossierId: $dossierId, rating: $rating) { dossierId overall takenAtCounter recordedBy }
   }
 `);
 
@@ -72,14 +78,18 @@ function Queue({ queue }: { queue: ReturnsQueue }) {
   );
 }
 
-interface HandOverValues { collector: string; collectorId: string; rating?: string }
+interface HandOverValues { collector: string; collectorId: string; rating?: SatisfactionLevel; comment?: string }
 
-/** Hand over at the counter: who collected it and their identity number are recorded, the time is the server's; the rating is the applicant's to give. */
+/**
+ * Hand over at the counter: who collected it and their identity number are recorded, the time is
+ * the server's; the applicant may give their rating there, which the officer records (rateAtCounter).
+ */
 function HandOverModal({ dossier: d, onClose, onDone }: { dossier: Row_; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<HandOverValues>();
   const [handOver, { loading }] = useMutation(HandOver);
+  const [rateAtCounter, { loading: rating }] = useMutation(RateAtCounter);
   const [failure, setFailure] = useState<string | null>(null);
   const [at] = useState(() => new Date().toISOString());
   const required = (field: string) => [{ required: true, whitespace: true, message: t('common.required', { field }) }];
@@ -88,6 +98,15 @@ function HandOverModal({ dossier: d, onClose, onDone }: { dossier: Row_; onClose
     try {
       await handOver({ variables: { dossierId: d.id, collector: { fullName: v.collector.trim(), identityNumber: v.collectorId.trim() } } });
       void message.success(t('returns.handedOver', { code: d.code }));
+      if (v.rating) {
+        try {
+          await rateAtCounter({ variables: { dossierId: d.id, rating: { overall: v.rating, comment: v.comment?.trim() || null } } });
+          void message.success(t('returns.rated'));
+        } catch (err) {
+          // The result is handed over either way; only the rating is missing, and the officer is told why.
+          void message.error(`${t('returns.ratingFailed')} ${explain(t, err)}`);
+        }
+      }
       onDone();
       onClose();
     } catch (err) {
@@ -96,7 +115,7 @@ function HandOverModal({ dossier: d, onClose, onDone }: { dossier: Row_; onClose
   };
   return (
     <Modal open title={t('returns.handOverTitle', { code: d.code })} onCancel={onClose} destroyOnHidden okText={t('returns.handOver')} cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', form: 'handover-form', loading }}>
+      okButtonProps={{ htmlType: 'submit', form: 'handover-form', loading: loading || rating }}>
       <Descriptions size="small" column={1} items={[
         { key: 'applicant', label: t('fields.applicant'), children: d.applicant.fullName },
         { key: 'procedure', label: t('fields.procedure'), children: d.procedure.name },
@@ -107,8 +126,11 @@ function HandOverModal({ dossier: d, onClose, onDone }: { dossier: Row_; onClose
         <Form.Item label={t('fields.collectorId')} name="collectorId" rules={[...required(t('fields.collectorId')), { pattern: /^\s*\d{9,13}\s*$/, message: t('errors.BAD_USER_INPUT') }]}>
           <Input inputMode="numeric" />
         </Form.Item>
-        <Form.Item label={t('fields.rating')} name="rating" extra={t('returns.ratingUnavailable')}>
-          <Radio.Group disabled options={(['VERY_SATISFIED', 'SATISFIED', 'NOT_SATISFIED'] as const).map((r) => ({ value: r, label: t(`returns.${r}`) }))} />
+        <Form.Item label={t('fields.rating')} name="rating" extra={t('returns.ratingHint')}>
+          <Radio.Group options={(['VERY_SATISFIED', 'SATISFIED', 'NOT_SATISFIED'] as const).map((r) => ({ value: r, label: t(`returns.${r}`) }))} />
+        </Form.Item>
+        <Form.Item label={t('fields.comment')} name="comment" rules={[{ max: 2000 }]}>
+          <Input.TextArea rows={2} />
         </Form.Item>
         {failure && <Alert role="alert" type="error" showIcon title={failure} />}
       </Form>

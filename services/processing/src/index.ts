@@ -19,7 +19,7 @@ export const processingService: ServiceDefinition<ProcessingDeps> = {
   migrations,
   createDeps: createProcessingDeps,
   handlers: processingHandlers,
-  routes: (router, deps, runtime) => slipRoutes(router, deps, runtime.db),
+  routes: (router, deps, runtime) => slipRoutes(router, deps, runtime.db, runtime),
   workers: (deps, runtime) => startSlaWatch(deps, runtime),
   // a run's dossiers read at once (an import's reception and history arrive side by side)
   runWrites: runDossiers,

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutboxEvent, QueueConnection, type EventEnvelope, type EventType, type LatestPayload } from '@onestop/events';
 import { TestPlatform, waitFor } from '@onestop/test-kit';
-import type { ProcessingDeps } from '@onestop/processing/src/deps';
-import { sweepSla, SLA_QUEUE, SLA_SCHEDULER_ID } from '@onestop/processing/src/workers/sla-watch';
+import type { ProcessingDeps } from '../src/deps';
+import { sweepSla, SLA_QUEUE, SLA_SCHEDULER_ID } from '../src/workers/sla-watch';
 
 /**
  * Processing through the gateway: workflows, the walk of a dossier through its steps to a

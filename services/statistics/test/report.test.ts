@@ -247,6 +247,24 @@ describe('the II.06a report, every column by hand', () => {
     expect(later.total).toEqual({ key: 'TOTAL', ...zero, ratings: 0, carriedOver: 6, inProgress: 6, inProgressNotDue: 1, inProgressOverdue: 5 });
   });
 
+  it('folds March\'s receptions onto a week (weekday × local hour) for the staffing heat map, averaged over each weekday of the month', async () => {
+    const { dailyTraffic } = await platform.ok(`query($c: ID!) { dailyTraffic(centreId: $c, from: "2025-03-01", to: "2025-03-31", includeDescendants: true) {
+      weekdayHours { weekday hour received atCounter averagePerDay } } }`, { c: centre.P.id }, observer);
+    // March 2025: five Mondays, four of every weekday from Tuesday to Thursday. d10 was never received; d1, d6, d7, d9 and d11 fall outside.
+    expect(dailyTraffic.weekdayHours).toEqual([
+      { weekday: 1, hour: 7, received: 1, atCounter: 0, averagePerDay: 0.2 }, // d2 accepted Mon 3 Mar 07:30 (online)
+      { weekday: 1, hour: 8, received: 1, atCounter: 0, averagePerDay: 0.2 }, // d8 at the commune, Mon 10 Mar 08:00 (online)
+      { weekday: 1, hour: 16, received: 1, atCounter: 1, averagePerDay: 0.2 }, // d12 Mon 31 Mar 16:00 at the counter
+      { weekday: 2, hour: 8, received: 1, atCounter: 0, averagePerDay: 0.25 }, // d5 Tue 25 Mar 08:00 (online)
+      { weekday: 3, hour: 13, received: 1, atCounter: 0, averagePerDay: 0.25 }, // d3 Wed 5 Mar 13:30 by post
+      { weekday: 4, hour: 10, received: 1, atCounter: 1, averagePerDay: 0.25 }, // d4 Thu 20 Mar 10:00 at the counter
+    ]);
+    // the commune alone: only d8
+    const commune = await platform.ok(`query($c: ID!) { dailyTraffic(centreId: $c, from: "2025-03-01", to: "2025-03-31") { weekdayHours { weekday hour received } } }`,
+      { c: centre.C.id }, observer);
+    expect(commune.dailyTraffic.weekdayHours).toEqual([{ weekday: 1, hour: 8, received: 1 }]);
+  });
+
   it('gives Dossier.outcome from the facts: EARLY, ON_TIME, LATE once resolved, null before', async () => {
     const db = platform.services.statistics.db;
     const outcomes = await db.query(`SELECT dossier_id, outcome FROM dossier_fact WHERE dossier_id = ANY($1)`, [[d.d1, d.d2, d.d3, d.d4]]);

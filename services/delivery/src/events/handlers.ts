@@ -15,6 +15,16 @@ export const runDeliveries = new RunReads<Delivery>({
 });
 
 /**
+ * The centre processing the dossier, as processing announces it with every change: after a
+ * transfer its officers read the delivery too (access.ts), like the receiving centre's.
+ */
+async function keepProcessingCentre(manager: EntityManager, delivery: Delivery, processingCentreId: string | undefined): Promise<void> {
+  if (!processingCentreId || delivery.processingCentreId === processingCentreId) return;
+  delivery.processingCentreId = processingCentreId;
+  await manager.update(Delivery, { dossierId: delivery.dossierId }, { processingCentreId });
+}
+
+/**
  * Delivery learns of a dossier at reception (with the applicant's contact details, kept only for
  * notifications) and of its decision. Events of different sources may overtake each other: one
  * about a dossier delivery has not yet heard of throws NotReadyError and is retried.
@@ -51,6 +61,7 @@ export function deliveryHandlers(deps: DeliveryDeps): EventHandlers {
       await manager.insert(Delivery, delivery);
       runDeliveries.keepInserted(manager, Delivery, delivery);
       if (p.imported) return; // past work from a historical import: nobody is notified
+      if (p.refusal) return; // refused at the counter: the applicant is there and leaves with the refusal slip
       await deps.notifier.notify(manager, delivery, p.status === 2 ? 'RECEIVED' : 'REGISTERED', { dueAt: p.dueAt });
     },
 
@@ -61,9 +72,10 @@ export function deliveryHandlers(deps: DeliveryDeps): EventHandlers {
 
     async DossierStatusChanged({ event, manager }) {
       const p = event.payload;
+      const delivery = await known(manager, p.dossierId, 'DossierStatusChanged');
+      await keepProcessingCentre(manager, delivery, p.processingCentreId);
       if (p.imported) return;
       if (p.action !== 'SUPPLEMENT_REQUESTED' && p.status !== 'SUPPLEMENT_REQUESTED') return;
-      const delivery = await known(manager, p.dossierId, 'DossierStatusChanged');
       await deps.notifier.notify(manager, delivery, 'SUPPLEMENT_REQUESTED', { reason: p.reason, componentCodes: p.componentCodes ?? [] });
     },
 
@@ -76,6 +88,7 @@ export function deliveryHandlers(deps: DeliveryDeps): EventHandlers {
     async DossierDecided({ event, manager }) {
       const p = event.payload;
       const delivery = await known(manager, p.dossierId, 'DossierDecided');
+      await keepProcessingCentre(manager, delivery, p.processingCentreId);
       if (delivery.status !== 'AWAITING_RESULT') return;
       if (p.imported) return applyImportedDecision(manager, delivery, p);
       const next = statusOnDecision(delivery.method, !!p.result);

@@ -11,6 +11,7 @@ import type { DeliveryContext } from '../deps';
  *   never a user's token: an ADMIN of any centre could otherwise return anyone's dossier;
  * - failedNotifications, resendNotification: ADMIN (of a centre the platform knows);
  * - rateService: the applicant (a CITIZEN whose identityNumber is the dossier's applicant's);
+ * - rateAtCounter: an INTAKE_OFFICER of the receiving centre, taking the applicant's rating there;
  * - Dossier.delivery, its notifications: `deliveryGuards` below; downloadUrl only the applicant
  *   and officers who can act in the receiving centre.
  */
@@ -24,8 +25,8 @@ export const can = {
     return authorizeOn(new CentreDirectory(ctx.db, 'centre_replica'), ctx.caller, operation);
   },
 
-  rate(ctx: DeliveryContext, db: DataSource | EntityManager, delivery: Delivery): Promise<Caller> {
-    return authorizeOn(new CentreDirectory(db, 'centre_replica'), ctx.caller, 'rateService',
+  rate(ctx: DeliveryContext, db: DataSource | EntityManager, delivery: Delivery, operation: 'rateService' | 'rateAtCounter' = 'rateService'): Promise<Caller> {
+    return authorizeOn(new CentreDirectory(db, 'centre_replica'), ctx.caller, operation,
       { centreIds: [delivery.receivingCentreId], ownerIdentityNumber: delivery.applicantIdentityNumber });
   },
 
@@ -40,13 +41,14 @@ export const can = {
 /**
  * The guards of delivery's protected types (service-kit object-guards.ts), wherever one is handed
  * out: a dossier's delivery, its notifications, and the dossier itself are the matrix's `dossier`
- * cell on the receiving centre (where the result is returned) and the applicant.
+ * cell on the receiving centre (where the result is returned), the processing centre (after a
+ * transfer, from processing's events) and the applicant, as intake's and processing's parts are.
  */
 const deliveries = new WeakMap<object, Map<string, Promise<Delivery | null>>>();
 const deliveryOf = (ctx: DeliveryContext, dossierId: string) =>
   perRequest(ctx, deliveries, dossierId, () => ctx.db.getRepository(Delivery).findOneBy({ dossierId }));
 const mayReadDelivery = (ctx: DeliveryContext, d: Delivery) =>
-  mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), { centreIds: [d.receivingCentreId], ownerIdentityNumber: d.applicantIdentityNumber });
+  mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), { centreIds: [d.receivingCentreId, d.processingCentreId], ownerIdentityNumber: d.applicantIdentityNumber });
 
 export const deliveryGuards: ObjectGuards<DeliveryContext> = {
   async Dossier(d: { id: string }, ctx) {

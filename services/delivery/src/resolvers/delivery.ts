@@ -14,8 +14,9 @@ export const DeliveryType = {
   postalEvents: (d: Delivery, _: unknown, ctx: DeliveryContext) =>
     ctx.db.getRepository(PostalEvent).find({ where: { dossierId: d.dossierId }, order: { at: 'ASC', id: 'ASC' } }),
   rating: (d: Delivery, _: unknown, ctx: DeliveryContext) => ctx.db.getRepository(SatisfactionRating).findOneBy({ dossierId: d.dossierId }),
-  async downloadUrl(d: Delivery, _: unknown, ctx: DeliveryContext) {
-    if (d.method !== 'ONLINE' || d.counterFallback || !d.result || !['READY', 'DOWNLOADED'].includes(d.status)) return null;
+  async downloadUrl(d: Delivery & { decisionPending?: boolean }, _: unknown, ctx: DeliveryContext) {
+    // decisionPending: an approval's result, whose event is on its way (the download route waits for it)
+    if (d.method !== 'ONLINE' || d.counterFallback || !(d.result || d.decisionPending) || !['READY', 'DOWNLOADED'].includes(d.status)) return null;
     return (await can.download(ctx, d)) ? ctx.deps.links.urlFor(d.dossierId) : null;
   },
 };

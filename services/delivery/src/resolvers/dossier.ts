@@ -1,9 +1,15 @@
+import { projectDecision } from '../domain/delivery-state';
 import { Delivery } from '../persistence';
 import type { DeliveryContext } from '../deps';
 
 export const DossierType = {
   __resolveReference: (ref: { id: string }) => ref,
-  delivery: (d: { id: string }, _: unknown, ctx: DeliveryContext) => ctx.db.getRepository(Delivery).findOneBy({ dossierId: d.id }),
+  /** Delivery's row, or what processing's decision (required from it) already makes of it: see projectDecision. */
+  async delivery(d: { id: string; status?: string | null; decision?: string | null; resolvedAt?: string | null }, _: unknown, ctx: DeliveryContext) {
+    const row = await ctx.db.getRepository(Delivery).findOneBy({ dossierId: d.id });
+    const projected = row && projectDecision(row, d);
+    return projected ? Object.assign(row, projected, { decisionPending: true }) : row;
+  },
 };
 
 /** Public tracking: the delivery status only, no personal data. */

@@ -3,6 +3,7 @@ import { DeliveryType, NotificationType } from './delivery';
 import { DossierTrackingType, DossierType } from './dossier';
 import { Mutation } from './mutation';
 import { Query } from './query';
+import type { SatisfactionRating } from '../persistence';
 
 export const resolvers = {
   DateTime: dateTimeScalars.DateTime,
@@ -12,4 +13,5 @@ export const resolvers = {
   DossierTracking: DossierTrackingType,
   Delivery: DeliveryType,
   Notification: NotificationType,
+  Satisfaction: { recordedBy: (r: SatisfactionRating) => r.recordedByName },
 };

@@ -2,7 +2,7 @@ import { publish } from '@onestop/events';
 import { awaitingEvent, badInput, catchingUp, checkLength, conflict, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
 import { returnResult } from '../return-result';
 import type { EntityManager } from 'typeorm';
-import { applyPostalEvent, awaitsDecision, canConfirmPickup, canRate, type PostalEventStatus, type SatisfactionLevel } from '../domain/delivery-state';
+import { applyPostalEvent, awaitsDecision, canConfirmPickup, canRate, canRateAtCounter, type PostalEventStatus, type SatisfactionLevel } from '../domain/delivery-state';
 import { Delivery, Notification, PostalEvent, SatisfactionRating } from '../persistence';
 import type { DeliveryContext } from '../deps';
 import { can } from './access';
@@ -76,31 +76,14 @@ export const Mutation = {
     });
   },
 
-  async rateService(_: unknown, args: { dossierId: string; rating: SatisfactionInput }, ctx: DeliveryContext) {
-    requireCaller(ctx);
-    const comment = args.rating.comment?.trim() || null;
-    if (comment && comment.length > 2000) throw badInput('A comment has at most 2000 characters');
-    if (!UUID.test(args.dossierId)) throw notFound('Dossier');
-    try {
-      return await ctx.db.transaction(async (manager) => {
-        const delivery = await lockDelivery(manager, { dossierId: args.dossierId });
-        if (!delivery) throw notFound('Dossier');
-        await can.rate(ctx, manager, delivery);
-        const check = canRate(delivery);
-        if (check.refused) throw conflict(check.reason);
-        if (await manager.existsBy(SatisfactionRating, { dossierId: delivery.dossierId })) throw conflict('This dossier was already rated');
-        const rating = manager.create(SatisfactionRating, { dossierId: delivery.dossierId, overall: args.rating.overall, comment, ratedAt: new Date() });
-        await manager.insert(SatisfactionRating, rating);
-        // The comment stays here: it may carry personal details that statistics must not keep.
-        await publish(manager, 'ServiceRated', delivery.dossierId,
-          { dossierId: delivery.dossierId, overall: rating.overall, ratedAt: rating.ratedAt.toISOString() },
-          { correlationId: ctx.correlationId });
-        return rating;
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('This dossier was already rated');
-      throw err;
-    }
+  /** The applicant rates the service online, once the result was returned. */
+  rateService(_: unknown, args: { dossierId: string; rating: SatisfactionInput }, ctx: DeliveryContext) {
+    return rate(ctx, args, 'rateService');
+  },
+
+  /** The returns desk takes the applicant's rating for a result handed over there; recorded as taken at the counter, and by whom. */
+  rateAtCounter(_: unknown, args: { dossierId: string; rating: SatisfactionInput }, ctx: DeliveryContext) {
+    return rate(ctx, args, 'rateAtCounter');
   },
 
   async resendNotification(_: unknown, { id }: { id: string }, ctx: DeliveryContext) {
@@ -126,4 +109,36 @@ function lockDelivery(manager: EntityManager, where: { dossierId: string } | { t
 async function lastPostalStatus(manager: EntityManager, dossierId: string): Promise<string | undefined> {
   const last = await manager.findOne(PostalEvent, { where: { dossierId }, order: { id: 'DESC' } });
   return last?.status;
+}
+
+/** One rating per dossier, whoever records it: the applicant online, or an officer at the counter. */
+async function rate(ctx: DeliveryContext, args: { dossierId: string; rating: SatisfactionInput }, operation: 'rateService' | 'rateAtCounter') {
+  requireCaller(ctx);
+  const comment = args.rating.comment?.trim() || null;
+  if (comment && comment.length > 2000) throw badInput('A comment has at most 2000 characters');
+  if (!UUID.test(args.dossierId)) throw notFound('Dossier');
+  const atCounter = operation === 'rateAtCounter';
+  try {
+    return await ctx.db.transaction(async (manager) => {
+      const delivery = await lockDelivery(manager, { dossierId: args.dossierId });
+      if (!delivery) throw notFound('Dossier');
+      const caller = await can.rate(ctx, manager, delivery, operation);
+      const check = atCounter ? canRateAtCounter(delivery) : canRate(delivery);
+      if (check.refused) throw conflict(check.reason);
+      if (await manager.existsBy(SatisfactionRating, { dossierId: delivery.dossierId })) throw conflict('This dossier was already rated');
+      const rating = manager.create(SatisfactionRating, {
+        dossierId: delivery.dossierId, overall: args.rating.overall, comment, ratedAt: new Date(),
+        takenAtCounter: atCounter, recordedById: atCounter ? caller.id : null, recordedByName: atCounter ? caller.name : null,
+      });
+      await manager.insert(SatisfactionRating, rating);
+      // The comment stays here: it may carry personal details that statistics must not keep.
+      await publish(manager, 'ServiceRated', delivery.dossierId,
+        { dossierId: delivery.dossierId, overall: rating.overall, ratedAt: rating.ratedAt.toISOString() },
+        { correlationId: ctx.correlationId });
+      return rating;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict('This dossier was already rated');
+    throw err;
+  }
 }

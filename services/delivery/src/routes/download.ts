@@ -22,7 +22,7 @@ export function downloadRoutes(router: Router, deps: DeliveryDeps, runtime: Serv
     if (!check.valid) {
       return void res.status(check.reason === 'EXPIRED' ? 410 : 403).json({ error: check.reason === 'EXPIRED' ? 'This link has expired' : 'Invalid link' });
     }
-    const delivery = await runtime.db.getRepository(Delivery).findOneBy({ dossierId });
+    const delivery = await decided(runtime, dossierId);
     if (!delivery?.result || delivery.method !== 'ONLINE' || delivery.counterFallback || !['READY', 'DOWNLOADED'].includes(delivery.status)) {
       return void res.status(404).json({ error: 'No online result for this dossier' });
     }
@@ -50,4 +50,21 @@ async function markDownloaded(deps: DeliveryDeps, runtime: ServiceRuntime, dossi
     if (delivery?.status !== 'READY') return; // another request was first
     await returnResult(manager, deps.notifier, delivery, { status: 'DOWNLOADED', method: 'ONLINE', at: new Date(), caller: caller ?? null, correlationId });
   });
+}
+
+/** How long a link handed out from processing's decision waits for the decision's event (Delivery.downloadUrl). */
+const DECISION_WAIT_MS = 3000;
+
+/**
+ * The delivery, once it knows of the decision: a link may be handed out as soon as processing has
+ * decided (projectDecision), a moment before delivery applies the event; the request then waits
+ * for it, a few seconds at most, re-reading without holding a connection in between.
+ */
+async function decided(runtime: ServiceRuntime, dossierId: string): Promise<Delivery | null> {
+  const until = Date.now() + DECISION_WAIT_MS;
+  for (;;) {
+    const delivery = await runtime.db.getRepository(Delivery).findOneBy({ dossierId });
+    if (!delivery || delivery.status !== 'AWAITING_RESULT' || delivery.method !== 'ONLINE' || Date.now() >= until) return delivery;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -62,7 +62,7 @@ export const applicantQueries = {
 export function maskIdentityNumber(n: string): string {
   return n.length <= 6 ? '*'.repeat(n.length) : `${n.slice(0, 4)}${'*'.repeat(n.length - 6)}${n.slice(-2)}`;
 }
-const SINGLE_VIEWS = ['applicant', 'dossier', 'submitDossier', 'acceptDossier', 'submitSupplement', 'myDossiers'];
+const SINGLE_VIEWS = ['applicant', 'dossier', 'submitDossier', 'acceptDossier', 'refuseDossier', 'submitSupplement', 'myDossiers'];
 function rootOf(path: { prev: unknown; key: string | number } | undefined): string | number | undefined {
   let p = path as { prev?: unknown; key: string | number } | undefined;
   while (p?.prev) p = p.prev as typeof p;

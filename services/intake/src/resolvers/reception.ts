@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { localDate } from '@onestop/calendar';
 import { publish } from '@onestop/events';
 import {
-  actorOf, awaitingEvent, badInput, catchingUp, checkLength, conflict, forbidden, isUniqueViolation, notFound, requireCaller, type Caller,
+  actorOf, authorizeOn, awaitingEvent, badInput, catchingUp, checkLength, conflict, forbidden, isUniqueViolation, notFound, requireCaller, type Caller,
 } from '@onestop/service-kit';
 import type { EntityManager } from 'typeorm';
 import { formatDossierCode } from '../domain/dossier-code';
@@ -104,6 +104,72 @@ export async function submitDossier(_: unknown, { input }: { input: SubmitDossie
   }
 }
 
+interface RefuseAtCounterInput {
+  procedureCode: string; centreId: string; applicant: ApplicantInput; reason: string; idempotencyKey?: string | null;
+}
+
+/**
+ * Từ chối tiếp nhận at the counter: a walk-in whose papers cannot be received. The dossier is
+ * recorded (code of the day, national code 3) so that it is counted like a refused online one; the
+ * DossierSubmitted event carries the refusal, and processing writes it as refuseDossier would,
+ * which gives it the same refusal slip (/processing/dossiers/{id}/refusal-slip).
+ */
+export async function refuseAtCounter(_: unknown, { input }: { input: RefuseAtCounterInput }, ctx: IntakeContext) {
+  requireCaller(ctx);
+  checkLength(input.procedureCode, 'procedureCode', 'code');
+  checkLength(input.reason, 'reason', 'reason');
+  const reason = input.reason?.trim();
+  if (!reason) throw badInput('reason is required');
+  const applicantInput = validApplicant(input.applicant);
+  const centre = isUuid(input.centreId) ? await ctx.db.getRepository(Centre).findOneBy({ id: input.centreId }) : null;
+  if (!centre) throw notFound('Centre');
+  const caller = await authorizeOn(ctx.deps.centres, ctx.caller, 'refuseAtCounter',
+    { centreIds: [centre.id], ownerIdentityNumber: applicantInput.kind === 'CITIZEN' ? applicantInput.identityNumber : '' });
+  const idempotencyKey = input.idempotencyKey?.trim() || null;
+  if (idempotencyKey && idempotencyKey.length > 200) throw badInput('idempotencyKey has at most 200 characters');
+  if (idempotencyKey) {
+    const first = await ctx.db.getRepository(Dossier).findOneBy({ idempotencyKey });
+    if (first) return answerRetry(ctx, caller, first);
+  }
+  const procedure = await ctx.db.getRepository(Procedure).findOneBy({ code: input.procedureCode, current: true });
+  if (!procedure) throw notFound(`Procedure ${input.procedureCode}`);
+
+  const now = new Date();
+  const today = localDate(now);
+  try {
+    return await ctx.db.transaction(async (manager) => {
+      const applicant = await upsertApplicant(manager, applicantInput);
+      const dossierId = randomUUID();
+      const code = formatDossierCode(centre.code, today, await nextSequence(manager, centre.id, today));
+      const dossier = manager.create(Dossier, {
+        id: dossierId, code, procedureId: procedure.id, centreId: centre.id, applicantId: applicant.id, channel: 'COUNTER',
+        submittedAt: now, receivedAt: null, receptionDay: null, status: 'NOT_ACCEPTED', nationalStatusCode: 3, dueAt: null, statusAt: now,
+        processingCentreId: null, remainingWorkingMinutes: null, requestedComponentCodes: null,
+        deliveryMethod: 'COUNTER', deliveryAddress: null, idempotencyKey,
+      });
+      await manager.insert(Dossier, dossier);
+      await publish(manager, 'DossierSubmitted', dossier.id, {
+        dossierId: dossier.id, code, status: 1, channel: 'COUNTER',
+        submittedAt: now.toISOString(), receivedAt: null, receptionDay: null, dueAt: null,
+        procedure: { id: procedure.id, code: procedure.code, name: procedure.name, sector: procedure.sector, version: procedure.version,
+          processingTime: { amount: procedure.timeAmount, unit: procedure.timeUnit } },
+        receivingCentre: { id: centre.id, code: centre.code, level: centre.level },
+        applicant: { id: applicant.id, kind: applicant.kind, identityNumber: applicant.identityNumber, fullName: applicant.fullName,
+          phone: applicant.phone, email: applicant.email },
+        delivery: { method: 'COUNTER', address: null }, actor: actorOf(caller), components: [],
+        refusal: { reason, at: now.toISOString() },
+      }, { correlationId: ctx.correlationId });
+      return dossier;
+    });
+  } catch (err) {
+    if (idempotencyKey && isUniqueViolation(err)) {
+      const first = await ctx.db.getRepository(Dossier).findOneBy({ idempotencyKey });
+      if (first) return answerRetry(ctx, caller, first);
+    }
+    throw err;
+  }
+}
+
 /** Free text of the documents, before anything else is looked at. */
 function checkDocumentTexts(documents: readonly DocumentInput[]): void {
   for (const d of documents) {
@@ -140,14 +206,14 @@ async function nextSequence(manager: EntityManager, centreId: string, day: strin
 }
 
 /** The dossier under a row lock, with the caller's right to act on it checked. */
-async function lockDossier(manager: EntityManager, ctx: IntakeContext, dossierId: string): Promise<{ dossier: Dossier; caller: Caller }> {
+async function lockDossier(manager: EntityManager, ctx: IntakeContext, dossierId: string, operation: 'acceptDossier' | 'refuseDossier' = 'acceptDossier'): Promise<{ dossier: Dossier; caller: Caller }> {
   const dossier = isUuid(dossierId) ? await manager.findOne(Dossier, { where: { id: dossierId }, lock: { mode: 'pessimistic_write' } }) : null;
   if (!dossier) throw notFound('Dossier');
   const applicant = await manager.findOneByOrFail(Applicant, { id: dossier.applicantId });
   // The centre check reads through this transaction: waiting for a second connection while
   // holding the lock froze intake when the pool filled with requests queued for that lock.
   const within = { caller: ctx.caller, deps: { centres: ctx.deps.centres.within(manager) } };
-  return { dossier, caller: await authorizeDossier(within, 'acceptDossier', dossier, applicant) };
+  return { dossier, caller: await authorizeDossier(within, operation, dossier, applicant) };
 }
 
 /** An intake officer accepts an online dossier (1 → 2): reception day and due date run from now. */
@@ -170,6 +236,29 @@ export async function acceptDossier(_: unknown, { dossierId }: { dossierId: stri
     await publish(manager, 'DossierAccepted', dossier.id, {
       dossierId: dossier.id, receivedAt: now.toISOString(), receptionDay: dossier.receptionDay!, dueAt: dossier.dueAt!.toISOString(), actor: actorOf(caller),
     }, { correlationId: ctx.correlationId });
+    return dossier;
+  });
+}
+
+/**
+ * Từ chối tiếp nhận: an intake officer refuses an online dossier (1 → 3) with the reason. It is
+ * decided here, under the same row lock as acceptance, so that a dossier is never both accepted and
+ * refused (each was once decided by another service, and intake could accept a dossier processing
+ * had just refused); processing applies DossierRefused and announces the new status.
+ */
+export async function refuseDossier(_: unknown, { dossierId, reason }: { dossierId: string; reason: string }, ctx: IntakeContext) {
+  requireCaller(ctx);
+  if (!reason?.trim()) throw badInput('reason is required');
+  checkLength(reason, 'reason', 'reason');
+  return ctx.db.transaction(async (manager) => {
+    const { dossier, caller } = await lockDossier(manager, ctx, dossierId, 'refuseDossier');
+    if (dossier.status !== 'NEW') throw conflict(`Only a new online dossier can be refused; this one is ${dossier.status}`, { status: dossier.status });
+    const now = new Date();
+    Object.assign(dossier, { status: 'NOT_ACCEPTED', nationalStatusCode: 3, statusAt: now });
+    await manager.update(Dossier, { id: dossier.id }, { status: dossier.status, nationalStatusCode: dossier.nationalStatusCode, statusAt: now });
+    await publish(manager, 'DossierRefused', dossier.id, {
+      dossierId: dossier.id, reason: reason.trim(), refusedAt: now.toISOString(), actor: actorOf(caller),
+    }, { correlationId: ctx.correlationId, occurredAt: now });
     return dossier;
   });
 }

@@ -61,7 +61,7 @@ export interface KeptTime {
 }
 
 /**
- * The clock stops (DESIGN.md: a paused dossier does not consume time): the office time left
+ * The clock stops (docs/DESIGN.md: a paused dossier does not consume time): the office time left
  * until each due instant is kept. A due instant already past is kept as it is, so a pause
  * never turns a late dossier into one on time.
  */

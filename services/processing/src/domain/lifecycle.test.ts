@@ -2,7 +2,7 @@ import { NATIONAL_STATUS_CODES } from '@onestop/events';
 import { ACTIONS, STATUSES, mayBeBehind, nextStatus, transition, RefusedTransition, type DossierStatus, type LifecycleAction } from './lifecycle';
 
 /**
- * The transition table written out by hand, from DESIGN.md's typical paths
+ * The transition table written out by hand, from docs/DESIGN.md's typical paths
  * (1→2|3; 2→4; 4→5→4; 4→6→4; 4→8; 2|4|5→7; 4→9→10) plus the actions that keep the status.
  * Every pair not listed here must be refused.
  */

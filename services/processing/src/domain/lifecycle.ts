@@ -1,5 +1,5 @@
 /**
- * The dossier's lifecycle (DESIGN.md, "Dossier lifecycle"): which action may move a dossier from
+ * The dossier's lifecycle (docs/DESIGN.md, "Dossier lifecycle"): which action may move a dossier from
  * which status, and to where. Pure: no I/O. Every status maps to one national status code.
  *
  * Typical paths: 1→2|3; 2→4; 4→5→4; 4→6→4; 4→8; 2|4|5→7; 4→9→10. Actions that keep the status

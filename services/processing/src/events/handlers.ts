@@ -9,7 +9,7 @@ import type { ProcessingDeps } from '../deps';
 import { importHandlers } from './import-handlers';
 
 /**
- * What processing learns from the others: reception (intake), supplements (intake), returns
+ * What processing learns from the others: reception, acceptance and refusal (intake), supplements (intake), returns
  * (delivery), and the centre tree and declared days it keeps replicas of. Each handler runs in
  * the transaction that records the event as applied.
  */
@@ -46,7 +46,9 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
         steps: workflow.steps,
       };
       const entry = received ? enterAtFirstStep(await deps.calendar(manager), workflow.steps, new Date(p.receivedAt!)) : {};
-      const dossier = { ...base, ...entry } as ProcessingDossier;
+      // A walk-in refused at the counter: the same refusal (1 → 3) as refuseDossier's, written at once.
+      const refused = !received && p.refusal ? close(base as ProcessingDossier, 'REFUSE') : {};
+      const dossier = { ...base, ...entry, ...refused } as ProcessingDossier;
       await insertDossier(manager, dossier);
       await appendHistory(manager, dossier, {
         action: received ? 'RECEIVE' : 'SUBMIT_ONLINE',
@@ -54,6 +56,11 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
         at: new Date(p.receivedAt ?? p.submittedAt),
         note: `${p.channel}; workflow ${workflow.version === 0 ? 'default' : `version ${workflow.version}`}`,
       });
+      if (!received && p.refusal) {
+        const at = new Date(p.refusal.at);
+        await appendHistory(manager, dossier, { action: 'REFUSE', actor: actorFromEvent(p.actor), at, note: p.refusal.reason, centreId: p.receivingCentre.id });
+        await publishStatusChanged(manager, dossier, { action: 'REFUSE', at, actor: p.actor ?? null, reason: p.refusal.reason, correlationId: event.correlationId });
+      }
     },
 
     /** An online dossier accepted at intake (1→2) enters processing like one received at a counter. */
@@ -70,6 +77,18 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
         statutoryDueAt: new Date(p.dueAt),
       });
       await appendHistory(manager, dossier, { action: 'ACCEPT', actor: actorFromEvent(p.actor), at: receivedAt });
+    },
+
+    /** Từ chối tiếp nhận (1→3): intake refused the online dossier at reception; the refusal slip reads this line. */
+    async DossierRefused({ event, manager }) {
+      const p = event.payload;
+      const dossier = await dossierOfEvent(manager, p.dossierId);
+      if (!dossier) throw new NotReadyError(`Dossier ${p.dossierId} not submitted yet`);
+      if (!nextStatus(dossier.status, 'REFUSE')) return; // already refused (a redelivery)
+      const at = new Date(p.refusedAt);
+      const updated = await commitTransition(manager, dossier, close(dossier, 'REFUSE'));
+      await appendHistory(manager, updated, { action: 'REFUSE', actor: actorFromEvent(p.actor), at, note: p.reason, centreId: dossier.receivingCentreId });
+      await publishStatusChanged(manager, updated, { action: 'REFUSE', at, actor: p.actor, reason: p.reason, correlationId: event.correlationId });
     },
 
     /** The applicant supplied what was asked (5→4): the due date is the kept working time after resumedAt. */

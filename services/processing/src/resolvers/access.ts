@@ -13,7 +13,7 @@ import type { ProcessingContext } from '../deps';
 type Ctx = Pick<ProcessingContext, 'deps'> & { caller?: Caller };
 
 /** Operations on a dossier at its receiving centre (reception's side); all others act at the processing centre. */
-const AT_RECEIVING_CENTRE: OperationName[] = ['refuseDossier', 'withdrawDossier'];
+const AT_RECEIVING_CENTRE: OperationName[] = ['withdrawDossier'];
 
 /** The caller, if the matrix allows `operation` on this dossier; UNAUTHENTICATED or FORBIDDEN otherwise. */
 export function authorizeDossier(ctx: Ctx, operation: OperationName, dossier: ProcessingDossier): Promise<Caller> {

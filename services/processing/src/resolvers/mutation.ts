@@ -98,13 +98,6 @@ export const Mutation = {
     }
   },
 
-  /** Từ chối tiếp nhận an online dossier (1→3), by an intake officer of the receiving centre. */
-  refuseDossier(_: unknown, args: { dossierId: string; reason: string }, ctx: ProcessingContext) {
-    const reason = required(args.reason, 'reason');
-    return act(ctx, args.dossierId, (d) => authorizeDossier(ctx, 'refuseDossier', d), (a, caller) =>
-      record(a, caller, ctx, 'REFUSE', close(a.dossier, 'REFUSE'), { reason, centreId: a.dossier.receivingCentreId }));
-  },
-
   withdrawDossier(_: unknown, args: { dossierId: string; reason: string }, ctx: ProcessingContext) {
     const reason = required(args.reason, 'reason');
     return act(ctx, args.dossierId, (d) => authorizeDossier(ctx, 'withdrawDossier', d), (a, caller) =>

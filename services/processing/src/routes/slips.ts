@@ -1,21 +1,31 @@
 import type { Router, Response } from 'express';
-import type { Caller } from '@onestop/service-kit';
+import { awaitingEvent, catchingUp, notFound, type Caller, type ServiceRuntime } from '@onestop/service-kit';
+type AppliedEvents = NonNullable<ServiceRuntime['applied']>;
+type Logger = ServiceRuntime['logger'];
 import { apologyLetter, controlSlip, refusalSlip, supplementRequestSlip, type SlipDossier } from '../domain/slips';
 import { Apology, ClockPause, HistoryEntry, ProcessingDossier } from '../persistence';
 import { mayReadSlip } from '../resolvers/access';
 import type { ProcessingDeps } from '../deps';
 import type { DataSource } from 'typeorm';
 
+/** How long a refusal slip asked for right after the refusal waits for intake's event. */
+const REFUSAL_WAIT_MS = 3000;
+
 /**
  * Printable slips, reached through the gateway at GET /processing/dossiers/{id}/…: the applicant
  * and the officers of the receiving or processing centre may print them.
  */
-export function slipRoutes(router: Router, deps: ProcessingDeps, db: DataSource): void {
+export function slipRoutes(router: Router, deps: ProcessingDeps, db: DataSource, watch: { applied?: AppliedEvents; logger?: Logger } = {}): void {
   const withDossier = (render: (d: ProcessingDossier, slip: SlipDossier) => Promise<string | null>) => async (req: { params: { id: string } }, res: Response) => {
     const caller = res.locals.caller as Caller | undefined;
     if (!caller) return void res.status(401).json({ error: 'A valid token is required' });
     if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) return void res.status(404).json({ error: 'Dossier not found' });
-    const dossier = await db.getRepository(ProcessingDossier).findOneBy({ id: req.params.id });
+    // A dossier refused at the counter a moment ago may still be on its way from intake: wait for its event.
+    const dossier = await catchingUp(watch, async () => {
+      const found = await db.getRepository(ProcessingDossier).findOneBy({ id: req.params.id });
+      if (!found) throw awaitingEvent(notFound('Dossier'), req.params.id);
+      return found;
+    }).catch(() => null);
     if (!dossier) return void res.status(404).json({ error: 'Dossier not found' });
     if (!(await mayReadSlip({ deps, caller }, dossier))) return void res.status(403).json({ error: 'Not allowed' });
     const centre = await deps.centres.byId(dossier.processingCentreId);
@@ -31,7 +41,12 @@ export function slipRoutes(router: Router, deps: ProcessingDeps, db: DataSource)
   }));
 
   router.get('/dossiers/:id/refusal-slip', withDossier(async (d, slip) => {
-    const line = await db.getRepository(HistoryEntry).findOneBy({ dossierId: d.id, action: 'REFUSE' });
+    // Intake refuses; the slip printed the moment it answered may be a moment ahead of its event (DossierRefused).
+    let line = await db.getRepository(HistoryEntry).findOneBy({ dossierId: d.id, action: 'REFUSE' });
+    for (const until = Date.now() + REFUSAL_WAIT_MS; !line && d.status === 'NEW' && Date.now() < until;) {
+      await new Promise((r) => setTimeout(r, 100));
+      line = await db.getRepository(HistoryEntry).findOneBy({ dossierId: d.id, action: 'REFUSE' });
+    }
     return line && refusalSlip(slip, { reason: line.note ?? '', at: line.at, by: line.actorName });
   }));
 

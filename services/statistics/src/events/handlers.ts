@@ -7,6 +7,7 @@ import { insertFact, loadFact, saveFact } from '../persistence/fact-store';
 import type { StatisticsDeps } from '../deps';
 import { assignDue, closeUnresolved, isOpen, rate, receive, resolve, type Transition } from '../domain/dossier-fact';
 import { dayOf } from '../domain/days';
+import { applicantDigest } from '../domain/applicant-digest';
 import { applyCentreChangedToCounters, applyDeltas, countTraffic } from '../read-model/counters';
 import { labelProcedure } from '../read-model/procedure-labels';
 
@@ -74,6 +75,7 @@ export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
       const fact = await load(manager, p.dossierId, 'DossierStatusChanged');
       const at = new Date(p.at);
       if (fact.stateAt.getTime() > at.getTime()) return; // an older change that arrived late
+      if (p.processingCentreId && p.processingCentreId !== fact.processingCentreId) await saveFact(manager, fact, { processingCentreId: p.processingCentreId });
       const state = { state: p.status, nationalStatusCode: p.nationalStatusCode, stateAt: at };
       const code = p.nationalStatusCode;
       if (code === 10) {
@@ -98,6 +100,7 @@ export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
     async DossierDecided({ event, manager }) {
       const p = event.payload;
       const fact = await load(manager, p.dossierId, 'DossierDecided');
+      if (p.processingCentreId && p.processingCentreId !== fact.processingCentreId) await saveFact(manager, fact, { processingCentreId: p.processingCentreId });
       const resolvedAt = new Date(p.resolvedAt);
       const newer = fact.stateAt.getTime() <= resolvedAt.getTime() && fact.nationalStatusCode < 9;
       await resolveFact(manager, fact, resolvedAt, new Date(p.dueAt), {
@@ -143,7 +146,8 @@ export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
 function submittedFact(p: DossierSubmittedV1): DossierFact {
   const submittedAt = new Date(p.submittedAt);
   return {
-    dossierId: p.dossierId, code: p.code, centreId: p.receivingCentre.id, level: p.receivingCentre.level,
+    dossierId: p.dossierId, code: p.code, centreId: p.receivingCentre.id, processingCentreId: p.receivingCentre.id,
+    applicantDigest: applicantDigest(p.applicant.identityNumber), level: p.receivingCentre.level,
     procedureId: p.procedure.id, procedureCode: p.procedure.code, sector: p.procedure.sector, channel: p.channel,
     submittedAt, receivedAt: null, dueAt: null, apologyDueAt: null, overdueFrom: null,
     state: p.status === 2 ? 'RECEIVED' : 'NEW', nationalStatusCode: p.status, stateAt: submittedAt,

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { WorkingCalendar } from '@onestop/calendar';
 import { addDays } from '../domain/days';
+import { weekdayHours } from '../domain/weekday-hours';
 
 export interface TrafficHour { hour: number; received: number; atCounter: number; averagePerWorkingDay: number }
 
@@ -29,5 +30,6 @@ export async function dailyTraffic(db: DataSource, calendar: WorkingCalendar, ce
     .sort(([a], [b]) => a - b)
     .map(([hour, c]) => ({ hour, ...c, averagePerWorkingDay: workingDays ? Math.round((c.received / workingDays) * 100) / 100 : 0 }));
   const busiestHours = [...hours].sort((a, b) => b.received - a.received || a.hour - b.hour).slice(0, 3);
-  return { from, to, days, hours, busiestHours, workingDays };
+  const weekdays = weekdayHours(rows.map((r) => ({ day: r.day, hour: r.hour, received: r.received, atCounter: r.at_counter })), from, to);
+  return { from, to, days, hours, busiestHours, workingDays, weekdayHours: weekdays };
 }

@@ -2,6 +2,7 @@ import { CentreDirectory, authorize, authorizeOn, mayRead, notFound, type Caller
 import type { DataSource } from 'typeorm';
 import { DossierFact } from '../persistence';
 import type { StatisticsContext } from '../deps';
+import { applicantDigest } from '../domain/applicant-digest';
 
 /**
  * Who reads statistics is the authorization matrix's answer (service-kit authorization-matrix.json):
@@ -28,14 +29,19 @@ export async function centresOf(db: DataSource, centreId: string, includeDescend
 }
 
 /**
- * The guard of Dossier (service-kit object-guards.ts): the matrix's `dossier` cell on the receiving
- * centre. Statistics keeps no applicant, so it cannot tell a citizen's own dossier from another's:
- * citizens get nothing from it (the outcome is an officer's figure).
+ * The guard of Dossier (service-kit object-guards.ts): the matrix's `dossier` cell, as intake and
+ * processing apply it to the rest of the dossier: officers of the receiving or the processing
+ * centre (and above, for ADMIN and OBSERVER), and the applicant, recognised by the digest of
+ * their identity number (statistics keeps no number).
  */
 export const statisticsGuards: ObjectGuards<StatisticsContext> = {
   async Dossier(d: { id: string }, ctx) {
-    const fact = await ctx.db.getRepository(DossierFact).findOne({ where: { dossierId: d.id }, select: { dossierId: true, centreId: true } });
+    const fact = await ctx.db.getRepository(DossierFact).findOne({
+      where: { dossierId: d.id }, select: { dossierId: true, centreId: true, processingCentreId: true, applicantDigest: true },
+    });
     if (!fact) return d;
-    return (await mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), { centreIds: [fact.centreId] })) ? d : null;
+    const caller = ctx.caller;
+    if (caller?.role === 'CITIZEN') return caller.identityNumber && fact.applicantDigest === applicantDigest(caller.identityNumber) ? d : null;
+    return (await mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), { centreIds: [fact.centreId, fact.processingCentreId] })) ? d : null;
   },
 };

@@ -20,6 +20,10 @@ export class Delivery {
   @Column({ type: 'uuid', name: 'receiving_centre_id' })
   receivingCentreId: string;
 
+  /** The centre processing it now (processing's DossierStatusChanged); null before the first change. */
+  @Column({ type: 'uuid', name: 'processing_centre_id', nullable: true })
+  processingCentreId: string | null;
+
   @Column({ type: 'text' })
   method: DeliveryMethod;
 

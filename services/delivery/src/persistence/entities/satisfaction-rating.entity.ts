@@ -15,4 +15,14 @@ export class SatisfactionRating {
 
   @Column({ type: 'timestamptz', name: 'rated_at' })
   ratedAt: Date;
+
+  /** Taken at the returns desk by an intake officer (rateAtCounter), not given by the applicant online. */
+  @Column({ type: 'boolean', name: 'taken_at_counter', default: false })
+  takenAtCounter: boolean;
+
+  @Column({ type: 'text', name: 'recorded_by_id', nullable: true })
+  recordedById: string | null;
+
+  @Column({ type: 'text', name: 'recorded_by_name', nullable: true })
+  recordedByName: string | null;
 }

@@ -4,7 +4,7 @@ import type { Satisfaction } from '../../domain/dossier-fact';
 
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
-/** One fact per dossier (dữ kiện hồ sơ), fed only by events; no personal data. */
+/** One fact per dossier (dữ kiện hồ sơ), fed only by events; no personal data but the applicant's digest (who may read it). */
 @Entity({ name: 'dossier_fact' })
 export class DossierFact {
   @PrimaryColumn({ type: 'uuid', name: 'dossier_id' })
@@ -16,6 +16,14 @@ export class DossierFact {
   /** The receiving centre: the dossier is counted where it was received, for its whole life. */
   @Column({ type: 'uuid', name: 'centre_id' })
   centreId: string;
+
+  /** The centre processing it now (processing's events; after a transfer, not the receiving one): its officers read the outcome too. */
+  @Column({ type: 'uuid', name: 'processing_centre_id', nullable: true })
+  processingCentreId: string | null;
+
+  /** A digest of the applicant's identity number (domain/applicant-digest.ts): the applicant reads their own outcome. */
+  @Column({ type: 'text', name: 'applicant_digest', nullable: true })
+  applicantDigest: string | null;
 
   /** The receiving centre's level at reception. */
   @Column({ type: 'text' })

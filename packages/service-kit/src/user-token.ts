@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { Role } from '@onestop/service-kit';
+import type { Role } from './identity';
 
 export interface TokenClaims {
   sub?: string;
@@ -9,7 +9,10 @@ export interface TokenClaims {
   identityNumber?: string;
 }
 
-/** Signs a contract token (HS256) the way a province's identity provider would. */
+/**
+ * Signs a contract token (HS256) the way a province's identity provider would: for development
+ * sign-in, the demo seeding and the tools that call the API as an administrator, and for tests.
+ */
 export async function signToken(secret: string, claims: TokenClaims, expiresIn = '1h'): Promise<string> {
   return new SignJWT({
     name: claims.name ?? `${claims.role.toLowerCase()} ${claims.centre ?? claims.identityNumber ?? ''}`.trim(),
