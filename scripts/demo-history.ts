@@ -8,7 +8,8 @@
  * overdue), waiting for a supplement, resolved early, on time and late, returned at the counter,
  * by post and online, some rated, some results still waiting. The states an import cannot hold
  * (an online submission awaiting acceptance, a refusal, a withdrawal, a stop, and a supplement the
- * demo citizen can answer online) are made through the live API today, as officers would.
+ * demo citizen can answer online) are made through the live API today, as officers would, before
+ * the import (whose thousands of events would otherwise keep theirs waiting).
  *
  * Resumable: the plan (its size and the instant its window ends) is fixed in the demo marker
  * before anything is sent, so a start killed half-way regenerates the very same lines; the import
@@ -140,6 +141,13 @@ export async function seedDemoHistory(
   const lines = [...sim.lines as Array<{ receivedAt: string; applicant: { identityNumber: string } }>].sort((a, b) =>
     Number(b.applicant.identityNumber === DEMO_CITIZEN.identityNumber) - Number(a.applicant.identityNumber === DEMO_CITIZEN.identityNumber)
     || b.receivedAt.localeCompare(a.receivedAt));
+  // The live dossiers first: their events would otherwise queue behind the import's thousands.
+  let live = 0;
+  for (const [i, d] of LIVE.entries()) {
+    opts.signal?.throwIfAborted();
+    await liveDossier(call, jwtSecret, i, d);
+    live++;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'onestop-demo-history-'));
   let summary;
   try {
@@ -152,12 +160,6 @@ export async function seedDemoHistory(
   }
   if (summary.rejected.length) {
     throw new Error(`demo history: ${summary.rejected.length} lines rejected, e.g. line ${summary.rejected[0].line}: ${summary.rejected[0].reason}`);
-  }
-  let live = 0;
-  for (const [i, d] of LIVE.entries()) {
-    if (opts.signal?.aborted) throw opts.signal.reason;
-    await liveDossier(call, jwtSecret, i, d);
-    live++;
   }
   return {
     imported: summary.imported, alreadyImported: summary.alreadyImported, rejected: summary.rejected.length, live,
@@ -186,18 +188,27 @@ async function liveDossier(call: Call, jwtSecret: string, i: number, d: LiveDoss
       idempotencyKey: `demo-history-live-${i}`,
     },
   }, submitter);
-  // The status now (processing's), so that a resumed start does only what is left.
-  const status = async (): Promise<number> => (await call(`query($id: ID!) { dossier(id: $id) { nationalStatusCode } }`, { id: dossier.id }, await token('ADMIN', { centre: PROVINCE }))).dossier.nationalStatusCode;
+  // Processing's status once it is one of `expected` (its events may lag on a busy machine), so
+  // that an action starts from where the dossier is and a resumed start does only what is left.
+  const status = async (...expected: number[]): Promise<number> => {
+    for (const deadline = Date.now() + 600_000; ; await new Promise((r) => setTimeout(r, 500))) {
+      const { dossier: now } = await call(`query($id: ID!) { dossier(id: $id) { nationalStatusCode } }`, { id: dossier.id }, await token('ADMIN', { centre: PROVINCE }));
+      if (expected.includes(now?.nationalStatusCode)) return now.nationalStatusCode;
+      if (Date.now() > deadline) throw new Error(`demo history: ${dossier.id} stayed at status ${now?.nationalStatusCode}, not ${expected.join(' or ')}`);
+    }
+  };
   const act = (mutation: string, role: Role, variables: Record<string, unknown> = {}) =>
     token(role).then((t) => call(`mutation($id: ID!${Object.keys(variables).map((k) => `, $${k}: ${k === 'componentCodes' ? '[String!]!' : 'String!'}`).join('')}) {
       ${mutation}(dossierId: $id${Object.keys(variables).map((k) => `, ${k}: $${k}`).join('')}) { nationalStatusCode } }`, { id: dossier.id, ...variables }, t));
-  if (d.then === 'REFUSE' && (await status()) === 1) {
-    await act('refuseDossier', 'INTAKE_OFFICER', { reason: 'Hồ sơ nộp nhầm thủ tục: đề nghị nộp lại đúng thủ tục / wrong procedure, please submit again' });
-  } else if (d.then === 'WITHDRAW' && (await status()) === 2) {
-    await act('withdrawDossier', 'INTAKE_OFFICER', { reason: 'Công dân xin rút hồ sơ / the applicant withdrew it' });
-  } else if (d.then === 'STOP' || d.then === 'SUPPLEMENT') {
-    if ((await status()) === 2) await act('completeStep', 'SPECIALIST');
-    if ((await status()) !== 4) return;
+  if (d.then === 'AWAIT') {
+    await status(1);
+  } else if (d.then === 'REFUSE') {
+    if ((await status(1, 3)) === 1) await act('refuseDossier', 'INTAKE_OFFICER', { reason: 'Hồ sơ nộp nhầm thủ tục: đề nghị nộp lại đúng thủ tục / wrong procedure, please submit again' });
+  } else if (d.then === 'WITHDRAW') {
+    if ((await status(2, 7)) === 2) await act('withdrawDossier', 'INTAKE_OFFICER', { reason: 'Công dân xin rút hồ sơ / the applicant withdrew it' });
+  } else {
+    if ((await status(2, 4, 5, 8)) === 2) await act('completeStep', 'SPECIALIST');
+    if ((await status(4, 5, 8)) !== 4) return;
     if (d.then === 'STOP') await act('stopDossier', 'LEADER', { reason: 'Người yêu cầu không đủ điều kiện theo quy định / not eligible' });
     else await act('requestSupplement', 'SPECIALIST', { reason: 'Bản chụp Căn cước công dân bị mờ, đề nghị tải lên bản rõ hơn / the ID copy is unreadable', componentCodes: ['CCCD'] });
   }

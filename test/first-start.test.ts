@@ -8,9 +8,17 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_CENTRES, DEMO_PROCEDURES } from '@onestop/intake/src/demo/demo-province';
+import { Client } from 'pg';
 import { freePorts } from '../scripts/lib/platform-processes';
 
+/** The embedded PostgreSQL's URL for a data directory (scripts/platform-env.ts keeps its port there). */
+async function embeddedUrl(dataDir: string): Promise<string> {
+  const { port, password } = JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
+  return `postgres://postgres:${password}@127.0.0.1:${port}/onestop`;
+}
+
 const ROOT = join(__dirname, '..');
+const HISTORY = 300;
 
 interface Run {
   child: ChildProcess;
@@ -30,6 +38,8 @@ async function npmStart(dataDir: string): Promise<Run> {
     PROCESSING_PORT: String(processing),
     DELIVERY_PORT: String(delivery),
     STATISTICS_PORT: String(statistics),
+    // A small recent history: enough to be stopped in the middle of, quick to finish.
+    DEMO_HISTORY: String(HISTORY),
   };
   for (const name of ['NODE_ENV', 'JEST_WORKER_ID', 'DATABASE_URL', 'REDIS_URL', 'AUTH_JWT_SECRET', 'LOG_LEVEL']) delete env[name];
   return detached(spawn('npm', ['start', '--silent'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }), `http://127.0.0.1:${gateway}`);
@@ -148,15 +158,37 @@ describe('npm start, the first time', () => {
       await stop(run, signal);
     }
 
-    const run = await npmStart(dataDir);
+    let run = await npmStart(dataDir);
     runs.push(run);
     await expectHealthy(run);
     const { centres, procedures } = await graphql(run, '{ centres { code } procedures { code workflow { isDefault } } }');
     expect(centres.map((c: { code: string }) => c.code).sort()).toEqual(DEMO_CENTRES.map((c) => c.code).sort());
     expect(procedures.map((p: { code: string }) => p.code).sort()).toEqual(DEMO_PROCEDURES.map((p) => p.code).sort());
     expect(procedures.filter((p: { workflow: { isDefault: boolean } | null }) => !p.workflow || p.workflow.isDefault)).toEqual([]);
+
+    // The recent history comes after readiness: killed while it is imported, the next start
+    // resumes it into one history, every dossier once.
+    expect(await said(run, /imported now in the background/)).toBe(true);
+    await new Promise((r) => setTimeout(r, random(1000, 6000)));
+    const finished = /demo history in place/.test(run.output()); // a quiet machine may be done already
+    await stop(run, 'SIGKILL');
+    run = await npmStart(dataDir);
+    runs.push(run);
+    await expectHealthy(run);
+    if (!finished) {
+      const inPlace = await until(() => /demo history in place: 300 dossiers/.test(run.output()), { run, timeoutMs: 400_000 });
+      expect({ inPlace, output: inPlace ? '' : run.output() }).toEqual({ inPlace: true, output: '' });
+    }
+    const db = new Client({ connectionString: await embeddedUrl(dataDir) });
+    await db.connect();
+    try {
+      const { rows: [counts] } = await db.query(`SELECT count(*)::int AS n, count(DISTINCT code)::int AS codes FROM intake.dossier`);
+      expect(counts).toEqual({ n: HISTORY, codes: HISTORY });
+    } finally {
+      await db.end();
+    }
     running = run;
-  }, 420_000);
+  }, 1_200_000);
 
   it('Ctrl-C in the terminal drains and stops everything in a few quiet lines', async () => {
     const dataDir = join(dir, 'data');
