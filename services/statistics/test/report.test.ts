@@ -67,14 +67,16 @@ describe('the II.06a report, every column by hand', () => {
   }
   const accepted = (id: string, receivedAt: string, dueAt: string) =>
     emit('intake', 'DossierAccepted', id, { dossierId: id, receivedAt: at(receivedAt), receptionDay: receivedAt.slice(0, 10), dueAt: at(dueAt), actor: { id: 'o', name: 'o', role: 'INTAKE_OFFICER' } }, at(receivedAt));
+  // One processing centre for every synthetic event, as processing would announce for a dossier it keeps.
+  const PROCESSING_CENTRE = randomUUID();
   const status = (id: string, nationalStatusCode: number, statusName: string, when: string, dueAt: string | null, statutoryDueAt = dueAt) =>
     emit('processing', 'DossierStatusChanged', id, {
       dossierId: id, code: id, action: statusName, status: statusName, nationalStatusCode, at: at(when), dueAt: dueAt && at(dueAt),
-      statutoryDueAt: statutoryDueAt && at(statutoryDueAt), resolvedAt: null, processingCentreId: randomUUID(), remainingWorkingMinutes: null, reason: null, actor: null,
+      statutoryDueAt: statutoryDueAt && at(statutoryDueAt), resolvedAt: null, processingCentreId: PROCESSING_CENTRE, remainingWorkingMinutes: null, reason: null, actor: null,
     }, at(when));
   const decided = (id: string, resolvedAt: string, dueAt: string) =>
     emit('processing', 'DossierDecided', id, {
-      dossierId: id, code: id, decision: 'APPROVED', reason: null, resolvedAt: at(resolvedAt), dueAt: at(dueAt), processingCentreId: randomUUID(),
+      dossierId: id, code: id, decision: 'APPROVED', reason: null, resolvedAt: at(resolvedAt), dueAt: at(dueAt), processingCentreId: PROCESSING_CENTRE,
       result: null, actor: { id: 'l', name: 'l', role: 'LEADER' },
     }, at(resolvedAt));
   const rated = (id: string, overall: 'VERY_SATISFIED' | 'SATISFIED' | 'NOT_SATISFIED', when: string) =>
