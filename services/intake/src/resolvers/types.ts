@@ -27,6 +27,9 @@ export const DossierType = {
   components: (d: Dossier, _: unknown, ctx: IntakeContext) =>
     ctx.db.getRepository(DossierComponent).find({ where: { dossierId: d.id }, order: { id: 'ASC' } }),
   receiptUrl: (d: Dossier, _: unknown, ctx: IntakeContext) => (d.receivedAt ? `${ctx.deps.publicUrl}/intake/receipts/${d.id}` : null),
+  callerIsApplicant: async (d: Dossier, _: unknown, ctx: IntakeContext) =>
+    ctx.caller?.role === 'CITIZEN' && !!ctx.caller.identityNumber &&
+    (await ctx.db.getRepository(Applicant).findOneBy({ id: d.applicantId }))?.identityNumber === ctx.caller.identityNumber,
 };
 
 export const DossierComponentType = {

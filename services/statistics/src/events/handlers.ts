@@ -7,7 +7,6 @@ import { insertFact, loadFact, saveFact } from '../persistence/fact-store';
 import type { StatisticsDeps } from '../deps';
 import { assignDue, closeUnresolved, isOpen, rate, receive, resolve, type Transition } from '../domain/dossier-fact';
 import { dayOf } from '../domain/days';
-import { applicantDigest } from '../domain/applicant-digest';
 import { applyCentreChangedToCounters, applyDeltas, countTraffic } from '../read-model/counters';
 import { labelProcedure } from '../read-model/procedure-labels';
 
@@ -147,7 +146,7 @@ function submittedFact(p: DossierSubmittedV1): DossierFact {
   const submittedAt = new Date(p.submittedAt);
   return {
     dossierId: p.dossierId, code: p.code, centreId: p.receivingCentre.id, processingCentreId: p.receivingCentre.id,
-    applicantDigest: applicantDigest(p.applicant.identityNumber), level: p.receivingCentre.level,
+    level: p.receivingCentre.level,
     procedureId: p.procedure.id, procedureCode: p.procedure.code, sector: p.procedure.sector, channel: p.channel,
     submittedAt, receivedAt: null, dueAt: null, apologyDueAt: null, overdueFrom: null,
     state: p.status === 2 ? 'RECEIVED' : 'NEW', nationalStatusCode: p.status, stateAt: submittedAt,

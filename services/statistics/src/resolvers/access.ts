@@ -2,7 +2,6 @@ import { CentreDirectory, authorize, authorizeOn, mayRead, notFound, type Caller
 import type { DataSource } from 'typeorm';
 import { DossierFact } from '../persistence';
 import type { StatisticsContext } from '../deps';
-import { applicantDigest } from '../domain/applicant-digest';
 
 /**
  * Who reads statistics is the authorization matrix's answer (service-kit authorization-matrix.json):
@@ -31,17 +30,16 @@ export async function centresOf(db: DataSource, centreId: string, includeDescend
 /**
  * The guard of Dossier (service-kit object-guards.ts): the matrix's `dossier` cell, as intake and
  * processing apply it to the rest of the dossier: officers of the receiving or the processing
- * centre (and above, for ADMIN and OBSERVER), and the applicant, recognised by the digest of
- * their identity number (statistics keeps no number).
+ * centre (and above, for ADMIN and OBSERVER), and the applicant, whom intake recognises
+ * (`callerIsApplicant`, required from intake: statistics keeps no personal data).
  */
 export const statisticsGuards: ObjectGuards<StatisticsContext> = {
-  async Dossier(d: { id: string }, ctx) {
+  async Dossier(d: { id: string; callerIsApplicant?: boolean | null }, ctx) {
     const fact = await ctx.db.getRepository(DossierFact).findOne({
-      where: { dossierId: d.id }, select: { dossierId: true, centreId: true, processingCentreId: true, applicantDigest: true },
+      where: { dossierId: d.id }, select: { dossierId: true, centreId: true, processingCentreId: true },
     });
     if (!fact) return d;
-    const caller = ctx.caller;
-    if (caller?.role === 'CITIZEN') return caller.identityNumber && fact.applicantDigest === applicantDigest(caller.identityNumber) ? d : null;
+    if (ctx.caller?.role === 'CITIZEN') return d.callerIsApplicant === true ? d : null;
     return (await mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), { centreIds: [fact.centreId, fact.processingCentreId] })) ? d : null;
   },
 };

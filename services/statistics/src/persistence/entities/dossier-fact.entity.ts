@@ -4,7 +4,7 @@ import type { Satisfaction } from '../../domain/dossier-fact';
 
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
-/** One fact per dossier (dữ kiện hồ sơ), fed only by events; no personal data but the applicant's digest (who may read it). */
+/** One fact per dossier (dữ kiện hồ sơ), fed only by events; no personal data. */
 @Entity({ name: 'dossier_fact' })
 export class DossierFact {
   @PrimaryColumn({ type: 'uuid', name: 'dossier_id' })
@@ -20,10 +20,6 @@ export class DossierFact {
   /** The centre processing it now (processing's events; after a transfer, not the receiving one): its officers read the outcome too. */
   @Column({ type: 'uuid', name: 'processing_centre_id', nullable: true })
   processingCentreId: string | null;
-
-  /** A digest of the applicant's identity number (domain/applicant-digest.ts): the applicant reads their own outcome. */
-  @Column({ type: 'text', name: 'applicant_digest', nullable: true })
-  applicantDigest: string | null;
 
   /** The receiving centre's level at reception. */
   @Column({ type: 'text' })
