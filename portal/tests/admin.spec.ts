@@ -121,7 +121,7 @@ test('an administrator creates, renames and moves centres: a merger', async ({ p
   await page.getByLabel('Đơn vị cấp trên mới').click();
   await page.getByLabel('Đơn vị cấp trên mới').fill(`thử nghiệm ${run}`);
   await page.locator('.ant-select-item-option').filter({ hasText: `Khu vực thử nghiệm ${run}` }).click();
-  await page.getByRole('button', { name: 'Chuyển', exact: true }).click();
+  await page.getByRole('button', { name: 'Chuyển trực thuộc', exact: true }).click();
   await expect(page.getByText(`Đã chuyển «Xã Hợp Nhất ${run}» về trực thuộc «Khu vực thử nghiệm ${run} (E2E.D${run})».`)).toBeVisible();
   const district = tree.locator('li', { has: page.getByRole('button', { name: new RegExp(`^Khu vực thử nghiệm ${run}`) }) }).last();
   await expect(district.getByRole('button', { name: new RegExp(`Xã Hợp Nhất ${run}`) })).toBeVisible();

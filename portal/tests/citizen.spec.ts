@@ -48,11 +48,11 @@ test('a citizen submits a dossier online, and the page says it waits for accepta
   // Without the declaration: the first error is announced.
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await expect(page.getByText('Thiếu thành phần bắt buộc: Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu 03/2013/TT-LLTP)')).toBeVisible();
-  await page.locator('.ant-form-item').filter({ hasText: 'Tờ khai yêu cầu cấp Phiếu' }).locator('input[type=file]').setInputFiles(pdf('to-khai.pdf'));
+  await page.locator('.ant-form-item').filter({ hasText: 'Tờ khai yêu cầu cấp Phiếu' }).locator('input[type=file]:not([capture])').setInputFiles(pdf('to-khai.pdf'));
   const idCard = page.locator('.ant-form-item').filter({ hasText: /Căn cước|CCCD/ }).first();
   const reuse = idCard.getByRole('button', { name: /Dùng lại bản đã số hóa/ });
   if (await reuse.count()) await reuse.first().click();
-  else await idCard.locator('input[type=file]').setInputFiles(pdf('cccd.pdf'));
+  else await idCard.locator('input[type=file]:not([capture])').setInputFiles(pdf('cccd.pdf'));
   await expect(page.getByRole('radio', { name: 'Trực tuyến' })).toBeChecked();
   await screenshot(page, 'me-submit');
   await expectAccessible(page);
@@ -103,7 +103,7 @@ test('a supplementation is asked for, and the citizen answers it online', async 
   const form = panel.getByTestId('supplement-form');
   await form.getByRole('button', { name: 'Nộp bổ sung' }).click();
   await expect(form.getByText(/Vui lòng chọn tệp cho/)).toBeVisible();
-  await form.locator('input[type=file]').setInputFiles(pdf('cccd-ro.pdf'));
+  await form.locator('input[type=file]:not([capture])').setInputFiles(pdf('cccd-ro.pdf'));
   await form.getByRole('button', { name: 'Nộp bổ sung' }).click();
   await expect(page.getByText('Đã nộp bổ sung. Hồ sơ tiếp tục được giải quyết.')).toBeVisible();
   await expect(panel.getByTestId('supplement-form')).toHaveCount(0);

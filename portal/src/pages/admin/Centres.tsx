@@ -84,7 +84,7 @@ function RenameForm({ centre, onDone }: { centre: Centre; onDone: () => void }) 
   return (
     <Card size="small" title={<h2 className="card-title">{t('admin.centres.rename')}</h2>} style={{ marginBottom: 16 }}>
       {error && <Alert type="error" showIcon title={explain(t, error)} style={{ marginBottom: 8 }} />}
-      <Form layout="vertical" initialValues={{ name: centre.name }} onFinish={async ({ name }: { name: string }) => {
+      <Form name="rename" layout="vertical" initialValues={{ name: centre.name }} onFinish={async ({ name }: { name: string }) => {
         const res = await rename({ variables: { centreId: centre.id, name } }).catch(() => null);
         if (res?.data) { void message.success(t('admin.centres.renamed', { name: res.data.renameCentre.name })); onDone(); }
       }}>
@@ -115,7 +115,7 @@ function MoveForm({ centre, centres, onDone }: { centre: Centre; centres: Centre
   return (
     <Card size="small" title={<h2 className="card-title">{t('admin.centres.move')}</h2>} style={{ marginBottom: 16 }}>
       {error && <Alert type="error" showIcon title={explain(t, error)} style={{ marginBottom: 8 }} />}
-      <Form layout="vertical" initialValues={{ parentId: centre.parent?.id ?? '' }} onFinish={async ({ parentId }: { parentId: string }) => {
+      <Form name="move" layout="vertical" initialValues={{ parentId: centre.parent?.id ?? '' }} onFinish={async ({ parentId }: { parentId: string }) => {
         const res = await move({ variables: { centreId: centre.id, parentId: parentId || null } }).catch(() => null);
         if (res?.data) {
           void message.success(t('admin.centres.moved', { name: centre.name, parent: options.find((o) => o.value === parentId)?.label ?? '' }));
@@ -142,7 +142,7 @@ function CreateForm({ parent, onDone }: { parent: Centre | null; onDone: (id: st
   return (
     <Card size="small" title={<h2 className="card-title">{title}</h2>}>
       {error && <Alert type="error" showIcon title={explain(t, error)} style={{ marginBottom: 8 }} />}
-      <Form form={form} layout="vertical" initialValues={{ level: levels[levels.length - 1] }} onFinish={async (v: { code: string; name: string; level: CentreLevel }) => {
+      <Form name="create" form={form} layout="vertical" initialValues={{ level: levels[levels.length - 1] }} onFinish={async (v: { code: string; name: string; level: CentreLevel }) => {
         const res = await create({ variables: { input: { code: v.code.trim(), name: v.name, level: v.level, parentId: parent?.id ?? null } } }).catch(() => null);
         if (res?.data) { void message.success(t('admin.centres.created', { name: res.data.createCentre.name })); form.resetFields(); onDone(res.data.createCentre.id); }
       }}>
