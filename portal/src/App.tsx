@@ -29,7 +29,7 @@ const Admin = lazy(() => import('./pages/admin/Admin'));
 /** The centre's red; secondary texts dark enough for WCAG AA contrast (axe's color-contrast). */
 const THEME = {
   token: {
-    colorPrimary: '#8b1a1a', colorLink: '#8b1a1a',
+    colorPrimary: '#8b1a1a', colorLink: '#8b1a1a', colorError: '#b3261e',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
   },
 };
