@@ -200,17 +200,24 @@ async function liveDossier(call: Call, jwtSecret: string, i: number, d: LiveDoss
   const act = (mutation: string, role: Role, variables: Record<string, unknown> = {}) =>
     token(role).then((t) => call(`mutation($id: ID!${Object.keys(variables).map((k) => `, $${k}: ${k === 'componentCodes' ? '[String!]!' : 'String!'}`).join('')}) {
       ${mutation}(dossierId: $id${Object.keys(variables).map((k) => `, ${k}: $${k}`).join('')}) { nationalStatusCode } }`, { id: dossier.id, ...variables }, t));
+  // A start killed just after an action may find processing not yet told of it (its event on the
+  // way): the action then answers CONFLICT; the dossier reaching `reached` shows it was done.
+  const once = (reached: number, mutation: string, role: Role, variables: Record<string, unknown> = {}) =>
+    act(mutation, role, variables).catch(async (err: Error) => {
+      if (!/CONFLICT|cannot|Only a new/i.test(err.message)) throw err;
+      await status(reached);
+    });
   if (d.then === 'AWAIT') {
     await status(1);
   } else if (d.then === 'REFUSE') {
-    if ((await status(1, 3)) === 1) await act('refuseDossier', 'INTAKE_OFFICER', { reason: 'Hồ sơ nộp nhầm thủ tục: đề nghị nộp lại đúng thủ tục / wrong procedure, please submit again' });
+    if ((await status(1, 3)) === 1) await once(3, 'refuseDossier', 'INTAKE_OFFICER', { reason: 'Hồ sơ nộp nhầm thủ tục: đề nghị nộp lại đúng thủ tục / wrong procedure, please submit again' });
   } else if (d.then === 'WITHDRAW') {
-    if ((await status(2, 7)) === 2) await act('withdrawDossier', 'INTAKE_OFFICER', { reason: 'Công dân xin rút hồ sơ / the applicant withdrew it' });
+    if ((await status(2, 7)) === 2) await once(7, 'withdrawDossier', 'INTAKE_OFFICER', { reason: 'Công dân xin rút hồ sơ / the applicant withdrew it' });
   } else {
-    if ((await status(2, 4, 5, 8)) === 2) await act('completeStep', 'SPECIALIST');
+    if ((await status(2, 4, 5, 8)) === 2) await once(4, 'completeStep', 'SPECIALIST');
     if ((await status(4, 5, 8)) !== 4) return;
-    if (d.then === 'STOP') await act('stopDossier', 'LEADER', { reason: 'Người yêu cầu không đủ điều kiện theo quy định / not eligible' });
-    else await act('requestSupplement', 'SPECIALIST', { reason: 'Bản chụp Căn cước công dân bị mờ, đề nghị tải lên bản rõ hơn / the ID copy is unreadable', componentCodes: ['CCCD'] });
+    if (d.then === 'STOP') await once(8, 'stopDossier', 'LEADER', { reason: 'Người yêu cầu không đủ điều kiện theo quy định / not eligible' });
+    else await once(5, 'requestSupplement', 'SPECIALIST', { reason: 'Bản chụp Căn cước công dân bị mờ, đề nghị tải lên bản rõ hơn / the ID copy is unreadable', componentCodes: ['CCCD'] });
   }
 }
 
