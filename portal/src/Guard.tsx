@@ -9,7 +9,7 @@ export function Guard({ roles, page, children, signInText }: { roles: Role[]; pa
   const { t } = useTranslation();
   const { user, loading } = useSession();
   const location = useLocation();
-  if (loading) return <Spin aria-label={t('common.loading')} />;
+  if (loading) return <div role="status" aria-label={t('common.loading')}><Spin /></div>;
   if (!user) {
     return (
       <Result status="403" title={<h1>{t('guard.signInTitle')}</h1>} subTitle={signInText ?? t('guard.signInText')}

@@ -55,7 +55,7 @@ export default function DossierView() {
   const { data, loading, error, refetch } = useQuery(DossierPage, { variables: { id } });
   const [open, setOpen] = useState<Action | null>(null);
 
-  if (loading && !data) return <Spin aria-label={t('common.loading')} />;
+  if (loading && !data) return <div role="status" aria-label={t('common.loading')}><Spin /></div>;
   const d = data?.dossier;
   if (!d) {
     return (

@@ -33,7 +33,7 @@ export function Login() {
     navigate(next?.startsWith('/') ? next : homeOf(user.role));
   };
 
-  if (!users && !failed) return <Spin aria-label={t('login.redirecting')} />;
+  if (!users && !failed) return <div role="status" aria-label={t('login.redirecting')}><Spin /></div>;
   const centres = [...new Set((users ?? []).filter((u) => u.centre).map((u) => u.centre!))];
   return (
     <>

@@ -91,7 +91,7 @@ function MyPage() {
         <Typography.Title level={2} id="my-dossiers" style={{ fontSize: 20 }}>{t('me.dossiers')}</Typography.Title>
         {/* a failed refresh keeps what was shown; only a page with nothing to show says so */}
         {error && !data && <Alert type="error" showIcon title={explain(t, error)} />}
-        {loading && !data ? <Spin aria-label={t('common.loading')} /> : dossiers.length === 0 ? (
+        {loading && !data ? <div role="status" aria-label={t('common.loading')}><Spin /></div> : dossiers.length === 0 ? (
           <Typography.Paragraph>{t('me.empty')}</Typography.Paragraph>
         ) : (
           <Collapse defaultActiveKey={[dossiers[0].id]} items={dossiers.map((d) => ({
@@ -275,7 +275,7 @@ function Rating({ d, onDone }: { d: D; onDone(): Promise<unknown> }) {
 function MyRecordList({ records, centres, loading }: { records: Rec[]; centres: Array<{ code: string; name: string }>; loading: boolean }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState<string | null>(null);
-  if (loading) return <Spin aria-label={t('common.loading')} />;
+  if (loading) return <div role="status" aria-label={t('common.loading')}><Spin /></div>;
   if (records.length === 0) return <Typography.Paragraph>{t('me.records.empty')}</Typography.Paragraph>;
   return (
     <List dataSource={records} renderItem={(r) => (

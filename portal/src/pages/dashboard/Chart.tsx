@@ -52,7 +52,7 @@ export function Chart({ title, alt, option, height = 320, onBarClick, table, tes
       <figcaption><h2 className="dash-chart-title">{title}</h2></figcaption>
       <div role="img" aria-label={alt} className="dash-chart-canvas no-print" style={{ height, cursor: onBarClick ? 'pointer' : undefined }}>
         <div ref={box} style={{ width: '100%', height: '100%' }} />
-        {!ready && <Spin aria-label={t('dash.charts.loadingChart')} />}
+        {!ready && <div role="status" aria-label={t('dash.charts.loadingChart')}><Spin /></div>}
       </div>
       <Button size="small" type="link" className="no-print" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((s) => !s)}>
         {showTable ? t('dash.charts.hideTable') : t('dash.charts.showTable')}
