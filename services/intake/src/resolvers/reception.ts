@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '@onestop/calendar';
-import { publish } from '@onestop/events';
+import { publish, type DossierSubmittedV1 } from '@onestop/events';
 import {
   actorOf, authorizeOn, awaitingEvent, badInput, catchingUp, checkLength, conflict, forbidden, isUniqueViolation, notFound, requireCaller, type Caller,
 } from '@onestop/service-kit';
@@ -37,12 +37,9 @@ export async function submitDossier(_: unknown, { input }: { input: SubmitDossie
   if (!centre) throw notFound('Centre');
   const caller = await authorizeReception(ctx, centre.id, applicantInput.kind === 'CITIZEN' ? applicantInput.identityNumber : '');
   if (caller.role === 'CITIZEN' && input.channel !== 'ONLINE') throw forbidden('Citizens submit online; at a counter or by post an officer receives the dossier');
-  const idempotencyKey = input.idempotencyKey?.trim() || null;
-  if (idempotencyKey && idempotencyKey.length > 200) throw badInput('idempotencyKey has at most 200 characters');
-  if (idempotencyKey) {
-    const first = await ctx.db.getRepository(Dossier).findOneBy({ idempotencyKey });
-    if (first) return answerRetry(ctx, caller, first);
-  }
+  const idempotencyKey = checkedIdempotencyKey(input.idempotencyKey);
+  const retried = await retryOf(ctx, caller, idempotencyKey);
+  if (retried) return retried;
 
   const procedure = await ctx.db.getRepository(Procedure).findOneBy({ code: input.procedureCode, current: true });
   if (!procedure) throw notFound(`Procedure ${input.procedureCode}`);
@@ -80,26 +77,15 @@ export async function submitDossier(_: unknown, { input }: { input: SubmitDossie
         deliveryMethod: delivery.method, deliveryAddress: delivery.address, idempotencyKey,
       });
       await manager.insert(Dossier, dossier);
-      await publish(manager, 'DossierSubmitted', dossier.id, {
-        dossierId: dossier.id, code, status: received ? 2 : 1, channel: input.channel,
-        submittedAt: now.toISOString(), receivedAt: received ? now.toISOString() : null,
-        receptionDay, dueAt: dueAt?.toISOString() ?? null,
-        procedure: { id: procedure.id, code: procedure.code, name: procedure.name, sector: procedure.sector, version: procedure.version,
-          processingTime: { amount: procedure.timeAmount, unit: procedure.timeUnit } },
-        receivingCentre: { id: centre.id, code: centre.code, level: centre.level },
-        applicant: { id: applicant.id, kind: applicant.kind, identityNumber: applicant.identityNumber, fullName: applicant.fullName,
-          phone: applicant.phone, email: applicant.email },
-        delivery, actor: actorOf(caller), components,
-      }, { correlationId: ctx.correlationId });
+      await publish(manager, 'DossierSubmitted', dossier.id, dossierSubmitted(dossier, procedure, centre, applicant, caller, { components }),
+        { correlationId: ctx.correlationId });
       return dossier;
     });
   } catch (err) {
     await discardBlobs(ctx, checked.newBlobs);
     // A concurrent retry with the same key committed first: answer with its dossier.
-    if (idempotencyKey && isUniqueViolation(err)) {
-      const first = await ctx.db.getRepository(Dossier).findOneBy({ idempotencyKey });
-      if (first) return answerRetry(ctx, caller, first);
-    }
+    const retried = isUniqueViolation(err) ? await retryOf(ctx, caller, idempotencyKey) : null;
+    if (retried) return retried;
     throw err;
   }
 }
@@ -125,12 +111,9 @@ export async function refuseAtCounter(_: unknown, { input }: { input: RefuseAtCo
   if (!centre) throw notFound('Centre');
   const caller = await authorizeOn(ctx.deps.centres, ctx.caller, 'refuseAtCounter',
     { centreIds: [centre.id], ownerIdentityNumber: applicantInput.kind === 'CITIZEN' ? applicantInput.identityNumber : '' });
-  const idempotencyKey = input.idempotencyKey?.trim() || null;
-  if (idempotencyKey && idempotencyKey.length > 200) throw badInput('idempotencyKey has at most 200 characters');
-  if (idempotencyKey) {
-    const first = await ctx.db.getRepository(Dossier).findOneBy({ idempotencyKey });
-    if (first) return answerRetry(ctx, caller, first);
-  }
+  const idempotencyKey = checkedIdempotencyKey(input.idempotencyKey);
+  const retried = await retryOf(ctx, caller, idempotencyKey);
+  if (retried) return retried;
   const procedure = await ctx.db.getRepository(Procedure).findOneBy({ code: input.procedureCode, current: true });
   if (!procedure) throw notFound(`Procedure ${input.procedureCode}`);
 
@@ -148,26 +131,46 @@ export async function refuseAtCounter(_: unknown, { input }: { input: RefuseAtCo
         deliveryMethod: 'COUNTER', deliveryAddress: null, idempotencyKey,
       });
       await manager.insert(Dossier, dossier);
-      await publish(manager, 'DossierSubmitted', dossier.id, {
-        dossierId: dossier.id, code, status: 1, channel: 'COUNTER',
-        submittedAt: now.toISOString(), receivedAt: null, receptionDay: null, dueAt: null,
-        procedure: { id: procedure.id, code: procedure.code, name: procedure.name, sector: procedure.sector, version: procedure.version,
-          processingTime: { amount: procedure.timeAmount, unit: procedure.timeUnit } },
-        receivingCentre: { id: centre.id, code: centre.code, level: centre.level },
-        applicant: { id: applicant.id, kind: applicant.kind, identityNumber: applicant.identityNumber, fullName: applicant.fullName,
-          phone: applicant.phone, email: applicant.email },
-        delivery: { method: 'COUNTER', address: null }, actor: actorOf(caller), components: [],
-        refusal: { reason, at: now.toISOString() },
-      }, { correlationId: ctx.correlationId });
+      await publish(manager, 'DossierSubmitted', dossier.id,
+        dossierSubmitted(dossier, procedure, centre, applicant, caller, { components: [], refusal: { reason, at: now.toISOString() } }),
+        { correlationId: ctx.correlationId });
       return dossier;
     });
   } catch (err) {
-    if (idempotencyKey && isUniqueViolation(err)) {
-      const first = await ctx.db.getRepository(Dossier).findOneBy({ idempotencyKey });
-      if (first) return answerRetry(ctx, caller, first);
-    }
+    const retried = isUniqueViolation(err) ? await retryOf(ctx, caller, idempotencyKey) : null;
+    if (retried) return retried;
     throw err;
   }
+}
+
+/** The one builder of DossierSubmitted, from the rows a reception (or a counter refusal) just wrote. */
+function dossierSubmitted(
+  d: Dossier, procedure: Procedure, centre: Centre, applicant: Applicant, caller: Caller,
+  extra: Pick<DossierSubmittedV1, 'components' | 'refusal'>,
+): DossierSubmittedV1 {
+  return {
+    dossierId: d.id, code: d.code, status: d.status === 'RECEIVED' ? 2 : 1, channel: d.channel,
+    submittedAt: d.submittedAt.toISOString(), receivedAt: d.receivedAt?.toISOString() ?? null,
+    receptionDay: d.receptionDay, dueAt: d.dueAt?.toISOString() ?? null,
+    procedure: { id: procedure.id, code: procedure.code, name: procedure.name, sector: procedure.sector, version: procedure.version,
+      processingTime: { amount: procedure.timeAmount, unit: procedure.timeUnit } },
+    receivingCentre: { id: centre.id, code: centre.code, level: centre.level },
+    applicant: { id: applicant.id, kind: applicant.kind, identityNumber: applicant.identityNumber, fullName: applicant.fullName,
+      phone: applicant.phone, email: applicant.email },
+    delivery: { method: d.deliveryMethod, address: d.deliveryAddress }, actor: actorOf(caller), ...extra,
+  };
+}
+
+function checkedIdempotencyKey(key: string | null | undefined): string | null {
+  const trimmed = key?.trim() || null;
+  if (trimmed && trimmed.length > 200) throw badInput('idempotencyKey has at most 200 characters');
+  return trimmed;
+}
+
+/** A retry of a reception already made with this key (a double click, a lost answer): its dossier. */
+async function retryOf(ctx: IntakeContext, caller: Caller, idempotencyKey: string | null) {
+  const first = idempotencyKey ? await ctx.db.getRepository(Dossier).findOneBy({ idempotencyKey }) : null;
+  return first ? answerRetry(ctx, caller, first) : null;
 }
 
 /** Free text of the documents, before anything else is looked at. */
