@@ -14,7 +14,7 @@ import {
 } from '@onestop/service-kit';
 import { composeSupergraph, readServiceSdl, type SubgraphLocation } from './compose';
 import { createSubgraphFetcher } from './subgraph-fetcher';
-import { createUserTokenVerifier, InvalidTokenError, type UserTokenConfig } from './user-token';
+import { callerOfAuthorization, createUserTokenVerifier, type UserTokenConfig } from './user-token';
 import { proxyServiceRoutes } from './service-routes';
 import { mountQueueDashboard } from './queue-dashboard';
 import { armor, badInputIsNot500, DEFAULT_LIMITS, trackingRateLimit, type RequestLimits } from './limits';
@@ -103,18 +103,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
 
   const authenticate = async (req: express.Request): Promise<GatewayContext> => {
     const correlationId = (req.headers[CORRELATION_HEADER] as string | undefined) ?? randomUUID();
-    const header = req.headers.authorization;
-    let caller: Caller | undefined;
-    if (header) {
-      const [scheme, token] = header.split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('Authorization must be "Bearer <token>"');
-      try {
-        caller = await verifyUser(token);
-      } catch (err) {
-        if (err instanceof InvalidTokenError) throw unauthenticated(err.message);
-        throw err;
-      }
-    }
+    const caller = await callerOfAuthorization(req.headers.authorization, verifyUser, unauthenticated);
     return { caller, correlationId, identity: await signIdentity(caller), clientIp: req.ip ?? req.socket.remoteAddress };
   };
 

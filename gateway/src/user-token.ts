@@ -49,3 +49,20 @@ function toCaller(claims: JWTPayload): Caller {
   }
   return caller;
 }
+
+/**
+ * The caller a request's Authorization header names, or none without the header; `refuse` makes the
+ * error (UNAUTHENTICATED) for a header that is not a bearer token or a token that does not verify.
+ */
+export async function callerOfAuthorization(
+  header: string | null | undefined, verify: (token: string) => Promise<Caller>, refuse: (message: string) => Error,
+): Promise<Caller | undefined> {
+  if (!header) return undefined;
+  const [scheme, token] = header.split(' ');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) throw refuse('Authorization must be "Bearer <token>"');
+  try {
+    return await verify(token);
+  } catch (err) {
+    throw err instanceof InvalidTokenError ? refuse(err.message) : err;
+  }
+}

@@ -18,9 +18,9 @@ import { randomUUID } from 'node:crypto';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { GraphQLError } from 'graphql';
-import { CORRELATION_HEADER, IDENTITY_HEADER, createIdentitySigner, type Caller } from '@onestop/service-kit';
+import { CORRELATION_HEADER, IDENTITY_HEADER, createIdentitySigner } from '@onestop/service-kit';
 import { composeSupergraph, readServiceSdl, SERVICE_NAMES, type SubgraphLocation } from '../../gateway/src/compose';
-import { createUserTokenVerifier, InvalidTokenError } from '../../gateway/src/user-token';
+import { callerOfAuthorization, createUserTokenVerifier } from '../../gateway/src/user-token';
 
 export interface PeerGatewayOptions {
   port: number;
@@ -50,17 +50,7 @@ export async function startPeerGateway(opts: PeerGatewayOptions): Promise<Runnin
   const identity: GatewayPlugin<PeerContext> = {
     // The bearer is verified and the identity signed once per request, before execution, as ours does.
     async onContextBuilding({ context, extendContext }) {
-      const header = context.request.headers.get('authorization');
-      let caller: Caller | undefined;
-      if (header) {
-        const [scheme, token] = header.split(' ');
-        if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('Authorization must be "Bearer <token>"');
-        try {
-          caller = await verifyUser(token);
-        } catch (err) {
-          throw err instanceof InvalidTokenError ? unauthenticated(err.message) : err;
-        }
-      }
+      const caller = await callerOfAuthorization(context.request.headers.get('authorization'), verifyUser, unauthenticated);
       extendContext({ identity: await signIdentity(caller), correlationId: context.request.headers.get(CORRELATION_HEADER) ?? randomUUID() });
     },
     onFetch({ url, options, setOptions, context }) {
