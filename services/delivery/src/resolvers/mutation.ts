@@ -3,7 +3,7 @@ import { awaitingEvent, badInput, catchingUp, checkLength, conflict, isUniqueVio
 import { returnResult } from '../return-result';
 import type { EntityManager } from 'typeorm';
 import { applyPostalEvent, awaitsDecision, canConfirmPickup, canRate, canRateAtCounter, type PostalEventStatus, type SatisfactionLevel } from '../domain/delivery-state';
-import { Delivery, Notification, PostalEvent, SatisfactionRating } from '../persistence';
+import { Delivery, Notification, PostalEvent, requeueNotification, SatisfactionRating } from '../persistence';
 import type { DeliveryContext } from '../deps';
 import { can } from './access';
 import { serviceOf, type EventSubscriber } from '../domain/dead-letters';
@@ -97,12 +97,7 @@ export const Mutation = {
       // NOT_SENT: there was no transport for its channel; once one is configured, the operator sends it after all.
       if (n.status !== 'FAILED' && n.status !== 'NOT_SENT') throw conflict(`The notification is ${n.status}; only a FAILED or NOT_SENT one is resent`);
       n.status = 'QUEUED';
-      // One the gateway accepted and then reported undelivered is a new message to it: a key of its own (domain/idempotency.ts).
-      await manager.query(
-        `UPDATE notification SET status = 'QUEUED', series = series + CASE WHEN provider_message_id IS NULL THEN 0 ELSE 1 END,
-                provider_message_id = NULL, delivered_at = NULL WHERE id = $1`,
-        [id],
-      );
+      await requeueNotification(manager, id);
       await ctx.deps.notifier.requeue(id);
       const { dossierCode } = await manager.findOneByOrFail(Delivery, { dossierId: n.dossierId });
       return Object.assign(n, { dossierCode });
