@@ -64,15 +64,38 @@ export async function createIdentitySigner(privateJwk: string) {
   };
 }
 
+/**
+ * The services' public keys: one JWK, or during a rotation a JSON array (or `{"keys": […]}`) of the
+ * new and the old, so that tokens the gateway signed with either verify while it switches.
+ */
+export function parsePublicJwks(publicJwks: string): JWK[] {
+  const parsed = JSON.parse(publicJwks) as JWK | JWK[] | { keys: JWK[] };
+  const keys = Array.isArray(parsed) ? parsed : 'keys' in parsed ? parsed.keys : [parsed];
+  if (keys.length === 0) throw new Error('IDENTITY_PUBLIC_JWK holds no key');
+  return keys;
+}
+
 /** Resolves to the caller (undefined for an anonymous request the gateway vouched for); throws on a missing or forged token. */
-export async function createIdentityVerifier(publicJwk: string) {
-  const key = await importJWK(JSON.parse(publicJwk) as JWK, ALG);
+export async function createIdentityVerifier(publicJwks: string) {
+  const keys = await Promise.all(parsePublicJwks(publicJwks).map((jwk) => importJWK(jwk, ALG)));
+  const options = { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALG] };
+  const verify = async (token: string) => {
+    // The newest key first; an older one only while a rotation lasts (a token lives 60 s).
+    for (const key of keys.slice(0, -1)) {
+      try {
+        return await jwtVerify(token, key, options);
+      } catch {
+        // try the next key
+      }
+    }
+    return jwtVerify(token, keys[keys.length - 1], options);
+  };
   // The gateway reuses a caller's token for a while: a token verified once is known until it expires.
   const verified = new Map<string, { caller: Caller | undefined; expiresAt: number }>();
   return async (token: string): Promise<Caller | undefined> => {
     const known = verified.get(token);
     if (known && known.expiresAt > Date.now()) return known.caller;
-    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALG] });
+    const { payload } = await verify(token);
     const caller = (payload.caller as Caller | null) ?? undefined;
     if (verified.size >= 10_000) verified.clear();
     verified.set(token, { caller, expiresAt: (payload.exp ?? 0) * 1000 });

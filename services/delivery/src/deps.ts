@@ -6,7 +6,7 @@ import { FileBlobStore, type BlobStore } from '@onestop/blob-store';
 import type { ServiceContext, ServiceRuntime } from '@onestop/service-kit';
 import { courierFromEnv, type Courier } from './courier/courier';
 import { BOOKING_QUEUE, bookingJobOptions, type BookingJob } from './courier/booking-worker';
-import { linkPath, signLink } from './domain/download-link';
+import { linkPath, signLink, verifyLink, type LinkCheck } from './domain/download-link';
 import { mailerFromEnv, type Mailer } from './notifications/mailer';
 import { NOTIFICATION_QUEUE, Notifier, notificationJobOptions, type NotificationJob } from './notifications/notifier';
 import type { NotificationWorker } from './notifications/notification-worker';
@@ -14,7 +14,19 @@ import { smsSenderFromEnv, type SmsSender } from './notifications/sms';
 
 /** Signed, expiring links to an online result. */
 export class DownloadLinks {
-  constructor(readonly secret: string, private readonly ttlMs: number, private readonly publicUrl?: string) {}
+  /** `previousSecret`: the secret before a rotation, still accepted so that links already sent keep working for their TTL. */
+  constructor(
+    readonly secret: string,
+    private readonly ttlMs: number,
+    private readonly publicUrl?: string,
+    private readonly previousSecret?: string,
+  ) {}
+
+  verify(link: { dossierId: string; expires: unknown; signature: unknown }, now = new Date()): LinkCheck {
+    const check = verifyLink(this.secret, link, now);
+    if (check.valid || check.reason === 'EXPIRED' || !this.previousSecret) return check;
+    return verifyLink(this.previousSecret, link, now);
+  }
 
   /** An absolute URL when the gateway's public URL is configured, otherwise the path under the gateway. */
   urlFor(dossierId: string, now = new Date()): string {
@@ -67,7 +79,12 @@ export function createDeliveryDeps(runtime: ServiceRuntime, env: NodeJS.ProcessE
     notifications,
     bookings,
     events: new EventQueues(runtime.queues),
-    links: new DownloadLinks(linkSecret(runtime, env), number(env.DOWNLOAD_LINK_TTL_HOURS, 72) * 3600_000, runtime.config.publicUrl),
+    links: new DownloadLinks(
+      linkSecret(runtime, env),
+      number(env.DOWNLOAD_LINK_TTL_HOURS, 72) * 3600_000,
+      runtime.config.publicUrl,
+      env.DOWNLOAD_LINK_PREVIOUS_SECRET || undefined,
+    ),
     smsReceiptPollMs: positive('SMS_RECEIPT_POLL_SECONDS', env.SMS_RECEIPT_POLL_SECONDS, 60) * 1000,
   };
 }

@@ -1,7 +1,6 @@
 import type { Router } from 'express';
 import { BlobIntegrityError, BlobNotFoundError } from '@onestop/blob-store';
 import type { Caller, ServiceRuntime } from '@onestop/service-kit';
-import { verifyLink } from '../domain/download-link';
 import { Delivery } from '../persistence';
 import { returnResult } from '../return-result';
 import type { DeliveryDeps } from '../deps';
@@ -18,7 +17,7 @@ const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jp
 export function downloadRoutes(router: Router, deps: DeliveryDeps, runtime: ServiceRuntime): void {
   router.get('/results/:dossierId', async (req, res) => {
     const dossierId = String(req.params.dossierId);
-    const check = verifyLink(deps.links.secret, { dossierId, expires: req.query.expires, signature: req.query.signature }, new Date());
+    const check = deps.links.verify({ dossierId, expires: req.query.expires, signature: req.query.signature });
     if (!check.valid) {
       return void res.status(check.reason === 'EXPIRED' ? 410 : 403).json({ error: check.reason === 'EXPIRED' ? 'This link has expired' : 'Invalid link' });
     }
