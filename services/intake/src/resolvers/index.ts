@@ -4,7 +4,7 @@ import { calendarMutations, calendarQueries } from './calendar';
 import { centreMutations, centreQueries } from './centres';
 import { dossierQueries } from './dossiers';
 import { procedureMutations, procedureQueries } from './procedures';
-import { acceptDossier, refuseAtCounter, refuseDossier, submitDossier, submitSupplement } from './reception';
+import { receptionMutations } from './reception';
 import { importDossiers } from './import';
 import {
   CentreType, DigitalRecordType, DossierComponentType, DossierTrackingType, DossierType, ProcedureType, RecordAccessType, RecordReuseType,
@@ -13,7 +13,7 @@ import {
 export const resolvers = {
   ...dateTimeScalars,
   Query: { ...centreQueries, ...calendarQueries, ...procedureQueries, ...applicantQueries, ...dossierQueries },
-  Mutation: { ...centreMutations, ...calendarMutations, ...procedureMutations, submitDossier, refuseAtCounter, acceptDossier, refuseDossier, submitSupplement, importDossiers },
+  Mutation: { ...centreMutations, ...calendarMutations, ...procedureMutations, ...receptionMutations, importDossiers },
   Centre: CentreType,
   Procedure: ProcedureType,
   Applicant: ApplicantType,
