@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '@onestop/calendar';
 import { publish } from '@onestop/events';
-import { authorizeOn, badInput, checkLength, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
+import { actorOf, authorizeOn, badInput, checkLength, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
 import { formatDossierCode } from '../domain/dossier-code';
 import { Centre, Dossier, Procedure } from '../persistence';
 import { upsertApplicant } from '../persistence/applicants';
@@ -54,7 +54,7 @@ export async function refuseAtCounter(ctx: IntakeContext, input: RefuseAtCounter
       });
       await manager.insert(Dossier, dossier);
       await publish(manager, 'DossierSubmitted', dossier.id,
-        dossierSubmitted(dossier, procedure, centre, applicant, caller, { components: [], refusal: { reason, at: now.toISOString() } }),
+        dossierSubmitted(dossier, procedure, centre, applicant, actorOf(caller), { components: [], refusal: { reason, at: now.toISOString() } }),
         { correlationId: ctx.correlationId });
       return dossier;
     });

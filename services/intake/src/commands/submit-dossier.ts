@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '@onestop/calendar';
 import { publish } from '@onestop/events';
-import { badInput, checkLength, forbidden, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
+import { actorOf, badInput, checkLength, forbidden, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
 import { formatDossierCode } from '../domain/dossier-code';
 import type { DocumentInput } from '../domain/documents';
 import { Centre, Dossier, Procedure } from '../persistence';
@@ -77,7 +77,7 @@ export async function submitDossier(ctx: IntakeContext, input: SubmitDossierInpu
         deliveryMethod: delivery.method, deliveryAddress: delivery.address, idempotencyKey,
       });
       await manager.insert(Dossier, dossier);
-      await publish(manager, 'DossierSubmitted', dossier.id, dossierSubmitted(dossier, procedure, centre, applicant, caller, { components }),
+      await publish(manager, 'DossierSubmitted', dossier.id, dossierSubmitted(dossier, procedure, centre, applicant, actorOf(caller), { components }),
         { correlationId: ctx.correlationId });
       return dossier;
     });

@@ -1,11 +1,15 @@
-import type { DossierSubmittedV1 } from '@onestop/events';
-import { actorOf, type Caller } from '@onestop/service-kit';
+import type { ActorV1, DossierSubmittedV1 } from '@onestop/events';
 import type { Applicant, Centre, Dossier, Procedure } from '../persistence';
 
-/** The one builder of DossierSubmitted, from the rows a reception (or a counter refusal) just wrote. */
+/** What DossierSubmitted tells of the dossier: a reception's row, or an imported dossier's facts. */
+export type SubmittedDossier = Pick<Dossier,
+  'id' | 'code' | 'status' | 'channel' | 'submittedAt' | 'receivedAt' | 'receptionDay' | 'dueAt' | 'deliveryMethod' | 'deliveryAddress'>;
+
+/** The one builder of DossierSubmitted: a reception, a counter refusal and the historical import. */
 export function dossierSubmitted(
-  d: Dossier, procedure: Procedure, centre: Centre, applicant: Applicant, caller: Caller,
-  extra: Pick<DossierSubmittedV1, 'components' | 'refusal'>,
+  d: SubmittedDossier, procedure: Procedure, centre: Pick<Centre, 'id' | 'code' | 'level'>,
+  applicant: Pick<Applicant, 'id' | 'kind' | 'identityNumber' | 'fullName' | 'phone' | 'email'>, actor: ActorV1,
+  extra: Pick<DossierSubmittedV1, 'components' | 'refusal' | 'imported'>,
 ): DossierSubmittedV1 {
   return {
     dossierId: d.id, code: d.code, status: d.status === 'RECEIVED' ? 2 : 1, channel: d.channel,
@@ -16,6 +20,6 @@ export function dossierSubmitted(
     receivingCentre: { id: centre.id, code: centre.code, level: centre.level },
     applicant: { id: applicant.id, kind: applicant.kind, identityNumber: applicant.identityNumber, fullName: applicant.fullName,
       phone: applicant.phone, email: applicant.email },
-    delivery: { method: d.deliveryMethod, address: d.deliveryAddress }, actor: actorOf(caller), ...extra,
+    delivery: { method: d.deliveryMethod, address: d.deliveryAddress }, actor, ...extra,
   };
 }

@@ -12,3 +12,16 @@ export async function lockCentreTree(manager: EntityManager): Promise<void> {
 export async function centreTreeIsEmpty(manager: EntityManager): Promise<boolean> {
   return !(await manager.exists(Centre));
 }
+
+export function centreById(manager: EntityManager, id: string): Promise<Centre | null> {
+  return manager.findOneBy(Centre, { id });
+}
+
+export function insertCentre(manager: EntityManager, centre: Pick<Centre, 'code' | 'name' | 'level' | 'parentId'>): Promise<Centre> {
+  return manager.save(manager.create(Centre, centre));
+}
+
+export async function updateCentre(manager: EntityManager, centre: Centre, change: Partial<Pick<Centre, 'name' | 'parentId'>>): Promise<void> {
+  Object.assign(centre, change);
+  await manager.update(Centre, { id: centre.id }, change);
+}

@@ -5,7 +5,7 @@ import { centreMutations, centreQueries } from './centres';
 import { dossierQueries } from './dossiers';
 import { procedureMutations, procedureQueries } from './procedures';
 import { receptionMutations } from './reception';
-import { importDossiers } from './import';
+import { importMutations } from './import';
 import {
   CentreType, DigitalRecordType, DossierComponentType, DossierTrackingType, DossierType, ProcedureType, RecordAccessType, RecordReuseType,
 } from './types';
@@ -13,7 +13,7 @@ import {
 export const resolvers = {
   ...dateTimeScalars,
   Query: { ...centreQueries, ...calendarQueries, ...procedureQueries, ...applicantQueries, ...dossierQueries },
-  Mutation: { ...centreMutations, ...calendarMutations, ...procedureMutations, ...receptionMutations, importDossiers },
+  Mutation: { ...centreMutations, ...calendarMutations, ...procedureMutations, ...receptionMutations, ...importMutations },
   Centre: CentreType,
   Procedure: ProcedureType,
   Applicant: ApplicantType,
