@@ -2,3 +2,4 @@ export * from './blob-store';
 export * from './s3-blob-store';
 export * from './config';
 export * from './uploads';
+export * from './migrate';
