@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { FileBlobStore, type BlobStore } from './blob-store';
-import { S3BlobStore } from './s3-blob-store';
+import type * as S3 from './s3-blob-store';
 
 const SSE_MODES = ['AES256', 'aws:kms'] as const;
 
@@ -22,6 +22,9 @@ export function blobStoreFromEnv(env: NodeJS.ProcessEnv, dataDir: string): BlobS
   if (sse && !(SSE_MODES as readonly string[]).includes(sse)) throw new Error(`S3_SSE=${sse} must be one of ${SSE_MODES.join(', ')} (or unset)`);
   if (env.S3_SSE_KMS_KEY_ID && sse !== 'aws:kms') throw new Error('S3_SSE_KMS_KEY_ID needs S3_SSE=aws:kms');
   if (env.S3_ENDPOINT && !/^https?:\/\//.test(env.S3_ENDPOINT)) throw new Error(`S3_ENDPOINT=${env.S3_ENDPOINT} must be an http(s) URL`);
+  // Loaded here, not at the top: the AWS SDK costs each process about 22 MB and half a second to
+  // load, which a platform on the folder store should not pay.
+  const { S3BlobStore } = require('./s3-blob-store') as typeof S3;
   return new S3BlobStore({
     endpoint: env.S3_ENDPOINT || undefined,
     bucket: env.S3_BUCKET,

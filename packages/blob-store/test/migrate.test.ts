@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { FileBlobStore, S3BlobStore, sha256Of } from '../src';
+import { FileBlobStore, sha256Of } from '../src';
+import { S3BlobStore } from '../src/s3-blob-store';
 import { startS3TestServer, type S3TestServer } from './s3-test-server';
 
 const ROOT = join(__dirname, '..', '..', '..');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { blobStoreFromEnv, BlobNotFoundError, FileBlobStore, S3BlobStore, sha256Of } from '../src';
+import { blobStoreFromEnv, BlobNotFoundError, FileBlobStore, sha256Of, type S3BlobStore } from '../src';
 import { describeBlobStoreContract } from './blob-store-contract';
 import { startS3TestServer, type S3TestServer } from './s3-test-server';
 
