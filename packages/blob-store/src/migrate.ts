@@ -33,30 +33,28 @@ export interface MigrationOptions {
 export async function migrateFolderBlobs(root: string, target: BlobStore, options: MigrationOptions = {}): Promise<MigrationReport> {
   const report: MigrationReport = { found: 0, copied: 0, alreadyThere: 0, wouldCopy: 0, corruptInFolder: [], failed: [] };
   const files = folderBlobs(root);
+  const migrateOne = async (sha256: string, path: string) => {
+    const content = await readFile(path);
+    if (sha256Of(content) !== sha256) return void report.corruptInFolder.push(sha256);
+    const there = await target.has(sha256);
+    if (options.dryRun) {
+      if (there) report.alreadyThere += 1;
+      else report.wouldCopy += 1;
+      return;
+    }
+    if (!there) await target.put(content);
+    // Read back through the target: its get() hashes what it returns.
+    await target.get(sha256);
+    if (there) report.alreadyThere += 1;
+    else report.copied += 1;
+  };
+  let done = 0;
   const worker = async () => {
     for await (const { sha256, path } of lockstep(files)) {
       report.found += 1;
-      try {
-        const content = await readFile(path);
-        if (sha256Of(content) !== sha256) {
-          report.corruptInFolder.push(sha256);
-          continue;
-        }
-        const there = await target.has(sha256);
-        if (options.dryRun) {
-          if (!there) report.wouldCopy += 1;
-          else report.alreadyThere += 1;
-          continue;
-        }
-        if (!there) await target.put(content);
-        // Read back through the target: its get() hashes what it returns.
-        await target.get(sha256);
-        if (there) report.alreadyThere += 1;
-        else report.copied += 1;
-      } catch (err) {
-        report.failed.push({ sha256, error: err instanceof Error ? err.message : String(err) });
-      }
-      if (report.found % 500 === 0) options.onProgress?.(report);
+      await migrateOne(sha256, path).catch((err) => report.failed.push({ sha256, error: err instanceof Error ? err.message : String(err) }));
+      done += 1;
+      if (done % 500 === 0) options.onProgress?.(report);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
