@@ -7,11 +7,14 @@ const ROOT = join(__dirname, '..');
 const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
 const services = compose.services as Record<string, any>;
 const NAMES = ['intake', 'processing', 'delivery', 'statistics'];
+/** The services that store or serve documents, with their workers. */
+const DOCUMENT_CONTAINERS = ['intake', 'processing', 'delivery'].flatMap((n) => [n, `${n}-worker`]);
+const INFRASTRUCTURE = ['postgres', 'redis', 'minio', 'minio-init'];
 
 describe('docker-compose.yml', () => {
-  it('has PostgreSQL, Redis, the gateway, and each service with its workers', () => {
+  it('has PostgreSQL, Redis, MinIO, the gateway, and each service with its workers', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['delivery', 'delivery-worker', 'gateway', 'intake', 'intake-worker', 'postgres', 'processing', 'processing-worker', 'redis', 'statistics', 'statistics-worker'],
+      ['delivery', 'delivery-worker', 'gateway', 'intake', 'intake-worker', 'minio', 'minio-init', 'postgres', 'processing', 'processing-worker', 'redis', 'statistics', 'statistics-worker'],
     );
   });
 
@@ -24,7 +27,38 @@ describe('docker-compose.yml', () => {
   it('gives PostgreSQL and Redis health checks that the services wait for', () => {
     for (const infra of ['postgres', 'redis']) expect(services[infra].healthcheck.test.length).toBeGreaterThan(1);
     for (const name of [...NAMES, ...NAMES.map((n) => `${n}-worker`)]) {
-      expect(services[name].depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+      expect(services[name].depends_on).toMatchObject({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    }
+  });
+
+  it('keeps documents in a MinIO bucket that exists before any service that stores documents starts', () => {
+    const init = services['minio-init'];
+    const bucket = init.environment.S3_BUCKET;
+    expect(init.depends_on).toContain('minio');
+    expect(init.command.join(' ')).toContain('mc mb --ignore-existing "local/$$S3_BUCKET"');
+    for (const name of DOCUMENT_CONTAINERS) {
+      const env = services[name].environment;
+      expect(services[name].depends_on['minio-init']).toEqual({ condition: 'service_completed_successfully' });
+      expect(env).toMatchObject({ BLOB_STORE: 's3', S3_ENDPOINT: 'http://minio:9000', S3_BUCKET: bucket });
+      // The services sign in as the user minio-init creates for this bucket only, never as MinIO's root.
+      expect([env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY]).toEqual([init.environment.S3_ACCESS_KEY_ID, init.environment.S3_SECRET_ACCESS_KEY]);
+      expect(env.S3_ACCESS_KEY_ID).not.toBe(services.minio.environment.MINIO_ROOT_USER);
+    }
+    expect(services.statistics.environment.BLOB_STORE).toBeUndefined();
+  });
+
+  it('has MinIO encrypt documents at rest, with a key of its own from the environment', () => {
+    expect(services.minio.environment.MINIO_KMS_SECRET_KEY).toMatch(/^[\w-]+:\$\{MINIO_KMS_SECRET_KEY\}$/);
+    expect(services['minio-init'].command.join(' ')).toContain('mc encrypt set sse-s3');
+    for (const name of DOCUMENT_CONTAINERS) expect(services[name].environment.S3_SSE).toBe('AES256');
+  });
+
+  it('sets only blob store variables that the blob store reads', () => {
+    const read = readFileSync(join(ROOT, 'packages/blob-store/src/config.ts'), 'utf8');
+    for (const name of DOCUMENT_CONTAINERS) {
+      for (const variable of Object.keys(services[name].environment).filter((v) => /^(S3_|BLOB_)/.test(v))) {
+        expect([variable, read.includes(`env.${variable}`)]).toEqual([variable, true]);
+      }
     }
   });
 
@@ -58,6 +92,6 @@ describe('docker-compose.yml', () => {
 
   it('builds every container from the one image, whose Dockerfile exists', () => {
     expect(existsSync(join(ROOT, 'Dockerfile'))).toBe(true);
-    for (const name of Object.keys(services).filter((n) => !['postgres', 'redis'].includes(n))) expect(services[name].build).toBe('.');
+    for (const name of Object.keys(services).filter((n) => !INFRASTRUCTURE.includes(n))) expect(services[name].build).toBe('.');
   });
 });

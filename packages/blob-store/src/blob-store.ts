@@ -28,8 +28,8 @@ export class BlobNotFoundError extends Error {
 
 /**
  * Content-addressed store of documents: identical bytes are stored once under their SHA-256,
- * and content is hashed again on every read. A folder by default (under .data/); an
- * S3-compatible store in production implements the same interface.
+ * and content is hashed again on every read. A folder by default (under .data/), or a bucket of
+ * an S3-compatible store (S3BlobStore), chosen by blobStoreFromEnv.
  */
 export interface BlobStore {
   put(content: Buffer): Promise<StoredBlob>;
@@ -37,6 +37,11 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
   /** For callers that wrote a blob in a transaction that then failed and no row refers to it. */
   delete(sha256: string): Promise<void>;
+}
+
+/** A blob's address: 64 lowercase hex digits, and nothing that could name another path or key. */
+export function isSha256(value: string): boolean {
+  return /^[0-9a-f]{64}$/.test(value);
 }
 
 export function sha256Of(content: Buffer): string {
@@ -47,7 +52,7 @@ export class FileBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
   private pathOf(sha256: string): string {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new BlobNotFoundError(sha256);
+    if (!isSha256(sha256)) throw new BlobNotFoundError(sha256);
     return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
@@ -80,10 +85,12 @@ export class FileBlobStore implements BlobStore {
   }
 
   async has(sha256: string): Promise<boolean> {
+    if (!isSha256(sha256)) return false;
     return stat(this.pathOf(sha256)).then(() => true, () => false);
   }
 
   async delete(sha256: string): Promise<void> {
+    if (!isSha256(sha256)) return;
     await unlink(this.pathOf(sha256)).catch(() => undefined);
   }
 }

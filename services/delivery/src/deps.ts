@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Queue } from 'bullmq';
 import { EventQueues } from '@onestop/events';
-import { FileBlobStore, type BlobStore } from '@onestop/blob-store';
+import { blobStoreFromEnv, type BlobStore } from '@onestop/blob-store';
 import type { ServiceContext, ServiceRuntime } from '@onestop/service-kit';
 import { courierFromEnv, type Courier } from './courier/courier';
 import { BOOKING_QUEUE, bookingJobOptions, type BookingJob } from './courier/booking-worker';
@@ -71,7 +71,7 @@ export function createDeliveryDeps(runtime: ServiceRuntime, env: NodeJS.ProcessE
     defaultJobOptions: bookingJobOptions(number(env.BOOKING_ATTEMPTS, 8), number(env.BOOKING_BACKOFF_MS, 5000)),
   });
   return {
-    blobs: new FileBlobStore(join(dataDir, 'blobs')),
+    blobs: blobStoreFromEnv(env, dataDir),
     mailer: mailerFromEnv(env, join(dataDir, 'mail', 'sent.jsonl'), runtime.logger),
     sms: smsSenderFromEnv(env, join(dataDir, 'sms', 'sent.jsonl'), runtime.logger),
     courier: courierFromEnv(env, join(dataDir, 'courier', 'bookings.jsonl')),

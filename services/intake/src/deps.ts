@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import type { WorkingCalendar } from '@onestop/calendar';
-import { DEFAULT_UPLOAD_MAX_BYTES, FileBlobStore, type BlobStore } from '@onestop/blob-store';
+import { DEFAULT_UPLOAD_MAX_BYTES, blobStoreFromEnv, type BlobStore } from '@onestop/blob-store';
 import { CentreDirectory, DeclaredCalendar, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
 import { parseFailureLimits } from './domain/tracking';
 import { TrackingFailures } from './persistence/tracking';
@@ -25,7 +24,7 @@ export function createIntakeDeps(runtime: ServiceRuntime): IntakeDeps {
   const declared = new DeclaredCalendar(runtime.db, 'calendar_day');
   return {
     calendar: () => declared.current(),
-    blobs: new FileBlobStore(join(runtime.config.dataDir ?? '.data', 'blobs')),
+    blobs: blobStoreFromEnv(process.env, runtime.config.dataDir ?? '.data'),
     centres: new CentreDirectory(runtime.db, 'centre'),
     uploadMaxBytes: uploadLimitFromEnv(process.env.UPLOAD_MAX_BYTES),
     publicUrl: (runtime.config.publicUrl ?? '').replace(/\/$/, ''),

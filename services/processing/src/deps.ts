@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '@onestop/calendar';
-import { FileBlobStore, type BlobStore } from '@onestop/blob-store';
+import { blobStoreFromEnv, type BlobStore } from '@onestop/blob-store';
 import { CentreDirectory, DeclaredCalendar, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
 
 /** Processing's collaborators, handed to resolvers as ctx.deps and to the event handlers. */
@@ -26,7 +25,7 @@ export function createProcessingDeps(runtime: ServiceRuntime): ProcessingDeps {
     now: () => Date.now(),
     calendar: (within) => calendar.current(within),
     centres: new CentreDirectory(runtime.db, 'centre_replica'),
-    blobs: new FileBlobStore(join(runtime.config.dataDir ?? '.data', 'blobs')),
+    blobs: blobStoreFromEnv(process.env, runtime.config.dataDir ?? '.data'),
     slaSweepEveryMs: Number(process.env.SLA_SWEEP_EVERY_MS ?? 60_000),
   };
 }
