@@ -133,7 +133,8 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
       logFile,
       gatewayProcesses: OPTIONS.gatewayProcesses,
       // max_connections is 100 on a stock PostgreSQL and the machine is shared: four services of 8 + 4.
-      env: { DATABASE_POOL_SIZE: '8', QUEUE_POOL_SIZE: '4', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+      // Tracing off whatever this shell says: the traced platform of --tracing is the other one.
+      env: { DATABASE_POOL_SIZE: '8', QUEUE_POOL_SIZE: '4', LOG_LEVEL: 'warn', NODE_ENV: 'production', OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '' },
       nodeArgs: OPTIONS.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench-results', 'profiles', `${stamp}-${backend}`)] : [],
       log: (line) => log(`${backend}: ${line}`),
     });
@@ -209,7 +210,7 @@ async function withTracedPlatform<T>(
       gatewayProcesses: OPTIONS.gatewayProcesses,
       env: {
         DATABASE_POOL_SIZE: '8', QUEUE_POOL_SIZE: '4', LOG_LEVEL: 'warn', NODE_ENV: 'production',
-        OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
+        OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
       },
       log: (line) => log(`${backend} (traced): ${line}`),
     });
