@@ -38,7 +38,6 @@ const SERVER = 2, CLIENT = 3, PRODUCER = 4, CONSUMER = 5;
 /** An OTLP/HTTP receiver that decodes the JSON encoding of ExportTraceServiceRequest. */
 async function otlpReceiver() {
   const spans: ExportedSpan[] = [];
-  let requests = 0;
   const value = (v: Record<string, unknown>): unknown =>
     v.stringValue ?? v.intValue ?? v.doubleValue ?? v.boolValue ?? (v.arrayValue as { values?: Array<Record<string, unknown>> } | undefined)?.values?.map(value);
   const attributes = (list: Array<{ key: string; value: Record<string, unknown> }> = []) => Object.fromEntries(list.map((a) => [a.key, value(a.value)]));
@@ -46,7 +45,6 @@ async function otlpReceiver() {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
-      requests++;
       if (req.url === '/v1/traces' && String(req.headers['content-type']).startsWith('application/json')) {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         for (const rs of body.resourceSpans ?? []) {
@@ -68,7 +66,6 @@ async function otlpReceiver() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     spans,
-    requests: () => requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -98,20 +95,17 @@ async function receive(platform: TestPlatform) {
 }
 
 describe('tracing without an OTLP endpoint', () => {
-  let receiver: Awaited<ReturnType<typeof otlpReceiver>>;
   let platform: TestPlatform;
   beforeAll(async () => {
-    receiver = await otlpReceiver();
     delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
     delete process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
     platform = await TestPlatform.start();
   });
   afterAll(async () => {
     await platform?.stop();
-    await receiver?.close();
   });
 
-  it('registers no provider, patches nothing, stores no trace context and sends nothing', async () => {
+  it('registers no provider, patches nothing and stores no trace context: nothing to send', async () => {
     const { traceParent } = await receive(platform);
     expect(tracingEnabled()).toBe(false);
     // the API's no-op: spans made through it record nothing
@@ -121,8 +115,6 @@ describe('tracing without an OTLP endpoint', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect((require('pg').Client.prototype.query as { __wrapped?: boolean }).__wrapped).toBeUndefined();
     expect(traceParent).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(receiver.requests()).toBe(0);
   });
 });
 
