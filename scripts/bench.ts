@@ -6,6 +6,7 @@ import { deleteRedisPrefix } from '@onestop/test-support';
  *                 [--clients 32] [--seconds 15] [--import-dossiers 3000] [--gateway-processes 1]
  *                 [--report-runs 40] [--cpu-prof] [--light-rate 10] [--light-seconds 30] [--light-only]
  *                 [--pairs 4] [--trial-seconds 8] [--ratios-only] [--no-ratios] [--peer-only] [--no-peer]
+ *                 [--tracing-only] [--no-tracing]
  *
  * For each queue backend (Redis at REDIS_URL or 127.0.0.1:6379, then BullMQ's PostgreSQL
  * backend) it creates a fresh database (scripts/lib/scratch-database.ts), starts the four services
@@ -20,7 +21,9 @@ import { deleteRedisPrefix } from '@onestop/test-support';
  * ratios taken in the same run, alternated A/B, with CPU-ms per operation for every process
  * (--ratios-only stops after them); then our gateway beside a peer gateway on the same supergraph
  * (bench/peer.ts: @graphql-hive/gateway-runtime), gateway CPU per Dossier query as a ratio
- * (--peer-only runs that alone, --no-peer skips it). Prints one table and writes bench-results/<date>.json.
+ * (--peer-only runs that alone, --no-peer skips it); then tracing off beside tracing on (bench/tracing.ts:
+ * a second platform exporting its spans to a local OTLP sink, alternated A/B; --tracing-only runs that
+ * alone, --no-tracing skips it). Prints one table and writes bench-results/<date>.json.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -38,6 +41,7 @@ import { errorLine } from '@onestop/service-kit';
 import { benchRatios, ratioLines } from './bench/ratios';
 import type { RatioFigures } from './bench/floor';
 import { benchPeer, peerLines, type PeerFigures } from './bench/peer';
+import { benchTracing, startSpanSink, tracingLines, type TracedPlatform, type TracingFigures } from './bench/tracing';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -66,6 +70,8 @@ const OPTIONS = {
   ratios: !flag('no-ratios'),
   peer: !flag('no-peer'),
   peerOnly: flag('peer-only'),
+  tracing: !flag('no-tracing'),
+  tracingOnly: flag('tracing-only'),
 };
 
 /** What a --light-only run measures. */
@@ -77,6 +83,8 @@ export interface LightFigures {
   ratios?: RatioFigures[];
   /** Our gateway against a peer gateway on the same supergraph (bench/peer.ts). */
   peer?: PeerFigures;
+  /** Tracing off beside tracing on, same run (bench/tracing.ts). */
+  tracing?: TracingFigures;
   peakMemoryMb: Record<string, number>;
   loadAverage: number[];
 }
@@ -125,7 +133,8 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
       logFile,
       gatewayProcesses: OPTIONS.gatewayProcesses,
       // max_connections is 100 on a stock PostgreSQL and the machine is shared: four services of 8 + 4.
-      env: { DATABASE_POOL_SIZE: '8', QUEUE_POOL_SIZE: '4', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+      // Tracing off whatever this shell says: the traced platform of --tracing is the other one.
+      env: { DATABASE_POOL_SIZE: '8', QUEUE_POOL_SIZE: '4', LOG_LEVEL: 'warn', NODE_ENV: 'production', OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '' },
       nodeArgs: OPTIONS.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench-results', 'profiles', `${stamp}-${backend}`)] : [],
       log: (line) => log(`${backend}: ${line}`),
     });
@@ -133,15 +142,20 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
     const gql = graphqlClient(platform.gatewayUrl, Math.max(64, OPTIONS.clients * 2));
     try {
       const seed: BenchSeed = await seedBench(platform, gql, db.url);
-      const ratios = !OPTIONS.peerOnly && (OPTIONS.ratios || OPTIONS.ratiosOnly)
+      const ratios = !OPTIONS.peerOnly && !OPTIONS.tracingOnly && (OPTIONS.ratios || OPTIONS.ratiosOnly)
         ? await benchRatios(platform, seed, db.url, redisUrl, { pairs: OPTIONS.pairs, seconds: OPTIONS.trialSeconds, clients: OPTIONS.clients }, log)
         : undefined;
       ratios && ratioLines(ratios).forEach((l) => log(`${backend}: ${l}`));
-      const peer = OPTIONS.peerOnly || (OPTIONS.peer && !OPTIONS.ratiosOnly)
+      const peer = OPTIONS.peerOnly || (OPTIONS.peer && !OPTIONS.ratiosOnly && !OPTIONS.tracingOnly)
         ? await benchPeer(platform, seed, db.url, redisUrl, { pairs: OPTIONS.pairs, seconds: OPTIONS.trialSeconds, clients: OPTIONS.clients }, log)
         : undefined;
       peer && [...peerLines(peer), ...ratioLines([peer])].forEach((l) => log(`${backend}: ${l}`));
-      if (OPTIONS.ratiosOnly || OPTIONS.peerOnly) return { backend, database: db.where, ratios, peer, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };
+      const tracing = OPTIONS.tracingOnly || (OPTIONS.tracing && !OPTIONS.ratiosOnly && !OPTIONS.peerOnly)
+        ? await withTracedPlatform(backend, stamp, redisUrl, (on, sink) =>
+          benchTracing({ platform: platform!, seed, databaseUrl: db.url }, on, redisUrl, sink, { pairs: OPTIONS.pairs, seconds: OPTIONS.trialSeconds, clients: OPTIONS.clients }, log))
+        : undefined;
+      tracing && [...tracingLines(tracing), ...ratioLines(tracing.ratios)].forEach((l) => log(`${backend}: ${l}`));
+      if (OPTIONS.ratiosOnly || OPTIONS.peerOnly || OPTIONS.tracingOnly) return { backend, database: db.where, ratios, peer, tracing, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };
       const receptions = await benchReceptions(seed, gql, db.url, OPTIONS, log);
       if (!receptions.receptions) return { backend, database: db.where, eventLag: receptions.eventLag, ratios, peer, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };
       const dossierQuery = await benchDossierQuery(seed, gql, OPTIONS, log);
@@ -155,6 +169,7 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
         eventLag: receptions.eventLag,
         ratios,
         peer,
+        tracing,
         receptions: receptions.receptions,
         receptionToStatistics: receptions.receptionToStatistics,
         dossierQuery,
@@ -168,6 +183,47 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
     }
   } finally {
     await platform?.stop();
+    await db.drop().catch((err) => log(`could not drop the database: ${err.message}`));
+    rmSync(dataDir, { recursive: true, force: true });
+    if (redisUrl) await deleteRedisPrefix(redisUrl, prefix).catch(() => undefined);
+  }
+}
+
+/**
+ * A second platform like the bench's, on a database and Redis prefix of its own, with every process
+ * exporting its spans to a sink in this process (OTEL_EXPORTER_OTLP_ENDPOINT), seeded the same way.
+ */
+async function withTracedPlatform<T>(
+  backend: string, stamp: string, redisUrl: string | undefined,
+  fn: (on: TracedPlatform, sink: Awaited<ReturnType<typeof startSpanSink>>) => Promise<T>,
+): Promise<T> {
+  const sink = await startSpanSink();
+  const db = await createScratchDatabase('onestop_bench_traced');
+  const prefix = `bench${randomBytes(4).toString('hex')}`;
+  const dataDir = join(ROOT, 'bench-results', 'data', `${stamp}-${backend}-traced`);
+  mkdirSync(dataDir, { recursive: true });
+  let platform: LaunchedPlatform | undefined;
+  try {
+    platform = await launchPlatform({
+      databaseUrl: db.url, redisUrl, queuePrefix: prefix, dataDir,
+      logFile: join(ROOT, 'bench-results', `${stamp}-${backend}-traced.log`),
+      gatewayProcesses: OPTIONS.gatewayProcesses,
+      env: {
+        DATABASE_POOL_SIZE: '8', QUEUE_POOL_SIZE: '4', LOG_LEVEL: 'warn', NODE_ENV: 'production',
+        OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
+      },
+      log: (line) => log(`${backend} (traced): ${line}`),
+    });
+    const gql = graphqlClient(platform.gatewayUrl, Math.max(64, OPTIONS.clients * 2));
+    try {
+      const seed = await seedBench(platform, gql, db.url);
+      return await fn({ platform, seed, databaseUrl: db.url }, sink);
+    } finally {
+      await gql.close();
+    }
+  } finally {
+    await platform?.stop();
+    await sink.close();
     await db.drop().catch((err) => log(`could not drop the database: ${err.message}`));
     rmSync(dataDir, { recursive: true, force: true });
     if (redisUrl) await deleteRedisPrefix(redisUrl, prefix).catch(() => undefined);
@@ -264,6 +320,7 @@ async function main() {
   console.log(`gateway processes: ${OPTIONS.gatewayProcesses}; everything on this one machine\n`);
   printTable(rows, results.map((r) => r.backend));
   for (const r of results) if (r.ratios) console.log(`\n${r.backend}, against the floor (same run, ${OPTIONS.pairs} A/B pairs of ${OPTIONS.trialSeconds} s; median (min–max)):\n${ratioLines(r.ratios).join('\n')}`);
+  for (const r of results) if (r.tracing) console.log(`\n${r.backend}, tracing off beside tracing on (same run, ${OPTIONS.pairs} A/B pairs of ${OPTIONS.trialSeconds} s; median (min–max)):\n${[...tracingLines(r.tracing), ...ratioLines(r.tracing.ratios)].join('\n')}`);
   for (const r of results) if (r.peer) console.log(`\n${r.backend}, our gateway beside the peer (same run, ${OPTIONS.pairs} A/B pairs of ${OPTIONS.trialSeconds} s; median (min–max)):\n${[...peerLines(r.peer), ...ratioLines([r.peer])].join('\n')}`);
   console.log(`\n✓ target met, ✗ missed. Details: ${file}`);
 }

@@ -10,7 +10,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import {
   CORRELATION_HEADER, IDENTITY_HEADER, createIdentitySigner, createLogger, endWithJsonErrors, guardRequests, inputTextGuard, provinceRelation, refuseControlCharactersInBody,
-  securityHeaders, STRICT_CSP, type Caller,
+  securityHeaders, STRICT_CSP, traceOperations, traceRequests, tracingEnabled, type Caller,
 } from '@onestop/service-kit';
 import { composeSupergraph, readServiceSdl, type SubgraphLocation } from './compose';
 import { createSubgraphFetcher } from './subgraph-fetcher';
@@ -21,6 +21,7 @@ import { armor, badInputIsNot500, DEFAULT_LIMITS, trackingRateLimit, type Reques
 import { QueueConnection, type QueueConnectionConfig } from '@onestop/events';
 import { mountSession } from './session';
 import { servePortal } from './portal-routes';
+import { tracedFetcher } from './tracing';
 
 export interface GatewayOptions extends UserTokenConfig {
   port: number;
@@ -67,13 +68,15 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const verifyUser = withCourier(createUserTokenVerifier(opts), opts.courierCallbackSecret);
   const signIdentity = await createIdentitySigner(opts.identityPrivateJwk);
   const { fetcher, close: closeFetcher } = createSubgraphFetcher();
+  // Spans only when this process exports traces (service-kit's tracing.ts): otherwise none of this is mounted.
+  const traced = tracingEnabled();
 
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url,
-        fetcher: namingFailures(name, fetcher),
+        fetcher: namingFailures(name, traced ? tracedFetcher(name, fetcher) : fetcher),
         willSendRequest({ request, context }) {
           request.http?.headers.set(IDENTITY_HEADER, context.identity);
           request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
@@ -96,7 +99,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     csrfPrevention: true,
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), inputTextGuard, ...protections.plugins, trackingRateLimit(limits.tracking), badInputIsNot500],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }), inputTextGuard, ...protections.plugins, trackingRateLimit(limits.tracking), badInputIsNot500, ...(traced ? [traceOperations] : []),
+    ],
     formatError: toContractError,
   });
   await server.start();
@@ -118,7 +123,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     if (req.accepts(['application/json', 'text/html']) === 'text/html') res.removeHeader('content-security-policy');
     next();
   });
-  app.use('/graphql', express.json({ limit: limits.bodyLimit }), refuseControlCharactersInBody, expressMiddleware(server, { context: ({ req }) => authenticate(req) }));
+  app.use('/graphql', ...(traced ? [traceRequests('gateway')] : []), express.json({ limit: limits.bodyLimit }), refuseControlCharactersInBody, expressMiddleware(server, { context: ({ req }) => authenticate(req) }));
   proxyServiceRoutes(app, opts.subgraphs, authenticate);
   const queues = opts.queue ? new QueueConnection({ ...opts.queue, onError: (err) => logger.warn({ err: err.message }, 'queue dashboard: lost its connection to the queues') }) : undefined;
   if (queues) {

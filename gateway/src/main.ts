@@ -1,4 +1,4 @@
-import { Shutdown, createLogger, errorLine } from '@onestop/service-kit';
+import { Shutdown, createLogger, errorLine, startTracing } from '@onestop/service-kit';
 import { startGateway } from './gateway-server';
 import { SERVICE_NAMES } from './compose';
 import { limitsFromEnv } from './limits';
@@ -6,6 +6,8 @@ import { limitsFromEnv } from './limits';
 const DEFAULT_PORTS: Record<string, number> = { intake: 4001, processing: 4002, delivery: 4003, statistics: 4004 };
 
 async function main() {
+  // Before the gateway starts, so that its routes and fetches are traced when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const tracing = startTracing('gateway');
   const logger = createLogger('gateway');
   const gateway = await startGateway({
     port: Number(process.env.PORT ?? 4000),
@@ -30,6 +32,7 @@ async function main() {
       : undefined,
   });
   const shutdown = new Shutdown();
+  if (tracing) shutdown.add('tracing', () => tracing.shutdown()); // last: the final spans are sent
   shutdown.add('gateway', () => gateway.stop());
   shutdown.onSignals(logger);
 }

@@ -1,5 +1,6 @@
 import { AwaitedEvents1764000009000 } from './awaited-events.migration';
 import { BusTables1764000000000 } from './bus-tables.migration';
+import { OutboxTraceParent1764000020000 } from './outbox-trace-parent.migration';
 
-/** The bus's tables in a service's schema (outbox, inbox, awaited events), before the service's own migrations. */
-export const BUS_MIGRATIONS = [BusTables1764000000000, AwaitedEvents1764000009000];
+/** The bus's tables in a service's schema (outbox, inbox, awaited events, the outbox's trace context), before the service's own migrations. */
+export const BUS_MIGRATIONS = [BusTables1764000000000, AwaitedEvents1764000009000, OutboxTraceParent1764000020000];

@@ -14,5 +14,7 @@ export interface EventEnvelope<P = unknown> {
   occurredAt: string;
   /** Follows a request from the gateway into the events it causes. */
   correlationId: string | null;
+  /** The W3C traceparent of the relay's span, when the request that caused the event was traced (tracing.ts). */
+  traceparent?: string;
   payload: P;
 }

@@ -6,6 +6,7 @@ import type { EventEnvelope } from './envelope';
 import { EVENT_JOB_OPTIONS, eventBackoff, eventQueueName, isBatch, type EventJob } from './event-queues';
 import type { QueueConnection } from './queue-connection';
 import { appliedChannel } from './applied-events';
+import { consuming } from './tracing';
 
 /** What a handler gets: the event and the transaction its effect must be written in. */
 export interface HandlerContext<P> {
@@ -170,13 +171,15 @@ export class EventConsumer {
     // A child logger (with its redaction of the bindings) only for a handler that logs: most never do.
     const parent = this.opts.logger;
     let logger: Logger | undefined;
-    await handler({
+    const apply = () => handler({
       event,
       manager,
       get logger() {
         return (logger ??= parent.child({ eventId: event.id, type: event.type, correlationId: event.correlationId }));
       },
     });
+    // A traced event is applied in a span of its own, child of the relay's (tracing.ts).
+    await (event.traceparent ? consuming(this.opts.service, event, apply) : apply());
   }
 
   async stop(): Promise<void> {

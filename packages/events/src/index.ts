@@ -15,3 +15,5 @@ export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { RunReads, RunGathering, oncePerTransaction, runWritesOf } from './run-reads';
 export { EventConsumer, NotReadyError, type EventHandlers, type EventHandler, type HandlerContext, type RunWrites } from './event-consumer';
 export { AppliedEvents, appliedChannel, type Watch } from './applied-events';
+export { OutboxTraceParent1764000020000 } from './outbox-trace-parent.migration';
+export { activeTraceParent } from './tracing';

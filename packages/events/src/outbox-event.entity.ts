@@ -32,6 +32,9 @@ export class OutboxEvent {
   @Column({ type: 'timestamptz', name: 'occurred_at' })
   occurredAt: Date;
 
+  @Column({ type: 'text', name: 'trace_parent', nullable: true })
+  traceParent: string | null;
+
   @Column({ type: 'timestamptz', name: 'relayed_at', nullable: true })
   relayedAt: Date | null;
 }

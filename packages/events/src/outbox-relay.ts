@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { SUBSCRIPTIONS, type EventType, type ServiceName } from './catalogue';
 import type { EventEnvelope } from './envelope';
 import { toJobs, type EventQueues } from './event-queues';
+import { relaySpans } from './tracing';
 
 interface OutboxRow {
   sequence: string;
@@ -14,6 +15,7 @@ interface OutboxRow {
   payload: unknown;
   correlation_id: string | null;
   occurred_at: Date;
+  trace_parent: string | null;
 }
 
 export interface OutboxRelayOptions {
@@ -61,25 +63,35 @@ export class OutboxRelay {
     const { dataSource, source, queues } = this.opts;
     return dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT sequence, id, type, version, aggregate_id, payload, correlation_id, occurred_at
+        `SELECT sequence, id, type, version, aggregate_id, payload, correlation_id, occurred_at, trace_parent
            FROM outbox WHERE relayed_at IS NULL ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
       const bySubscriber = new Map<ServiceName, EventEnvelope[]>();
+      const traced = [];
       for (const row of rows) {
         const envelope = toEnvelope(row, source);
-        for (const subscriber of SUBSCRIPTIONS[row.type] ?? []) {
+        const subscribers = SUBSCRIPTIONS[row.type] ?? [];
+        if (row.trace_parent) traced.push({ envelope, traceparent: row.trace_parent, subscribers });
+        for (const subscriber of subscribers) {
           if (!bySubscriber.has(subscriber)) bySubscriber.set(subscriber, []);
           bySubscriber.get(subscriber)!.push(envelope);
         }
       }
-      await Promise.all(
-        [...bySubscriber].map(([subscriber, envelopes]) =>
-          queues.of(subscriber).addBulk(toJobs(envelopes)),
-        ),
-      );
-      await manager.query(`UPDATE outbox SET relayed_at = now() WHERE sequence = ANY($1::bigint[])`, [rows.map((r) => r.sequence)]);
+      const spans = traced.length ? relaySpans(source, traced) : undefined;
+      try {
+        await Promise.all(
+          [...bySubscriber].map(([subscriber, envelopes]) =>
+            queues.of(subscriber).addBulk(toJobs(envelopes)),
+          ),
+        );
+        await manager.query(`UPDATE outbox SET relayed_at = now() WHERE sequence = ANY($1::bigint[])`, [rows.map((r) => r.sequence)]);
+      } catch (err) {
+        spans?.end(err);
+        throw err;
+      }
+      spans?.end();
       return rows.length;
     });
   }

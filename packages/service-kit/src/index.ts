@@ -17,3 +17,4 @@ export { sqlColumns, type SqlColumn } from './sql-columns';
 export { endWithJsonErrors, guardRequests, inputTextGuard, jsonErrors, refuseControlCharactersInBody, securityHeaders, MAX_ARGUMENT_LENGTH, STRICT_CSP } from './http-guard';
 export * from './object-guards';
 export { signToken, type TokenClaims } from './user-token';
+export { startTracing, tracingConfigured, tracingEnabled, traceRequests, traceOperations, inSpan, type Tracing } from './tracing';

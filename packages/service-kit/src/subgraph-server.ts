@@ -16,6 +16,7 @@ import { CONTRACT_CODES, isLockTimeout } from './errors';
 import { CORRELATION_HEADER, IDENTITY_HEADER, type Caller } from './identity';
 import type { ServiceContext } from './context';
 import { endWithJsonErrors, guardRequests } from './http-guard';
+import { traceOperations, traceRequests, tracingEnabled } from './tracing';
 
 export function loadSchema(file: string): DocumentNode {
   return parse(readFileSync(file, 'utf8'));
@@ -53,9 +54,13 @@ export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Pr
   // Longer than the gateway's idle keep-alive (30 s): the client, not the server, closes idle sockets.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
+  // Spans only when this process exports traces (tracing.ts): otherwise not even a middleware.
+  const traced = tracingEnabled();
   const server = new ApolloServer<ServiceContext<D>>({
     schema: buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as never }]),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), logUnexpectedErrors(opts.logger)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), logUnexpectedErrors(opts.logger), ...(traced ? [traceOperations] : []),
+    ],
     // A lock not granted within lock_timeout: another change of the same data holds it; the caller may try again.
     formatError: (formatted, error) => (isLockTimeout(unwrapResolverError(error))
       ? { ...formatted, message: 'Another change of the same data is under way; try again', extensions: { code: 'CONFLICT', reason: 'LOCK_TIMEOUT' } }
@@ -87,6 +92,7 @@ export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Pr
 
   app.use(
     '/graphql',
+    ...(traced ? [traceRequests(opts.name)] : []),
     express.json({ limit: '30mb' }),
     expressMiddleware(server, {
       context: async ({ req }) => {
