@@ -14,6 +14,7 @@ interface OutboxRow {
   payload: unknown;
   correlation_id: string | null;
   occurred_at: Date;
+  created_at: Date;
 }
 
 export interface OutboxRelayOptions {
@@ -61,7 +62,7 @@ export class OutboxRelay {
     const { dataSource, source, queues } = this.opts;
     return dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT sequence, id, type, version, aggregate_id, payload, correlation_id, occurred_at
+        `SELECT sequence, id, type, version, aggregate_id, payload, correlation_id, occurred_at, created_at
            FROM outbox WHERE relayed_at IS NULL ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -175,6 +176,7 @@ function toEnvelope(row: OutboxRow, source: ServiceName): EventEnvelope {
     source,
     aggregateId: row.aggregate_id,
     occurredAt: new Date(row.occurred_at).toISOString(),
+    createdAt: new Date(row.created_at).toISOString(),
     correlationId: row.correlation_id,
     payload: row.payload,
   };

@@ -17,3 +17,4 @@ export { sqlColumns, type SqlColumn } from './sql-columns';
 export { endWithJsonErrors, guardRequests, inputTextGuard, jsonErrors, refuseControlCharactersInBody, securityHeaders, MAX_ARGUMENT_LENGTH, STRICT_CSP } from './http-guard';
 export * from './object-guards';
 export { signToken, type TokenClaims } from './user-token';
+export { PlatformMetrics, startMetricsServer, metricsConfigFromEnv, knownOperationNames, poolUseOf, watchService, type MetricsConfig, type RunningMetricsServer, type PoolUse } from './metrics';

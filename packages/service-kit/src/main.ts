@@ -1,6 +1,7 @@
 import type { ServiceDefinition, ServiceConfig } from './service';
 import { runService } from './service';
 import { Shutdown } from './shutdown';
+import { metricsConfigFromEnv } from './metrics';
 
 /**
  * A service process's entry: configuration from the environment, then run until a signal.
@@ -16,6 +17,7 @@ export async function runServiceFromEnv<D>(def: ServiceDefinition<D>, defaultPor
     roles: { api: role === 'api' || role === 'all', worker: role === 'worker' || role === 'all' },
     publicUrl: process.env.PUBLIC_URL,
     dataDir: process.env.DATA_DIR,
+    metrics: metricsConfigFromEnv(),
   };
   const service = await runService(def, config);
   const shutdown = new Shutdown();

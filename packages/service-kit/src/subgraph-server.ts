@@ -16,6 +16,7 @@ import { CONTRACT_CODES, isLockTimeout } from './errors';
 import { CORRELATION_HEADER, IDENTITY_HEADER, type Caller } from './identity';
 import type { ServiceContext } from './context';
 import { endWithJsonErrors, guardRequests } from './http-guard';
+import type { PlatformMetrics } from './metrics';
 
 export function loadSchema(file: string): DocumentNode {
   return parse(readFileSync(file, 'utf8'));
@@ -33,6 +34,8 @@ export interface SubgraphServerOptions<D> {
   applied?: ServiceContext['applied'];
   /** Plain HTTP routes (printable receipts, downloads, CSV exports), behind the same identity check. */
   routes?: (router: Router) => void;
+  /** Times requests and operations, counts errors by code. */
+  metrics?: PlatformMetrics;
 }
 
 export interface RunningServer {
@@ -48,6 +51,7 @@ export interface RunningServer {
  */
 export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Promise<RunningServer> {
   const app = express();
+  if (opts.metrics) app.use(opts.metrics.http);
   guardRequests(app);
   const httpServer = http.createServer(app);
   // Longer than the gateway's idle keep-alive (30 s): the client, not the server, closes idle sockets.
@@ -55,7 +59,7 @@ export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Pr
   httpServer.headersTimeout = 66_000;
   const server = new ApolloServer<ServiceContext<D>>({
     schema: buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as never }]),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), logUnexpectedErrors(opts.logger)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), logUnexpectedErrors(opts.logger), ...(opts.metrics ? [opts.metrics.graphql] : [])],
     // A lock not granted within lock_timeout: another change of the same data holds it; the caller may try again.
     formatError: (formatted, error) => (isLockTimeout(unwrapResolverError(error))
       ? { ...formatted, message: 'Another change of the same data is under way; try again', extensions: { code: 'CONFLICT', reason: 'LOCK_TIMEOUT' } }
