@@ -193,8 +193,11 @@ export class PlatformMetrics {
     });
   }
 
+  /** What its /metrics serves: its own metrics and the process's, all labelled with the part. */
   merged(): Registry {
-    return Registry.merge([processMetrics(), this.registry]);
+    const merged = Registry.merge([processMetrics(), this.registry]);
+    merged.setDefaultLabels({ service: this.part });
+    return merged;
   }
 }
 
@@ -219,7 +222,7 @@ export function poolUseOf(db: DataSource): PoolUse | undefined {
 export function watchService(metrics: PlatformMetrics, db: DataSource, queues: QueueConnection): void {
   metrics.watchPools({ service: () => poolUseOf(db), queue: () => queues.poolUse() });
 
-  const oldest = metrics.gauge('onestop_outbox_oldest_unsent_age_seconds', 'Age of the oldest outbox row not yet relayed (0: none)', []);
+  // Both gauges wait for the same computation when scraped, so that they always agree.
   const outbox = metrics.onScrape('outbox', 5_000, async () => {
     const [row]: Array<{ unsent: string; oldest: number | null }> = await db.query(
       `SELECT count(*) AS unsent, extract(epoch FROM now() - min(created_at))::float8 AS oldest FROM outbox WHERE relayed_at IS NULL`,
@@ -228,6 +231,7 @@ export function watchService(metrics: PlatformMetrics, db: DataSource, queues: Q
     oldest.set(Math.max(0, row.oldest ?? 0));
   });
   const backlog = metrics.gauge('onestop_outbox_backlog_events', 'Outbox rows written and not yet relayed to the subscribers\' queues', [], outbox);
+  const oldest = metrics.gauge('onestop_outbox_oldest_unsent_age_seconds', 'Age of the oldest outbox row not yet relayed (0: none)', [], outbox);
 
   const counted = new Map<string, ReturnType<QueueConnection['queue']>>();
   const jobs = metrics.gauge('onestop_queue_jobs', 'Jobs of the queues this process works, by state (failed: dead letters, kept for the operator)', ['queue', 'state'], metrics.onScrape('queues', 5_000, async () => {
