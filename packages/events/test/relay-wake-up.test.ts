@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import pino from 'pino';
 import { createTestDatabase } from '@onestop/test-support';
 import { waitFor } from '@onestop/test-support';
-import { BusTables1764000000000, EventQueues, OutboxRelay, QueueConnection, publish } from '../src';
+import { BUS_MIGRATIONS, EventQueues, OutboxRelay, QueueConnection, publish } from '../src';
 
 const logger = pino({ level: 'silent' });
 /** The relay's safety poll, far beyond any wait below: only the outbox's NOTIFY can wake it in time. */
@@ -29,7 +29,7 @@ describe('the outbox relay under light load (PostgreSQL queue backend)', () => {
     await admin.query(`CREATE SCHEMA intake`);
     await admin.destroy();
     db = new DataSource({
-      type: 'postgres', url, schema: 'intake', migrations: [BusTables1764000000000], migrationsTableName: 'migrations',
+      type: 'postgres', url, schema: 'intake', migrations: BUS_MIGRATIONS, migrationsTableName: 'migrations',
       extra: { options: '-c search_path=intake', max: 4 },
     });
     await db.initialize();
