@@ -24,6 +24,9 @@ COPY gateway ./gateway
 COPY scripts ./scripts
 COPY tsconfig.json .swcrc ./
 COPY portal/package.json ./portal/package.json
+# the operations the platform's clients send, by name: /metrics labels only these (service-kit's metrics.ts)
+COPY contract/portal.graphql ./contract/portal.graphql
+COPY portal/src/gql/gql.ts ./portal/src/gql/gql.ts
 COPY --from=portal /app/portal/dist ./portal/dist
 RUN npm ci --omit=dev --ignore-scripts=false && npm cache clean --force
 USER node

@@ -26,6 +26,10 @@ const SERVICES = [
 
 const log = (line: string) => console.log(`[start] ${line}`);
 
+/** With METRICS_PORT, each process serves /metrics on a port of its own: the gateway on it, the services on the next four. */
+const METRICS_BASE = process.env.METRICS_PORT ? Number(process.env.METRICS_PORT) : undefined;
+const metricsPort = (index: number): NodeJS.ProcessEnv => (METRICS_BASE === undefined ? {} : { METRICS_PORT: String(METRICS_BASE + index) });
+
 /** The gateway's /healthz answers 200 only once this file exists: written when the demo data is in place. */
 const READY_FILE = join(DATA_DIR, 'gateway-ready');
 
@@ -75,7 +79,7 @@ async function main() {
     const secrets = { delivery: { DOWNLOAD_LINK_SECRET: downloadLinkSecret() } } as Record<string, NodeJS.ProcessEnv>;
     for (const service of SERVICES) {
       const port = Number(process.env[`${service.name.toUpperCase()}_PORT`] ?? service.port);
-      supervisor.run(service.name, `services/${service.name}/src/main.ts`, { ...common, ...secrets[service.name], PORT: String(port) });
+      supervisor.run(service.name, `services/${service.name}/src/main.ts`, { ...common, ...secrets[service.name], PORT: String(port), ...metricsPort(SERVICES.indexOf(service) + 1) });
     }
     await Promise.all(
       SERVICES.map((s) => waitHealthy(`http://127.0.0.1:${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}/readyz`, s.name)),
@@ -87,6 +91,7 @@ async function main() {
       IDENTITY_PRIVATE_JWK: keys.privateJwk,
       AUTH_JWT_SECRET: jwtSecret ?? '',
       GATEWAY_READY_FILE: READY_FILE,
+      ...metricsPort(0),
       ...Object.fromEntries(
         SERVICES.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}/graphql`]),
       ),
@@ -106,7 +111,7 @@ async function main() {
     GraphQL       ${publicUrl}/graphql
     Health        ${publicUrl}/healthz
     Services      ${SERVICES.map((s) => `${s.name} :${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}`).join(', ')}
-    PostgreSQL    ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, data under ${join(DATA_DIR, 'postgres')}`}
+${METRICS_BASE === undefined ? '' : `    Metrics       http://127.0.0.1:${METRICS_BASE}/metrics (gateway), ${SERVICES.map((s, i) => `${s.name} :${METRICS_BASE + i + 1}`).join(', ')}\n`}    PostgreSQL    ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, data under ${join(DATA_DIR, 'postgres')}`}
     Queue backend ${process.env.REDIS_URL ? 'Redis (REDIS_URL)' : "BullMQ's PostgreSQL backend (no REDIS_URL)"}
     Demo data     ${seeded.summary}${seeded.history ? `\n                  and a history of ${seeded.history.size} dossiers over the last ${DEMO_HISTORY_DAYS} days, imported now in the background (DEMO_HISTORY)` : ''}
 ${process.env.AUTH_JWT_SECRET || !jwtSecret ? '' : `    Development token secret (AUTH_JWT_SECRET): ${jwtSecret}\n`}${adminToken ? `    An ADMIN token for the demo province (12 h):\n      ${adminToken}\n` : ''}

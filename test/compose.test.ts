@@ -9,12 +9,12 @@ const services = compose.services as Record<string, any>;
 const NAMES = ['intake', 'processing', 'delivery', 'statistics'];
 /** The services that store or serve documents, with their workers. */
 const DOCUMENT_CONTAINERS = ['intake', 'processing', 'delivery'].flatMap((n) => [n, `${n}-worker`]);
-const INFRASTRUCTURE = ['postgres', 'redis', 'minio', 'minio-init'];
+const INFRASTRUCTURE = ['postgres', 'redis', 'minio', 'minio-init', 'prometheus', 'grafana'];
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, Redis, MinIO, the gateway, and each service with its workers', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['delivery', 'delivery-worker', 'gateway', 'intake', 'intake-worker', 'minio', 'minio-init', 'postgres', 'processing', 'processing-worker', 'redis', 'statistics', 'statistics-worker'],
+      ['delivery', 'delivery-worker', 'gateway', 'grafana', 'intake', 'intake-worker', 'minio', 'minio-init', 'postgres', 'processing', 'processing-worker', 'prometheus', 'redis', 'statistics', 'statistics-worker'],
     );
   });
 
@@ -80,9 +80,11 @@ describe('docker-compose.yml', () => {
     expect(services.gateway.depends_on[name]).toEqual({ condition: 'service_healthy' });
   });
 
-  it('publishes only the gateway, which holds the identity signing key and checks tokens', () => {
-    const published = Object.entries(services).filter(([, s]) => s.ports).map(([name]) => name);
+  it('publishes only the gateway, which holds the identity signing key and checks tokens (Prometheus and Grafana on the host\'s loopback)', () => {
+    const published = Object.entries(services).filter(([, s]) => s.ports?.some((p: string) => !p.startsWith('127.0.0.1:'))).map(([name]) => name);
     expect(published).toEqual(['gateway']);
+    expect(services.prometheus.ports).toEqual(['127.0.0.1:9090:9090']);
+    expect(services.grafana.ports).toEqual(['127.0.0.1:3000:3000']);
     expect(services.gateway.ports).toEqual(['4000:4000']);
     expect(services.gateway.environment.IDENTITY_PRIVATE_JWK).toBeDefined();
     expect(services.gateway.environment.AUTH_JWKS_URL).toBeDefined();
@@ -93,5 +95,38 @@ describe('docker-compose.yml', () => {
   it('builds every container from the one image, whose Dockerfile exists', () => {
     expect(existsSync(join(ROOT, 'Dockerfile'))).toBe(true);
     for (const name of Object.keys(services).filter((n) => !INFRASTRUCTURE.includes(n))) expect(services[name].build).toBe('.');
+  });
+
+  describe('metrics', () => {
+    const PLATFORM = ['gateway', ...NAMES, ...NAMES.map((n) => `${n}-worker`)];
+    const mounted = (service: string, target: string) => {
+      const volume = (services[service].volumes as string[]).find((v) => v.split(':')[1] === target);
+      return volume && join(ROOT, volume.split(':')[0]);
+    };
+    const prometheus = parse(readFileSync(join(mounted('prometheus', '/etc/prometheus')!, 'prometheus.yml'), 'utf8'), { merge: true });
+
+    it('has every process of the platform serve /metrics inside the network, on the port Prometheus scrapes', () => {
+      const scraped = new Map<string, number>();
+      for (const job of prometheus.scrape_configs) for (const sd of job.dns_sd_configs) for (const name of sd.names) scraped.set(name, sd.port);
+      expect([...scraped.keys()].sort()).toEqual([...PLATFORM].sort());
+      for (const name of PLATFORM) {
+        expect(services[name].environment.METRICS_HOST).toBe('0.0.0.0');
+        expect(Number(services[name].environment.METRICS_PORT)).toBe(scraped.get(name));
+        expect(services[name].environment.METRICS_TOKEN).toBeDefined();
+        expect(services[name].ports ?? []).not.toContainEqual(expect.stringContaining(String(scraped.get(name))));
+      }
+    });
+
+    it('gives Prometheus its rule file, and Grafana its datasource and dashboards, from deploy/', () => {
+      for (const rules of prometheus.rule_files) expect(existsSync(join(mounted('prometheus', '/etc/prometheus')!, rules.replace('/etc/prometheus/', '')))).toBe(true);
+      const provisioning = mounted('grafana', '/etc/grafana/provisioning')!;
+      expect(existsSync(join(provisioning, 'datasources', 'prometheus.yml'))).toBe(true);
+      const providers = parse(readFileSync(join(provisioning, 'dashboards', 'onestop.yml'), 'utf8')).providers;
+      const dashboards = mounted('grafana', providers[0].options.path)!;
+      expect(existsSync(join(dashboards, 'onestop.json'))).toBe(true);
+      expect(services.grafana.environment.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH).toBe(`${providers[0].options.path}/onestop.json`);
+      const datasource = parse(readFileSync(join(provisioning, 'datasources', 'prometheus.yml'), 'utf8')).datasources[0];
+      expect(datasource.url).toBe(`http://prometheus:${services.prometheus.ports[0].split(':').pop()}`);
+    });
   });
 });

@@ -10,7 +10,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import {
   CORRELATION_HEADER, IDENTITY_HEADER, createIdentitySigner, createLogger, endWithJsonErrors, guardRequests, inputTextGuard, provinceRelation, refuseControlCharactersInBody,
-  securityHeaders, STRICT_CSP, traceOperations, traceRequests, tracingEnabled, type Caller,
+  securityHeaders, STRICT_CSP, traceOperations, traceRequests, tracingEnabled, type Caller, PlatformMetrics, startMetricsServer, type MetricsConfig,
 } from '@onestop/service-kit';
 import { composeSupergraph, readServiceSdl, type SubgraphLocation } from './compose';
 import { createSubgraphFetcher } from './subgraph-fetcher';
@@ -43,6 +43,8 @@ export interface GatewayOptions extends UserTokenConfig {
   portalDir?: string | false;
   /** The identity provider's sign-in page, for /auth/login in production. */
   loginUrl?: string;
+  /** `GET /metrics` on a listener of its own (never the public port); omitted: none. */
+  metrics?: MetricsConfig;
 }
 
 export interface GatewayContext {
@@ -56,6 +58,7 @@ export interface GatewayContext {
 export interface RunningGateway {
   url: string;
   port: number;
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -85,6 +88,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   });
 
   const app = express();
+  const metrics = new PlatformMetrics('gateway', logger);
+  app.use(metrics.http);
   guardRequests(app);
   if (opts.trustProxy !== undefined) app.set('trust proxy', opts.trustProxy);
   const httpServer = http.createServer(app);
@@ -100,7 +105,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }), inputTextGuard, ...protections.plugins, trackingRateLimit(limits.tracking), badInputIsNot500, ...(traced ? [traceOperations] : []),
+      ApolloServerPluginDrainHttpServer({ httpServer }), inputTextGuard, ...protections.plugins, trackingRateLimit(limits.tracking), badInputIsNot500, metrics.graphql,
+      ...(traced ? [traceOperations] : []),
     ],
     formatError: toContractError,
   });
@@ -143,11 +149,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port, '0.0.0.0', resolve));
   const port = (httpServer.address() as { port: number }).port;
-  logger.info({ port }, 'gateway started');
+  const scraped = opts.metrics && (await startMetricsServer(metrics.merged(), opts.metrics));
+  logger.info({ port, metrics: scraped?.url }, 'gateway started');
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    metricsUrl: scraped?.url,
     async stop() {
+      await scraped?.close();
       await server.stop();
       await closeFetcher();
       await queues?.close();

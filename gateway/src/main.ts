@@ -1,4 +1,4 @@
-import { Shutdown, createLogger, errorLine, startTracing } from '@onestop/service-kit';
+import { Shutdown, createLogger, errorLine, metricsConfigFromEnv, startTracing } from '@onestop/service-kit';
 import { startGateway } from './gateway-server';
 import { SERVICE_NAMES } from './compose';
 import { limitsFromEnv } from './limits';
@@ -26,6 +26,7 @@ async function main() {
     readyFile: process.env.GATEWAY_READY_FILE || undefined,
     portalDir: process.env.PORTAL_DIR || undefined,
     loginUrl: process.env.AUTH_LOGIN_URL || undefined,
+    metrics: metricsConfigFromEnv(),
     trustProxy: process.env.TRUST_PROXY ? (/^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY) : undefined,
     queue: process.env.DATABASE_URL || process.env.REDIS_URL
       ? { redisUrl: process.env.REDIS_URL || undefined, databaseUrl: process.env.DATABASE_URL ?? '', prefix: process.env.QUEUE_PREFIX || undefined }

@@ -12,6 +12,8 @@ export interface EventEnvelope<P = unknown> {
   /** The dossier, centre or procedure the event is about. */
   aggregateId: string;
   occurredAt: string;
+  /** When the outbox row was written (the database's clock), set by the relay: the event lag is measured from it. */
+  createdAt?: string;
   /** Follows a request from the gateway into the events it causes. */
   correlationId: string | null;
   /** The W3C traceparent of the relay's span, when the request that caused the event was traced (tracing.ts). */

@@ -53,6 +53,8 @@ export interface EventConsumerOptions {
   /** Retries of an event split off a failed batch; the bus's policy by default. */
   retryJobOptions?: JobsOptions;
   runWrites?: RunWrites;
+  /** Told after each commit which events it applied (not those applied before): the metrics' event lag. */
+  onApplied?: (events: EventEnvelope[]) => void;
 }
 
 /**
@@ -82,6 +84,7 @@ export class EventConsumer {
   /** Applies one event exactly once in effect; returns false when it had been applied before. */
   async apply(job: Pick<Job<EventEnvelope>, 'data'>): Promise<boolean> {
     const applied = await this.opts.dataSource.transaction((manager) => this.applyIn(manager, job.data));
+    if (applied) this.opts.onApplied?.([job.data]);
     await this.announce([job.data]);
     return applied;
   }
@@ -93,17 +96,20 @@ export class EventConsumer {
 
   /** Applies a run of events, as a batch job does: together, and what fails on its own (splitFailures). */
   async applyRun(events: EventEnvelope[]): Promise<void> {
+    let applied: EventEnvelope[];
     try {
       // The common case: the whole run in one transaction, in order, its ids into the inbox at once.
       await this.opts.dataSource.transaction(async (manager) => {
         const fresh = await this.record(manager, events);
-        await this.opts.runWrites?.open(manager, events.filter((e) => fresh.has(e.id)));
+        applied = events.filter((e) => fresh.has(e.id));
+        await this.opts.runWrites?.open(manager, applied);
         for (const event of events) if (fresh.delete(event.id)) await this.handle(manager, event); // once, even if repeated
         await this.opts.runWrites?.flush(manager);
       });
     } catch {
-      await this.splitFailures(events);
+      applied = await this.splitFailures(events);
     }
+    this.opts.onApplied?.(applied!);
     await this.announce(events);
   }
 
@@ -127,13 +133,14 @@ export class EventConsumer {
    * (job id = event id) with the bus's retries and backoff. If this process dies half-way, the
    * batch job is taken up again and the inbox skips what was applied.
    */
-  private async splitFailures(events: EventEnvelope[]): Promise<void> {
+  private async splitFailures(events: EventEnvelope[]): Promise<EventEnvelope[]> {
     const failed: EventEnvelope[] = [];
+    const applied: EventEnvelope[] = [];
     await this.opts.dataSource.transaction(async (manager) => {
       for (const event of events) {
         await manager.query('SAVEPOINT event');
         try {
-          await this.applyIn(manager, event);
+          if (await this.applyIn(manager, event)) applied.push(event);
           await manager.query('RELEASE SAVEPOINT event');
         } catch {
           await manager.query('ROLLBACK TO SAVEPOINT event');
@@ -141,11 +148,12 @@ export class EventConsumer {
         }
       }
     });
-    if (failed.length === 0) return;
+    if (failed.length === 0) return applied;
     this.retryQueue ??= this.opts.connection.queue<EventJob>(eventQueueName(this.opts.service), { defaultJobOptions: this.opts.retryJobOptions ?? EVENT_JOB_OPTIONS });
     await this.retryQueue.addBulk(
       failed.map((event) => ({ name: event.type, data: event, opts: { jobId: event.id, delay: RETRY_FIRST_DELAY_MS } })),
     );
+    return applied;
   }
 
   private retryQueue?: Queue<EventJob>;

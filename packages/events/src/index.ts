@@ -6,6 +6,7 @@ export { readEventLog, eventLogHeads, type ReadEventLogOptions } from './event-l
 export { ProcessedEvent } from './processed-event.entity';
 export { BusTables1764000000000 } from './bus-tables.migration';
 export { AwaitedEvents1764000009000 } from './awaited-events.migration';
+export { OutboxCreatedAt1764000019000 } from './outbox-created-at.migration';
 export { BUS_MIGRATIONS } from './bus-migrations';
 export { publish, type PublishOptions } from './publish';
 export { publishMany, type OutgoingEvent } from './publish-many';

@@ -16,6 +16,7 @@ interface OutboxRow {
   correlation_id: string | null;
   occurred_at: Date;
   trace_parent: string | null;
+  created_at: Date;
 }
 
 export interface OutboxRelayOptions {
@@ -63,7 +64,7 @@ export class OutboxRelay {
     const { dataSource, source, queues } = this.opts;
     return dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT sequence, id, type, version, aggregate_id, payload, correlation_id, occurred_at, trace_parent
+        `SELECT sequence, id, type, version, aggregate_id, payload, correlation_id, occurred_at, created_at, trace_parent
            FROM outbox WHERE relayed_at IS NULL ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -187,6 +188,7 @@ function toEnvelope(row: OutboxRow, source: ServiceName): EventEnvelope {
     source,
     aggregateId: row.aggregate_id,
     occurredAt: new Date(row.occurred_at).toISOString(),
+    createdAt: new Date(row.created_at).toISOString(),
     correlationId: row.correlation_id,
     payload: row.payload,
   };

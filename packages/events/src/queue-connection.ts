@@ -30,6 +30,7 @@ export class QueueConnection {
   private ready?: Promise<void>;
   private readonly opened: Array<{ close(): Promise<void> }> = [];
   private lastError = 0;
+  private readonly worked = new Set<string>();
 
   constructor(private readonly config: QueueConnectionConfig) {
     this.backend = config.redisUrl ? 'redis' : 'postgres';
@@ -69,7 +70,18 @@ export class QueueConnection {
       : new Worker<T>(name, processor, { ...opts, connection: this.redis!, prefix: this.config.prefix });
     worker.on('error', this.reportError);
     this.opened.push(worker);
+    this.worked.add(name);
     return worker;
+  }
+
+  /** The queues this process takes jobs from (the metrics count their jobs). */
+  workedQueues(): string[] {
+    return [...this.worked];
+  }
+
+  /** The PostgreSQL backend's pool (undefined on Redis), for the metrics. */
+  poolUse(): { total: number; idle: number; waiting: number; max: number } | undefined {
+    return this.pool && { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount, max: this.pool.options.max ?? 10 };
   }
 
   private readonly reportError = (err: Error): void => {

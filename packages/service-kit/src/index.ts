@@ -18,3 +18,4 @@ export { endWithJsonErrors, guardRequests, inputTextGuard, jsonErrors, refuseCon
 export * from './object-guards';
 export { signToken, type TokenClaims } from './user-token';
 export { startTracing, tracingConfigured, tracingEnabled, traceRequests, traceOperations, inSpan, type Tracing } from './tracing';
+export { PlatformMetrics, startMetricsServer, metricsConfigFromEnv, knownOperationNames, poolUseOf, watchService, type MetricsConfig, type RunningMetricsServer, type PoolUse } from './metrics';

@@ -1,6 +1,7 @@
 import type { ServiceDefinition, ServiceConfig } from './service';
 import { runService } from './service';
 import { Shutdown } from './shutdown';
+import { metricsConfigFromEnv } from './metrics';
 import { startTracing } from './tracing';
 
 /**
@@ -19,6 +20,7 @@ export async function runServiceFromEnv<D>(def: ServiceDefinition<D>, defaultPor
     roles: { api: role === 'api' || role === 'all', worker: role === 'worker' || role === 'all' },
     publicUrl: process.env.PUBLIC_URL,
     dataDir: process.env.DATA_DIR,
+    metrics: metricsConfigFromEnv(),
   };
   const service = await runService(def, config);
   const shutdown = new Shutdown();

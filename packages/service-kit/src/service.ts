@@ -21,6 +21,7 @@ import type { ServiceContext } from './context';
 import { openDatabase, type SecondConnectionError } from './database';
 import { createIdentityVerifier } from './identity';
 import { createLogger } from './logger';
+import { PlatformMetrics, startMetricsServer, watchService, type MetricsConfig } from './metrics';
 import { guardResolvers, type ObjectGuards } from './object-guards';
 import { Shutdown } from './shutdown';
 import { startSubgraphServer } from './subgraph-server';
@@ -61,6 +62,8 @@ export interface ServiceDefinition<D = unknown> {
   consumerConcurrency?: number;
   /** Writes the handlers gather over a run of events, made once before it commits. */
   runWrites?: RunWrites;
+  /** The service's own gauges, beside those every service has (metrics.ts). */
+  metrics?(metrics: PlatformMetrics, deps: D, runtime: ServiceRuntime): void;
 }
 
 export interface ServiceConfig {
@@ -75,6 +78,8 @@ export interface ServiceConfig {
   publicUrl?: string;
   /** Where the file blob store keeps content (under .data/ by default). */
   dataDir?: string;
+  /** `GET /metrics` on a listener of its own; omitted: none. */
+  metrics?: MetricsConfig;
 }
 
 export interface RunningService<D = unknown> {
@@ -85,6 +90,8 @@ export interface RunningService<D = unknown> {
   deps: D;
   relay?: OutboxRelay;
   consumer?: EventConsumer;
+  /** Where its metrics are scraped, when configured. */
+  metricsUrl?: string;
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -104,6 +111,7 @@ function secondConnectionPolicy(logger: Logger): (err: SecondConnectionError) =>
 export async function runService<D>(def: ServiceDefinition<D>, config: ServiceConfig): Promise<RunningService<D>> {
   const logger = createLogger(def.name);
   const shutdown = new Shutdown();
+  const metrics = new PlatformMetrics(def.name, logger);
   try {
     const db = await openDatabase({
       url: config.databaseUrl,
@@ -119,6 +127,8 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
     const runtime: ServiceRuntime = { db, logger, queues, config };
     const deps = await def.createDeps(runtime);
     const running: RunningService<D> = { name: def.name, db, deps, logger, stop: () => shutdown.run(logger) };
+    watchService(metrics, db, queues);
+    def.metrics?.(metrics, deps, runtime);
 
     if (config.roles.worker) {
       const relay = new OutboxRelay({ source: def.name, dataSource: db, queues: new EventQueues(queues), logger, databaseUrl: config.databaseUrl });
@@ -126,6 +136,7 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
       shutdown.add('relay', () => relay.stop());
       const consumer = new EventConsumer({
         service: def.name, dataSource: db, connection: queues, handlers: def.handlers(deps), logger, concurrency: def.consumerConcurrency, runWrites: def.runWrites,
+        onApplied: (events) => metrics.eventsApplied(def.name, events),
       });
       consumer.start();
       shutdown.add('consumer', () => consumer.stop());
@@ -145,10 +156,16 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
         logger,
         verifyIdentity: await createIdentityVerifier(config.identityPublicJwk),
         applied,
+        metrics,
         routes: def.routes && ((router) => def.routes!(router, deps, { ...runtime, applied })),
       });
       shutdown.add('http', () => server.stop());
       Object.assign(running, { url: server.url, port: server.port });
+    }
+    if (config.metrics) {
+      const scraped = await startMetricsServer(metrics.merged(), config.metrics);
+      shutdown.add('metrics', () => scraped.close());
+      running.metricsUrl = scraped.url;
     }
     logger.info({ url: running.url, roles: config.roles, backend: queues.backend }, 'service started');
     return running;

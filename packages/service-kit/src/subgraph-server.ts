@@ -16,6 +16,7 @@ import { CONTRACT_CODES, isLockTimeout } from './errors';
 import { CORRELATION_HEADER, IDENTITY_HEADER, type Caller } from './identity';
 import type { ServiceContext } from './context';
 import { endWithJsonErrors, guardRequests } from './http-guard';
+import type { PlatformMetrics } from './metrics';
 import { traceOperations, traceRequests, tracingEnabled } from './tracing';
 
 export function loadSchema(file: string): DocumentNode {
@@ -34,6 +35,8 @@ export interface SubgraphServerOptions<D> {
   applied?: ServiceContext['applied'];
   /** Plain HTTP routes (printable receipts, downloads, CSV exports), behind the same identity check. */
   routes?: (router: Router) => void;
+  /** Times requests and operations, counts errors by code. */
+  metrics?: PlatformMetrics;
 }
 
 export interface RunningServer {
@@ -49,6 +52,7 @@ export interface RunningServer {
  */
 export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Promise<RunningServer> {
   const app = express();
+  if (opts.metrics) app.use(opts.metrics.http);
   guardRequests(app);
   const httpServer = http.createServer(app);
   // Longer than the gateway's idle keep-alive (30 s): the client, not the server, closes idle sockets.
@@ -59,7 +63,8 @@ export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Pr
   const server = new ApolloServer<ServiceContext<D>>({
     schema: buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as never }]),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), logUnexpectedErrors(opts.logger), ...(traced ? [traceOperations] : []),
+      ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), logUnexpectedErrors(opts.logger),
+      ...(opts.metrics ? [opts.metrics.graphql] : []), ...(traced ? [traceOperations] : []),
     ],
     // A lock not granted within lock_timeout: another change of the same data holds it; the caller may try again.
     formatError: (formatted, error) => (isLockTimeout(unwrapResolverError(error))

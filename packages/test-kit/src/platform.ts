@@ -86,6 +86,7 @@ export class TestPlatform {
       roles,
       publicUrl: this.gateway?.url,
       dataDir: this.dataDir,
+      metrics: { port: 0 },
     };
   }
 
@@ -103,6 +104,7 @@ export class TestPlatform {
       courierCallbackSecret: this.courierCredential,
       identityPrivateJwk: this.keys.privateJwk,
       queue: this.serviceConfig('intake').queue,
+      metrics: { port: 0 },
       ...this.opts.gateway,
     });
   }
@@ -148,6 +150,14 @@ export class TestPlatform {
     const res = await this.graphql<T>(query, variables, token);
     if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
     return res.data as T;
+  }
+
+  /** What an operator's Prometheus reads from a part of the platform: its `/metrics` text. */
+  async scrape(part: ServiceName | 'gateway'): Promise<string> {
+    const url = part === 'gateway' ? this.gateway.metricsUrl : this.services[part].metricsUrl;
+    const res = await fetch(url!);
+    if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
+    return res.text();
   }
 
   async stop(): Promise<void> {

@@ -8,6 +8,7 @@ import { resolvers } from './resolvers';
 import { processingGuards } from './resolvers/access';
 import { slipRoutes } from './routes/slips';
 import { startSlaWatch } from './workers/sla-watch';
+import { processingMetrics } from './metrics';
 
 /** Processing (xử lý): workflows, each dossier's lifecycle, deadlines, decisions and the audit trail. */
 export const processingService: ServiceDefinition<ProcessingDeps> = {
@@ -23,4 +24,5 @@ export const processingService: ServiceDefinition<ProcessingDeps> = {
   workers: (deps, runtime) => startSlaWatch(deps, runtime),
   // a run's dossiers read at once (an import's reception and history arrive side by side)
   runWrites: runDossiers,
+  metrics: processingMetrics,
 };
