@@ -9,7 +9,7 @@ export { AwaitedEvents1764000009000 } from './awaited-events.migration';
 export { BUS_MIGRATIONS } from './bus-migrations';
 export { publish, type PublishOptions } from './publish';
 export { publishMany, type OutgoingEvent } from './publish-many';
-export { QueueConnection, type QueueConnectionConfig, type QueueBackendName } from './queue-connection';
+export { QueueConnection, migrateQueueSchema, type QueueConnectionConfig, type QueueBackendName } from './queue-connection';
 export { EventQueues, eventQueueName, EVENT_JOB_OPTIONS, EVENTS_PER_JOB, toJobs, isBatch, type EventJob, type EventBatch } from './event-queues';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { RunReads, RunGathering, oncePerTransaction, runWritesOf } from './run-reads';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceName } from '@onestop/events';
-import { generateIdentityKeys, runService, type RunningService, type ServiceConfig, type ServiceDefinition } from '@onestop/service-kit';
+import { generateIdentityKeys, preparePlatformDatabase, runService, type PlatformDatabaseUrls, type RunningService, type ServiceConfig, type ServiceDefinition } from '@onestop/service-kit';
 import { startGateway, type GatewayOptions, type RunningGateway } from '@onestop/gateway';
 import { intakeService } from '@onestop/intake';
 import { processingService } from '@onestop/processing';
@@ -33,6 +33,11 @@ export interface PlatformOptions {
   workers?: ServiceName[];
   /** The gateway's proxy trust and limits, for tests of per-client limits. */
   gateway?: Pick<GatewayOptions, 'trustProxy' | 'limits'>;
+  /**
+   * Each service as its own database role, the owner running the migrations, as `npm start` does
+   * (database-roles.ts). Off by default: tests read across schemas through a service's DataSource.
+   */
+  roles?: boolean;
 }
 
 /**
@@ -45,7 +50,10 @@ export class TestPlatform {
   readonly jwtSecret = randomBytes(24).toString('hex');
   /** The courier's callback credential (the gateway's COURIER_CALLBACK_SECRET): a bearer for recordPostalEvent only. */
   readonly courierCredential = randomBytes(24).toString('hex');
+  /** The test database as the server's superuser (tests look at any schema through it). */
   databaseUrl!: string;
+  /** Each role's URL when started with `roles`. */
+  roleUrls?: PlatformDatabaseUrls;
   readonly backend: QueueBackend;
   private dropDatabase?: () => Promise<void>;
   private readonly prefix = `t${randomBytes(5).toString('hex')}`;
@@ -78,9 +86,10 @@ export class TestPlatform {
   }
 
   serviceConfig(name: ServiceName, roles = { api: true, worker: (this.opts.workers ?? Object.keys(DEFINITIONS)).includes(name) }): ServiceConfig {
+    const databaseUrl = this.roleUrls?.services[name] ?? this.databaseUrl;
     return {
-      databaseUrl: this.databaseUrl,
-      queue: { redisUrl: this.backend === 'redis' ? TEST_REDIS_URL : undefined, databaseUrl: this.databaseUrl, prefix: this.prefix },
+      databaseUrl,
+      queue: { redisUrl: this.backend === 'redis' ? TEST_REDIS_URL : undefined, databaseUrl, prefix: this.prefix },
       port: this.ports[name] ?? 0,
       identityPublicJwk: this.keys.publicJwk,
       roles,
@@ -94,6 +103,9 @@ export class TestPlatform {
     this.databaseUrl = db.url;
     this.dropDatabase = db.drop;
     this.keys = await generateIdentityKeys();
+    if (this.opts.roles) {
+      this.roleUrls = await preparePlatformDatabase(db.url, Object.values(DEFINITIONS), { queueOnPostgres: this.backend === 'postgres' });
+    }
     // Services one after the other: their migrations create schemas in the same new database.
     for (const name of Object.keys(DEFINITIONS) as ServiceName[]) await this.startService(name);
     this.gateway = await startGateway({
@@ -102,7 +114,7 @@ export class TestPlatform {
       jwtSecret: this.jwtSecret,
       courierCallbackSecret: this.courierCredential,
       identityPrivateJwk: this.keys.privateJwk,
-      queue: this.serviceConfig('intake').queue,
+      queue: { ...this.serviceConfig('intake').queue, ...(this.roleUrls && { databaseUrl: this.roleUrls.gatewayUrl }) },
       ...this.opts.gateway,
     });
   }
