@@ -38,6 +38,8 @@ export interface PlatformOptions {
    * (database-roles.ts). Off by default: tests read across schemas through a service's DataSource.
    */
   roles?: boolean;
+  /** An existing database (a restored backup) instead of a new one; stop() leaves it in place. */
+  databaseUrl?: string;
 }
 
 /**
@@ -99,7 +101,7 @@ export class TestPlatform {
   }
 
   private async boot(): Promise<void> {
-    const db = await createTestDatabase();
+    const db = this.opts.databaseUrl ? { url: this.opts.databaseUrl, drop: undefined } : await createTestDatabase();
     this.databaseUrl = db.url;
     this.dropDatabase = db.drop;
     this.keys = await generateIdentityKeys();
