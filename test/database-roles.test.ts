@@ -105,7 +105,7 @@ describe('least-privilege database roles', () => {
     const centre = await fixtures.centre({ code: 'R46' });
     const procedure = await fixtures.procedure({ code: 'ROLES-01' });
     const admin = await fixtures.admin();
-    const received = [];
+    const received: Array<{ id: string }> = [];
     for (let i = 0; i < 3; i++) received.push(await fixtures.receiveDossier({ centre, procedureCode: procedure.code, identityNumber: `04609000${1000 + i}` }));
     const specialist = await platform.token({ role: 'INTAKE_OFFICER', centre: centre.code });
     // An officer's read of the applicant's records writes the access log (an INSERT the role may do).

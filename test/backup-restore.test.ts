@@ -1,0 +1,110 @@
+/**
+ * A backup of a live platform, restored into a new database: the restored platform goes on
+ * receiving, nothing in flight at the dump is lost and nothing is applied twice, and
+ * `npm run stats:reconcile` finds statistics agreeing with the owners (README "Backups and restore").
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { Fixtures, TestPlatform, waitFor } from '@onestop/test-kit';
+import { TEST_POSTGRES_URL } from '@onestop/test-support';
+import { backupPlatform, restorePlatform } from '../scripts/lib/backup';
+
+const ROOT = join(__dirname, '..');
+
+async function count(url: string, sql: string): Promise<number> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(sql)).rows[0].n;
+  } finally {
+    await c.end();
+  }
+}
+
+describe('backup and restore of a live platform', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onestop-backup-'));
+  let live: TestPlatform | undefined;
+  let restored: TestPlatform | undefined;
+  let restoredDatabase: string | undefined;
+  afterAll(async () => {
+    await restored?.stop();
+    await live?.stop();
+    if (restoredDatabase) {
+      const c = new Client({ connectionString: TEST_POSTGRES_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${restoredDatabase} WITH (FORCE)`);
+      for (const { rolname } of (await c.query(`SELECT rolname FROM pg_roles WHERE starts_with(rolname, $1) ORDER BY rolcanlogin DESC`, [`${restoredDatabase}_`])).rows) {
+        await c.query(`DROP ROLE IF EXISTS "${rolname}"`);
+      }
+      await c.end();
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('restored, the platform receives on with every dossier once and statistics reconciled', async () => {
+    // Only intake's worker: its relay sends the events, and no other service applies them before the dump.
+    live = await TestPlatform.start({ roles: true, workers: ['intake'] });
+    const fixtures = new Fixtures(live);
+    const centre = await fixtures.centre({ code: 'B46' });
+    const procedure = await fixtures.procedure({ code: 'BACKUP-01' });
+    const before: string[] = [];
+    for (let i = 0; i < 4; i++) before.push((await fixtures.receiveDossier({ centre, procedureCode: procedure.code, identityNumber: `04609000${2000 + i}` })).code);
+    await waitFor(async () => ((await count(live!.databaseUrl, `SELECT count(*)::int AS n FROM intake.outbox WHERE relayed_at IS NULL`)) === 0 ? true : null),
+      { what: 'intake to relay its events' });
+    // Dumped now, the receptions' events are in the queue (Redis, not backed up) and in no other service.
+    const backup = await backupPlatform({ databaseUrl: live.databaseUrl, dataDir: live.dataDir, to: dir });
+    expect(backup.dumpBytes).toBeGreaterThan(0);
+    await live.stop();
+    live = undefined;
+
+    restoredDatabase = `onestop_restored_${Date.now().toString(36)}`;
+    const dataDir = mkdtempSync(join(tmpdir(), 'onestop-restored-'));
+    const result = await restorePlatform({ from: dir, adminUrl: TEST_POSTGRES_URL, database: restoredDatabase, dataDir });
+    rmSync(dataDir, { recursive: true, force: true });
+    // The four receptions' events, at least, for processing, delivery and statistics.
+    expect(result.resent).toBeGreaterThanOrEqual(4 * 3);
+    restored = await TestPlatform.start({ roles: true, databaseUrl: result.databaseUrl });
+    const admin = await restored.token({ role: 'ADMIN', centre: 'B46' });
+    const officer = await restored.token({ role: 'INTAKE_OFFICER', centre: 'B46' });
+    const { centres } = await restored.ok(`{ centres { id code } }`, {}, admin);
+    const restoredCentre = centres.find((c: { code: string }) => c.code === 'B46');
+    const after: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { submitDossier } = await restored.ok(
+        `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { code } }`,
+        { input: { procedureCode: procedure.code, centreId: restoredCentre.id, channel: 'COUNTER', documents: [],
+          applicant: { kind: 'CITIZEN', identityNumber: `04609000${3000 + i}`, fullName: 'Trần Thị Bình' }, delivery: { method: 'COUNTER' } } },
+        officer,
+      );
+      after.push(submitDossier.code);
+    }
+    // The day's numbering goes on where the backup left it: no code given twice.
+    expect(new Set([...before, ...after]).size).toBe(7);
+    expect(after.map((c) => c.slice(-4))).toEqual(['0005', '0006', '0007']);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const total = await waitFor(async () => {
+      const { report } = await restored!.contractOk('Report', { input: { from: today, to: today, centreId: restoredCentre.id, includeDescendants: true, groupBy: 'CENTRE' } }, admin);
+      return report.total.received === 7 ? report.total : null;
+    }, { what: 'statistics to count the dossiers of before and after the backup', timeoutMs: 60_000 });
+    expect(total).toMatchObject({ received: 7, inProgress: 7 });
+
+    const url = restored.databaseUrl;
+    await waitFor(async () => ((await count(url, `SELECT count(*)::int AS n FROM processing.dossier`)) === 7 && (await count(url, `SELECT count(*)::int AS n FROM delivery.delivery`)) === 7 ? true : null),
+      { what: 'processing and delivery to know the seven dossiers' });
+    expect(await count(url, `SELECT count(*)::int AS n FROM intake.dossier`)).toBe(7);
+    expect(await count(url, `SELECT count(*)::int AS n FROM statistics.dossier_fact`)).toBe(7);
+    // Nothing applied twice: one reception line per dossier on the control slip.
+    expect(await count(url, `SELECT count(*)::int AS n FROM (SELECT dossier_id, action FROM processing.dossier_history GROUP BY 1, 2 HAVING count(*) > 1) d`)).toBe(0);
+    expect(await count(url, `SELECT count(*)::int AS n FROM intake.outbox WHERE relayed_at IS NULL`)).toBe(0);
+
+    const reconcile = await new Promise<{ code: number; out: string }>((resolve) => {
+      execFile('npm', ['run', '--silent', 'stats:reconcile'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } }, (err, stdout, stderr) =>
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }));
+    });
+    expect(reconcile).toEqual({ code: 0, out: expect.stringContaining('0 differences') });
+  }, 300_000);
+});
