@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { dropPlatformRoles } from '@onestop/service-kit';
 import { Fixtures, TestPlatform, waitFor } from '@onestop/test-kit';
 import { TEST_POSTGRES_URL } from '@onestop/test-support';
 import { backupPlatform, restorePlatform } from '../scripts/lib/backup';
@@ -36,9 +37,7 @@ describe('backup and restore of a live platform', () => {
       const c = new Client({ connectionString: TEST_POSTGRES_URL });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${restoredDatabase} WITH (FORCE)`);
-      for (const { rolname } of (await c.query(`SELECT rolname FROM pg_roles WHERE starts_with(rolname, $1) ORDER BY rolcanlogin DESC`, [`${restoredDatabase}_`])).rows) {
-        await c.query(`DROP ROLE IF EXISTS "${rolname}"`);
-      }
+      await dropPlatformRoles(c, restoredDatabase);
       await c.end();
     }
     rmSync(dir, { recursive: true, force: true });

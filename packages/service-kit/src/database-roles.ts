@@ -227,3 +227,11 @@ async function grantQueueSchema(c: Client, bus: string): Promise<void> {
   await c.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${QUEUE_SCHEMA} TO ${b}`);
   await c.query(`GRANT ALL ON ALL SEQUENCES IN SCHEMA ${QUEUE_SCHEMA} TO ${b}`);
 }
+
+/** After its database is dropped (its grants went with it): the roles named after it. */
+export async function dropPlatformRoles(c: Pick<Client, 'query'>, database: string): Promise<void> {
+  const { rows } = await c.query(`SELECT rolname FROM pg_roles WHERE rolname = ANY($1) ORDER BY rolcanlogin DESC`, [
+    (({ owner, bus, gateway, services }) => [owner, bus, gateway, ...Object.values(services)])(platformRoleNames(database)),
+  ]);
+  for (const { rolname } of rows) await c.query(`DROP ROLE IF EXISTS ${ident(rolname)}`);
+}
