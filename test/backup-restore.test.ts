@@ -14,6 +14,7 @@ import { TEST_POSTGRES_URL } from '@onestop/test-support';
 import { backupPlatform, restorePlatform } from '../scripts/lib/backup';
 
 const ROOT = join(__dirname, '..');
+const PDF = Buffer.from('%PDF-1.4\n% the applicant\'s identity card\n%%EOF\n');
 
 async function count(url: string, sql: string): Promise<number> {
   const c = new Client({ connectionString: url });
@@ -27,6 +28,7 @@ async function count(url: string, sql: string): Promise<number> {
 
 describe('backup and restore of a live platform', () => {
   const dir = mkdtempSync(join(tmpdir(), 'onestop-backup-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'onestop-restored-'));
   let live: TestPlatform | undefined;
   let restored: TestPlatform | undefined;
   let restoredDatabase: string | undefined;
@@ -41,6 +43,7 @@ describe('backup and restore of a live platform', () => {
       await c.end();
     }
     rmSync(dir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('restored, the platform receives on with every dossier once and statistics reconciled', async () => {
@@ -48,11 +51,21 @@ describe('backup and restore of a live platform', () => {
     live = await TestPlatform.start({ roles: true, workers: ['intake'] });
     const fixtures = new Fixtures(live);
     const centre = await fixtures.centre({ code: 'B46' });
-    const procedure = await fixtures.procedure({ code: 'BACKUP-01' });
-    const before: string[] = [];
-    for (let i = 0; i < 4; i++) before.push((await fixtures.receiveDossier({ centre, procedureCode: procedure.code, identityNumber: `04609000${2000 + i}` })).code);
+    const procedure = await fixtures.procedure({ code: 'BACKUP-01', components: [{ code: 'GT', name: 'Giấy tờ', required: false, documentType: 'CCCD' }] });
+    // The first with a document: a blob, and the digitised record that names it.
+    const { submitDossier: first } = await live.ok(
+      `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { code components { record { id } } } }`,
+      { input: { procedureCode: procedure.code, centreId: centre.id, channel: 'COUNTER', delivery: { method: 'COUNTER' },
+        applicant: { kind: 'CITIZEN', identityNumber: '046090001999', fullName: 'Lê Văn Cường' },
+        documents: [{ componentCode: 'GT', upload: { fileName: 'cccd.pdf', mimeType: 'application/pdf', contentBase64: PDF.toString('base64') } }] } },
+      await live.token({ role: 'INTAKE_OFFICER', centre: 'B46' }),
+    );
+    const before: string[] = [first.code];
+    for (let i = 0; i < 3; i++) before.push((await fixtures.receiveDossier({ centre, procedureCode: procedure.code, identityNumber: `04609000${2000 + i}` })).code);
     await waitFor(async () => ((await count(live!.databaseUrl, `SELECT count(*)::int AS n FROM intake.outbox WHERE relayed_at IS NULL`)) === 0 ? true : null),
       { what: 'intake to relay its events' });
+    const events = await count(live.databaseUrl, `SELECT count(*)::int AS n FROM intake.outbox`);
+    expect(events).toBeGreaterThanOrEqual(6); // the centre's, the procedure's, the four receptions'
     // Dumped now, the receptions' events are in the queue (Redis, not backed up) and in no other service.
     const backup = await backupPlatform({ databaseUrl: live.databaseUrl, dataDir: live.dataDir, to: dir });
     expect(backup.dumpBytes).toBeGreaterThan(0);
@@ -60,16 +73,20 @@ describe('backup and restore of a live platform', () => {
     live = undefined;
 
     restoredDatabase = `onestop_restored_${Date.now().toString(36)}`;
-    const dataDir = mkdtempSync(join(tmpdir(), 'onestop-restored-'));
     const result = await restorePlatform({ from: dir, adminUrl: TEST_POSTGRES_URL, database: restoredDatabase, dataDir });
-    rmSync(dataDir, { recursive: true, force: true });
-    // The centre's, the procedure's and the four receptions' events: relayed, applied by no subscriber.
-    expect(result.resent).toBe(6);
-    restored = await TestPlatform.start({ roles: true, databaseUrl: result.databaseUrl });
+    expect(result.blobs).toBe(1);
+    // Every one of them: relayed, and applied by no subscriber.
+    expect(result.resent).toBe(events);
+    restored = await TestPlatform.start({ roles: true, databaseUrl: result.databaseUrl, dataDir });
     const admin = await restored.token({ role: 'ADMIN', centre: 'B46' });
     const officer = await restored.token({ role: 'INTAKE_OFFICER', centre: 'B46' });
     const { centres } = await restored.ok(`{ centres { id code } }`, {}, admin);
     const restoredCentre = centres.find((c: { code: string }) => c.code === 'B46');
+    // The document survived, its hash checked on the read (and the read logged in the append-only access log).
+    const content = await fetch(`${restored.url}/intake/records/${first.components[0].record.id}/content?purpose=${encodeURIComponent('Kiểm tra hồ sơ')}`,
+      { headers: { authorization: `Bearer ${officer}` } });
+    expect(content.status).toBe(200);
+    expect(Buffer.from(await content.arrayBuffer())).toEqual(PDF);
     const after: string[] = [];
     for (let i = 0; i < 3; i++) {
       const { submitDossier } = await restored.ok(

@@ -6,7 +6,7 @@
  * sends again exactly the rows some subscriber has not recorded, and a repeat is a no-op.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { SERVICE_NAMES, SUBSCRIPTIONS } from '@onestop/events';
@@ -65,12 +65,16 @@ export interface BackupResult {
  * never changes (content-addressed), so a copy made after the dump holds every blob it names.
  */
 export async function backupPlatform(opts: { databaseUrl: string; dataDir: string; to: string }): Promise<BackupResult> {
-  mkdirSync(opts.to, { recursive: true });
+  // Personal data: readable by the operator's account only.
+  mkdirSync(opts.to, { recursive: true, mode: 0o700 });
   const dumpFile = join(opts.to, DUMP_FILE);
+  writeFileSync(dumpFile, '', { mode: 0o600 });
+  chmodSync(dumpFile, 0o600);
   // One consistent snapshot of every schema (pg_dump's single transaction), taken while the platform runs.
   execFileSync(await postgresTool('pg_dump', opts.databaseUrl), ['--format=custom', `--exclude-schema=${QUEUE_SCHEMA}`, `--file=${dumpFile}`, `--dbname=${opts.databaseUrl}`], { stdio: ['ignore', 'inherit', 'inherit'] });
   const blobs = join(opts.dataDir, BLOBS);
-  if (existsSync(blobs)) cpSync(blobs, join(opts.to, BLOBS), { recursive: true });
+  // A `.tmp` is a put under way, renamed into place once whole: not a blob yet.
+  if (existsSync(blobs)) cpSync(blobs, join(opts.to, BLOBS), { recursive: true, filter: (src) => !src.endsWith('.tmp') });
   writeFileSync(join(opts.to, 'backup.json'), JSON.stringify({ at: new Date().toISOString(), dump: DUMP_FILE, blobs: BLOBS }, null, 2));
   return { dir: opts.to, dumpBytes: statSync(dumpFile).size, blobs: countFiles(join(opts.to, BLOBS)) };
 }
@@ -110,8 +114,11 @@ export async function restorePlatform(opts: { from: string; adminUrl: string; da
  */
 export async function resendUnrecorded(c: Client): Promise<number> {
   let resent = 0;
+  const present = async (table: string) => (await c.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [table])).rows[0].present as boolean;
   for (const source of SERVICE_NAMES) {
+    if (!(await present(`${source}.outbox`))) continue;
     for (const subscriber of SERVICE_NAMES) {
+      if (!(await present(`${subscriber}.processed_event`))) continue;
       const types = Object.entries(SUBSCRIPTIONS as Record<string, readonly string[]>).filter(([, subs]) => subs.includes(subscriber)).map(([type]) => type);
       if (!types.length) continue;
       const { rowCount } = await c.query(

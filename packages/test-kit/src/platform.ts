@@ -40,6 +40,8 @@ export interface PlatformOptions {
   roles?: boolean;
   /** An existing database (a restored backup) instead of a new one; stop() leaves it in place. */
   databaseUrl?: string;
+  /** An existing data folder (restored blobs) instead of a new one; stop() leaves it in place too. */
+  dataDir?: string;
 }
 
 /**
@@ -60,11 +62,12 @@ export class TestPlatform {
   private dropDatabase?: () => Promise<void>;
   private readonly prefix = `t${randomBytes(5).toString('hex')}`;
   private keys!: { privateJwk: string; publicJwk: string };
-  readonly dataDir = mkdtempSync(join(tmpdir(), 'onestop-test-'));
+  readonly dataDir: string;
   private readonly ports = {} as Record<ServiceName, number>;
 
   private constructor(private readonly opts: PlatformOptions) {
     this.backend = opts.backend ?? (process.env.TEST_QUEUE_BACKEND as QueueBackend) ?? 'redis';
+    this.dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'onestop-test-'));
   }
 
   static async start(opts: PlatformOptions = {}): Promise<TestPlatform> {
@@ -169,6 +172,6 @@ export class TestPlatform {
     for (const service of Object.values(this.services)) await service.stop().catch(() => undefined);
     await this.dropDatabase?.().catch(() => undefined);
     if (this.backend === 'redis') await deleteRedisPrefix(TEST_REDIS_URL, this.prefix).catch(() => undefined);
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (!this.opts.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
