@@ -123,9 +123,14 @@ export async function preparePlatformDatabase(
   });
 
   const ownerUrl = urlAs(adminUrl, roles.owner, passwords.owner);
-  if (opts.queueOnPostgres ?? true) await migrateQueueSchema(ownerUrl);
-  await withClient(ownerUrl, (c) => grantQueueSchema(c, roles.bus));
-  for (const def of definitions) await migrateService(def, ownerUrl, roles.services[def.name]);
+  // Each in a schema of its own: at once (a restart of the platform waits for them).
+  await Promise.all([
+    (async () => {
+      if (opts.queueOnPostgres ?? true) await migrateQueueSchema(ownerUrl);
+      await withClient(ownerUrl, (c) => grantQueueSchema(c, roles.bus));
+    })(),
+    ...definitions.map((def) => migrateService(def, ownerUrl, roles.services[def.name])),
+  ]);
   return {
     ownerUrl,
     gatewayUrl: urlAs(adminUrl, roles.gateway, passwords.gateway),
