@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { SERVICE_NAMES, type ServiceName } from '@onestop/events';
 import { appendOnlyTables } from '@onestop/service-kit';
 import { Fixtures, TestPlatform, waitFor } from '@onestop/test-kit';
+import { createTestDatabase } from '@onestop/test-support';
 
 /**
  * Each service as its own PostgreSQL role (README "Database roles"): the database itself refuses
@@ -134,4 +135,50 @@ describe('least-privilege database roles', () => {
       await check.end();
     }
   });
+});
+
+describe('a database made before the roles (one superuser for every service)', () => {
+  let platform: TestPlatform | undefined;
+  let db: { url: string; drop(): Promise<void> } | undefined;
+  afterAll(async () => {
+    await platform?.stop();
+    await db?.drop();
+  });
+
+  it('passes to the owner at the next start, and the services go on as their roles with its data', async () => {
+    db = await createTestDatabase();
+    platform = await TestPlatform.start({ backend: 'postgres', databaseUrl: db.url });
+    const fixtures = new Fixtures(platform);
+    const centre = await fixtures.centre({ code: 'U46' });
+    const procedure = await fixtures.procedure({ code: 'UPGRADE-01' });
+    const old = await fixtures.receiveDossier({ centre, procedureCode: procedure.code });
+    await platform.stop();
+
+    platform = await TestPlatform.start({ backend: 'postgres', databaseUrl: db.url, roles: true });
+    const admin = await platform.token({ role: 'ADMIN', centre: 'U46' });
+    const officer = await platform.token({ role: 'INTAKE_OFFICER', centre: 'U46' });
+    const { submitDossier } = await platform.ok(
+      `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { code } }`,
+      { input: { procedureCode: procedure.code, centreId: centre.id, channel: 'COUNTER', documents: [],
+        applicant: { kind: 'CITIZEN', identityNumber: '046090004000', fullName: 'Phạm Thị Dung' }, delivery: { method: 'COUNTER' } } },
+      officer,
+    );
+    expect(submitDossier.code.slice(-4)).toBe('0002');
+    const { dossier } = await platform.ok(`query($id: ID!) { dossier(id: $id) { code status } }`, { id: old.id }, admin);
+    expect(dossier).toEqual({ code: old.code, status: 'RECEIVED' });
+
+    const c = new Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      const owners = await c.query(
+        `SELECT DISTINCT pg_get_userbyid(c.relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname IN ('intake', 'processing', 'delivery', 'statistics', 'bullmq') AND c.relkind IN ('r', 'S')`,
+      );
+      const roles = platform.roleUrls!.roles;
+      // The owner's, and on the queue schema a job-id sequence a service role made since.
+      expect(owners.rows.map((r) => r.owner).filter((o) => o !== roles.owner && !Object.values(roles.services).includes(o))).toEqual([]);
+    } finally {
+      await c.end();
+    }
+  }, 240_000);
 });
