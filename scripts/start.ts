@@ -16,6 +16,7 @@ import { parseDemoHistory, seedDemoHistory, DEMO_HISTORY_DAYS } from './demo-his
 import { Supervisor, waitHealthy, waitGraphql } from './lib/supervisor';
 import { DEMO_CENTRES } from '@onestop/intake/src/demo/demo-province';
 import { ensurePortalBuilt } from './lib/portal-build';
+import { platformDatabaseUrls } from './lib/platform-database';
 
 const SERVICES = [
   { name: 'intake', port: 4001 },
@@ -60,12 +61,13 @@ async function main() {
     rmSync(READY_FILE, { force: true });
     if (!process.env.DATABASE_URL) await startEmbeddedPostgres(log);
     const databaseUrl = await resolveDatabaseUrl();
+    // Each service as its own role, the owner migrating (README "Database roles").
+    const urls = await platformDatabaseUrls(databaseUrl, log);
     const jwtSecret = process.env.AUTH_JWT_SECRET || (process.env.AUTH_JWKS_URL ? undefined : randomBytes(32).toString('hex'));
     const keys = await generateIdentityKeys();
     const gatewayPort = Number(process.env.PORT ?? 4000);
     const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${gatewayPort}`;
     const common = {
-      DATABASE_URL: databaseUrl,
       IDENTITY_PUBLIC_JWK: keys.publicJwk,
       DATA_DIR,
       PUBLIC_URL: publicUrl,
@@ -79,7 +81,9 @@ async function main() {
     const secrets = { delivery: { DOWNLOAD_LINK_SECRET: downloadLinkSecret() } } as Record<string, NodeJS.ProcessEnv>;
     for (const service of SERVICES) {
       const port = Number(process.env[`${service.name.toUpperCase()}_PORT`] ?? service.port);
-      supervisor.run(service.name, `services/${service.name}/src/main.ts`, { ...common, ...secrets[service.name], PORT: String(port), ...metricsPort(SERVICES.indexOf(service) + 1) });
+      supervisor.run(service.name, `services/${service.name}/src/main.ts`, {
+        ...common, DATABASE_URL: urls.services[service.name], ...secrets[service.name], PORT: String(port), ...metricsPort(SERVICES.indexOf(service) + 1),
+      });
     }
     await Promise.all(
       SERVICES.map((s) => waitHealthy(`http://127.0.0.1:${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}/readyz`, s.name)),
@@ -87,6 +91,7 @@ async function main() {
     await portal;
     supervisor.run('gateway', 'gateway/src/main.ts', {
       ...common,
+      DATABASE_URL: urls.gateway,
       PORT: String(gatewayPort),
       IDENTITY_PRIVATE_JWK: keys.privateJwk,
       AUTH_JWT_SECRET: jwtSecret ?? '',
@@ -111,7 +116,7 @@ async function main() {
     GraphQL       ${publicUrl}/graphql
     Health        ${publicUrl}/healthz
     Services      ${SERVICES.map((s) => `${s.name} :${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}`).join(', ')}
-${METRICS_BASE === undefined ? '' : `    Metrics       http://127.0.0.1:${METRICS_BASE}/metrics (gateway), ${SERVICES.map((s, i) => `${s.name} :${METRICS_BASE + i + 1}`).join(', ')}\n`}    PostgreSQL    ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, data under ${join(DATA_DIR, 'postgres')}`}
+${METRICS_BASE === undefined ? '' : `    Metrics       http://127.0.0.1:${METRICS_BASE}/metrics (gateway), ${SERVICES.map((s, i) => `${s.name} :${METRICS_BASE + i + 1}`).join(', ')}\n`}    PostgreSQL    ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, data under ${join(DATA_DIR, 'postgres')}`}; ${urls.summary}
     Queue backend ${process.env.REDIS_URL ? 'Redis (REDIS_URL)' : "BullMQ's PostgreSQL backend (no REDIS_URL)"}
     Demo data     ${seeded.summary}${seeded.history ? `\n                  and a history of ${seeded.history.size} dossiers over the last ${DEMO_HISTORY_DAYS} days, imported now in the background (DEMO_HISTORY)` : ''}
 ${process.env.AUTH_JWT_SECRET || !jwtSecret ? '' : `    Development token secret (AUTH_JWT_SECRET): ${jwtSecret}\n`}${adminToken ? `    An ADMIN token for the demo province (12 h):\n      ${adminToken}\n` : ''}

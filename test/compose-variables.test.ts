@@ -13,8 +13,8 @@ const services = compose.services as Record<string, { build?: string; environmen
 
 /** Read by Node.js itself, not by our code. */
 const READ_BY_NODE = new Set(['NODE_ENV', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'TZ']);
-/** The gateway reads each service's address by the service's name (`${name.toUpperCase()}_URL`). */
-const PER_SERVICE = /^(INTAKE|PROCESSING|DELIVERY|STATISTICS)_URL$/;
+/** Read by each service's name: its address (`${name.toUpperCase()}_URL`), its database role's password. */
+const PER_SERVICE = /^(?:INTAKE|PROCESSING|DELIVERY|STATISTICS)_(URL|DATABASE_PASSWORD)$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -44,7 +44,8 @@ describe('docker-compose.yml: the variables it gives the platform', () => {
   });
 
   it.each(platformVariables.filter((name) => !READ_BY_NODE.has(name)))('%s is read by the platform', (name) => {
-    const pattern = PER_SERVICE.test(name) ? /\$\{name\.toUpperCase\(\)\}_URL/ : new RegExp(`\\b${name}\\b`);
+    const suffix = PER_SERVICE.exec(name)?.[1];
+    const pattern = suffix ? new RegExp(`\\$\\{\\w+\\.toUpperCase\\(\\)\\}_${suffix}\\b`) : new RegExp(`\\b${name}\\b`);
     expect(platformSource.filter(({ text }) => pattern.test(text)).map(({ file }) => file)).not.toEqual([]);
   });
 

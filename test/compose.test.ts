@@ -14,7 +14,7 @@ const INFRASTRUCTURE = ['postgres', 'redis', 'minio', 'minio-init', 'prometheus'
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, Redis, MinIO, the gateway, and each service with its workers', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['delivery', 'delivery-worker', 'gateway', 'grafana', 'intake', 'intake-worker', 'minio', 'minio-init', 'postgres', 'processing', 'processing-worker', 'prometheus', 'redis', 'statistics', 'statistics-worker'],
+      ['database-setup', 'delivery', 'delivery-worker', 'gateway', 'grafana', 'intake', 'intake-worker', 'minio', 'minio-init', 'postgres', 'processing', 'processing-worker', 'prometheus', 'redis', 'statistics', 'statistics-worker'],
     );
   });
 
@@ -27,7 +27,9 @@ describe('docker-compose.yml', () => {
   it('gives PostgreSQL and Redis health checks that the services wait for', () => {
     for (const infra of ['postgres', 'redis']) expect(services[infra].healthcheck.test.length).toBeGreaterThan(1);
     for (const name of [...NAMES, ...NAMES.map((n) => `${n}-worker`)]) {
-      expect(services[name].depends_on).toMatchObject({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+      expect(services[name].depends_on).toMatchObject({
+        postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' }, 'database-setup': { condition: 'service_completed_successfully' },
+      });
     }
   });
 
@@ -60,6 +62,21 @@ describe('docker-compose.yml', () => {
         expect([variable, read.includes(`env.${variable}`)]).toEqual([variable, true]);
       }
     }
+  });
+
+  it('creates the database roles once, and each service connects as its own, never as the superuser (README "Database roles")', () => {
+    const setup = services['database-setup'];
+    expect(setup.command.join(' ')).toContain('scripts/database-setup.ts');
+    expect(setup.environment.DATABASE_URL).toMatch(/^postgres:\/\/onestop:/);
+    for (const name of NAMES) {
+      expect(setup.environment[`${name.toUpperCase()}_DATABASE_PASSWORD`]).toMatch(/^\$\{.+:\?/);
+      for (const container of [services[name], services[`${name}-worker`]]) {
+        expect(container.environment.DATABASE_URL).toBe(`postgres://onestop_${name}:\${${name.toUpperCase()}_DATABASE_PASSWORD}@postgres:5432/onestop`);
+      }
+    }
+    expect(services.gateway.environment.DATABASE_URL).toMatch(/^postgres:\/\/onestop_gateway:/);
+    const superuser = Object.entries(services).filter(([, s]) => /^postgres:\/\/onestop:/.test(s.environment?.DATABASE_URL ?? '')).map(([n]) => n);
+    expect(superuser).toEqual(['database-setup']);
   });
 
   it.each(NAMES)('%s: an API container with a health check on its own port, and scalable workers', (name) => {

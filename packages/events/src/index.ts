@@ -10,7 +10,7 @@ export { OutboxCreatedAt1764000019000 } from './outbox-created-at.migration';
 export { BUS_MIGRATIONS } from './bus-migrations';
 export { publish, type PublishOptions } from './publish';
 export { publishMany, type OutgoingEvent } from './publish-many';
-export { QueueConnection, type QueueConnectionConfig, type QueueBackendName } from './queue-connection';
+export { QueueConnection, migrateQueueSchema, type QueueConnectionConfig, type QueueBackendName } from './queue-connection';
 export { EventQueues, eventQueueName, EVENT_JOB_OPTIONS, EVENTS_PER_JOB, toJobs, isBatch, type EventJob, type EventBatch } from './event-queues';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { RunReads, RunGathering, oncePerTransaction, runWritesOf } from './run-reads';

@@ -1,6 +1,6 @@
-import { Queue, Worker, createPostgresBackend, runMigrations, type Processor, type WorkerOptions, type QueueOptions } from 'bullmq';
+import { Queue, Worker, createPostgresBackend, runMigrations, LATEST_SCHEMA_VERSION, type Processor, type WorkerOptions, type QueueOptions } from 'bullmq';
 import IORedis from 'ioredis';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 
 export interface QueueConnectionConfig {
   /** Redis through ioredis when set (production). */
@@ -45,9 +45,16 @@ export class QueueConnection {
     }
   }
 
-  /** Creates BullMQ's tables on first use (PostgreSQL backend); a no-op on Redis. */
+  /**
+   * Creates BullMQ's tables on first use (PostgreSQL backend); a no-op on Redis, and on a schema
+   * already current: a service's role may use the tables but not alter them (the owner migrated
+   * them, database-roles.ts), and BullMQ's migrator alters its ledger every time it runs.
+   */
   waitUntilReady(): Promise<void> {
-    this.ready ??= this.pool ? runMigrations(this.pool).then(() => undefined) : Promise.resolve();
+    const pool = this.pool;
+    this.ready ??= pool
+      ? queueSchemaVersion(pool).then((version) => (version >= LATEST_SCHEMA_VERSION ? undefined : runMigrations(pool).then(() => undefined)))
+      : Promise.resolve();
     return this.ready;
   }
 
@@ -94,5 +101,22 @@ export class QueueConnection {
     await Promise.allSettled(this.opened.splice(0).map((q) => q.close()));
     if (this.redis) await this.redis.quit().catch(() => this.redis!.disconnect());
     if (this.pool) await this.pool.end();
+  }
+}
+
+async function queueSchemaVersion(db: Pick<Pool, 'query'>): Promise<number> {
+  const { rows } = await db.query(`SELECT to_regclass('bullmq.migration') IS NOT NULL AS present`);
+  if (!rows[0].present) return 0;
+  return (await db.query(`SELECT COALESCE(MAX(version), 0)::int AS version FROM bullmq.migration`)).rows[0].version;
+}
+
+/** BullMQ's tables, created or brought up to date through `url` (the database's owner). */
+export async function migrateQueueSchema(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await runMigrations(client);
+  } finally {
+    await client.end();
   }
 }

@@ -106,6 +106,8 @@ async function ensureSchema(url: string, schema: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
+    // A service's own role may not create schemas (database-roles.ts): the owner made it already.
+    if ((await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount) return;
     // Several services may start at once against a new database.
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`).catch((err) => {
       if (err.code !== '23505' && err.code !== '42P06') throw err;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceName } from '@onestop/events';
-import { generateIdentityKeys, runService, type RunningService, type ServiceConfig, type ServiceDefinition } from '@onestop/service-kit';
+import { generateIdentityKeys, preparePlatformDatabase, runService, type PlatformDatabaseUrls, type RunningService, type ServiceConfig, type ServiceDefinition } from '@onestop/service-kit';
 import { startGateway, type GatewayOptions, type RunningGateway } from '@onestop/gateway';
 import { intakeService } from '@onestop/intake';
 import { processingService } from '@onestop/processing';
@@ -33,6 +33,15 @@ export interface PlatformOptions {
   workers?: ServiceName[];
   /** The gateway's proxy trust and limits, for tests of per-client limits. */
   gateway?: Pick<GatewayOptions, 'trustProxy' | 'limits'>;
+  /**
+   * Each service as its own database role, the owner running the migrations, as `npm start` does
+   * (database-roles.ts). Off by default: tests read across schemas through a service's DataSource.
+   */
+  roles?: boolean;
+  /** An existing database (a restored backup) instead of a new one; stop() leaves it in place. */
+  databaseUrl?: string;
+  /** An existing data folder (restored blobs) instead of a new one; stop() leaves it in place too. */
+  dataDir?: string;
 }
 
 /**
@@ -45,16 +54,20 @@ export class TestPlatform {
   readonly jwtSecret = randomBytes(24).toString('hex');
   /** The courier's callback credential (the gateway's COURIER_CALLBACK_SECRET): a bearer for recordPostalEvent only. */
   readonly courierCredential = randomBytes(24).toString('hex');
+  /** The test database as the server's superuser (tests look at any schema through it). */
   databaseUrl!: string;
+  /** Each role's URL when started with `roles`. */
+  roleUrls?: PlatformDatabaseUrls;
   readonly backend: QueueBackend;
   private dropDatabase?: () => Promise<void>;
   private readonly prefix = `t${randomBytes(5).toString('hex')}`;
   private keys!: { privateJwk: string; publicJwk: string };
-  readonly dataDir = mkdtempSync(join(tmpdir(), 'onestop-test-'));
+  readonly dataDir: string;
   private readonly ports = {} as Record<ServiceName, number>;
 
   private constructor(private readonly opts: PlatformOptions) {
     this.backend = opts.backend ?? (process.env.TEST_QUEUE_BACKEND as QueueBackend) ?? 'redis';
+    this.dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'onestop-test-'));
   }
 
   static async start(opts: PlatformOptions = {}): Promise<TestPlatform> {
@@ -78,9 +91,10 @@ export class TestPlatform {
   }
 
   serviceConfig(name: ServiceName, roles = { api: true, worker: (this.opts.workers ?? Object.keys(DEFINITIONS)).includes(name) }): ServiceConfig {
+    const databaseUrl = this.roleUrls?.services[name] ?? this.databaseUrl;
     return {
-      databaseUrl: this.databaseUrl,
-      queue: { redisUrl: this.backend === 'redis' ? TEST_REDIS_URL : undefined, databaseUrl: this.databaseUrl, prefix: this.prefix },
+      databaseUrl,
+      queue: { redisUrl: this.backend === 'redis' ? TEST_REDIS_URL : undefined, databaseUrl, prefix: this.prefix },
       port: this.ports[name] ?? 0,
       identityPublicJwk: this.keys.publicJwk,
       roles,
@@ -91,10 +105,13 @@ export class TestPlatform {
   }
 
   private async boot(): Promise<void> {
-    const db = await createTestDatabase();
+    const db = this.opts.databaseUrl ? { url: this.opts.databaseUrl, drop: undefined } : await createTestDatabase();
     this.databaseUrl = db.url;
     this.dropDatabase = db.drop;
     this.keys = await generateIdentityKeys();
+    if (this.opts.roles) {
+      this.roleUrls = await preparePlatformDatabase(db.url, Object.values(DEFINITIONS), { queueOnPostgres: this.backend === 'postgres' });
+    }
     // Services one after the other: their migrations create schemas in the same new database.
     for (const name of Object.keys(DEFINITIONS) as ServiceName[]) await this.startService(name);
     this.gateway = await startGateway({
@@ -103,7 +120,7 @@ export class TestPlatform {
       jwtSecret: this.jwtSecret,
       courierCallbackSecret: this.courierCredential,
       identityPrivateJwk: this.keys.privateJwk,
-      queue: this.serviceConfig('intake').queue,
+      queue: { ...this.serviceConfig('intake').queue, ...(this.roleUrls && { databaseUrl: this.roleUrls.gatewayUrl }) },
       metrics: { port: 0 },
       ...this.opts.gateway,
     });
@@ -165,6 +182,6 @@ export class TestPlatform {
     for (const service of Object.values(this.services)) await service.stop().catch(() => undefined);
     await this.dropDatabase?.().catch(() => undefined);
     if (this.backend === 'redis') await deleteRedisPrefix(TEST_REDIS_URL, this.prefix).catch(() => undefined);
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (!this.opts.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
