@@ -11,7 +11,7 @@ const NAMES = ['intake', 'processing', 'delivery', 'statistics'];
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, Redis, the gateway, and each service with its workers', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['delivery', 'delivery-worker', 'gateway', 'intake', 'intake-worker', 'postgres', 'processing', 'processing-worker', 'redis', 'statistics', 'statistics-worker'],
+      ['delivery', 'delivery-worker', 'gateway', 'intake', 'intake-worker', 'keycloak', 'postgres', 'processing', 'processing-worker', 'redis', 'statistics', 'statistics-worker'],
     );
   });
 
@@ -46,9 +46,10 @@ describe('docker-compose.yml', () => {
     expect(services.gateway.depends_on[name]).toEqual({ condition: 'service_healthy' });
   });
 
-  it('publishes only the gateway, which holds the identity signing key and checks tokens', () => {
+  it('publishes only the gateway, which holds the identity signing key and checks tokens, and the identity provider browsers sign in at', () => {
     const published = Object.entries(services).filter(([, s]) => s.ports).map(([name]) => name);
-    expect(published).toEqual(['gateway']);
+    expect(published.sort()).toEqual(['gateway', 'keycloak']);
+    expect(services.keycloak.ports).toEqual(['8080:8080']);
     expect(services.gateway.ports).toEqual(['4000:4000']);
     expect(services.gateway.environment.IDENTITY_PRIVATE_JWK).toBeDefined();
     expect(services.gateway.environment.AUTH_JWKS_URL).toBeDefined();
@@ -58,6 +59,27 @@ describe('docker-compose.yml', () => {
 
   it('builds every container from the one image, whose Dockerfile exists', () => {
     expect(existsSync(join(ROOT, 'Dockerfile'))).toBe(true);
-    for (const name of Object.keys(services).filter((n) => !['postgres', 'redis'].includes(n))) expect(services[name].build).toBe('.');
+    for (const name of Object.keys(services).filter((n) => !['postgres', 'redis', 'keycloak'].includes(n))) expect(services[name].build).toBe('.');
+  });
+
+  it("runs Keycloak with the demo province's realm, imported at start, and signs the gateway in with it", () => {
+    const keycloak = services.keycloak;
+    expect(keycloak.image).toMatch(/^quay\.io\/keycloak\/keycloak:\d+/);
+    expect(keycloak.command).toContain('--import-realm');
+    const [from, to] = keycloak.volumes[0].split(':');
+    expect(to).toBe('/opt/keycloak/data/import');
+    const realm = JSON.parse(readFileSync(join(ROOT, from, 'onestop-realm.json'), 'utf8'));
+    expect(keycloak.healthcheck.test.join(' ')).toContain('/health/ready');
+
+    const gateway = services.gateway.environment;
+    const value = (v: string) => v.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+    expect(value(gateway.AUTH_OIDC_ISSUER)).toBe(`${value(keycloak.environment.KC_HOSTNAME)}/realms/${realm.realm}`);
+    expect(value(gateway.AUTH_OIDC_BACKCHANNEL_URL)).toBe('http://keycloak:8080');
+    const client = realm.clients.find((c: { clientId: string }) => c.clientId === value(gateway.AUTH_OIDC_CLIENT_ID));
+    expect(client.redirectUris).toContain(value(gateway.AUTH_OIDC_REDIRECT_URL));
+    expect(client.attributes['pkce.code.challenge.method']).toBe('S256');
+    // one secret for both sides: the realm file's placeholder is filled from the same variable
+    expect(client.secret).toBe('${AUTH_OIDC_CLIENT_SECRET}');
+    expect(value(keycloak.environment.AUTH_OIDC_CLIENT_SECRET)).toBe(value(gateway.AUTH_OIDC_CLIENT_SECRET));
   });
 });
