@@ -85,7 +85,7 @@ export function demoRealm() {
         emailVerified: true,
         firstName: family,
         lastName: given.join(' '),
-        attributes: user.centre ? { centre: [user.centre] } : { identityNumber: [user.identityNumber!] },
+        attributes: (user.centre ? { centre: [user.centre] } : { identityNumber: [user.identityNumber!] }) as Record<string, string[]>,
         credentials: [{ type: 'password', value: DEMO_PASSWORD, temporary: false }],
         realmRoles: [user.role],
       };

@@ -5,7 +5,7 @@ import { demoRealm, REALM_FILE } from '../scripts/keycloak-realm';
 
 /** What Keycloak puts in a user's access token with this realm: the realm roles, the profile's name, the client's attribute mappers. */
 function tokenClaimsOf(user: ReturnType<typeof demoRealm>['users'][number]) {
-  const attributes = user.attributes as Record<string, string[]>;
+  const attributes = user.attributes;
   return {
     sub: user.username, name: `${user.firstName} ${user.lastName}`, realm_access: { roles: [...user.realmRoles, 'offline_access'] },
     ...Object.fromEntries(Object.entries(attributes).map(([k, [v]]) => [k, v])),

@@ -141,6 +141,11 @@ describe('sign-in through an OpenID provider', () => {
 
   /** The whole sign-in a browser goes through: gateway → provider's login and consent → callback → back. */
   async function signIn(browser: Browser, login: string, returnTo = '/inbox'): Promise<Response> {
+    return browser.get(await untilCallback(browser, login, returnTo));
+  }
+
+  /** The sign-in up to the provider's redirect back to the gateway: the callback URL, with code and state. */
+  async function untilCallback(browser: Browser, login: string, returnTo: string): Promise<string> {
     let res = await browser.follow(await browser.get(`${gateway.url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`), gateway.url);
     for (let step = 0; res.status === 200 && step < 3; step++) {
       const page = await res.text();
@@ -149,7 +154,7 @@ describe('sign-in through an OpenID provider', () => {
       res = await browser.follow(await browser.post(new URL(action, issuer).href, form), gateway.url);
     }
     expect(res.headers.get('location')).toMatch(new RegExp(`^${gateway.url}/auth/callback\\?`));
-    return browser.get(res.headers.get('location')!);
+    return res.headers.get('location')!;
   }
 
   /** A query with a browser's cookies, or with a bearer token. */
@@ -246,6 +251,14 @@ describe('sign-in through an OpenID provider', () => {
     expect(back.headers.get('location')).toBe('/login?error=no-role');
     expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
     expect(await me(browser.cookieHeader())).toBeNull();
+  });
+
+  it("refuses a callback in another browser than the one that started the sign-in (the state is bound to the browser's cookie)", async () => {
+    const callback = await untilCallback(new Browser(), 'officer-1', '/inbox');
+    const elsewhere = new Browser();
+    const res = await elsewhere.get(callback);
+    expect(res.headers.get('location')).toBe('/login?error=failed');
+    expect(elsewhere.cookies.has(SESSION_COOKIE)).toBe(false);
   });
 
   it('refuses access tokens made for another audience: no session', async () => {
