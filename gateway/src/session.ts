@@ -132,7 +132,12 @@ export function mountSession(app: express.Express, opts: SessionOptions): void {
   /** The identity provider's sign-in; `returnTo` is the portal page to come back to. */
   app.get('/auth/login', async (req, res) => {
     if (opts.oidc) {
-      const { url, state } = await opts.oidc.authorizationUrl(portalPath(req.query.returnTo));
+      const started = await opts.oidc.authorizationUrl(portalPath(req.query.returnTo)).catch((err: Error) => {
+        opts.onSignInFailure?.(`the identity provider is out of reach: ${err.message}`);
+        return undefined;
+      });
+      if (!started) return void res.redirect(302, '/login?error=failed');
+      const { url, state } = started;
       res.cookie(SIGN_IN_COOKIE, state, { httpOnly: true, sameSite: 'lax', secure: !isLocal(req), path: '/auth/callback', maxAge: 600_000 });
       res.setHeader('cache-control', 'no-store');
       return void res.redirect(302, url.href);
@@ -147,7 +152,8 @@ export function mountSession(app: express.Express, opts: SessionOptions): void {
     res.clearCookie(SIGN_IN_COOKIE, { path: '/auth/callback' });
     res.setHeader('cache-control', 'no-store');
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-    const outcome = await opts.oidc.callback(query, readCookie(req, SIGN_IN_COOKIE));
+    const outcome = await opts.oidc.callback(query, readCookie(req, SIGN_IN_COOKIE))
+      .catch((err: Error) => ({ kind: 'failed' as const, reason: `the identity provider is out of reach: ${err.message}` }));
     if (outcome.kind === 'signed-in') {
       setSessionCookie(req, res, outcome.sessionId, outcome.endsAt);
       return void res.redirect(302, outcome.returnTo);

@@ -273,6 +273,21 @@ describe('sign-in through an OpenID provider', () => {
     }
   });
 
+  it('sends the user back to /login saying sign-in failed while the provider is out of reach (no error page)', async () => {
+    const offline = await startGateway({
+      port: 0, production: true, identityPrivateJwk: platform.identityPrivateJwk, portalDir: false,
+      subgraphs: Object.entries(platform.services).map(([name, s]) => ({ name, url: s.url! })),
+      oidc: { issuer: `http://127.0.0.1:${await freePort()}`, clientId: CLIENT_ID, redirectUrl: 'http://127.0.0.1:1/auth/callback', mapping: KEYCLOAK_MAPPING },
+    });
+    try {
+      const res = await fetch(`${offline.url}/auth/login`, { redirect: 'manual' });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe('/login?error=failed');
+    } finally {
+      await offline.stop();
+    }
+  });
+
   it("checks a bearer token of the provider's: signature, issuer, audience, expiry, not-before", async () => {
     const key = await importJWK(signingKey, 'RS256');
     const now = Math.floor(Date.now() / 1000);

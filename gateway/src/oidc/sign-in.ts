@@ -243,7 +243,13 @@ export class OidcSignIn {
       await this.store.set(sessionId, renewed, ttl);
       return renewed;
     } catch (err) {
-      this.logger.info({ reason: (err as Error).message }, 'session ended: its refresh was refused');
+      // refused (an OAuth error, a token that fails its checks): the session ends. The provider
+      // out of reach: the session stays, this request is anonymous, the next one tries again.
+      if (!(err instanceof client.ResponseBodyError || err instanceof TokenRefusedError)) {
+        this.logger.warn({ err: (err as Error).message }, 'could not refresh a session: the identity provider is out of reach');
+        return undefined;
+      }
+      this.logger.info({ reason: err.message }, 'session ended: its refresh was refused');
       await this.store.delete(sessionId);
       return undefined;
     }
