@@ -14,7 +14,7 @@ const INFRASTRUCTURE = ['postgres', 'redis', 'minio', 'minio-init', 'prometheus'
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, Redis, MinIO, the gateway, and each service with its workers', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['database-setup', 'delivery', 'delivery-worker', 'gateway', 'grafana', 'intake', 'intake-worker', 'minio', 'minio-init', 'postgres', 'processing', 'processing-worker', 'prometheus', 'redis', 'statistics', 'statistics-worker'],
+      ['database-setup', 'delivery', 'delivery-worker', 'gateway', 'grafana', 'intake', 'intake-worker', 'keycloak', 'minio', 'minio-init', 'postgres', 'processing', 'processing-worker', 'prometheus', 'redis', 'statistics', 'statistics-worker'],
     );
   });
 
@@ -97,9 +97,10 @@ describe('docker-compose.yml', () => {
     expect(services.gateway.depends_on[name]).toEqual({ condition: 'service_healthy' });
   });
 
-  it('publishes only the gateway, which holds the identity signing key and checks tokens (Prometheus and Grafana on the host\'s loopback)', () => {
+  it('publishes only the gateway, which holds the identity signing key and checks tokens, and the identity provider browsers sign in at (Prometheus and Grafana on the host\'s loopback)', () => {
     const published = Object.entries(services).filter(([, s]) => s.ports?.some((p: string) => !p.startsWith('127.0.0.1:'))).map(([name]) => name);
-    expect(published).toEqual(['gateway']);
+    expect(published.sort()).toEqual(['gateway', 'keycloak']);
+    expect(services.keycloak.ports).toEqual(['8080:8080']);
     expect(services.prometheus.ports).toEqual(['127.0.0.1:9090:9090']);
     expect(services.grafana.ports).toEqual(['127.0.0.1:3000:3000']);
     expect(services.gateway.ports).toEqual(['4000:4000']);
@@ -145,5 +146,26 @@ describe('docker-compose.yml', () => {
       const datasource = parse(readFileSync(join(provisioning, 'datasources', 'prometheus.yml'), 'utf8')).datasources[0];
       expect(datasource.url).toBe(`http://prometheus:${services.prometheus.ports[0].split(':').pop()}`);
     });
+  });
+
+  it("runs Keycloak with the demo province's realm, imported at start, and signs the gateway in with it", () => {
+    const keycloak = services.keycloak;
+    expect(keycloak.image).toMatch(/^quay\.io\/keycloak\/keycloak:\d+/);
+    expect(keycloak.command).toContain('--import-realm');
+    const [from, to] = keycloak.volumes[0].split(':');
+    expect(to).toBe('/opt/keycloak/data/import');
+    const realm = JSON.parse(readFileSync(join(ROOT, from, 'onestop-realm.json'), 'utf8'));
+    expect(keycloak.healthcheck.test.join(' ')).toContain('/health/ready');
+
+    const gateway = services.gateway.environment;
+    const value = (v: string) => v.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+    expect(value(gateway.AUTH_OIDC_ISSUER)).toBe(`${value(keycloak.environment.KC_HOSTNAME)}/realms/${realm.realm}`);
+    expect(value(gateway.AUTH_OIDC_BACKCHANNEL_URL)).toBe('http://keycloak:8080');
+    const client = realm.clients.find((c: { clientId: string }) => c.clientId === value(gateway.AUTH_OIDC_CLIENT_ID));
+    expect(client.redirectUris).toContain(value(gateway.AUTH_OIDC_REDIRECT_URL));
+    expect(client.attributes['pkce.code.challenge.method']).toBe('S256');
+    // one secret for both sides: the realm file's placeholder is filled from the same variable
+    expect(client.secret).toBe('${AUTH_OIDC_CLIENT_SECRET}');
+    expect(value(keycloak.environment.AUTH_OIDC_CLIENT_SECRET)).toBe(value(gateway.AUTH_OIDC_CLIENT_SECRET));
   });
 });

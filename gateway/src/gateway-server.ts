@@ -20,6 +20,8 @@ import { mountQueueDashboard } from './queue-dashboard';
 import { armor, badInputIsNot500, DEFAULT_LIMITS, trackingRateLimit, type RequestLimits } from './limits';
 import { QueueConnection, type QueueConnectionConfig } from '@onestop/events';
 import { mountSession } from './session';
+import { OidcSignIn, type OidcConfig } from './oidc/sign-in';
+import { MemorySessionStore, RedisSessionStore } from './oidc/session-store';
 import { servePortal } from './portal-routes';
 import { tracedFetcher } from './tracing';
 
@@ -41,10 +43,13 @@ export interface GatewayOptions extends UserTokenConfig {
   readyFile?: string;
   /** The built portal to serve at / (default portal/dist); false: no portal. */
   portalDir?: string | false;
-  /** The identity provider's sign-in page, for /auth/login in production. */
+  /** The identity provider's sign-in page, for /auth/login when the gateway does not run the sign-in (no `oidc`). */
   loginUrl?: string;
   /** `GET /metrics` on a listener of its own (never the public port); omitted: none. */
   metrics?: MetricsConfig;
+  /** Sign-in through an OpenID provider, sessions kept in Redis (`sessionRedisUrl`) or this process's memory. */
+  oidc?: OidcConfig;
+  sessionRedisUrl?: string;
 }
 
 export interface GatewayContext {
@@ -68,7 +73,9 @@ const CONTRACT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN'
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const logger = createLogger('gateway');
   const supergraphSdl = composeSupergraph(opts.subgraphs.map((s) => ({ ...s, sdl: readServiceSdl(s.name) })));
-  const verifyUser = withCourier(createUserTokenVerifier(opts), opts.courierCallbackSecret);
+  const sessions = opts.oidc ? (opts.sessionRedisUrl ? new RedisSessionStore(opts.sessionRedisUrl) : new MemorySessionStore()) : undefined;
+  const oidc = opts.oidc ? new OidcSignIn(opts.oidc, sessions!) : undefined;
+  const verifyUser = withCourier(createUserTokenVerifier(opts, oidc), opts.courierCallbackSecret);
   const signIdentity = await createIdentitySigner(opts.identityPrivateJwk);
   const { fetcher, close: closeFetcher } = createSubgraphFetcher();
   // Spans only when this process exports traces (service-kit's tracing.ts): otherwise none of this is mounted.
@@ -118,7 +125,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     return { caller, correlationId, identity: await signIdentity(caller), clientIp: req.ip ?? req.socket.remoteAddress };
   };
 
-  mountSession(app, { verifyUser, jwtSecret: opts.jwtSecret, production: !!opts.production, loginUrl: opts.loginUrl });
+  mountSession(app, {
+    verifyUser, jwtSecret: opts.jwtSecret, production: !!opts.production, loginUrl: opts.loginUrl, oidc,
+    onSignInFailure: (reason) => logger.warn({ reason }, 'a sign-in through the identity provider failed'),
+  });
   app.get('/healthz', untilReady(opts.readyFile), async (_req, res) => {
     const checks = await Promise.all(opts.subgraphs.map(async (s) => ({ name: s.name, up: await isUp(s.url) })));
     const down = checks.filter((c) => !c.up).map((c) => c.name);
@@ -160,6 +170,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       await server.stop();
       await closeFetcher();
       await queues?.close();
+      await sessions?.close();
     },
   };
 }

@@ -2,6 +2,8 @@ import { Shutdown, createLogger, errorLine, metricsConfigFromEnv, startTracing }
 import { startGateway } from './gateway-server';
 import { SERVICE_NAMES } from './compose';
 import { limitsFromEnv } from './limits';
+import { oidcFromEnv } from './oidc/sign-in';
+import { readClaimMapping } from './oidc/claim-mapping';
 
 const DEFAULT_PORTS: Record<string, number> = { intake: 4001, processing: 4002, delivery: 4003, statistics: 4004 };
 
@@ -27,6 +29,8 @@ async function main() {
     portalDir: process.env.PORTAL_DIR || undefined,
     loginUrl: process.env.AUTH_LOGIN_URL || undefined,
     metrics: metricsConfigFromEnv(),
+    oidc: oidcFromEnv(process.env, readClaimMapping),
+    sessionRedisUrl: process.env.REDIS_URL || undefined,
     trustProxy: process.env.TRUST_PROXY ? (/^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY) : undefined,
     queue: process.env.DATABASE_URL || process.env.REDIS_URL
       ? { redisUrl: process.env.REDIS_URL || undefined, databaseUrl: process.env.DATABASE_URL ?? '', prefix: process.env.QUEUE_PREFIX || undefined }

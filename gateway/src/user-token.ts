@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { ROLES, type Caller, type Role } from '@onestop/service-kit';
 
 export interface UserTokenConfig {
@@ -12,17 +12,39 @@ export interface UserTokenConfig {
   jwtAudience?: string;
 }
 
+/** The OpenID provider the gateway signs users in with: its own tokens, mapped to the contract's claims. */
+export interface IdentityProviderTokens {
+  issuer: string;
+  callerOf(token: string): Promise<Caller>;
+}
+
 export class InvalidTokenError extends Error {}
 
 /** Verifies the contract's bearer tokens and turns their claims into a Caller. */
-export function createUserTokenVerifier(config: UserTokenConfig) {
+export function createUserTokenVerifier(config: UserTokenConfig, provider?: IdentityProviderTokens) {
   const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
   const secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : undefined;
-  if (!jwks && !secret) throw new Error('Either AUTH_JWT_SECRET or AUTH_JWKS_URL must be set');
+  if (!jwks && !secret && !provider) throw new Error('One of AUTH_OIDC_ISSUER, AUTH_JWT_SECRET or AUTH_JWKS_URL must be set');
 
   // A token without `exp` would open the platform for ever to whoever once held it.
   const claims = { requiredClaims: ['exp'], issuer: config.jwtIssuer || undefined, audience: config.jwtAudience || undefined };
+  const issuerOf = (token: string) => {
+    try {
+      return decodeJwt(token).iss;
+    } catch {
+      return undefined;
+    }
+  };
   return async (token: string): Promise<Caller> => {
+    // the unverified `iss` only chooses the verification; the provider's checks `iss` among the rest
+    if (provider && issuerOf(token) === provider.issuer) {
+      try {
+        return await provider.callerOf(token);
+      } catch (err) {
+        throw new InvalidTokenError(`Invalid token: ${(err as Error).message}`);
+      }
+    }
+    if (!jwks && !secret) throw new InvalidTokenError('Invalid token: not one of the identity provider');
     let payload: JWTPayload;
     try {
       payload = jwks

@@ -65,6 +65,8 @@ const officers = {
   login: {
     title: 'Đăng nhập', demo: 'Người dùng thử của tỉnh mẫu (chỉ có ở môi trường phát triển)', demoHint: 'Chọn một người dùng: cổng ký phiên đăng nhập ở máy chủ.',
     province: 'Cấp tỉnh', redirecting: 'Đang chuyển đến trang đăng nhập của hệ thống định danh…', failed: 'Không đăng nhập được.',
+    identityProvider: 'Đăng nhập bằng tài khoản định danh', identityProviderHint: 'Bạn sẽ được chuyển đến trang đăng nhập của hệ thống định danh, rồi trở lại trang này.',
+    noRole: 'Tài khoản của bạn chưa được cấp quyền trên hệ thống này. Vui lòng liên hệ quản trị viên của cơ quan.', unavailable: 'Chưa cấu hình cách đăng nhập nào.',
   },
   counter: {
     title: 'Tiếp nhận hồ sơ', procedureHint: 'Gõ tên thủ tục, có dấu hoặc không dấu', applicantTitle: 'Người nộp hồ sơ', knownApplicant: 'Đã có thông tin người nộp: {{name}}',
@@ -164,6 +166,8 @@ const officersEn: typeof officers = {
   login: {
     title: 'Sign in', demo: "The demo province's users (development only)", demoHint: 'Pick a user: the portal signs the session on the server.',
     province: 'Province', redirecting: "Taking you to the identity provider's sign-in…", failed: 'Signing in failed.',
+    identityProvider: 'Sign in with your identity account', identityProviderHint: "You go to the identity provider's sign-in page, then come back here.",
+    noRole: "Your account has no role on this platform yet. Ask your centre's administrator.", unavailable: 'No way to sign in is configured.',
   },
   counter: {
     title: 'Reception at the counter', procedureHint: 'Type the procedure’s name, with or without accents', applicantTitle: 'Applicant', knownApplicant: 'Known applicant: {{name}}',

@@ -23,9 +23,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   const signOut = useCallback(async () => {
-    await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: '{}' });
     await client.clearStore();
     setUser(null);
+    // a session of the identity provider: its end-session page ends the user's sign-in there too, then comes back
+    if (res.status === 200) {
+      const { redirect } = (await res.json()) as { redirect?: string };
+      if (redirect) window.location.assign(redirect);
+    }
   }, []);
   useEffect(() => void refresh(), [refresh]);
   return <SessionContext.Provider value={{ user, loading, refresh, signOut }}>{children}</SessionContext.Provider>;

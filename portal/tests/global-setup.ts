@@ -50,6 +50,11 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     // A notification that cannot be sent fails its six attempts in seconds, not a minute (admin.spec.ts).
     NOTIFICATION_BACKOFF_MS: '100',
     REDIS_URL: '',
+    // An identity provider nobody answers at (the last port of this run's ten): /login offers its
+    // sign-in beside the demo users, and a sign-in there ends back on /login saying it failed
+    // (login.spec.ts; the sign-in itself is tested against a real provider in gateway/src/oidc).
+    AUTH_OIDC_ISSUER: `http://127.0.0.1:${base + 9}/realms/onestop`,
+    AUTH_OIDC_CLIENT_ID: 'onestop-portal',
     NODE_ENV: 'development',
     // The demo history is off here: these tests follow their own dossiers on the first page of an
     // inbox or a returns desk, which hundreds of history dossiers ordered by deadline would push
