@@ -9,7 +9,7 @@ const services = compose.services as Record<string, any>;
 const NAMES = ['intake', 'processing', 'delivery', 'statistics'];
 /** The services that store or serve documents, with their workers. */
 const DOCUMENT_CONTAINERS = ['intake', 'processing', 'delivery'].flatMap((n) => [n, `${n}-worker`]);
-const INFRASTRUCTURE = ['postgres', 'redis', 'minio', 'minio-init', 'prometheus', 'grafana'];
+const INFRASTRUCTURE = ['postgres', 'redis', 'minio', 'minio-init', 'prometheus', 'grafana', 'keycloak'];
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, Redis, MinIO, the gateway, and each service with its workers', () => {
