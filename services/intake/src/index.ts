@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
 import { createIntakeDeps, type IntakeDeps } from './deps';
 import { intakeHandlers } from './events/handlers';
-import { statusRunWrites } from './events/status-replica';
+import { statusRunWrites } from './persistence/status-replica';
 import { entities, migrations } from './persistence';
 import { resolvers } from './resolvers';
 import { intakeGuards } from './resolvers/access';

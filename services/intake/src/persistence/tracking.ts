@@ -47,3 +47,12 @@ export async function dossierForTracking(db: DataSource, code: string) {
   );
   return (row ?? null) as { id: string; code: string; receivedAt: Date | null; procedureName: string; identityNumber: string; phone: string | null } | null;
 }
+
+/** What a tracking shows of a dossier found by id (the gateway joins processing's and delivery's parts to it). */
+export async function trackingById(db: DataSource, id: string) {
+  const [row] = await db.query(
+    `SELECT d.id, d.code, d.received_at AS "receivedAt", p.name AS "procedureName" FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.id = $1`,
+    [id],
+  );
+  return (row ?? null) as { id: string; code: string; receivedAt: Date | null; procedureName: string } | null;
+}

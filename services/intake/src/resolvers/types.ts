@@ -1,6 +1,7 @@
 import { Applicant, Centre, DigitalRecord, Dossier, DossierComponent, Procedure, RecordReuse } from '../persistence';
 import type { IntakeContext } from '../deps';
 import { identityNumberFor } from './applicants';
+import { trackingById } from '../persistence/tracking';
 
 const centreById = (ctx: IntakeContext, id: string | null) => (id ? ctx.db.getRepository(Centre).findOneBy({ id }) : null);
 const dossierById = (ctx: IntakeContext, id: string | null) => (id ? ctx.db.getRepository(Dossier).findOneBy({ id }) : null);
@@ -55,11 +56,5 @@ export const RecordReuseType = {
 
 /** Intake resolves only its own fields of a tracking; processing and delivery add theirs by id. */
 export const DossierTrackingType = {
-  __resolveReference: async (ref: { id: string }, ctx: IntakeContext) => {
-    const [row] = await ctx.db.query(
-      `SELECT d.id, d.code, d.received_at AS "receivedAt", p.name AS "procedureName" FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.id = $1`,
-      [ref.id],
-    );
-    return row ?? null;
-  },
+  __resolveReference: (ref: { id: string }, ctx: IntakeContext) => trackingById(ctx.db, ref.id),
 };
