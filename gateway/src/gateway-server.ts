@@ -100,6 +100,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   guardRequests(app);
   if (opts.trustProxy !== undefined) app.set('trust proxy', opts.trustProxy);
   const httpServer = http.createServer(app);
+  // Longer than any client's or proxy's idle keep-alive (nginx 60 s, undici 4 s): the client, not the
+  // server, closes an idle socket, so that a request sent on it as the server closed it is never reset.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const limits: RequestLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const protections = armor(limits, !!opts.production);
   const server = new ApolloServer<GatewayContext>({
