@@ -26,12 +26,18 @@ export interface DeliveryStores {
 
 /** Opens the one transaction of a command, or binds the stores to an event consumer's. */
 export interface DeliveryUnitOfWork {
+  /** The centre replica outside any transaction (authorization of operations that name no dossier). */
+  centres: CentreDirectory;
   transaction<T>(work: (stores: DeliveryStores) => Promise<T>): Promise<T>;
   within(manager: EntityManager): DeliveryStores;
 }
 
 export class SqlDeliveryUnitOfWork implements DeliveryUnitOfWork {
-  constructor(private readonly db: DataSource, private readonly notifier: Notifier) {}
+  readonly centres: CentreDirectory;
+
+  constructor(private readonly db: DataSource, private readonly notifier: Notifier) {
+    this.centres = new CentreDirectory(db, 'centre_replica');
+  }
 
   transaction<T>(work: (stores: DeliveryStores) => Promise<T>): Promise<T> {
     return this.db.transaction((manager) => work(this.within(manager)));

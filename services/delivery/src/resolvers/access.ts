@@ -24,7 +24,7 @@ export const can = {
   },
 
   operate(ctx: DeliveryContext, operation: Extract<OperationName, 'recordPostalEvent' | 'resendNotification' | 'failedNotifications' | 'failedEvents' | 'replayFailedEvents'>): Promise<Caller> {
-    return authorizeOn(new CentreDirectory(ctx.db, 'centre_replica'), ctx.caller, operation);
+    return authorizeOn(ctx.deps.stores.centres, ctx.caller, operation);
   },
 
   rate(ctx: DeliveryContext, centres: CentreDirectory, delivery: Delivery, operation: 'rateService' | 'rateAtCounter' = 'rateService'): Promise<Caller> {
