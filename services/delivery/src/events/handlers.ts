@@ -3,8 +3,6 @@ import { applyCentreChanged } from '@onestop/service-kit';
 import { applyDecision, applyStatusChange, notifyAccepted, notifyApology, openDelivery } from '../commands/dossier-events';
 import type { DeliveryDeps } from '../deps';
 
-export { runDeliveries } from '../persistence/deliveries';
-
 /**
  * Delivery learns of a dossier at reception (with the applicant's contact details, kept only for
  * notifications) and of its decision. Each handler hands its event to a command (commands/dossier-events.ts)
