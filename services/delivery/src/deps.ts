@@ -11,6 +11,7 @@ import { mailerFromEnv, type Mailer } from './notifications/mailer';
 import { NOTIFICATION_QUEUE, Notifier, notificationJobOptions, type NotificationJob } from './notifications/notifier';
 import type { NotificationWorker } from './notifications/notification-worker';
 import { smsSenderFromEnv, type SmsSender } from './notifications/sms';
+import { SqlDeliveryUnitOfWork, type DeliveryUnitOfWork } from './persistence/stores';
 
 /** Signed, expiring links to an online result. */
 export class DownloadLinks {
@@ -47,6 +48,8 @@ export interface DeliveryDeps {
   /** Every subscriber's event queue, for the administrators' dead letters (failedEvents, replayFailedEvents). */
   events: EventQueues;
   links: DownloadLinks;
+  /** Delivery's stores: the commands' one transaction each, or the event consumer's (persistence/stores.ts). */
+  stores: DeliveryUnitOfWork;
   /** How often the worker asks the SMS gateway for delivery receipts (SMS_RECEIPT_POLL_SECONDS). */
   smsReceiptPollMs: number;
   /** Set when this process runs the workers (ROLE=worker|all). */
@@ -70,12 +73,14 @@ export function createDeliveryDeps(runtime: ServiceRuntime, env: NodeJS.ProcessE
   const bookings = runtime.queues.queue<BookingJob>(BOOKING_QUEUE, {
     defaultJobOptions: bookingJobOptions(number(env.BOOKING_ATTEMPTS, 8), number(env.BOOKING_BACKOFF_MS, 5000)),
   });
+  const notifier = new Notifier(notifications);
   return {
     blobs: blobStoreFromEnv(env, dataDir),
     mailer: mailerFromEnv(env, join(dataDir, 'mail', 'sent.jsonl'), runtime.logger),
     sms: smsSenderFromEnv(env, join(dataDir, 'sms', 'sent.jsonl'), runtime.logger),
     courier: courierFromEnv(env, join(dataDir, 'courier', 'bookings.jsonl')),
-    notifier: new Notifier(notifications),
+    notifier,
+    stores: new SqlDeliveryUnitOfWork(runtime.db, notifier),
     notifications,
     bookings,
     events: new EventQueues(runtime.queues),

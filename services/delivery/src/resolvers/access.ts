@@ -1,6 +1,6 @@
 import { authorize, authorizeOn, CentreDirectory, mayRead, perRequest, requireCaller, type Caller, type ObjectGuards, type OperationName } from '@onestop/service-kit';
-import type { DataSource, EntityManager } from 'typeorm';
-import { Delivery, type Notification } from '../persistence';
+import type { Delivery, Notification } from '../persistence';
+import { deliveryOf } from '../persistence/deliveries';
 import type { DeliveryContext } from '../deps';
 
 /**
@@ -17,17 +17,18 @@ import type { DeliveryContext } from '../deps';
  *   and officers who can act in the receiving centre.
  */
 export const can = {
-  confirmPickup(ctx: DeliveryContext, db: DataSource | EntityManager, delivery: Delivery): Promise<Caller> {
-    return authorizeOn(new CentreDirectory(db, 'centre_replica'), ctx.caller, 'confirmPickup',
+  /** `centres`: the replica as read in the command's transaction. */
+  confirmPickup(ctx: DeliveryContext, centres: CentreDirectory, delivery: Delivery): Promise<Caller> {
+    return authorizeOn(centres, ctx.caller, 'confirmPickup',
       { centreIds: [delivery.receivingCentreId], ownerIdentityNumber: delivery.applicantIdentityNumber });
   },
 
   operate(ctx: DeliveryContext, operation: Extract<OperationName, 'recordPostalEvent' | 'resendNotification' | 'failedNotifications' | 'failedEvents' | 'replayFailedEvents'>): Promise<Caller> {
-    return authorizeOn(new CentreDirectory(ctx.db, 'centre_replica'), ctx.caller, operation);
+    return authorizeOn(ctx.deps.stores.centres, ctx.caller, operation);
   },
 
-  rate(ctx: DeliveryContext, db: DataSource | EntityManager, delivery: Delivery, operation: 'rateService' | 'rateAtCounter' = 'rateService'): Promise<Caller> {
-    return authorizeOn(new CentreDirectory(db, 'centre_replica'), ctx.caller, operation,
+  rate(ctx: DeliveryContext, centres: CentreDirectory, delivery: Delivery, operation: 'rateService' | 'rateAtCounter' = 'rateService'): Promise<Caller> {
+    return authorizeOn(centres, ctx.caller, operation,
       { centreIds: [delivery.receivingCentreId], ownerIdentityNumber: delivery.applicantIdentityNumber });
   },
 
@@ -46,21 +47,21 @@ export const can = {
  * transfer, from processing's events) and the applicant, as intake's and processing's parts are.
  */
 const deliveries = new WeakMap<object, Map<string, Promise<Delivery | null>>>();
-const deliveryOf = (ctx: DeliveryContext, dossierId: string) =>
-  perRequest(ctx, deliveries, dossierId, () => ctx.db.getRepository(Delivery).findOneBy({ dossierId }));
+const deliveryInRequest = (ctx: DeliveryContext, dossierId: string) =>
+  perRequest(ctx, deliveries, dossierId, () => deliveryOf(ctx.db, dossierId));
 const mayReadDelivery = (ctx: DeliveryContext, d: Delivery) =>
   mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), { centreIds: [d.receivingCentreId, d.processingCentreId], ownerIdentityNumber: d.applicantIdentityNumber });
 
 export const deliveryGuards: ObjectGuards<DeliveryContext> = {
   async Dossier(d: { id: string }, ctx) {
-    const delivery = await deliveryOf(ctx, d.id);
+    const delivery = await deliveryInRequest(ctx, d.id);
     return !delivery || (await mayReadDelivery(ctx, delivery)) ? d : null;
   },
   async Delivery(d: Delivery, ctx) {
     return (await mayReadDelivery(ctx, d)) ? d : null;
   },
   async Notification(n: Notification, ctx) {
-    const delivery = await deliveryOf(ctx, n.dossierId);
+    const delivery = await deliveryInRequest(ctx, n.dossierId);
     return delivery && (await mayReadDelivery(ctx, delivery)) ? n : null;
   },
 };

@@ -1,5 +1,8 @@
 import { maskRecipient } from '../domain/masking';
-import { Notification, PostalEvent, SatisfactionRating, type Delivery } from '../persistence';
+import type { Delivery, Notification } from '../persistence';
+import { notificationsOf } from '../persistence/notifications';
+import { postalEventsOf } from '../persistence/postal-events';
+import { ratingOf } from '../persistence/ratings';
 import type { DeliveryContext } from '../deps';
 import { can } from './access';
 
@@ -8,12 +11,11 @@ export type NotificationView = Notification & { dossierCode: string };
 export const DeliveryType = {
   collectedBy: (d: Delivery) => (d.collectorName ? { fullName: d.collectorName, identityNumber: d.collectorIdentityNumber ?? '' } : null),
   async notifications(d: Delivery, _: unknown, ctx: DeliveryContext): Promise<NotificationView[]> {
-    const rows = await ctx.db.getRepository(Notification).find({ where: { dossierId: d.dossierId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await notificationsOf(ctx.db, d.dossierId);
     return rows.map((n) => Object.assign(n, { dossierCode: d.dossierCode }));
   },
-  postalEvents: (d: Delivery, _: unknown, ctx: DeliveryContext) =>
-    ctx.db.getRepository(PostalEvent).find({ where: { dossierId: d.dossierId }, order: { at: 'ASC', id: 'ASC' } }),
-  rating: (d: Delivery, _: unknown, ctx: DeliveryContext) => ctx.db.getRepository(SatisfactionRating).findOneBy({ dossierId: d.dossierId }),
+  postalEvents: (d: Delivery, _: unknown, ctx: DeliveryContext) => postalEventsOf(ctx.db, d.dossierId),
+  rating: (d: Delivery, _: unknown, ctx: DeliveryContext) => ratingOf(ctx.db, d.dossierId),
   async downloadUrl(d: Delivery & { decisionPending?: boolean }, _: unknown, ctx: DeliveryContext) {
     // decisionPending: an approval's result, whose event is on its way (the download route waits for it)
     if (d.method !== 'ONLINE' || d.counterFallback || !(d.result || d.decisionPending) || !['READY', 'DOWNLOADED'].includes(d.status)) return null;

@@ -4,6 +4,7 @@ import type { NotificationView } from './delivery';
 import { returnsDesk } from './returns-desk';
 import { maskPersonalData } from '@onestop/service-kit';
 import { SERVICES } from '@onestop/events';
+import { failedNotifications } from '../persistence/notifications';
 import { failedEventView, serviceOf, type EventSubscriber, type FailedEventView } from '../domain/dead-letters';
 
 export const Query = {
@@ -12,14 +13,7 @@ export const Query = {
   async failedNotifications(_: unknown, args: { limit?: number | null; includeNotSent?: boolean | null }, ctx: DeliveryContext): Promise<NotificationView[]> {
     await can.operate(ctx, 'failedNotifications');
     const limit = Math.min(Math.max(args.limit ?? 100, 1), 500);
-    const rows = await ctx.db.query(
-      `SELECT n.id, n.dossier_id AS "dossierId", d.dossier_code AS "dossierCode", n.kind, n.channel, n.status, n.recipient,
-              n.subject, n.attempts, n.last_error AS "lastError", n.created_at AS "createdAt", n.sent_at AS "sentAt"
-         FROM notification n JOIN delivery d ON d.dossier_id = n.dossier_id
-        WHERE n.status = ANY($2) ORDER BY n.created_at DESC LIMIT $1`,
-      [limit, args.includeNotSent ? ['FAILED', 'NOT_SENT'] : ['FAILED']],
-    );
-    return rows;
+    return failedNotifications(ctx.db, limit, args.includeNotSent ? ['FAILED', 'NOT_SENT'] : ['FAILED']);
   },
 
   /** Read from the queues themselves (BullMQ keeps failed event jobs, removeOnFail: false), as `npm run events -- failed` does. */

@@ -1,8 +1,9 @@
 import type { Router } from 'express';
 import { BlobIntegrityError, BlobNotFoundError } from '@onestop/blob-store';
 import type { Caller, ServiceRuntime } from '@onestop/service-kit';
-import { Delivery } from '../persistence';
-import { returnResult } from '../return-result';
+import type { Delivery } from '../persistence';
+import { deliveryOf } from '../persistence/deliveries';
+import { recordDownload } from '../commands/record-download';
 import type { DeliveryDeps } from '../deps';
 
 const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
@@ -33,21 +34,15 @@ export function downloadRoutes(router: Router, deps: DeliveryDeps, runtime: Serv
       runtime.logger.error({ dossierId, sha256: delivery.result.sha256, problem: err.name }, 'online result content is missing or does not match its hash: not served');
       return void res.status(500).json({ error: 'The result cannot be served now; the operators have been alerted' });
     }
-    if (delivery.status === 'READY') await markDownloaded(deps, runtime, dossierId, res.locals.caller as Caller | undefined, res.locals.correlationId as string);
+    if (delivery.status === 'READY') {
+      await recordDownload({ deps, caller: res.locals.caller as Caller | undefined, correlationId: res.locals.correlationId as string }, dossierId);
+    }
     const ext = EXTENSIONS[delivery.result.mimeType] ?? 'bin';
     // a result stored before MIME types were checked may hold one no header can carry: still serve it, as bytes
     res.setHeader('content-type', MIME_TYPE.test(delivery.result.mimeType) ? delivery.result.mimeType : 'application/octet-stream');
     res.setHeader('content-disposition', `attachment; filename="${delivery.dossierCode}.${ext}"`);
     res.setHeader('cache-control', 'private, no-store');
     res.end(content);
-  });
-}
-
-async function markDownloaded(deps: DeliveryDeps, runtime: ServiceRuntime, dossierId: string, caller: Caller | undefined, correlationId: string) {
-  await runtime.db.transaction(async (manager) => {
-    const delivery = await manager.findOne(Delivery, { where: { dossierId }, lock: { mode: 'pessimistic_write' } });
-    if (delivery?.status !== 'READY') return; // another request was first
-    await returnResult(manager, deps.notifier, delivery, { status: 'DOWNLOADED', method: 'ONLINE', at: new Date(), caller: caller ?? null, correlationId });
   });
 }
 
@@ -62,7 +57,7 @@ const DECISION_WAIT_MS = 3000;
 async function decided(runtime: ServiceRuntime, dossierId: string): Promise<Delivery | null> {
   const until = Date.now() + DECISION_WAIT_MS;
   for (;;) {
-    const delivery = await runtime.db.getRepository(Delivery).findOneBy({ dossierId });
+    const delivery = await deliveryOf(runtime.db, dossierId);
     if (!delivery || delivery.status !== 'AWAITING_RESULT' || delivery.method !== 'ONLINE' || Date.now() >= until) return delivery;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -1,7 +1,9 @@
-import { publishMany, type DossierDecidedV1, type OutgoingEvent } from '@onestop/events';
-import type { EntityManager } from 'typeorm';
+import type { DossierDecidedV1, OutgoingEvent } from '@onestop/events';
 import { statusOnDecision, type DeliveryStatus } from '../domain/delivery-state';
-import { Delivery } from '../persistence';
+import { resultReturned } from '../events/result-returned';
+import { serviceRated } from '../events/service-rated';
+import type { Delivery } from '../persistence';
+import type { DeliveryStores } from '../persistence/stores';
 
 const RETURNED_AS: Record<Delivery['method'], DeliveryStatus> = { COUNTER: 'PICKED_UP', POST: 'DELIVERED', ONLINE: 'DOWNLOADED' };
 
@@ -12,7 +14,7 @@ const RETURNED_AS: Record<Delivery['method'], DeliveryStatus> = { COUNTER: 'PICK
  * applies 9→10), with the applicant's rating if one was given (ServiceRated). A result not yet
  * returned waits READY — at the counter for a posted one, since no booking is made for the past.
  */
-export async function applyImportedDecision(manager: EntityManager, delivery: Delivery, p: DossierDecidedV1): Promise<void> {
+export async function recordImportedDecision(stores: DeliveryStores, delivery: Delivery, p: DossierDecidedV1): Promise<void> {
   const imported = p.imported!;
   const readyAt = new Date(p.resolvedAt);
   const returned = imported.returned;
@@ -20,24 +22,18 @@ export async function applyImportedDecision(manager: EntityManager, delivery: De
   const next = returned
     ? { status: RETURNED_AS[returned.method] ?? RETURNED_AS[delivery.method], counterFallback: false, returnedAt: new Date(returned.returnedAt) }
     : { status: waiting.status === 'BOOKING' ? 'READY' as const : waiting.status, counterFallback: waiting.status === 'BOOKING' || waiting.counterFallback, returnedAt: null };
-  const patch = { ...next, decision: p.decision, result: p.result as never, readyAt };
-  await manager.update(Delivery, { dossierId: delivery.dossierId }, patch);
-  Object.assign(delivery, patch);
+  await stores.deliveries.update(delivery, { ...next, decision: p.decision, result: p.result as never, readyAt });
   const events: OutgoingEvent[] = [];
   if (returned) {
     events.push({ type: 'ResultReturned', aggregateId: delivery.dossierId, occurredAt: next.returnedAt!,
-      payload: { dossierId: delivery.dossierId, method: returned.method, returnedAt: returned.returnedAt, actor: null } });
+      payload: resultReturned(delivery.dossierId, returned.method, returned.returnedAt, null) });
   }
   if (returned && imported.rating) {
     const ratedAt = new Date(imported.rating.ratedAt);
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO satisfaction_rating (dossier_id, overall, comment, rated_at) VALUES ($1, $2, NULL, $3) ON CONFLICT DO NOTHING RETURNING dossier_id`,
-      [delivery.dossierId, imported.rating.overall, ratedAt],
-    );
-    if (rows.length) {
+    if (await stores.ratings.insertImported({ dossierId: delivery.dossierId, overall: imported.rating.overall, ratedAt })) {
       events.push({ type: 'ServiceRated', aggregateId: delivery.dossierId, occurredAt: ratedAt,
-        payload: { dossierId: delivery.dossierId, overall: imported.rating.overall, ratedAt: imported.rating.ratedAt } });
+        payload: serviceRated({ dossierId: delivery.dossierId, overall: imported.rating.overall, ratedAt: imported.rating.ratedAt }) });
     }
   }
-  await publishMany(manager, events);
+  await stores.outbox.publishMany(events);
 }
