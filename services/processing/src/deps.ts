@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '@onestop/calendar';
 import { blobStoreFromEnv, type BlobStore } from '@onestop/blob-store';
 import { CentreDirectory, DeclaredCalendar, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
+import { processingStores, type ProcessingStoreAccess } from './persistence/stores';
 
 /** Processing's collaborators, handed to resolvers as ctx.deps and to the event handlers. */
 export interface ProcessingDeps {
@@ -13,6 +14,8 @@ export interface ProcessingDeps {
   centres: CentreDirectory;
   /** The shared blob store: decisions' result documents go there. */
   blobs: BlobStore;
+  /** The stores commands read and write through (persistence/stores.ts); unit tests hand in memory ones. */
+  stores: ProcessingStoreAccess;
   /** How often the SLA watch sweeps (ms). */
   slaSweepEveryMs: number;
 }
@@ -20,11 +23,14 @@ export interface ProcessingDeps {
 export type ProcessingContext = ServiceContext<ProcessingDeps>;
 
 export function createProcessingDeps(runtime: ServiceRuntime): ProcessingDeps {
-  const calendar = new DeclaredCalendar(runtime.db, 'calendar_day_replica');
+  const declared = new DeclaredCalendar(runtime.db, 'calendar_day_replica');
+  const calendar = (within?: EntityManager) => declared.current(within);
+  const centres = new CentreDirectory(runtime.db, 'centre_replica');
   return {
     now: () => Date.now(),
-    calendar: (within) => calendar.current(within),
-    centres: new CentreDirectory(runtime.db, 'centre_replica'),
+    calendar,
+    centres,
+    stores: processingStores(runtime.db, { calendar, centres }),
     blobs: blobStoreFromEnv(process.env, runtime.config.dataDir ?? '.data'),
     slaSweepEveryMs: Number(process.env.SLA_SWEEP_EVERY_MS ?? 60_000),
   };

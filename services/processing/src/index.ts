@@ -3,7 +3,7 @@ import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
 import { createProcessingDeps, type ProcessingDeps } from './deps';
 import { processingHandlers } from './events/handlers';
 import { entities, migrations } from './persistence';
-import { runDossiers } from './persistence/dossier-store';
+import { runDossiers } from './persistence/dossiers';
 import { resolvers } from './resolvers';
 import { processingGuards } from './resolvers/access';
 import { slipRoutes } from './routes/slips';

@@ -18,6 +18,16 @@ export interface InboxCounts { onTrack: number; dueSoon: number; overdue: number
 
 const PAUSED_IN = `(${PAUSED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
+/** The first dossiers of a centre's inbox (no filters), most urgent current step first: the partial index dossier_inbox. */
+export function inboxFirst(manager: EntityManager, q: Pick<InboxQuery, 'centreId' | 'role' | 'limit' | 'offset'>): Promise<ProcessingDossier[]> {
+  const qb = manager.getRepository(ProcessingDossier).createQueryBuilder('d')
+    .where('d.processing_centre_id = :centre', { centre: q.centreId })
+    .orderBy('d.step_due_at', 'ASC').addOrderBy('d.id', 'ASC').limit(q.limit).offset(q.offset);
+  if (q.role) qb.andWhere('d.inbox_role = :role', { role: q.role });
+  else qb.andWhere('d.inbox_role IS NOT NULL');
+  return qb.getMany();
+}
+
 /**
  * One page of a centre's inbox, its total under the filters, and the count per deadline state of
  * the whole inbox (not of the page, not of the filters). Every query runs on the partial indexes of

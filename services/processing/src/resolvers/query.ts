@@ -2,11 +2,10 @@ import { authorize, checkLength, isUuid, notFound, requireCaller } from '@onesto
 import { authorizeCentre } from './access';
 
 import { STEP_ROLES, type StepRole } from '../domain/workflow';
-import { ProcessingDossier } from '../persistence';
 import { currentWorkflow } from '../persistence/workflows';
 import { nowOf, type ProcessingContext } from '../deps';
 import { deadlineBounds, type InboxFilter } from '../domain/inbox';
-import { inboxPage } from '../persistence/inbox';
+import { inboxFirst, inboxPage } from '../persistence/inbox';
 
 const INBOX_DEFAULT = 50;
 const INBOX_MAX = 200;
@@ -20,12 +19,7 @@ export const Query = {
   async inbox(_: unknown, args: { centreId?: string | null; first?: number | null; offset?: number | null }, ctx: ProcessingContext) {
     const { centre, role } = await inboxOf(ctx, args.centreId);
     const limit = Math.min(Math.max(args.first ?? INBOX_DEFAULT, 1), INBOX_MAX);
-    const qb = ctx.db.getRepository(ProcessingDossier).createQueryBuilder('d')
-      .where('d.processing_centre_id = :centre', { centre: centre.id })
-      .orderBy('d.step_due_at', 'ASC').addOrderBy('d.id', 'ASC').limit(limit).offset(Math.max(args.offset ?? 0, 0));
-    if (role) qb.andWhere('d.inbox_role = :role', { role });
-    else qb.andWhere('d.inbox_role IS NOT NULL');
-    return qb.getMany();
+    return inboxFirst(ctx.db.manager, { centreId: centre.id, role, limit, offset: Math.max(args.offset ?? 0, 0) });
   },
 
   /** The inbox with its filters applied here, its total, and the counts of the whole centre (persistence/inbox.ts). */
