@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
-import { QueryPlanner, prettyFormatQueryPlan, type PlanNode, type QueryPlan } from '@apollo/query-planner';
+import { QueryPlanner, prettyFormatQueryPlan, type QueryPlan } from '@apollo/query-planner';
 import { composeSupergraph, readServiceSdl, SERVICE_NAMES } from '@onestop/gateway';
 import { contractOperation } from '@onestop/test-support';
 
@@ -13,7 +13,7 @@ function planOf(name: string): QueryPlan {
 }
 
 /** Subgraph fetches, and waves: fetches that must wait for an earlier one's answer. */
-function shape(node: PlanNode | undefined): { fetches: string[]; waves: number } {
+function shape(node: QueryPlan['node']): { fetches: string[]; waves: number } {
   if (!node) return { fetches: [], waves: 0 };
   switch (node.kind) {
     case 'Fetch': return { fetches: [node.serviceName], waves: 1 };
