@@ -35,7 +35,7 @@ export function createUserTokenVerifier(config: UserTokenConfig, provider?: Iden
       return undefined;
     }
   };
-  return async (token: string): Promise<Caller> => {
+  const verify = async (token: string): Promise<Caller> => {
     // the unverified `iss` only chooses the verification; the provider's checks `iss` among the rest
     if (provider && issuerOf(token) === provider.issuer) {
       try {
@@ -55,7 +55,27 @@ export function createUserTokenVerifier(config: UserTokenConfig, provider?: Iden
     }
     return toCaller(payload);
   };
+
+  // A user sends the same token with every request until it expires: verified once, it is known
+  // until its `exp` (never beyond), as the services know the gateway's identity tokens. Only a
+  // token that verified is kept; a refused one is checked again each time.
+  const verified = new Map<string, { caller: Caller; expiresAt: number }>();
+  return async (token: string): Promise<Caller> => {
+    const known = verified.get(token);
+    if (known && known.expiresAt > Date.now()) return { ...known.caller };
+    if (known) verified.delete(token);
+    const caller = await verify(token);
+    const exp = decodeJwt(token).exp; // the token has just verified, `exp` among its required claims
+    if (typeof exp === 'number' && exp * 1000 > Date.now()) {
+      if (verified.size >= VERIFIED_TOKENS_KEPT) verified.clear();
+      verified.set(token, { caller, expiresAt: exp * 1000 });
+    }
+    return { ...caller };
+  };
 }
+
+/** At most this many verified tokens are kept (a few MB); when full, the map starts again. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 function toCaller(claims: JWTPayload): Caller {
   const role = claims.role as Role;

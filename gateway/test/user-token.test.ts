@@ -40,4 +40,33 @@ describe('users\' tokens', () => {
       server.close();
     }
   });
+  it('keeps a verified token no longer than its exp', async () => {
+    const secret = 'a-development-secret-of-enough-length';
+    const verify = createUserTokenVerifier({ jwtSecret: secret });
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await new SignJWT({ role: 'LEADER', centre: 'X' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setExpirationTime(exp).sign(new TextEncoder().encode(secret));
+    expect(await verify(token)).toMatchObject({ id: 'u', role: 'LEADER' });
+    expect(await verify(token)).toMatchObject({ id: 'u', role: 'LEADER' });
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 50));
+    await expect(verify(token)).rejects.toThrow(/exp/);
+  });
+
+  it('does not keep a refusal: a token refused while the key set was unreachable verifies once it is back', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    let up = false;
+    const server = http.createServer((_req, res) => (up ? res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })) : res.writeHead(503).end()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const verify = createUserTokenVerifier({ jwksUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/jwks` });
+      const token = await new SignJWT({ role: 'OBSERVER', centre: 'X' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('o-1').setExpirationTime('5m').sign(privateKey);
+      await expect(verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+      up = true;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await verify(token)).toMatchObject({ id: 'o-1', role: 'OBSERVER' });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
 });

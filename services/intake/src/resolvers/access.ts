@@ -1,5 +1,5 @@
 import { AUTHORIZATION_MATRIX, authorize, authorizeOn, isAllowed, mayRead, perRequest, type Caller, type CentreDirectory, type ObjectGuards, type OperationName } from '@onestop/service-kit';
-import { applicantNumberOf, centresServing, logPersonalDataRead, type Applicant, type Centre, type DigitalRecord, type Dossier } from '../persistence';
+import { Applicant, applicantNumberOf, centresServing, logPersonalDataRead, type Centre, type DigitalRecord, type Dossier } from '../persistence';
 import type { IntakeContext } from '../deps';
 import { maskIdentityNumber } from './applicants';
 
@@ -84,6 +84,19 @@ export const isUuid = (id: unknown): id is string => typeof id === 'string' && U
  *   dossiers without that (OBSERVER) sees the applicant without personal data; anyone else nothing.
  */
 const applicantNumbers = new WeakMap<object, Map<string, Promise<string | null>>>();
+const applicants = new WeakMap<object, Map<string, Promise<Applicant | null>>>();
+
+/**
+ * A dossier's applicant, read once per request: the dossier's check, its `applicant` field and
+ * the Dossier guard (which then needs no read of the identity number of its own).
+ */
+export function applicantById(ctx: Reader, id: string): Promise<Applicant | null> {
+  return perRequest(ctx, applicants, id, async () => {
+    const applicant = await ctx.db.getRepository(Applicant).findOneBy({ id });
+    if (applicant) void perRequest(ctx, applicantNumbers, id, async () => applicant.identityNumber);
+    return applicant;
+  });
+}
 const servingCentres = new WeakMap<object, Map<string, Promise<string[]>>>();
 const logged = new WeakMap<object, Map<string, Promise<void>>>();
 const REDACTED = Symbol('redacted');

@@ -2,14 +2,15 @@ import { authorize, authorizeOn, checkLength, notFound, requireCaller } from '@o
 import { trackDossier } from '../commands/track-dossier';
 import { Applicant, DigitalRecord, Dossier, RecordAccess } from '../persistence';
 import type { IntakeContext } from '../deps';
-import { authorizeDossier, authorizeRecord, isUuid } from './access';
+import { applicantById, authorizeDossier, authorizeRecord, isUuid } from './access';
 
 export const dossierQueries = {
   async dossier(_: unknown, { id }: { id: string }, ctx: IntakeContext) {
     requireCaller(ctx); // no token: UNAUTHENTICATED, before anything is looked up
     const dossier = isUuid(id) ? await ctx.db.getRepository(Dossier).findOneBy({ id }) : null;
     if (!dossier) return null;
-    const applicant = await ctx.db.getRepository(Applicant).findOneByOrFail({ id: dossier.applicantId });
+    const applicant = await applicantById(ctx, dossier.applicantId);
+    if (!applicant) throw new Error(`Dossier ${dossier.id} has no applicant ${dossier.applicantId}`);
     await authorizeDossier(ctx, 'dossier', dossier, applicant);
     return dossier;
   },

@@ -1,7 +1,8 @@
-import { Applicant, Centre, DigitalRecord, Dossier, DossierComponent, Procedure, RecordReuse } from '../persistence';
+import { Centre, DigitalRecord, Dossier, DossierComponent, Procedure, RecordReuse } from '../persistence';
 import type { IntakeContext } from '../deps';
 import { identityNumberFor } from './applicants';
 import { trackingById } from '../persistence/tracking';
+import { applicantById } from './access';
 
 const centreById = (ctx: IntakeContext, id: string | null) => (id ? ctx.db.getRepository(Centre).findOneBy({ id }) : null);
 const dossierById = (ctx: IntakeContext, id: string | null) => (id ? ctx.db.getRepository(Dossier).findOneBy({ id }) : null);
@@ -23,14 +24,14 @@ export const ProcedureType = {
 export const DossierType = {
   __resolveReference: (ref: { id: string }, ctx: IntakeContext) => dossierById(ctx, ref.id),
   procedure: (d: Dossier, _: unknown, ctx: IntakeContext) => ctx.db.getRepository(Procedure).findOneBy({ id: d.procedureId }),
-  applicant: (d: Dossier, _: unknown, ctx: IntakeContext) => ctx.db.getRepository(Applicant).findOneBy({ id: d.applicantId }),
+  applicant: (d: Dossier, _: unknown, ctx: IntakeContext) => applicantById(ctx, d.applicantId),
   receivingCentre: (d: Dossier, _: unknown, ctx: IntakeContext) => centreById(ctx, d.centreId),
   components: (d: Dossier, _: unknown, ctx: IntakeContext) =>
     ctx.db.getRepository(DossierComponent).find({ where: { dossierId: d.id }, order: { id: 'ASC' } }),
   receiptUrl: (d: Dossier, _: unknown, ctx: IntakeContext) => (d.receivedAt ? `${ctx.deps.publicUrl}/intake/receipts/${d.id}` : null),
   callerIsApplicant: async (d: Dossier, _: unknown, ctx: IntakeContext) =>
     ctx.caller?.role === 'CITIZEN' && !!ctx.caller.identityNumber &&
-    (await ctx.db.getRepository(Applicant).findOneBy({ id: d.applicantId }))?.identityNumber === ctx.caller.identityNumber,
+    (await applicantById(ctx, d.applicantId))?.identityNumber === ctx.caller.identityNumber,
 };
 
 export const DossierComponentType = {

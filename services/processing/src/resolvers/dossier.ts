@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '@onestop/calendar';
+import { perRequest } from '@onestop/service-kit';
 import { slaAt } from '../domain/clock';
 import { isOpen, nationalStatusCode } from '../domain/lifecycle';
 import { Apology, HistoryEntry, ProcessingDossier } from '../persistence';
@@ -15,10 +16,20 @@ function calendarOf(ctx: ProcessingContext): Promise<WorkingCalendar> {
   return calendar;
 }
 
+/** A dossier as its fields read it: the row, with its processing centre's code when read with it. */
+type Read = Partial<D> & { processingCentreCode?: string | null };
+
+/** A centre's code from the replica, once per request (history lines name their centres). */
+const centreCodes = new WeakMap<object, Map<string, Promise<string | null>>>();
+
 /** Processing's fields of Dossier: the lifecycle it owns. */
 export const DossierType = {
-  async __resolveReference(ref: { id: string }, ctx: ProcessingContext) {
-    return (await ctx.db.getRepository(ProcessingDossier).findOneBy({ id: ref.id })) ?? { id: ref.id };
+  /** The row, and in the same statement its processing centre's code from the replica (Centre.code below). */
+  async __resolveReference(ref: { id: string }, ctx: ProcessingContext): Promise<Read> {
+    const { entities: [d], raw: [row] } = await ctx.db.getRepository(ProcessingDossier).createQueryBuilder('d')
+      .leftJoin('centre_replica', 'c', 'c.id = d.processing_centre_id').addSelect('c.code', 'processing_centre_code')
+      .where('d.id = :id', { id: ref.id }).getRawAndEntities();
+    return d ? Object.assign(d, { processingCentreCode: row?.processing_centre_code ?? null }) : { id: ref.id };
   },
   status: (d: Partial<D>) => d.status ?? null,
   nationalStatusCode: (d: Partial<D>) => (d.status ? nationalStatusCode(d.status) : null),
@@ -26,7 +37,7 @@ export const DossierType = {
   dueAt: (d: Partial<D>) => (d.status && !paused(d as D) ? d.dueAt ?? null : null),
   statutoryDueAt: (d: Partial<D>) => d.statutoryDueAt ?? null,
   resolvedAt: (d: Partial<D>) => d.resolvedAt ?? null,
-  processingCentre: (d: Partial<D>) => (d.processingCentreId ? { id: d.processingCentreId } : null),
+  processingCentre: (d: Read) => (d.processingCentreId ? { id: d.processingCentreId, code: d.processingCentreCode ?? undefined } : null),
   workflow: (d: Partial<D>) => (d.steps ? { procedureCode: d.procedureCode, version: d.workflowVersion, steps: d.steps } : null),
 
   /** The step the dossier is at while it is open; its due time is null while the clock is stopped. */
@@ -58,6 +69,16 @@ export const DossierType = {
 
   result: (d: Partial<D>) => (d.result ? { id: d.result.recordId, ...d.result } : null),
   decision: (d: Partial<D>) => d.decision ?? null,
+};
+
+/**
+ * The centres processing's fields reach, answered from its replica of intake's tree (the
+ * schema's Centre.code is shared with intake, so the gateway need not ask intake for it).
+ */
+export const CentreType = {
+  code(c: { id: string; code?: string }, _: unknown, ctx: ProcessingContext) {
+    return c.code ?? perRequest(ctx, centreCodes, c.id, async () => (await ctx.deps.centres.byId(c.id))?.code ?? null);
+  },
 };
 
 /** The public tracking view (reached only through intake's trackDossier): no personal data. */

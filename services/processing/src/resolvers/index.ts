@@ -1,5 +1,5 @@
 import { dateTimeScalars } from '@onestop/service-kit';
-import { DossierTrackingType, DossierType } from './dossier';
+import { CentreType, DossierTrackingType, DossierType } from './dossier';
 import { Mutation } from './mutation';
 import { ProcedureType, WorkflowType } from './procedure';
 import { Query } from './query';
@@ -8,6 +8,7 @@ export const resolvers = {
   ...dateTimeScalars,
   Query,
   Mutation,
+  Centre: CentreType,
   Dossier: DossierType,
   DossierTracking: DossierTrackingType,
   Procedure: ProcedureType,
