@@ -64,6 +64,8 @@ test('the counter at 375 px keeps the refusal and the camera within reach', asyn
   await page.setViewportSize({ width: 375, height: 800 });
   await signIn(page, user('intake-officer'));
   await page.getByLabel('Thủ tục', { exact: true }).fill('ly lich tu phap');
+  // As an officer would: choose the procedure once the list offers it.
+  await expect(page.getByText('Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam').first()).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Từ chối tiếp nhận' })).toBeVisible();
   await expect(page.getByRole('button', { name: /Chụp ảnh giấy tờ/ }).first()).toBeVisible();
