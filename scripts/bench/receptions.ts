@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { contractOperation } from '@onestop/test-support';
 import { SERVICES, SUBSCRIPTIONS } from '@onestop/events';
+import { withClient } from '@onestop/service-kit';
 import type { LaunchedPlatform } from '../lib/platform-processes';
 import { closedLoop, openLoop, summarise, type GraphQLClient, type LatencySummary } from './load';
 
@@ -27,16 +28,6 @@ const COMMUNES = 20;
 
 export const SUBMIT = contractOperation('SubmitDossier');
 export const DOSSIER = contractOperation('Dossier');
-
-async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function until(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + timeoutMs;

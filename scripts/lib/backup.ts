@@ -10,20 +10,10 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, statSync, writeF
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { SERVICE_NAMES, SUBSCRIPTIONS } from '@onestop/events';
-import { QUEUE_SCHEMA } from '@onestop/service-kit';
+import { QUEUE_SCHEMA, withClient } from '@onestop/service-kit';
 
 const DUMP_FILE = 'database.dump';
 const BLOBS = 'blobs';
-
-async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A `pg_dump` or `pg_restore` at least as new as the server (an older one refuses a newer

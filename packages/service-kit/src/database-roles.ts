@@ -64,7 +64,8 @@ function urlAs(url: string, user: string, password: string): string {
   return u.toString();
 }
 
-async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+/** One connection for a few statements (role setup, operator tools), always closed. */
+export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

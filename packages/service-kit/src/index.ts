@@ -3,7 +3,7 @@ export * from './identity';
 export * from './context';
 export { createLogger, describeError, errorLine, maskPersonalData, type Logger } from './logger';
 export { openDatabase, guardSecondConnections, SecondConnectionError, sessionTimeoutsFromEnv, type DatabaseOptions, type SessionTimeouts } from './database';
-export { preparePlatformDatabase, dropPlatformRoles, migrateService, grantServiceRole, appendOnlyTables, platformRoleNames, rolePasswordsFromEnv, QUEUE_SCHEMA, type PlatformDatabaseUrls, type PlatformRoleNames, type RolePasswords } from './database-roles';
+export { preparePlatformDatabase, dropPlatformRoles, withClient, migrateService, grantServiceRole, appendOnlyTables, platformRoleNames, rolePasswordsFromEnv, QUEUE_SCHEMA, type PlatformDatabaseUrls, type PlatformRoleNames, type RolePasswords } from './database-roles';
 export { Shutdown } from './shutdown';
 export { startSubgraphServer, loadSchema, type RunningServer } from './subgraph-server';
 export * from './service';
