@@ -17,4 +17,4 @@ export { RunReads, RunGathering, oncePerTransaction, runWritesOf } from './run-r
 export { EventConsumer, NotReadyError, type EventHandlers, type EventHandler, type HandlerContext, type RunWrites } from './event-consumer';
 export { AppliedEvents, appliedChannel, type Watch } from './applied-events';
 export { OutboxTraceParent1764000020000 } from './outbox-trace-parent.migration';
-export { activeTraceParent } from './tracing';
+export { activeTraceParent, endingSpan } from './tracing';

@@ -68,7 +68,12 @@ export function consuming<T>(service: ServiceName, event: EventEnvelope, work: (
       'onestop.event.type': event.type,
     },
   }, parent);
-  return context.with(trace.setSpan(parent, span), work).then(
+  return endingSpan(span, context.with(trace.setSpan(parent, span), work));
+}
+
+/** Ends the span when the work settles, recording a failure on it. */
+export function endingSpan<T>(span: Span, work: Promise<T>): Promise<T> {
+  return work.then(
     (value) => {
       span.end();
       return value;

@@ -1,5 +1,6 @@
 import { context, propagation, trace, SpanKind, SpanStatusCode, type Context, type Span } from '@opentelemetry/api';
 import type express from 'express';
+import { endingSpan } from '@onestop/events';
 import type { ApolloServerPlugin } from '@apollo/server';
 
 /**
@@ -135,16 +136,5 @@ export const traceOperations: ApolloServerPlugin = {
 export function inSpan<T>(name: string, kind: SpanKind, attributes: Record<string, string>, work: (span: Span, ctx: Context) => Promise<T>): Promise<T> {
   const span = tracer().startSpan(name, { kind, attributes });
   const ctx = trace.setSpan(context.active(), span);
-  return context.with(ctx, () => work(span, ctx)).then(
-    (value) => {
-      span.end();
-      return value;
-    },
-    (err) => {
-      span.recordException(err as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
-      span.end();
-      throw err;
-    },
-  );
+  return endingSpan(span, context.with(ctx, () => work(span, ctx)));
 }
