@@ -20,6 +20,13 @@ export class BlobIntegrityError extends Error {
  */
 export const blobIntegrityFailures = { count: 0 };
 
+/** Content read back from any store, served only if it still matches its hash (counted otherwise). */
+export function verified(sha256: string, content: Buffer): Buffer {
+  if (sha256Of(content) === sha256) return content;
+  blobIntegrityFailures.count += 1;
+  throw new BlobIntegrityError(sha256);
+}
+
 export class BlobNotFoundError extends Error {
   constructor(readonly sha256: string) {
     super(`Blob ${sha256} not found`);
@@ -77,11 +84,7 @@ export class FileBlobStore implements BlobStore {
     } catch {
       throw new BlobNotFoundError(sha256);
     }
-    if (sha256Of(content) !== sha256) {
-      blobIntegrityFailures.count += 1;
-      throw new BlobIntegrityError(sha256);
-    }
-    return content;
+    return verified(sha256, content);
   }
 
   async has(sha256: string): Promise<boolean> {

@@ -7,7 +7,7 @@ import {
   S3ServiceException,
   type ServerSideEncryption,
 } from '@aws-sdk/client-s3';
-import { BlobIntegrityError, BlobNotFoundError, blobIntegrityFailures, isSha256, sha256Of, type BlobStore, type StoredBlob } from './blob-store';
+import { BlobNotFoundError, isSha256, sha256Of, verified, type BlobStore, type StoredBlob } from './blob-store';
 
 export interface S3BlobStoreOptions {
   /** The S3 API's URL (MinIO, Ceph, a province's object store); unset: AWS's own for the region. */
@@ -84,11 +84,7 @@ export class S3BlobStore implements BlobStore {
       if (isNotFound(err)) throw new BlobNotFoundError(sha256);
       throw err;
     }
-    if (sha256Of(content) !== sha256) {
-      blobIntegrityFailures.count += 1;
-      throw new BlobIntegrityError(sha256);
-    }
-    return content;
+    return verified(sha256, content);
   }
 
   async has(sha256: string): Promise<boolean> {
