@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { RunReads } from '@onestop/events';
 import { conflict, notFound, sqlColumns } from '@onestop/service-kit';
 import type { Patch } from '../domain/dossier-process';
@@ -49,4 +49,12 @@ export async function commitTransition(manager: EntityManager, dossier: Processi
   );
   if (!affected) throw conflict('The dossier was changed by someone else meanwhile; reload it and try again');
   return Object.assign(dossier, next);
+}
+
+/** A dossier as a query reads it, with its processing centre's code from the replica in the same statement. */
+export async function dossierWithCentreCode(db: DataSource, id: string): Promise<(ProcessingDossier & { processingCentreCode: string | null }) | null> {
+  const { entities: [d], raw: [row] } = await db.getRepository(ProcessingDossier).createQueryBuilder('d')
+    .leftJoin('centre_replica', 'c', 'c.id = d.processing_centre_id').addSelect('c.code', 'processing_centre_code')
+    .where('d.id = :id', { id }).getRawAndEntities();
+  return d ? Object.assign(d, { processingCentreCode: (row?.processing_centre_code as string | undefined) ?? null }) : null;
 }

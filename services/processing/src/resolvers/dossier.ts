@@ -3,6 +3,7 @@ import { perRequest } from '@onestop/service-kit';
 import { slaAt } from '../domain/clock';
 import { isOpen, nationalStatusCode } from '../domain/lifecycle';
 import { Apology, HistoryEntry, ProcessingDossier } from '../persistence';
+import { dossierWithCentreCode } from '../persistence/dossiers';
 import { nowOf, type ProcessingContext } from '../deps';
 
 type D = ProcessingDossier;
@@ -26,10 +27,7 @@ const centreCodes = new WeakMap<object, Map<string, Promise<string | null>>>();
 export const DossierType = {
   /** The row, and in the same statement its processing centre's code from the replica (Centre.code below). */
   async __resolveReference(ref: { id: string }, ctx: ProcessingContext): Promise<Read> {
-    const { entities: [d], raw: [row] } = await ctx.db.getRepository(ProcessingDossier).createQueryBuilder('d')
-      .leftJoin('centre_replica', 'c', 'c.id = d.processing_centre_id').addSelect('c.code', 'processing_centre_code')
-      .where('d.id = :id', { id: ref.id }).getRawAndEntities();
-    return d ? Object.assign(d, { processingCentreCode: row?.processing_centre_code ?? null }) : { id: ref.id };
+    return (await dossierWithCentreCode(ctx.db, ref.id)) ?? { id: ref.id };
   },
   status: (d: Partial<D>) => d.status ?? null,
   nationalStatusCode: (d: Partial<D>) => (d.status ? nationalStatusCode(d.status) : null),
