@@ -3,6 +3,7 @@
  * Every event is versioned; a change to a payload's shape is a new version, and consumers
  * accept every version they have ever been sent.
  */
+import type { DossierStatus, LifecycleAction } from './dossier-status';
 
 export type ServiceName = 'intake' | 'processing' | 'delivery' | 'statistics';
 export const SERVICE_NAMES: readonly ServiceName[] = ['intake', 'processing', 'delivery', 'statistics'];
@@ -110,8 +111,10 @@ export interface ActorV1 {
 export interface DossierStatusChangedV1 {
   dossierId: string;
   code: string;
-  action: string;
-  status: string;
+  /** What moved it (the lifecycle's action; processing's domain/lifecycle.ts). */
+  action: LifecycleAction;
+  /** Where it now stands; `nationalStatusCode` is the same status as the national portal numbers it. */
+  status: DossierStatus;
   nationalStatusCode: number;
   at: string;
   dueAt: string | null;
@@ -230,7 +233,10 @@ export interface EventPayloads {
 }
 
 export type EventType = keyof EventPayloads;
-export type LatestPayload<T extends EventType> = EventPayloads[T][1];
+/** The highest version of an event's payload (publishers write it; upcasting.ts brings older ones to it). */
+export type LatestVersion<T extends EventType> = 4 extends keyof EventPayloads[T] ? 4 : 3 extends keyof EventPayloads[T] ? 3 : 2 extends keyof EventPayloads[T] ? 2 : 1;
+type LatestPayloads = { [T in EventType]: EventPayloads[T][LatestVersion<T> & keyof EventPayloads[T]] };
+export type LatestPayload<T extends EventType> = LatestPayloads[T];
 
 /** Who learns of what. The relay copies each outbox row to the queue of every subscriber listed here. */
 export const SUBSCRIPTIONS: { [T in EventType]: ServiceName[] } = {
@@ -250,6 +256,13 @@ export const SUBSCRIPTIONS: { [T in EventType]: ServiceName[] } = {
   DossierHistoryImported: ['processing'],
 };
 
+/**
+ * The events whose payload has a version after 1, with that version: the type forces an entry for
+ * each (a V2 in EventPayloads without its number here does not compile), and upcasting.ts holds the
+ * step from each older version.
+ */
+const NEWER_VERSIONS: { [T in EventType as LatestVersion<T> extends 1 ? never : T]: LatestVersion<T> } = {};
+
 export const LATEST_VERSION: { [T in EventType]: number } = Object.fromEntries(
-  Object.keys(SUBSCRIPTIONS).map((type) => [type, 1]),
+  Object.keys(SUBSCRIPTIONS).map((type) => [type, (NEWER_VERSIONS as Partial<Record<string, number>>)[type] ?? 1]),
 ) as { [T in EventType]: number };

@@ -17,3 +17,26 @@ export const NATIONAL_STATUS_CODES = {
 } as const;
 
 export type DossierStatus = keyof typeof NATIONAL_STATUS_CODES;
+
+/**
+ * What moved a dossier, as DossierStatusChanged announces it: the lifecycle's actions (processing's
+ * domain/lifecycle.ts gives each its rule). In the catalogue so that a consumer dispatches on these
+ * names, not on national codes or a pattern over a string.
+ */
+export const LIFECYCLE_ACTIONS = [
+  'ACCEPT', // tiếp nhận an online dossier (intake's acceptDossier)
+  'REFUSE', // từ chối tiếp nhận
+  'COMPLETE_STEP', // one ISO step done; the first one (handover) starts processing
+  'REQUEST_SUPPLEMENT', // yêu cầu bổ sung, hoàn thiện hồ sơ: the clock stops
+  'SUBMIT_SUPPLEMENT', // the applicant supplied it: the clock resumes
+  'REQUEST_FINANCIAL_OBLIGATION', // yêu cầu thực hiện nghĩa vụ tài chính: the clock stops
+  'CONFIRM_FINANCIAL_OBLIGATION', // paid: the clock resumes
+  'WITHDRAW', // rút hồ sơ
+  'STOP', // dừng xử lý
+  'DECIDE', // approved with a result or rejected with reasons
+  'RETURN_RESULT', // trả kết quả (delivery's ResultReturned)
+  'TRANSFER', // liên thông: another centre goes on with it
+  'APOLOGISE', // văn bản xin lỗi và đề nghị gia hạn
+] as const;
+
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];

@@ -7,12 +7,19 @@ import { EVENT_JOB_OPTIONS, eventBackoff, eventQueueName, isBatch, type EventJob
 import type { QueueConnection } from './queue-connection';
 import { appliedChannel } from './applied-events';
 import { consuming } from './tracing';
+import { upcast, type Upcasters } from './upcasting';
 
-/** What a handler gets: the event and the transaction its effect must be written in. */
+/** What a handler gets: the event (at its current version) and the transaction its effect must be written in. */
 export interface HandlerContext<P> {
   event: EventEnvelope<P>;
   manager: EntityManager;
   logger: Logger;
+  /**
+   * The run's context: what the service's `runWrites.open` returned for the run this event is
+   * applied in (what the run read at once, what it gathers to write once). Absent for an event
+   * applied alone (a retry, a failed run's savepoints, a rebuild): its stores write at once.
+   */
+  run?: unknown;
 }
 
 export type EventHandler<P = unknown> = (ctx: HandlerContext<P>) => Promise<void>;
@@ -35,10 +42,13 @@ const RETRY_FIRST_DELAY_MS = 100;
  * transaction gathers: an event applied alone (a retry, a failed run's savepoints, a rebuild)
  * is written at once.
  */
-export interface RunWrites {
-  /** The run's events are given so that what they will read can be fetched in one statement. */
-  open(manager: EntityManager, events: EventEnvelope[]): void | Promise<void>;
-  flush(manager: EntityManager): Promise<void>;
+export interface RunWrites<R = unknown> {
+  /**
+   * The run's events are given so that what they will read can be fetched in one statement. What
+   * it returns is the run's context, handed to each handler (`run`) and to `flush`.
+   */
+  open(manager: EntityManager, events: EventEnvelope[]): R | Promise<R>;
+  flush(manager: EntityManager, run: R): Promise<void>;
 }
 
 export interface EventConsumerOptions {
@@ -52,7 +62,9 @@ export interface EventConsumerOptions {
   lockDurationMs?: number;
   /** Retries of an event split off a failed batch; the bus's policy by default. */
   retryJobOptions?: JobsOptions;
-  runWrites?: RunWrites;
+  runWrites?: RunWrites<any>;
+  /** The steps from older versions of the events (the catalogue's UPCASTERS by default). */
+  upcasters?: Upcasters;
   /** Told after each commit which events it applied (not those applied before): the metrics' event lag. */
   onApplied?: (events: EventEnvelope[]) => void;
 }
@@ -102,9 +114,9 @@ export class EventConsumer {
       await this.opts.dataSource.transaction(async (manager) => {
         const fresh = await this.record(manager, events);
         applied = events.filter((e) => fresh.has(e.id));
-        await this.opts.runWrites?.open(manager, applied);
-        for (const event of events) if (fresh.delete(event.id)) await this.handle(manager, event); // once, even if repeated
-        await this.opts.runWrites?.flush(manager);
+        const run = await this.opts.runWrites?.open(manager, applied);
+        for (const event of events) if (fresh.delete(event.id)) await this.handle(manager, event, run); // once, even if repeated
+        await this.opts.runWrites?.flush(manager, run);
       });
     } catch {
       applied = await this.splitFailures(events);
@@ -173,15 +185,18 @@ export class EventConsumer {
     return new Set(inserted.map((r) => r.event_id));
   }
 
-  private async handle(manager: EntityManager, event: EventEnvelope): Promise<void> {
-    const handler = this.opts.handlers[event.type] as EventHandler | undefined;
+  private async handle(manager: EntityManager, sent: EventEnvelope, run?: unknown): Promise<void> {
+    const handler = this.opts.handlers[sent.type] as EventHandler | undefined;
     if (!handler) return;
+    // Handlers know one shape per event, the current one: an older version is brought up to it first.
+    const event = upcast(sent, this.opts.upcasters);
     // A child logger (with its redaction of the bindings) only for a handler that logs: most never do.
     const parent = this.opts.logger;
     let logger: Logger | undefined;
     const apply = () => handler({
       event,
       manager,
+      run,
       get logger() {
         return (logger ??= parent.child({ eventId: event.id, type: event.type, correlationId: event.correlationId }));
       },

@@ -14,6 +14,7 @@ export { QueueConnection, migrateQueueSchema, type QueueConnectionConfig, type Q
 export { EventQueues, eventQueueName, EVENT_JOB_OPTIONS, EVENTS_PER_JOB, toJobs, isBatch, type EventJob, type EventBatch } from './event-queues';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { RunReads, RunGathering, oncePerTransaction, runWritesOf } from './run-reads';
+export { upcast, currentVersion, UPCASTERS, UnknownEventVersionError, type Upcaster, type Upcasters } from './upcasting';
 export { EventConsumer, NotReadyError, type EventHandlers, type EventHandler, type HandlerContext, type RunWrites } from './event-consumer';
 export { AppliedEvents, appliedChannel, type Watch } from './applied-events';
 export { OutboxTraceParent1764000020000 } from './outbox-trace-parent.migration';

@@ -109,7 +109,7 @@ export function runWritesOf(...all: RunWrites[]): RunWrites {
       for (const writes of all) await writes.open(manager, events);
     },
     async flush(manager) {
-      for (const writes of all) await writes.flush(manager);
+      for (const writes of all) await writes.flush(manager, undefined);
     },
   };
 }

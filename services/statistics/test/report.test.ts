@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestPlatform, waitFor } from '@onestop/test-kit';
-import type { EventType, LatestPayload, ServiceName } from '@onestop/events';
+import { NATIONAL_STATUS_CODES, type DossierStatus, type EventType, type LatestPayload, type LifecycleAction, type ServiceName } from '@onestop/events';
 import { buildReport } from '../src/report/report';
 import { rebuildStatistics } from '../src/operations/rebuild';
 import { reconcileStatistics } from '../src/operations/reconcile';
@@ -69,9 +69,9 @@ describe('the II.06a report, every column by hand', () => {
     emit('intake', 'DossierAccepted', id, { dossierId: id, receivedAt: at(receivedAt), receptionDay: receivedAt.slice(0, 10), dueAt: at(dueAt), actor: { id: 'o', name: 'o', role: 'INTAKE_OFFICER' } }, at(receivedAt));
   // One processing centre for every synthetic event, as processing would announce for a dossier it keeps.
   const PROCESSING_CENTRE = randomUUID();
-  const status = (id: string, nationalStatusCode: number, statusName: string, when: string, dueAt: string | null, statutoryDueAt = dueAt) =>
+  const status = (id: string, to: DossierStatus, action: LifecycleAction, when: string, dueAt: string | null, statutoryDueAt = dueAt) =>
     emit('processing', 'DossierStatusChanged', id, {
-      dossierId: id, code: id, action: statusName, status: statusName, nationalStatusCode, at: at(when), dueAt: dueAt && at(dueAt),
+      dossierId: id, code: id, action, status: to, nationalStatusCode: NATIONAL_STATUS_CODES[to], at: at(when), dueAt: dueAt && at(dueAt),
       statutoryDueAt: statutoryDueAt && at(statutoryDueAt), resolvedAt: null, processingCentreId: PROCESSING_CENTRE, remainingWorkingMinutes: null, reason: null, actor: null,
     }, at(when));
   const decided = (id: string, resolvedAt: string, dueAt: string) =>
@@ -108,14 +108,14 @@ describe('the II.06a report, every column by hand', () => {
     // d2 P PA ONLINE: submitted 2 Mar, accepted 3 Mar 07:30, due 10 Mar, resolved 10 Mar 17:00 → ON_TIME, 5 days (7 Mar off); rated in April.
     await submitted(d.d2, 'P', PA, 'ONLINE', '2025-03-02T10:00:00', null, null);
     await accepted(d.d2, '2025-03-03T07:30:00', '2025-03-10T17:00:00');
-    await status(d.d2, 4, 'PROCESSING', '2025-03-03T08:00:00', '2025-03-10T17:00:00');
+    await status(d.d2, 'PROCESSING', 'COMPLETE_STEP', '2025-03-03T08:00:00', '2025-03-10T17:00:00');
     await decided(d.d2, '2025-03-10T17:00:00', '2025-03-10T17:00:00');
     await rated(d.d2, 'VERY_SATISFIED', '2025-04-02T09:00:00');
     // d3 P PB POST: received 5 Mar 13:30, due 12 Mar; apology on 13 Mar to 20 Mar; resolved 14 Mar 11:30 → LATE, 6 days; NOT_SATISFIED.
     await submitted(d.d3, 'P', PB, 'POST', '2025-03-05T13:30:00', '2025-03-05T13:30:00', '2025-03-12T17:00:00');
     await emit('processing', 'ApologyIssued', d.d3, { dossierId: d.d3, code: d.d3, reason: 'Chậm', newDueAt: at('2025-03-20T17:00:00'),
       statutoryDueAt: at('2025-03-12T17:00:00'), issuedAt: at('2025-03-13T09:00:00'), actor: { id: 'l', name: 'l', role: 'LEADER' } }, at('2025-03-13T09:00:00'));
-    await status(d.d3, 4, 'APOLOGISED', '2025-03-13T09:00:01', '2025-03-20T17:00:00', '2025-03-12T17:00:00');
+    await status(d.d3, 'PROCESSING', 'APOLOGISE', '2025-03-13T09:00:01', '2025-03-20T17:00:00', '2025-03-12T17:00:00');
     await decided(d.d3, '2025-03-14T11:30:00', '2025-03-12T17:00:00');
     await rated(d.d3, 'NOT_SATISFIED', '2025-03-15T09:00:00');
     // d4 P PB COUNTER: received 20 Mar, due 28 Mar, open → in progress, overdue at the end of March.
@@ -128,16 +128,16 @@ describe('the II.06a report, every column by hand', () => {
     await decided(d.d6, '2025-02-25T17:00:00', '2025-02-24T17:00:00');
     // d7 D PB COUNTER: received 26 Feb, withdrawn 6 Mar → carried over, closed without a decision.
     await submitted(d.d7, 'D', PB, 'COUNTER', '2025-02-26T09:00:00', '2025-02-26T09:00:00', '2025-03-12T17:00:00');
-    await status(d.d7, 7, 'WITHDRAWN', '2025-03-06T09:00:00', null);
+    await status(d.d7, 'WITHDRAWN', 'WITHDRAW', '2025-03-06T09:00:00', null);
     // d8 C PA ONLINE: accepted 10 Mar, due 17 Mar; supplementation requested 12 Mar (clock stopped) → in progress, not due.
     await submitted(d.d8, 'C', PA, 'ONLINE', '2025-03-09T21:00:00', null, null);
     await accepted(d.d8, '2025-03-10T08:00:00', '2025-03-17T17:00:00');
-    await status(d.d8, 5, 'SUPPLEMENT_REQUESTED', '2025-03-12T10:00:00', null, '2025-03-17T17:00:00');
+    await status(d.d8, 'SUPPLEMENT_REQUESTED', 'REQUEST_SUPPLEMENT', '2025-03-12T10:00:00', null, '2025-03-17T17:00:00');
     // d9 C PB COUNTER: received 27 Feb, due 6 Mar, still open → carried over, overdue at the end.
     await submitted(d.d9, 'C', PB, 'COUNTER', '2025-02-27T09:00:00', '2025-02-27T09:00:00', '2025-03-06T17:00:00');
     // d10 P PA ONLINE: submitted 15 Mar, refused 16 Mar (3) → never received, never counted.
     await submitted(d.d10, 'P', PA, 'ONLINE', '2025-03-15T09:00:00', null, null);
-    await status(d.d10, 3, 'NOT_ACCEPTED', '2025-03-16T09:00:00', null);
+    await status(d.d10, 'NOT_ACCEPTED', 'REFUSE', '2025-03-16T09:00:00', null);
     // d11 D PA COUNTER: received 2 April → after the period.
     await submitted(d.d11, 'D', PA, 'COUNTER', '2025-04-02T09:00:00', '2025-04-02T09:00:00', '2025-04-16T17:00:00');
     // d12 P PB COUNTER: received 31 Mar 16:00 local (09:00 UTC) → in the period, in progress, not due.
@@ -314,9 +314,9 @@ describe('the II.06a report, every column by hand', () => {
     const [single, inRuns] = [randomUUID(), randomUUID()];
     // 2023 at C01: received Thu 1 June, due 9 June; supplementation asked 2 June, supplied 5 June (due 12 June); decided 13 June, late.
     const reception = (id: string) => submitted(id, 'C', PB, 'COUNTER', '2023-06-01T08:00:00', '2023-06-01T08:00:00', '2023-06-09T17:00:00');
-    const pause = (id: string) => status(id, 5, 'SUPPLEMENT_REQUESTED', '2023-06-02T09:00:00', null);
+    const pause = (id: string) => status(id, 'SUPPLEMENT_REQUESTED', 'REQUEST_SUPPLEMENT', '2023-06-02T09:00:00', null);
     const rest = async (id: string) => {
-      await status(id, 4, 'PROCESSING', '2023-06-05T08:00:00', '2023-06-12T17:00:00');
+      await status(id, 'PROCESSING', 'SUBMIT_SUPPLEMENT', '2023-06-05T08:00:00', '2023-06-12T17:00:00');
       await decided(id, '2023-06-13T10:00:00', '2023-06-12T17:00:00');
       await emit('delivery', 'ResultReturned', id, { dossierId: id, method: 'COUNTER', returnedAt: at('2023-06-14T08:00:00'), actor: null }, at('2023-06-14T08:00:00'));
       await rated(id, 'SATISFIED', '2023-06-14T09:00:00');

@@ -60,7 +60,8 @@ export async function applyStatusChange(stores: DeliveryStores, p: DossierStatus
   const delivery = await known(stores, p.dossierId, 'DossierStatusChanged');
   await keepProcessingCentre(stores, delivery, p.processingCentreId);
   if (p.imported) return;
-  if (p.action !== 'SUPPLEMENT_REQUESTED' && p.status !== 'SUPPLEMENT_REQUESTED') return;
+  // The typed status (the catalogue's union): `action` is the lifecycle's REQUEST_SUPPLEMENT, never this status's name.
+  if (p.status !== 'SUPPLEMENT_REQUESTED') return;
   await stores.notifications.notify(delivery, 'SUPPLEMENT_REQUESTED', { reason: p.reason, componentCodes: p.componentCodes ?? [] });
 }
 

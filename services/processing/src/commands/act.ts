@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '@onestop/calendar';
 import { actorOf, awaitingEvent, badInput, catchingUp, checkLength, conflict, isUuid, notFound, requireCaller, type Caller } from '@onestop/service-kit';
 import { NotAtStep, type Patch } from '../domain/dossier-process';
-import { mayBeBehind, RefusedTransition } from '../domain/lifecycle';
+import { mayBeBehind, RefusedTransition, type LifecycleAction } from '../domain/lifecycle';
 import { statusChangedPayload } from '../events/status-changed';
 import type { ProcessingDossier } from '../persistence';
 import type { Actor, HistoryLine } from '../persistence/history';
@@ -59,7 +59,7 @@ export interface RecordExtra extends Pick<HistoryLine, 'stepDueAt' | 'stepOutcom
 }
 
 /** Changes the dossier, writes the control slip's line and announces the new status, in one go. */
-export async function record(a: Act, caller: Caller, ctx: Pick<ProcessingContext, 'correlationId'>, action: string, patch: Patch & Partial<ProcessingDossier>, extra: RecordExtra = {}): Promise<ProcessingDossier> {
+export async function record(a: Act, caller: Caller, ctx: Pick<ProcessingContext, 'correlationId'>, action: LifecycleAction, patch: Patch & Partial<ProcessingDossier>, extra: RecordExtra = {}): Promise<ProcessingDossier> {
   const before = a.dossier.processingCentreId;
   const updated = await a.stores.dossiers.commitTransition(a.dossier, patch);
   await a.stores.history.append(updated, {

@@ -6,7 +6,7 @@
  * control slip's lines and the status changes to announce, in order.
  */
 import type { WorkingCalendar } from '@onestop/calendar';
-import type { DossierHistoryImportedV1 } from '@onestop/events';
+import type { DossierHistoryImportedV1, LifecycleAction } from '@onestop/events';
 import { completeStep, decide, restartClock, stopClock, type Patch, type ProcessState } from './dossier-process';
 import { isDecisionStep } from './workflow';
 import { stepOutcome } from './clock';
@@ -23,7 +23,7 @@ export interface ReplayedLine {
 }
 
 export interface Announcement<S> {
-  action: string;
+  action: LifecycleAction;
   at: Date;
   /** The dossier as it was right after the change. */
   state: S;
@@ -74,7 +74,7 @@ export function replayHistory<S extends ProcessState & { resolvedAt: Date | null
   const announcements: Array<Announcement<S>> = [];
   const pauses: Replay<S>['pauses'] = [];
   const apply = (p: Patch) => { Object.assign(patch, p); d = { ...d, ...p }; };
-  const announce = (action: string, at: Date, reason: string | null = null) => announcements.push({ action, at, state: { ...d }, reason });
+  const announce = (action: LifecycleAction, at: Date, reason: string | null = null) => announcements.push({ action, at, state: { ...d }, reason });
 
   const advance = (at: Date, actorName: string, actorRole: string | null, stepCode: string | null, note: string | null) => {
     const before = d.status;

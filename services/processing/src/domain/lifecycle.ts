@@ -8,27 +8,14 @@
  * Reception puts a dossier at RECEIVED (2) on its workflow's first step; completing that step
  * (the intake officer's handover to the department, "bàn giao") is what starts processing (2→4).
  */
-import { NATIONAL_STATUS_CODES, type DossierStatus } from '@onestop/events';
+import { LIFECYCLE_ACTIONS, NATIONAL_STATUS_CODES, type DossierStatus, type LifecycleAction } from '@onestop/events';
 
 export type { DossierStatus };
 export const STATUSES = Object.keys(NATIONAL_STATUS_CODES) as DossierStatus[];
 
-export const ACTIONS = [
-  'ACCEPT', // tiếp nhận an online dossier (intake's acceptDossier)
-  'REFUSE', // từ chối tiếp nhận
-  'COMPLETE_STEP', // one ISO step done; the first one (handover) starts processing
-  'REQUEST_SUPPLEMENT', // yêu cầu bổ sung, hoàn thiện hồ sơ: the clock stops
-  'SUBMIT_SUPPLEMENT', // the applicant supplied it: the clock resumes
-  'REQUEST_FINANCIAL_OBLIGATION', // yêu cầu thực hiện nghĩa vụ tài chính: the clock stops
-  'CONFIRM_FINANCIAL_OBLIGATION', // paid: the clock resumes
-  'WITHDRAW', // rút hồ sơ
-  'STOP', // dừng xử lý
-  'DECIDE', // approved with a result or rejected with reasons
-  'RETURN_RESULT', // trả kết quả (delivery's ResultReturned)
-  'TRANSFER', // liên thông: another centre goes on with it
-  'APOLOGISE', // văn bản xin lỗi và đề nghị gia hạn
-] as const;
-export type LifecycleAction = (typeof ACTIONS)[number];
+/** The lifecycle's actions: the catalogue's (DossierStatusChanged announces them by these names). */
+export const ACTIONS = LIFECYCLE_ACTIONS;
+export type { LifecycleAction };
 
 interface Rule {
   from: readonly DossierStatus[];

@@ -1,8 +1,8 @@
-import type { ActorV1, DossierStatusChangedV1 } from '@onestop/events';
+import type { ActorV1, DossierStatusChangedV1, LifecycleAction } from '@onestop/events';
 import { nationalStatusCode } from '../domain/lifecycle';
 import type { ProcessingDossier } from '../persistence';
 
-export type StatusChange = { action: string; at: Date; actor: ActorV1 | null; reason?: string | null; componentCodes?: string[]; imported?: boolean };
+export type StatusChange = { action: LifecycleAction; at: Date; actor: ActorV1 | null; reason?: string | null; componentCodes?: string[]; imported?: boolean };
 
 /**
  * The one builder of DossierStatusChanged, the lifecycle's one announcement, for the dossier as it
