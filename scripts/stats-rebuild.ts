@@ -4,7 +4,7 @@
  * the live read model (nothing, when all is well). Exit code 1 on any difference.
  * DATABASE_URL: the platform's database.
  */
-import { rebuildStatistics } from '../services/statistics/src/operations/rebuild';
+import { rebuildStatistics } from '../services/statistics/src/commands/rebuild';
 import { errorLine } from '@onestop/service-kit';
 
 async function main() {

@@ -5,7 +5,7 @@
  * difference. Exit code 1 when there is any. DATABASE_URL: the platform's database.
  */
 import { DataSource } from 'typeorm';
-import { reconcileStatistics } from '../services/statistics/src/operations/reconcile';
+import { reconcileStatistics } from '../services/statistics/src/commands/reconcile';
 import { errorLine } from '@onestop/service-kit';
 
 async function main() {

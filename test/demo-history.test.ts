@@ -5,7 +5,7 @@ import { localDate } from '@onestop/calendar';
 import { TestPlatform, waitFor } from '@onestop/test-kit';
 import { DEMO_CENTRES } from '@onestop/intake/src/demo/demo-province';
 import { nationalStatusCode, type DossierStatus } from '@onestop/processing/src/domain/lifecycle';
-import { reconcileStatistics } from '../services/statistics/src/operations/reconcile';
+import { reconcileStatistics } from '../services/statistics/src/commands/reconcile';
 import { seedDemo } from '../scripts/seed-demo';
 import { DEMO_CITIZEN, LIVE, parseDemoHistory, seedDemoHistory } from '../scripts/demo-history';
 

@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { TestPlatform } from '@onestop/test-kit';
-import { buildReport } from '../../services/statistics/src/report/report';
+import { buildReport } from '../../services/statistics/src/persistence/report-reads';
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@onestop/events';
 

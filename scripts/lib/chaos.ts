@@ -16,7 +16,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { QueueConnection, SUBSCRIPTIONS, eventQueueName } from '@onestop/events';
 import { contractOperation } from '@onestop/test-support';
-import { reconcileStatistics } from '../../services/statistics/src/operations/reconcile';
+import { reconcileStatistics } from '../../services/statistics/src/commands/reconcile';
 import { readReceiver, receiverProblems } from './chaos-receivers';
 import { graphqlClient, type GraphQLClient } from '../bench/load';
 import { freePorts, launchPlatform, SERVICE_NAMES, type LaunchedPlatform } from './platform-processes';

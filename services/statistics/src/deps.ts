@@ -1,5 +1,5 @@
 import type { ServiceContext, ServiceRuntime } from '@onestop/service-kit';
-import { ReplicaCalendar } from './read-model/replica-calendar';
+import { ReplicaCalendar } from './persistence/replica-calendar';
 
 /** Statistics' collaborators, handed to resolvers as ctx.deps. */
 export interface StatisticsDeps {

@@ -1,11 +1,8 @@
 import { join } from 'node:path';
-import { runWritesOf } from '@onestop/events';
 import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
 import { createStatisticsDeps, type StatisticsDeps } from './deps';
 import { statisticsHandlers } from './events/handlers';
-import { counterRunWrites } from './read-model/counters';
-import { factRunWrites } from './persistence/fact-store';
-import { labelRunWrites } from './read-model/procedure-labels';
+import { statisticsRunWrites } from './persistence/stores';
 import { entities, migrations } from './persistence';
 import { resolvers } from './resolvers';
 import { statisticsGuards } from './resolvers/access';
@@ -26,10 +23,10 @@ export const statisticsService: ServiceDefinition<StatisticsDeps> = {
   // and year): concurrent runs of events only waited for each other and deadlocked in a loop
   // (measured: 26 events/s under load). One run of up to 100 events at a time, in one transaction.
   consumerConcurrency: 1,
-  // The run's facts read in one statement; its fact changes, counter deltas, hourly traffic and
-  // procedure labels written once, before it commits.
-  runWrites: runWritesOf(factRunWrites, counterRunWrites, labelRunWrites),
+  // The run's context (persistence/stores.ts StatisticsRun): its facts read in one statement; its
+  // fact changes, counter deltas, hourly traffic and procedure labels written once, before it commits.
+  runWrites: statisticsRunWrites,
 };
 
 export { statisticsHandlers, createStatisticsDeps };
-export { buildReport, type Report, type ReportRow, type GroupBy } from './report/report';
+export { buildReport, type Report, type ReportRow, type GroupBy } from './persistence/report-reads';

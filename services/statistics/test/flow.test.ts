@@ -1,7 +1,7 @@
 import { TestPlatform, waitFor } from '@onestop/test-kit';
 import { dayOf } from '../src/domain/days';
-import { rebuildStatistics } from '../src/operations/rebuild';
-import { reconcileStatistics } from '../src/operations/reconcile';
+import { rebuildStatistics } from '../src/commands/rebuild';
+import { reconcileStatistics } from '../src/commands/reconcile';
 
 /**
  * Statistics through the real flow: dossiers received at intake, processed and decided by

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { TestPlatform, waitFor } from '@onestop/test-kit';
 import { NATIONAL_STATUS_CODES, type DossierStatus, type EventType, type LatestPayload, type LifecycleAction, type ServiceName } from '@onestop/events';
-import { buildReport } from '../src/report/report';
-import { rebuildStatistics } from '../src/operations/rebuild';
-import { reconcileStatistics } from '../src/operations/reconcile';
+import { buildReport } from '../src/persistence/report-reads';
+import { rebuildStatistics } from '../src/commands/rebuild';
+import { reconcileStatistics } from '../src/commands/reconcile';
 import { SectorCounters1764000000420 } from '../src/persistence/migrations/1764000000420-sector-counters';
 
 /**

@@ -57,4 +57,17 @@ describe('form II.06a figures from the running counters', () => {
     expect(isEmpty(row({ carriedOver: 1 }))).toBe(false);
     expect(isEmpty(row({ ratings: 1 }))).toBe(false);
   });
+
+  it('processing days are kept to 4 decimals through flows and totals (no float drift in a sum of many rows)', () => {
+    expect(figuresBetween(measures({ processingDays: 0.1 }), measures({ processingDays: 0.3 })).processingDaysSum).toBe(0.2);
+    const rows = Array.from({ length: 10 }, () => row({ resolved: 1, resolvedOnTime: 1, processingDaysSum: 0.1 }));
+    expect(sumFigures(rows)).toMatchObject({ processingDaysSum: 1, averageProcessingDays: 0.1, onTimeRate: 1 });
+  });
+
+  it('an empty period between equal sums: no flow, the open stock carried over and still in progress, split by overdue', () => {
+    const sums = measures({ receivedOffline: 3, resolvedLate: 1, overdueDelta: 1 });
+    expect(figuresBetween(sums, sums)).toMatchObject({
+      received: 0, resolved: 0, carriedOver: 2, inProgress: 2, inProgressOverdue: 1, inProgressNotDue: 1, onTimeRate: null,
+    });
+  });
 });

@@ -1,8 +1,7 @@
-import { DossierFact } from '../persistence';
 import type { StatisticsContext } from '../deps';
+import { dossierOutcome } from '../commands/report';
 
 export const DossierType = {
   __resolveReference: (ref: { id: string }) => ref,
-  outcome: async (d: { id: string }, _: unknown, ctx: StatisticsContext) =>
-    (await ctx.db.getRepository(DossierFact).findOneBy({ dossierId: d.id }))?.outcome ?? null,
+  outcome: (d: { id: string }, _: unknown, ctx: StatisticsContext) => dossierOutcome(ctx, d.id),
 };

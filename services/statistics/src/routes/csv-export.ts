@@ -2,9 +2,9 @@ import type { Router } from 'express';
 import type { GraphQLError } from 'graphql';
 import type { ServiceRuntime } from '@onestop/service-kit';
 import type { StatisticsDeps } from '../deps';
-import { reportToCsv } from '../report/csv';
-import { runReport } from '../report/run-report';
-import type { GroupBy } from '../report/report';
+import { reportToCsv } from '../domain/csv';
+import { runReport } from '../commands/report';
+import type { GroupBy } from '../persistence/report-reads';
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 

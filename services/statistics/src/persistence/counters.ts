@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { RunGathering, runWritesOf, type CentreChangedV1 } from '@onestop/events';
+import type { CentreChangedV1 } from '@onestop/events';
 import { applyCentreChanged } from '@onestop/service-kit';
 import { bucketsOf } from '../domain/days';
 import { MEASURE_COLUMNS, MEASURES, mergeDeltas, round4, type CounterDelta } from '../domain/measures';
@@ -59,34 +59,75 @@ interface PendingTraffic {
   atCounter: number;
 }
 
+/** The counters (`counter`, `traffic_hour`), and the centre tree's moves, which re-home counts. */
+export interface CounterStore {
+  /**
+   * Adds the deltas to the counters, in the transaction of the fact's change: for each day of the
+   * deltas, its day, month and year buckets, of the three kinds, in the receiving centre's own scope
+   * and in the "below" scope of each of its ancestors — 9 rows per day and scope (a commune under a
+   * province: 18).
+   */
+  add(dims: FactDimensions, deltas: CounterDelta[]): Promise<void>;
+  /** One reception in a centre's hourly traffic (local day and hour), for staffing. */
+  countReception(centreId: string, day: string, hour: number, atCounter: boolean): Promise<void>;
+  /** The centre replica's change, with the subtree's counts moved when the centre moves (applyCentreChangedToCounters). */
+  applyCentreChanged(p: CentreChangedV1): Promise<void>;
+}
+
 /**
  * Statistics' consumer applies a run of up to 100 events in one transaction, and most of them add
  * to the same rows (a province's below scope, the month and year buckets): the run's deltas, and
- * its hourly traffic, are added up and written in one statement each before it commits.
+ * its hourly traffic, are added up here and written in one statement each before it commits.
  */
-const counterRows = new RunGathering<PendingRow>((manager, rows) => writeRows(manager, rows));
-const trafficRows = new RunGathering<PendingTraffic>((manager, rows) => writeTraffic(manager, rows));
-export const counterRunWrites = runWritesOf(counterRows, trafficRows);
+export class CounterRun {
+  readonly rows = new Map<string, PendingRow>();
+  readonly traffic = new Map<string, PendingTraffic>();
 
-/**
- * Adds the deltas to the counters, in the transaction of the fact's change: for each day of the
- * deltas, its day, month and year buckets, of the three kinds, in the receiving centre's own scope
- * and in the "below" scope of each of its ancestors — 9 rows per day and scope (a commune under a
- * province: 18). Gathered until the run's end when the consumer applies a run, else written now.
- */
-export async function applyDeltas(manager: EntityManager, dims: FactDimensions, deltas: CounterDelta[]): Promise<void> {
-  await counterRows.gather(manager, (rows) => {
-    for (const { day, measures } of mergeDeltas(deltas)) {
-      for (const { grain, bucket } of bucketsOf(day)) {
-        for (const [dim, value, sub] of dimensionValues(dims)) {
-          const key = [dims.centreId, dim, grain, bucket, value, sub].join('|');
-          const row = rows.get(key) ?? { head: [dims.centreId, dim, grain, bucket, value, sub], measures: MEASURES.map(() => 0) };
-          MEASURES.forEach((k, i) => (row.measures[i] = round4(row.measures[i] + (measures[k] ?? 0))));
-          rows.set(key, row);
-        }
+  async write(manager: EntityManager): Promise<void> {
+    if (this.rows.size) await writeRows(manager, [...this.rows.values()]);
+    if (this.traffic.size) await writeTraffic(manager, [...this.traffic.values()]);
+    this.rows.clear();
+    this.traffic.clear();
+  }
+}
+
+/** The counters bound to a transaction: gathered into its run when the consumer applies one, else written at once. */
+export class SqlCounterStore implements CounterStore {
+  constructor(private readonly manager: EntityManager, private readonly run?: CounterRun) {}
+
+  async add(dims: FactDimensions, deltas: CounterDelta[]): Promise<void> {
+    const rows = this.run?.rows ?? new Map<string, PendingRow>();
+    addRows(rows, dims, deltas);
+    if (!this.run && rows.size) await writeRows(this.manager, [...rows.values()]);
+  }
+
+  async countReception(centreId: string, day: string, hour: number, atCounter: boolean): Promise<void> {
+    const traffic = this.run?.traffic ?? new Map<string, PendingTraffic>();
+    const key = `${centreId}|${day}|${hour}`;
+    const row = traffic.get(key) ?? { centreId, day, hour, received: 0, atCounter: 0 };
+    row.received += 1;
+    row.atCounter += atCounter ? 1 : 0;
+    traffic.set(key, row);
+    if (!this.run) await writeTraffic(this.manager, [row]);
+  }
+
+  applyCentreChanged(p: CentreChangedV1): Promise<void> {
+    return applyCentreChangedToCounters(this.manager, p);
+  }
+}
+
+/** The deltas as counter rows, added to those already pending by key. */
+function addRows(rows: Map<string, PendingRow>, dims: FactDimensions, deltas: CounterDelta[]): void {
+  for (const { day, measures } of mergeDeltas(deltas)) {
+    for (const { grain, bucket } of bucketsOf(day)) {
+      for (const [dim, value, sub] of dimensionValues(dims)) {
+        const key = [dims.centreId, dim, grain, bucket, value, sub].join('|');
+        const row = rows.get(key) ?? { head: [dims.centreId, dim, grain, bucket, value, sub], measures: MEASURES.map(() => 0) };
+        MEASURES.forEach((k, i) => (row.measures[i] = round4(row.measures[i] + (measures[k] ?? 0))));
+        rows.set(key, row);
       }
     }
-  });
+  }
 }
 
 /**
@@ -118,7 +159,7 @@ async function writeRows(manager: EntityManager, pending: PendingRow[]): Promise
  * the new ones — reports always follow today's tree, as includeDescendants always did. Rare (a
  * reorganisation), and proportional to the subtree's counter rows.
  */
-export async function applyCentreChangedToCounters(manager: EntityManager, p: CentreChangedV1): Promise<void> {
+async function applyCentreChangedToCounters(manager: EntityManager, p: CentreChangedV1): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock(${CENTRE_TREE_LOCK})`);
   const [before]: Array<{ parent_id: string | null }> = await manager.query(`SELECT parent_id FROM centre_replica WHERE id = $1`, [p.centreId]);
   const moved = !before || before.parent_id !== p.parentId;
@@ -142,17 +183,6 @@ async function shiftSubtree(manager: EntityManager, centreId: string, sign: 1 | 
      ${CONFLICT}`,
     [centreId],
   );
-}
-
-/** Hourly reception traffic of a centre (local hour), for staffing; gathered until the run's end like the counters. */
-export async function countTraffic(manager: EntityManager, centreId: string, day: string, hour: number, atCounter: boolean): Promise<void> {
-  await trafficRows.gather(manager, (traffic) => {
-    const key = `${centreId}|${day}|${hour}`;
-    const row = traffic.get(key) ?? { centreId, day, hour, received: 0, atCounter: 0 };
-    row.received += 1;
-    row.atCounter += atCounter ? 1 : 0;
-    traffic.set(key, row);
-  });
 }
 
 async function writeTraffic(manager: EntityManager, rows: PendingTraffic[]): Promise<void> {

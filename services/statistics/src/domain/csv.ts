@@ -1,4 +1,4 @@
-import type { Report, ReportRow } from './report';
+import type { Report, ReportRow } from '../persistence/report-reads';
 
 /** The columns of the CSV export, in the order of form II.06a. */
 const COLUMNS: Array<[keyof ReportRow, string]> = [

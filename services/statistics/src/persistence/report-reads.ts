@@ -3,7 +3,7 @@ import { CentreDirectory } from '@onestop/service-kit';
 import { addDays, bucketTerms, dayOf, minDay, monthsOf } from '../domain/days';
 import { figuresBetween, isEmpty, sumFigures, sumMonths, type Figures } from '../domain/figures';
 import { MEASURE_COLUMNS, MEASURES, zeroMeasures, type Measures } from '../domain/measures';
-import type { Dimension } from '../read-model/counters';
+import type { Dimension } from './counters';
 
 export type GroupBy = 'CENTRE' | 'LEVEL' | 'PROCEDURE' | 'SECTOR' | 'CHANNEL' | 'MONTH';
 export const GROUP_BYS: readonly GroupBy[] = ['CENTRE', 'LEVEL', 'PROCEDURE', 'SECTOR', 'CHANNEL', 'MONTH'];

@@ -2,8 +2,10 @@ import type { DataSource } from 'typeorm';
 import { isCalendarDate } from '@onestop/calendar';
 import { badInput, type Caller } from '@onestop/service-kit';
 import type { StatisticsDeps } from '../deps';
-import { requireReportAccess } from '../resolvers/access';
-import { buildReport, GROUP_BYS, type GroupBy, type Report } from './report';
+import { buildReport, GROUP_BYS, type GroupBy, type Report } from '../persistence/report-reads';
+import { dailyTrafficOf } from '../persistence/traffic-reads';
+import { outcomeOf } from '../persistence/facts';
+import { centresOf, requireReportAccess } from './report-access';
 
 export interface ReportInput {
   from: string;
@@ -36,7 +38,7 @@ export function validateCentreId(centreId: string): void {
   if (!UUID.test(centreId)) throw badInput('centreId must be a centre id', { field: 'centreId' });
 }
 
-/** The report behind both the GraphQL query and the CSV export: validate, authorize, then count. */
+/** `report` (and the CSV export, the same report): validate, authorize, then read the counters. */
 export async function runReport(ctx: Caller_, input: ReportInput): Promise<Report> {
   const groupBy = input.groupBy ?? 'CENTRE';
   if (!GROUP_BYS.includes(groupBy)) throw badInput(`groupBy must be one of ${GROUP_BYS.join(', ')}`, { field: 'groupBy' });
@@ -47,3 +49,16 @@ export async function runReport(ctx: Caller_, input: ReportInput): Promise<Repor
     from: input.from, to: input.to, centreId: input.centreId, includeDescendants: input.includeDescendants ?? false, groupBy, now: ctx.deps.now(),
   });
 }
+
+/** `dailyTraffic`: receptions per day and local hour over at most a year, from the hourly counters. */
+export async function dailyTraffic(ctx: Caller_, args: { centreId: string; from: string; to: string; includeDescendants?: boolean | null }) {
+  validatePeriod(args.from, args.to, 366);
+  validateCentreId(args.centreId);
+  await requireReportAccess(ctx, args.centreId, 'dailyTraffic');
+  const centreIds = await centresOf(ctx.db, args.centreId, args.includeDescendants ?? false);
+  const calendar = await ctx.deps.calendar.current(ctx.db);
+  return { centreId: args.centreId, ...(await dailyTrafficOf(ctx.db, calendar, centreIds, args.from, args.to)) };
+}
+
+/** `Dossier.outcome`: EARLY / ON_TIME / LATE once resolved (the Dossier guard decided who sees it). */
+export const dossierOutcome = (ctx: Pick<Caller_, 'db'>, dossierId: string) => outcomeOf(ctx.db.manager, dossierId);

@@ -6,7 +6,7 @@ import { weekdayHours } from '../domain/weekday-hours';
 export interface TrafficHour { hour: number; received: number; atCounter: number; averagePerWorkingDay: number }
 
 /** Reception per day and per local hour, from the hourly traffic counters (never the facts). */
-export async function dailyTraffic(db: DataSource, calendar: WorkingCalendar, centreIds: string[], from: string, to: string) {
+export async function dailyTrafficOf(db: DataSource, calendar: WorkingCalendar, centreIds: string[], from: string, to: string) {
   const rows: Array<{ day: string; hour: number; received: number; at_counter: number }> = await db.query(
     `SELECT to_char(day, 'YYYY-MM-DD') AS day, hour, sum(received)::int AS received, sum(at_counter)::int AS at_counter
        FROM traffic_hour WHERE centre_id = ANY($1::uuid[]) AND day BETWEEN $2 AND $3 GROUP BY day, hour`,

@@ -1,12 +1,13 @@
 import type { DataSource } from 'typeorm';
 
-/** One count that differs: what, where, and the two values. */
-export interface ReconciliationDifference {
-  check: string;
-  centreId: string;
-  owner: number;
-  statistics: number;
+/** A count per receiving centre. */
+export interface CentreCount {
+  centre_id: string;
+  n: number;
 }
+
+type Count = (db: DataSource) => Promise<CentreCount[]>;
+const counting = (sql: string): Count => (db) => db.query(sql);
 
 /**
  * OPERATOR TOOL. The owners' own counts, per receiving centre, straight from their tables
@@ -14,7 +15,7 @@ export interface ReconciliationDifference {
  * the events; it is the one place outside a service that names another service's columns,
  * and it runs as an operator command, never inside a service.
  */
-const OWNER_COUNTS: Array<{ check: string; owner: string; statistics: string }> = [
+const OWNER_SQL: Array<{ check: string; owner: string; statistics: string }> = [
   {
     check: 'received (intake)',
     owner: `SELECT centre_id, count(*)::int AS n FROM intake.dossier WHERE received_at IS NOT NULL GROUP BY centre_id`,
@@ -33,7 +34,7 @@ const OWNER_COUNTS: Array<{ check: string; owner: string; statistics: string }> 
 ];
 
 /** Statistics' own consistency: the counters (yearly buckets, by centre) against the facts they were counted from. */
-const COUNTER_CHECKS: Array<{ check: string; counters: string; facts: string }> = [
+const COUNTER_SQL: Array<{ check: string; counters: string; facts: string }> = [
   {
     check: 'received (counters vs facts)',
     counters: `SELECT centre_id, sum(received_online + received_offline)::int AS n FROM counter WHERE own AND dim = 'C' AND grain = 'Y' GROUP BY centre_id`,
@@ -56,24 +57,10 @@ const COUNTER_CHECKS: Array<{ check: string; counters: string; facts: string }> 
   },
 ];
 
-/**
- * Compares statistics' counts with the owning services' (dossiers intake received, processing
- * resolved, delivery returned, per receiving centre), and statistics' counters with its facts.
- * Every difference is returned; none is expected once the queues are drained.
- */
-export async function reconcileStatistics(statisticsDb: DataSource): Promise<ReconciliationDifference[]> {
-  const out: ReconciliationDifference[] = [];
-  for (const { check, owner, statistics } of OWNER_COUNTS) out.push(...diff(check, await statisticsDb.query(owner), await statisticsDb.query(statistics)));
-  for (const { check, counters, facts } of COUNTER_CHECKS) out.push(...diff(check, await statisticsDb.query(facts), await statisticsDb.query(counters)));
-  return out;
-}
+/** The owners' counts and statistics' own, per check (reconcileStatistics compares them). */
+export const OWNER_COUNTS: Array<{ check: string; owner: Count; statistics: Count }> =
+  OWNER_SQL.map(({ check, owner, statistics }) => ({ check, owner: counting(owner), statistics: counting(statistics) }));
 
-function diff(check: string, owner: Array<{ centre_id: string; n: number }>, statistics: Array<{ centre_id: string; n: number }>): ReconciliationDifference[] {
-  const centres = new Set([...owner, ...statistics].map((r) => r.centre_id));
-  const byCentre = (rows: Array<{ centre_id: string; n: number }>) => new Map(rows.map((r) => [r.centre_id, r.n]));
-  const o = byCentre(owner);
-  const s = byCentre(statistics);
-  return [...centres].sort()
-    .map((centreId) => ({ check, centreId, owner: o.get(centreId) ?? 0, statistics: s.get(centreId) ?? 0 }))
-    .filter((d) => d.owner !== d.statistics);
-}
+/** Statistics' counters against its facts, per check. */
+export const COUNTER_CHECKS: Array<{ check: string; counters: Count; facts: Count }> =
+  COUNTER_SQL.map(({ check, counters, facts }) => ({ check, counters: counting(counters), facts: counting(facts) }));

@@ -1,6 +1,6 @@
 import { reportToCsv } from './csv';
-import { sumFigures, figuresBetween } from '../domain/figures';
-import { zeroMeasures } from '../domain/measures';
+import { sumFigures, figuresBetween } from './figures';
+import { zeroMeasures } from './measures';
 
 describe('CSV export', () => {
   it('quotes labels with commas and quotes, leaves null rates empty, and ends with the total', () => {
