@@ -6,7 +6,7 @@ import { deliveryHandlers } from './events/handlers';
 import { NotificationWorker } from './notifications/notification-worker';
 import { SmsReceiptPoller } from './notifications/receipts';
 import { entities, migrations } from './persistence';
-import { runDeliveries } from './persistence/deliveries';
+import { deliveryRunWrites } from './persistence/deliveries';
 import { resolvers } from './resolvers';
 import { deliveryGuards } from './resolvers/access';
 import { downloadRoutes } from './routes/download';
@@ -22,7 +22,7 @@ export const deliveryService: ServiceDefinition<DeliveryDeps> = {
   createDeps: createDeliveryDeps,
   handlers: deliveryHandlers,
   // a run's deliveries read at once (an import's decisions come a hundred to a run)
-  runWrites: runDeliveries,
+  runWrites: deliveryRunWrites,
   routes: downloadRoutes,
   async workers(deps, runtime) {
     // The transports are read per job, so that a test (or an operator's hot fix) can swap them.

@@ -1,4 +1,4 @@
-import { RunReads } from '@onestop/events';
+import type { EventEnvelope, RunWrites } from '@onestop/events';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Delivery } from './entities/delivery.entity';
 
@@ -22,26 +22,57 @@ export interface DeliveryStore {
   dossierCode(dossierId: string): Promise<string>;
 }
 
-/** The deliveries a run of events is about, read and locked in one statement when the run opens (the consumer's runWrites). */
-export const runDeliveries = new RunReads<Delivery>({
-  fetch: (manager, ids) => manager.find(Delivery, { where: { dossierId: In(ids) }, order: { dossierId: 'ASC' }, lock: { mode: 'pessimistic_write' } }),
-  keyOf: (delivery) => delivery.dossierId,
-  createdBy: 'DossierSubmitted',
-});
+/** Dossiers are named by UUIDs; another aggregate (a centre's code) is no delivery to read. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The deliveries a run of events is about (the consumer's batch, one transaction), read and locked
+ * in one statement when the run opens, and kept for the run: a command finds them in memory and
+ * `update` changes the kept object with its row. Only a run has one: its transaction is all or
+ * nothing, so nothing kept outlives a rollback.
+ */
+export class DeliveryRun {
+  readonly kept = new Map<string, Delivery>();
+
+  async read(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
+    // a reception creates its delivery: there is nothing to read for it
+    const ids = [...new Set(events.filter((e) => e.type !== 'DossierSubmitted' && UUID.test(e.aggregateId)).map((e) => e.aggregateId))];
+    if (ids.length === 0) return;
+    const found = await manager.find(Delivery, { where: { dossierId: In(ids) }, order: { dossierId: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    for (const delivery of found) this.kept.set(delivery.dossierId, delivery);
+  }
+}
+
+/** The consumer's hooks: a run's context is its deliveries, read when it opens; nothing is left to write when it ends. */
+export const deliveryRunWrites: RunWrites<DeliveryRun> = {
+  async open(manager, events) {
+    const run = new DeliveryRun();
+    await run.read(manager, events);
+    return run;
+  },
+  async flush() {},
+};
 
 export class SqlDeliveryStore implements DeliveryStore {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly manager: EntityManager, private readonly run?: DeliveryRun) {}
 
-  lock(where: { dossierId: string } | { trackingNumber: string }): Promise<Delivery | null> {
-    const read = () => this.manager.findOne(Delivery, { where, lock: { mode: 'pessimistic_write' } });
+  async lock(where: { dossierId: string } | { trackingNumber: string }): Promise<Delivery | null> {
     // an event consumer's run has read (and locked) its deliveries at once: served from there
-    return 'dossierId' in where ? runDeliveries.find(this.manager, where.dossierId, read) : read();
+    const kept = 'dossierId' in where ? this.run?.kept.get(where.dossierId) : undefined;
+    const found = kept ?? (await this.manager.findOne(Delivery, { where, lock: { mode: 'pessimistic_write' } }));
+    if (found) this.run?.kept.set(found.dossierId, found);
+    return found;
   }
 
   async insert(fields: NewDelivery): Promise<Delivery> {
     const delivery = this.manager.create(Delivery, fields);
     await this.manager.insert(Delivery, delivery);
-    runDeliveries.keepInserted(this.manager, Delivery, delivery);
+    if (this.run) {
+      // kept as its row would be read: the columns it left out are null
+      const values = delivery as unknown as Record<string, unknown>;
+      for (const { propertyName } of this.manager.connection.getMetadata(Delivery).columns) values[propertyName] ??= null;
+      this.run.kept.set(delivery.dossierId, delivery);
+    }
     return delivery;
   }
 

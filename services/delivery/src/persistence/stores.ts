@@ -2,7 +2,7 @@ import { publish, publishMany, type EventType, type LatestPayload, type Outgoing
 import { CentreDirectory } from '@onestop/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Notifier } from '../notifications/notifier';
-import { SqlDeliveryStore, type DeliveryStore } from './deliveries';
+import { SqlDeliveryStore, type DeliveryRun, type DeliveryStore } from './deliveries';
 import { SqlNotificationStore, type NotificationStore } from './notifications';
 import { SqlPostalEventStore, type PostalEventStore } from './postal-events';
 import { SqlRatingStore, type RatingStore } from './ratings';
@@ -29,7 +29,8 @@ export interface DeliveryUnitOfWork {
   /** The centre replica outside any transaction (authorization of operations that name no dossier). */
   centres: CentreDirectory;
   transaction<T>(work: (stores: DeliveryStores) => Promise<T>): Promise<T>;
-  within(manager: EntityManager): DeliveryStores;
+  /** The stores over an event consumer's transaction, and its run's deliveries when it applies a run (the handler's `run`). */
+  within(manager: EntityManager, run?: DeliveryRun): DeliveryStores;
 }
 
 export class SqlDeliveryUnitOfWork implements DeliveryUnitOfWork {
@@ -43,9 +44,9 @@ export class SqlDeliveryUnitOfWork implements DeliveryUnitOfWork {
     return this.db.transaction((manager) => work(this.within(manager)));
   }
 
-  within(manager: EntityManager): DeliveryStores {
+  within(manager: EntityManager, run?: DeliveryRun): DeliveryStores {
     return {
-      deliveries: new SqlDeliveryStore(manager),
+      deliveries: new SqlDeliveryStore(manager, run),
       postalEvents: new SqlPostalEventStore(manager),
       ratings: new SqlRatingStore(manager),
       notifications: new SqlNotificationStore(manager, this.notifier),
