@@ -33,8 +33,8 @@ export interface OutboxRelayOptions {
 
 /**
  * Moves outbox rows to every subscriber's queue. Rows are locked with FOR UPDATE SKIP LOCKED so
- * that several relays (replicas) share the work; a row is marked relayed only after all its
- * jobs were added, so a crash in between re-sends it, and the event-id job ids and the
+ * that several relays (replicas) share the work; a row's relayed mark commits only with all its
+ * jobs added, so a crash in between re-sends it, and the event-id job ids and the
  * consumers' inbox make the re-send harmless.
  */
 export class OutboxRelay {
@@ -63,12 +63,17 @@ export class OutboxRelay {
   async relayBatch(): Promise<number> {
     const { dataSource, source, queues } = this.opts;
     return dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT sequence, id, type, version, aggregate_id, payload, correlation_id, occurred_at, created_at, trace_parent
-           FROM outbox WHERE relayed_at IS NULL ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      // Marked relayed as they are read, in one statement: the mark commits only with the jobs
+      // (the transaction ends after addBulk), so a failure or a crash before it leaves them unrelayed.
+      const [marked]: [OutboxRow[], number] = await manager.query(
+        `UPDATE outbox SET relayed_at = now() WHERE sequence IN (
+           SELECT sequence FROM outbox WHERE relayed_at IS NULL ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING sequence, id, type, version, aggregate_id, payload, correlation_id, occurred_at, created_at, trace_parent`,
         [this.batchSize],
       );
-      if (rows.length === 0) return 0;
+      if (marked.length === 0) return 0;
+      // RETURNING keeps no order: the outbox's is the events' order
+      const rows = marked.sort((a, b) => (BigInt(a.sequence) < BigInt(b.sequence) ? -1 : 1));
       const bySubscriber = new Map<ServiceName, EventEnvelope[]>();
       const traced = [];
       for (const row of rows) {
@@ -87,7 +92,6 @@ export class OutboxRelay {
             queues.of(subscriber).addBulk(toJobs(envelopes)),
           ),
         );
-        await manager.query(`UPDATE outbox SET relayed_at = now() WHERE sequence = ANY($1::bigint[])`, [rows.map((r) => r.sequence)]);
       } catch (err) {
         spans?.end(err);
         throw err;
