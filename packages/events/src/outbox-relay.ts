@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { Client } from 'pg';
 import { SUBSCRIPTIONS, type EventType, type ServiceName } from './catalogue';
 import type { EventEnvelope } from './envelope';
-import { toJobs, type EventQueues } from './event-queues';
+import { EVENTS_PER_JOB, toJobs, type EventQueues } from './event-queues';
 import { relaySpans } from './tracing';
 
 interface OutboxRow {
@@ -29,7 +29,17 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Poll even without a notification, in case one was missed. */
   idleMs?: number;
+  /**
+   * Woken from idle, wait this long (ms) for more rows before reading them, so that the jobs carry
+   * runs of events instead of one each (each job costs its consumer a transaction and its queue
+   * round trips). Cut short once a run's worth of commits has been announced. 0: send at once.
+   * Default RELAY_GATHER_MS, else 5.
+   */
+  gatherMs?: number;
 }
+
+/** How many committed transactions (one notification each) make a run worth sending without waiting longer. */
+const RUN_OF_COMMITS = EVENTS_PER_JOB;
 
 /**
  * Moves outbox rows to every subscriber's queue. Rows are locked with FOR UPDATE SKIP LOCKED so
@@ -47,10 +57,14 @@ export class OutboxRelay {
   private relistening?: NodeJS.Timeout;
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly gatherMs: number;
+  /** While gathering: notifications since it began (a wake-up ends it only once they make a run). */
+  private gathering?: { commits: number };
 
   constructor(private readonly opts: OutboxRelayOptions) {
     this.batchSize = opts.batchSize ?? 500;
     this.idleMs = opts.idleMs ?? 1000;
+    this.gatherMs = opts.gatherMs ?? Number(process.env.RELAY_GATHER_MS ?? 5);
   }
 
   async start(): Promise<void> {
@@ -122,8 +136,21 @@ export class OutboxRelay {
         await this.sleep(500);
         continue;
       }
-      // A notification that came during the batch is not lost: the next batch runs at once.
-      if (moved < this.batchSize && !this.notified) await this.sleep(this.idleMs);
+      // A backlog: the next batch at once, it is a run already.
+      if (moved >= this.batchSize) continue;
+      // A notification that came during the batch is not lost: the next batch runs without the idle wait.
+      if (!this.notified) await this.sleep(this.idleMs);
+      if (this.running && this.gatherMs > 0) await this.gather();
+    }
+  }
+
+  /** Lets the rows of the next few milliseconds join the batch: one job per subscriber for a run, not per event. */
+  private async gather(): Promise<void> {
+    this.gathering = { commits: 0 };
+    try {
+      await this.sleep(this.gatherMs);
+    } finally {
+      this.gathering = undefined;
     }
   }
 
@@ -155,6 +182,7 @@ export class OutboxRelay {
     client.on('end', () => lost());
     client.on('notification', () => {
       this.notified = true;
+      if (this.gathering && ++this.gathering.commits < RUN_OF_COMMITS) return;
       this.wake?.();
     });
     try {
