@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { Client } from 'pg';
 import { SUBSCRIPTIONS, type EventType, type ServiceName } from './catalogue';
 import type { EventEnvelope } from './envelope';
-import { toJobs, type EventQueues } from './event-queues';
+import { EVENTS_PER_JOB, toJobs, type EventQueues } from './event-queues';
 import { relaySpans } from './tracing';
 
 interface OutboxRow {
@@ -29,12 +29,22 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Poll even without a notification, in case one was missed. */
   idleMs?: number;
+  /**
+   * Woken from idle, wait this long (ms) for more rows before reading them, so that the jobs carry
+   * runs of events instead of one each (each job costs its consumer a transaction and its queue
+   * round trips). Cut short once a run's worth of commits has been announced. 0: send at once.
+   * Default RELAY_GATHER_MS, else 5.
+   */
+  gatherMs?: number;
 }
+
+/** How many committed transactions (one notification each) make a run worth sending without waiting longer. */
+const RUN_OF_COMMITS = EVENTS_PER_JOB;
 
 /**
  * Moves outbox rows to every subscriber's queue. Rows are locked with FOR UPDATE SKIP LOCKED so
- * that several relays (replicas) share the work; a row is marked relayed only after all its
- * jobs were added, so a crash in between re-sends it, and the event-id job ids and the
+ * that several relays (replicas) share the work; a row's relayed mark commits only with all its
+ * jobs added, so a crash in between re-sends it, and the event-id job ids and the
  * consumers' inbox make the re-send harmless.
  */
 export class OutboxRelay {
@@ -47,10 +57,14 @@ export class OutboxRelay {
   private relistening?: NodeJS.Timeout;
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly gatherMs: number;
+  /** While gathering: notifications since it began (a wake-up ends it only once they make a run). */
+  private gathering?: { commits: number };
 
   constructor(private readonly opts: OutboxRelayOptions) {
     this.batchSize = opts.batchSize ?? 500;
     this.idleMs = opts.idleMs ?? 1000;
+    this.gatherMs = opts.gatherMs ?? Number(process.env.RELAY_GATHER_MS ?? 5);
   }
 
   async start(): Promise<void> {
@@ -63,12 +77,17 @@ export class OutboxRelay {
   async relayBatch(): Promise<number> {
     const { dataSource, source, queues } = this.opts;
     return dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT sequence, id, type, version, aggregate_id, payload, correlation_id, occurred_at, created_at, trace_parent
-           FROM outbox WHERE relayed_at IS NULL ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      // Marked relayed as they are read, in one statement: the mark commits only with the jobs
+      // (the transaction ends after addBulk), so a failure or a crash before it leaves them unrelayed.
+      const [marked]: [OutboxRow[], number] = await manager.query(
+        `UPDATE outbox SET relayed_at = now() WHERE sequence IN (
+           SELECT sequence FROM outbox WHERE relayed_at IS NULL ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING sequence, id, type, version, aggregate_id, payload, correlation_id, occurred_at, created_at, trace_parent`,
         [this.batchSize],
       );
-      if (rows.length === 0) return 0;
+      if (marked.length === 0) return 0;
+      // RETURNING keeps no order: the outbox's is the events' order
+      const rows = marked.sort((a, b) => (BigInt(a.sequence) < BigInt(b.sequence) ? -1 : 1));
       const bySubscriber = new Map<ServiceName, EventEnvelope[]>();
       const traced = [];
       for (const row of rows) {
@@ -87,7 +106,6 @@ export class OutboxRelay {
             queues.of(subscriber).addBulk(toJobs(envelopes)),
           ),
         );
-        await manager.query(`UPDATE outbox SET relayed_at = now() WHERE sequence = ANY($1::bigint[])`, [rows.map((r) => r.sequence)]);
       } catch (err) {
         spans?.end(err);
         throw err;
@@ -118,8 +136,21 @@ export class OutboxRelay {
         await this.sleep(500);
         continue;
       }
-      // A notification that came during the batch is not lost: the next batch runs at once.
-      if (moved < this.batchSize && !this.notified) await this.sleep(this.idleMs);
+      // A backlog: the next batch at once, it is a run already.
+      if (moved >= this.batchSize) continue;
+      // A notification that came during the batch is not lost: the next batch runs without the idle wait.
+      if (!this.notified) await this.sleep(this.idleMs);
+      if (this.running && this.gatherMs > 0) await this.gather();
+    }
+  }
+
+  /** Lets the rows of the next few milliseconds join the batch: one job per subscriber for a run, not per event. */
+  private async gather(): Promise<void> {
+    this.gathering = { commits: 0 };
+    try {
+      await this.sleep(this.gatherMs);
+    } finally {
+      this.gathering = undefined;
     }
   }
 
@@ -151,6 +182,7 @@ export class OutboxRelay {
     client.on('end', () => lost());
     client.on('notification', () => {
       this.notified = true;
+      if (this.gathering && ++this.gathering.commits < RUN_OF_COMMITS) return;
       this.wake?.();
     });
     try {

@@ -107,4 +107,25 @@ describe('the outbox relay under light load (PostgreSQL queue backend)', () => {
     const next = await publishOne();
     await waitFor(() => relayed(next), { timeoutMs: 5_000, what: 'the next event' });
   });
+
+  it('gathers the events committed within a few milliseconds into one job per subscriber, a run', async () => {
+    // What each subscriber is sent, job by job (the queue itself is not the point here).
+    const sent: Array<{ subscriber: string; events: number }> = [];
+    const queues = { of: (subscriber: string) => ({
+      addBulk: async (jobs: Array<{ data: { events?: unknown[] } }>) => {
+        for (const job of jobs) sent.push({ subscriber, events: job.data.events?.length ?? 1 });
+        return [];
+      },
+    }) } as unknown as EventQueues;
+    relay = new OutboxRelay({ source: 'intake', dataSource: db, queues, logger, databaseUrl: url, idleMs: POLL_MS, gatherMs: 300 });
+    await relay.start();
+    // Five receptions' events, each its own transaction, committed one after the other well within the gathering.
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await publishOne());
+    await waitFor(async () => (await Promise.all(ids.map(relayed))).every(Boolean), { timeoutMs: 5_000, what: 'the five events' });
+    const toProcessing = sent.filter((s) => s.subscriber === 'processing');
+    expect(toProcessing.reduce((n, s) => n + s.events, 0)).toBe(5);
+    // One run (a slow machine may split it once), never one job per event.
+    expect(toProcessing.length).toBeLessThanOrEqual(2);
+  });
 });

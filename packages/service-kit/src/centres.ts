@@ -10,6 +10,9 @@ export interface CentreRef {
   parentId: string | null;
 }
 
+/** Each request's ancestors by centre (CentreDirectory.forRequest): gone with the request. */
+const ancestorsByRequest = new WeakMap<object, Map<string, Promise<CentreRef[]>>>();
+
 /**
  * The centre tree, read from a table with (id, code, name, level, parent_id): intake's own
  * `centre`, or the `centre_replica` that the other services keep from CentreChanged events.
@@ -20,6 +23,32 @@ export class CentreDirectory {
   /** The same directory read through a transaction's manager: a check inside a transaction never needs a second connection. */
   within(manager: EntityManager): CentreDirectory {
     return new CentreDirectory(manager, this.table);
+  }
+
+  /**
+   * The same directory for one request (`request`: its GraphQL context, or any object that lives as
+   * long as it): a centre's ancestors are read once however many checks of the request ask for
+   * them (a Dossier query's root check and its guards). Kept with the request, never beyond it, so
+   * a change of the tree is seen by the next request.
+   */
+  forRequest(request: object): CentreDirectory {
+    // this directory's own behaviour (a test's in-memory tree included), with the request's ancestors
+    const directory: CentreDirectory = Object.create(this);
+    let memo = ancestorsByRequest.get(request);
+    if (!memo) ancestorsByRequest.set(request, (memo = new Map()));
+    const known = memo;
+    const read = this.ancestors.bind(this);
+    directory.ancestors = (id: string) => {
+      const key = `${this.table}:${id}`;
+      let chain = known.get(key);
+      if (!chain) {
+        known.set(key, (chain = read(id)));
+        // a failed read is not kept: the next check of the request reads again
+        chain.catch(() => known.delete(key));
+      }
+      return chain;
+    };
+    return directory;
   }
 
   async byId(id: string): Promise<CentreRef | null> {

@@ -93,10 +93,12 @@ export function mayRead(ctx: { caller?: Caller }, centres: CentreDirectory, targ
   let memo = relations.get(ctx);
   if (!memo) relations.set(ctx, (memo = new Map()));
   const known = memo;
+  // the request's directory: the ancestors its other checks (authorizeOn at the root) read are read once
+  const requestCentres = centres.forRequest(ctx);
   const remembered = {
     relationOf(c: Caller, centreId: string) {
       let relation = known.get(centreId);
-      if (!relation) known.set(centreId, (relation = centres.relationOf(c, centreId)));
+      if (!relation) known.set(centreId, (relation = requestCentres.relationOf(c, centreId)));
       return relation;
     },
   } as CentreDirectory;

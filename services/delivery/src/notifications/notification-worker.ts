@@ -2,7 +2,8 @@ import { DelayedError, UnrecoverableError, type Worker } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { QueueConnection } from '@onestop/events';
-import { Notification } from '../persistence';
+import type { Notification } from '../persistence';
+import { notificationToSend } from '../persistence/notifications';
 import { awaitCommit, type WorkerJob } from '../workers/await-commit';
 import type { Mailer } from './mailer';
 import { notificationKey } from '../domain/idempotency';
@@ -57,7 +58,7 @@ export class NotificationWorker {
     const { db } = this.opts;
     // FOR SHARE waits for a resend in progress (it holds the row FOR UPDATE and adds this job before it commits),
     // so the row is read as that resend leaves it: its new series, hence its new key, not the old one.
-    const n = await db.transaction((m) => m.findOne(Notification, { where: { id: job.data.notificationId }, lock: { mode: 'pessimistic_read' } }));
+    const n = await notificationToSend(db, job.data.notificationId);
     if (!n) return awaitCommit(job, token, `Notification ${job.data.notificationId}`);
     if (n.status === 'SENT') return 'already sent';
     const key = notificationKey(n.id, n.series);

@@ -1,3 +1,4 @@
+import { sqlColumns } from '@onestop/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { NotificationKind, TemplateFacts } from '../domain/templates';
 import type { Notifier } from '../notifications/notifier';
@@ -58,4 +59,16 @@ export function failedNotifications(db: DataSource, limit: number, statuses: Not
       WHERE n.status = ANY($2) ORDER BY n.created_at DESC LIMIT $1`,
     [limit, statuses],
   );
+}
+
+/**
+ * A notification for its worker to send, read FOR SHARE: it waits for a resend in progress (which
+ * holds the row FOR UPDATE until it commits). One statement, so its own transaction: the lock is
+ * needed only for the read, and no BEGIN and COMMIT are sent around it (two statements fewer per
+ * notification).
+ */
+export async function notificationToSend(db: DataSource, id: string): Promise<Notification | null> {
+  const columns = sqlColumns(db.manager, Notification).map((c) => `${c.name} AS "${c.property}"`).join(', ');
+  const [row] = await db.query(`SELECT ${columns} FROM notification WHERE id = $1 FOR SHARE`, [id]);
+  return row ?? null;
 }

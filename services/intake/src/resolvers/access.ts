@@ -44,7 +44,8 @@ export function authorizeCentreRename(ctx: Ctx, centres: CentreDirectory, centre
 /** A dossier the caller acts on (or reads, with `dossier`/`receipt`, which also count the processing centre). */
 export function authorizeDossier(ctx: Ctx, operation: OperationName, dossier: Pick<Dossier, 'centreId' | 'processingCentreId'>, applicant: Pick<Applicant, 'identityNumber'>): Promise<Caller> {
   const reads = AUTHORIZATION_MATRIX[operation].type !== 'mutation';
-  return authorizeOn(ctx.deps.centres, ctx.caller, operation, {
+  // the request's directory: the Dossier guard (mayRead) asks for the same centres' ancestors
+  return authorizeOn(ctx.deps.centres.forRequest(ctx), ctx.caller, operation, {
     centreIds: reads ? [dossier.centreId, dossier.processingCentreId] : [dossier.centreId],
     ownerIdentityNumber: applicant.identityNumber,
   });
@@ -52,12 +53,13 @@ export function authorizeDossier(ctx: Ctx, operation: OperationName, dossier: Pi
 
 /** Reading a dossier (GraphQL or its printable receipt), as a boolean. */
 export function canSeeDossier(ctx: Ctx, dossier: Pick<Dossier, 'centreId' | 'processingCentreId'>, applicant: Pick<Applicant, 'identityNumber'>, operation: 'dossier' | 'receipt' = 'dossier'): Promise<boolean> {
-  return isAllowed(ctx.deps.centres, ctx.caller, operation, { centreIds: [dossier.centreId, dossier.processingCentreId], ownerIdentityNumber: applicant.identityNumber });
+  return isAllowed(ctx.deps.centres.forRequest(ctx), ctx.caller, operation, { centreIds: [dossier.centreId, dossier.processingCentreId], ownerIdentityNumber: applicant.identityNumber });
 }
 
 /** A reception at `centreId` for the applicant `identityNumber`. */
 export function authorizeReception(ctx: Ctx, centreId: string, identityNumber: string): Promise<Caller> {
-  return authorizeOn(ctx.deps.centres, ctx.caller, 'submitDossier', { centreIds: [centreId], ownerIdentityNumber: identityNumber });
+  // the request's directory: reception has just read the centre's ancestors to find the centre
+  return authorizeOn(ctx.deps.centres.forRequest(ctx), ctx.caller, 'submitDossier', { centreIds: [centreId], ownerIdentityNumber: identityNumber });
 }
 
 /** Officers read any applicant's records (they are the province's memory); citizens only their own. */
