@@ -85,7 +85,7 @@ export const gatewayEnv = envGroups({ gateway: gatewayOwnEnv, limits: limitsEnv,
 export type GatewayEnv = z.output<typeof gatewayEnv>;
 
 /** The gateway's options from an environment, every wrong variable listed in one ConfigError. */
-export function gatewayOptionsFromEnv(env: Env, readClaimMapping: (path: string | undefined) => ClaimMapping): GatewayOptions & { logLevel?: string } {
+export function gatewayOptionsFromEnv(env: Env, readClaimMapping: (path: string | undefined) => ClaimMapping): GatewayOptions {
   const { gateway, limits, oidc, subgraphs } = parseEnv('gateway', gatewayEnv, env);
   const trust = gateway.TRUST_PROXY;
   return {

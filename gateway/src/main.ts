@@ -8,8 +8,8 @@ async function main() {
   const env = process.env;
   // Before the gateway starts, so that its routes and fetches are traced when OTEL_EXPORTER_OTLP_ENDPOINT is set.
   const tracing = startTracing('gateway', env);
-  const { logLevel, ...options } = gatewayOptionsFromEnv(env, readClaimMapping);
-  const logger = createLogger('gateway', undefined, logLevel);
+  const options = gatewayOptionsFromEnv(env, readClaimMapping);
+  const logger = createLogger('gateway', undefined, options.logLevel);
   const gateway = await startGateway(options);
   const shutdown = new Shutdown();
   if (tracing) shutdown.add('tracing', () => tracing.shutdown()); // last: the final spans are sent
