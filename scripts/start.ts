@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateIdentityKeys } from '@onestop/service-kit';
+import { PLATFORM_SERVICES, serviceEntry, serviceGraphqlUrl, serviceUrlVariable } from '@onestop/events';
+import { generateIdentityKeys, parseEnv } from '@onestop/service-kit';
 import { signToken } from '@onestop/service-kit';
 import { startEmbeddedPostgres, stopEmbeddedPostgres } from './embedded-postgres';
 import { DATA_DIR, downloadLinkSecret, resolveDatabaseUrl } from './platform-env';
@@ -17,18 +18,16 @@ import { Supervisor, waitHealthy, waitGraphql } from './lib/supervisor';
 import { DEMO_CENTRES } from '@onestop/intake/src/demo/demo-province';
 import { ensurePortalBuilt } from './lib/portal-build';
 import { platformDatabaseUrls } from './lib/platform-database';
+import { portOf, startEnv } from './lib/start-config';
 
-const SERVICES = [
-  { name: 'intake', port: 4001 },
-  { name: 'processing', port: 4002 },
-  { name: 'delivery', port: 4003 },
-  { name: 'statistics', port: 4004 },
-] as const;
+/** Parsed once, here: a non-numeric port or an unknown DATABASE_ROLES stops the start with every problem listed. */
+const env = parseEnv('npm start', startEnv, process.env);
+const SERVICES = PLATFORM_SERVICES;
 
 const log = (line: string) => console.log(`[start] ${line}`);
 
 /** With METRICS_PORT, each process serves /metrics on a port of its own: the gateway on it, the services on the next four. */
-const METRICS_BASE = process.env.METRICS_PORT ? Number(process.env.METRICS_PORT) : undefined;
+const METRICS_BASE = env.METRICS_PORT;
 const metricsPort = (index: number): NodeJS.ProcessEnv => (METRICS_BASE === undefined ? {} : { METRICS_PORT: String(METRICS_BASE + index) });
 
 /** The gateway's /healthz answers 200 only once this file exists: written when the demo data is in place. */
@@ -57,22 +56,22 @@ async function main() {
   process.on('SIGHUP', () => void shutdown());
 
   try {
-    const demoHistory = parseDemoHistory(process.env.DEMO_HISTORY);
+    const demoHistory = parseDemoHistory(env.DEMO_HISTORY);
     rmSync(READY_FILE, { force: true });
-    if (!process.env.DATABASE_URL) await startEmbeddedPostgres(log);
+    if (!env.DATABASE_URL) await startEmbeddedPostgres(log);
     const databaseUrl = await resolveDatabaseUrl();
     // Each service as its own role, the owner migrating (README "Database roles").
     const urls = await platformDatabaseUrls(databaseUrl, log);
-    const jwtSecret = process.env.AUTH_JWT_SECRET || (process.env.AUTH_JWKS_URL ? undefined : randomBytes(32).toString('hex'));
+    const jwtSecret = env.AUTH_JWT_SECRET || (env.AUTH_JWKS_URL ? undefined : randomBytes(32).toString('hex'));
     const keys = await generateIdentityKeys();
-    const gatewayPort = Number(process.env.PORT ?? 4000);
-    const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${gatewayPort}`;
+    const gatewayPort = env.PORT;
+    const publicUrl = env.PUBLIC_URL ?? `http://localhost:${gatewayPort}`;
     const common = {
       IDENTITY_PUBLIC_JWK: keys.publicJwk,
       DATA_DIR,
       PUBLIC_URL: publicUrl,
       ROLE: 'all',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
     };
 
     // The portal builds (when its sources changed) while the services start.
@@ -80,13 +79,13 @@ async function main() {
     portal.catch(() => undefined);
     const secrets = { delivery: { DOWNLOAD_LINK_SECRET: downloadLinkSecret() } } as Record<string, NodeJS.ProcessEnv>;
     for (const service of SERVICES) {
-      const port = Number(process.env[`${service.name.toUpperCase()}_PORT`] ?? service.port);
-      supervisor.run(service.name, `services/${service.name}/src/main.ts`, {
+      const port = portOf(env, service.name);
+      supervisor.run(service.name, serviceEntry(service.name), {
         ...common, DATABASE_URL: urls.services[service.name], ...secrets[service.name], PORT: String(port), ...metricsPort(SERVICES.indexOf(service) + 1),
       });
     }
     await Promise.all(
-      SERVICES.map((s) => waitHealthy(`http://127.0.0.1:${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}/readyz`, s.name)),
+      SERVICES.map((s) => waitHealthy(`http://127.0.0.1:${portOf(env, s.name)}/readyz`, s.name)),
     );
     await portal;
     supervisor.run('gateway', 'gateway/src/main.ts', {
@@ -97,9 +96,7 @@ async function main() {
       AUTH_JWT_SECRET: jwtSecret ?? '',
       GATEWAY_READY_FILE: READY_FILE,
       ...metricsPort(0),
-      ...Object.fromEntries(
-        SERVICES.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}/graphql`]),
-      ),
+      ...Object.fromEntries(SERVICES.map((s) => [serviceUrlVariable(s.name), serviceGraphqlUrl(s.name, portOf(env, s.name))])),
     });
     await waitGraphql(`http://127.0.0.1:${gatewayPort}/graphql`, 'gateway');
 
@@ -115,11 +112,11 @@ async function main() {
     Portal        ${publicUrl}/
     GraphQL       ${publicUrl}/graphql
     Health        ${publicUrl}/healthz
-    Services      ${SERVICES.map((s) => `${s.name} :${process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port}`).join(', ')}
-${METRICS_BASE === undefined ? '' : `    Metrics       http://127.0.0.1:${METRICS_BASE}/metrics (gateway), ${SERVICES.map((s, i) => `${s.name} :${METRICS_BASE + i + 1}`).join(', ')}\n`}    PostgreSQL    ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, data under ${join(DATA_DIR, 'postgres')}`}; ${urls.summary}
-    Queue backend ${process.env.REDIS_URL ? 'Redis (REDIS_URL)' : "BullMQ's PostgreSQL backend (no REDIS_URL)"}
+    Services      ${SERVICES.map((s) => `${s.name} :${portOf(env, s.name)}`).join(', ')}
+${METRICS_BASE === undefined ? '' : `    Metrics       http://127.0.0.1:${METRICS_BASE}/metrics (gateway), ${SERVICES.map((s, i) => `${s.name} :${METRICS_BASE + i + 1}`).join(', ')}\n`}    PostgreSQL    ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded, data under ${join(DATA_DIR, 'postgres')}`}; ${urls.summary}
+    Queue backend ${env.REDIS_URL ? 'Redis (REDIS_URL)' : "BullMQ's PostgreSQL backend (no REDIS_URL)"}
     Demo data     ${seeded.summary}${seeded.history ? `\n                  and a history of ${seeded.history.size} dossiers over the last ${DEMO_HISTORY_DAYS} days, imported now in the background (DEMO_HISTORY)` : ''}
-${process.env.AUTH_JWT_SECRET || !jwtSecret ? '' : `    Development token secret (AUTH_JWT_SECRET): ${jwtSecret}\n`}${adminToken ? `    An ADMIN token for the demo province (12 h):\n      ${adminToken}\n` : ''}
+${env.AUTH_JWT_SECRET || !jwtSecret ? '' : `    Development token secret (AUTH_JWT_SECRET): ${jwtSecret}\n`}${adminToken ? `    An ADMIN token for the demo province (12 h):\n      ${adminToken}\n` : ''}
   Ctrl-C stops everything.`);
 
     // The recent history comes after readiness: importing thousands of dossiers takes longer than

@@ -11,7 +11,8 @@ export interface SubgraphLocation {
 
 export class CompositionError extends Error {}
 
-export const SERVICE_NAMES = ['intake', 'processing', 'delivery', 'statistics'] as const;
+/** The services the gateway composes: the platform's one list (packages/events). */
+export { SERVICE_NAMES } from '@onestop/events';
 
 /** The services' SDL files, read from the source tree (the gateway composes what the code declares). */
 export function readServiceSdl(name: string, root = join(__dirname, '..', '..')): string {

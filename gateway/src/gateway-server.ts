@@ -50,6 +50,8 @@ export interface GatewayOptions extends UserTokenConfig {
   /** Sign-in through an OpenID provider, sessions kept in Redis (`sessionRedisUrl`) or this process's memory. */
   oidc?: OidcConfig;
   sessionRedisUrl?: string;
+  /** LOG_LEVEL as the gateway's configuration parsed it (config.ts); unset: info (silent under jest). */
+  logLevel?: string;
 }
 
 export interface GatewayContext {
@@ -71,10 +73,10 @@ const CONTRACT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN'
 
 /** The only public entry: authenticates, plans across the four subgraphs, and serves their documents. */
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
-  const logger = createLogger('gateway');
+  const logger = createLogger('gateway', undefined, opts.logLevel);
   const supergraphSdl = composeSupergraph(opts.subgraphs.map((s) => ({ ...s, sdl: readServiceSdl(s.name) })));
   const sessions = opts.oidc ? (opts.sessionRedisUrl ? new RedisSessionStore(opts.sessionRedisUrl) : new MemorySessionStore()) : undefined;
-  const oidc = opts.oidc ? new OidcSignIn(opts.oidc, sessions!) : undefined;
+  const oidc = opts.oidc ? new OidcSignIn(opts.oidc, sessions!, logger) : undefined;
   const verifyUser = withCourier(createUserTokenVerifier(opts, oidc), opts.courierCallbackSecret);
   const signIdentity = await createIdentitySigner(opts.identityPrivateJwk);
   const { fetcher, close: closeFetcher } = createSubgraphFetcher();

@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Kind, type OperationDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { rateLimited } from '@onestop/service-kit';
+import { parseEnv, rateLimited } from '@onestop/service-kit';
+import { limitsEnv, limitsOf } from './config';
 
 /**
  * What one request may ask of the gateway. Every limit answers with a contract error
@@ -34,16 +35,9 @@ export const DEFAULT_LIMITS: RequestLimits = {
   tracking: { points: 10, durationSeconds: 60 },
 };
 
-/** The limits from the environment (GRAPHQL_MAX_DEPTH, GRAPHQL_MAX_ALIASES, GRAPHQL_MAX_TOKENS, GRAPHQL_MAX_COST, REQUEST_BODY_LIMIT, TRACKING_RATE_LIMIT as "points/seconds"). */
-export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<RequestLimits> {
-  const int = (name: string) => (env[name] ? Number.parseInt(env[name]!, 10) : undefined);
-  const tracking = env.TRACKING_RATE_LIMIT?.match(/^(\d+)\/(\d+)$/);
-  const limits: Partial<RequestLimits> = {
-    maxDepth: int('GRAPHQL_MAX_DEPTH'), maxAliases: int('GRAPHQL_MAX_ALIASES'), maxTokens: int('GRAPHQL_MAX_TOKENS'), maxCost: int('GRAPHQL_MAX_COST'),
-    bodyLimit: env.REQUEST_BODY_LIMIT || undefined,
-    tracking: tracking ? { points: Number(tracking[1]), durationSeconds: Number(tracking[2]) } : undefined,
-  };
-  return Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined));
+/** The limits from an environment (GRAPHQL_MAX_DEPTH, GRAPHQL_MAX_ALIASES, GRAPHQL_MAX_TOKENS, GRAPHQL_MAX_COST, REQUEST_BODY_LIMIT, TRACKING_RATE_LIMIT as "points/seconds"), checked by the gateway's schema (config.ts). */
+export function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<RequestLimits> {
+  return limitsOf(parseEnv('gateway', limitsEnv, env));
 }
 
 /** graphql-armor's protections, as Apollo plugins and validation rules. */

@@ -10,8 +10,9 @@ import { signToken, type TokenClaims } from '@onestop/service-kit';
 import { Supervisor, waitHealthy } from './supervisor';
 import { platformDatabaseUrls } from './platform-database';
 
-export const SERVICE_NAMES = ['intake', 'processing', 'delivery', 'statistics'] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
+import { SERVICE_NAMES, serviceEntry, serviceGraphqlUrl, serviceUrlVariable, type ServiceName } from '@onestop/events';
+
+export { SERVICE_NAMES, type ServiceName };
 
 export interface LaunchOptions {
   databaseUrl: string;
@@ -97,13 +98,13 @@ export async function launchPlatform(opts: LaunchOptions): Promise<LaunchedPlatf
     };
     for (const name of SERVICE_NAMES) {
       const env = { ...common, DATABASE_URL: urls.services[name], PORT: String(ports[name]) };
-      supervisor.run(opts.split ? `${name}-api` : name, `services/${name}/src/main.ts`, { ...env, ROLE: opts.split ? 'api' : 'all' }, opts.nodeArgs);
+      supervisor.run(opts.split ? `${name}-api` : name, serviceEntry(name), { ...env, ROLE: opts.split ? 'api' : 'all' }, opts.nodeArgs);
     }
     await Promise.all(SERVICE_NAMES.map((n) => waitHealthy(`http://127.0.0.1:${ports[n]}/readyz`, n, 180_000)));
     // Workers once the APIs have run the migrations (two processes migrating one schema at once: one fails).
     if (opts.split) {
       for (const name of SERVICE_NAMES) {
-        supervisor.run(`${name}-worker`, `services/${name}/src/main.ts`, { ...common, DATABASE_URL: urls.services[name], PORT: String(ports[name]), ROLE: 'worker' }, opts.nodeArgs);
+        supervisor.run(`${name}-worker`, serviceEntry(name), { ...common, DATABASE_URL: urls.services[name], PORT: String(ports[name]), ROLE: 'worker' }, opts.nodeArgs);
       }
     }
     const gatewayEnv = {
@@ -113,7 +114,7 @@ export async function launchPlatform(opts: LaunchOptions): Promise<LaunchedPlatf
       GATEWAY_PROCESSES: String(opts.gatewayProcesses ?? 1),
       IDENTITY_PRIVATE_JWK: keys.privateJwk,
       AUTH_JWT_SECRET: jwtSecret,
-      ...Object.fromEntries(SERVICE_NAMES.map((n) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${ports[n]}/graphql`])),
+      ...Object.fromEntries(SERVICE_NAMES.map((n) => [serviceUrlVariable(n), serviceGraphqlUrl(n, ports[n])])),
     };
     supervisor.run('gateway', 'scripts/lib/gateway-cluster.ts', gatewayEnv, opts.nodeArgs);
     await waitHealthy(`${gatewayUrl}/healthz`, 'gateway', 180_000);

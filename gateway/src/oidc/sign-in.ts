@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
@@ -64,11 +65,11 @@ export class TokenRefusedError extends Error {}
  * ID token's to the TLS of the token endpoint and never reads an access token.
  */
 export class OidcSignIn {
-  private readonly logger = createLogger('gateway');
   private discovered?: Promise<{ config: client.Configuration; jwks: ReturnType<typeof createRemoteJWKSet> }>;
   private readonly refreshing = new Map<string, Promise<StoredSession | undefined>>();
 
-  constructor(readonly settings: OidcConfig, private readonly store: SessionStore) {}
+  /** `logger`: the gateway's (at its configured LOG_LEVEL). */
+  constructor(readonly settings: OidcConfig, private readonly store: SessionStore, private readonly logger: Logger = createLogger('gateway')) {}
 
   get issuer(): string {
     return this.settings.issuer;

@@ -6,8 +6,8 @@
 import type { DossierStatus, LifecycleAction } from './dossier-status';
 
 export type ServiceName = 'intake' | 'processing' | 'delivery' | 'statistics';
-export const SERVICE_NAMES: readonly ServiceName[] = ['intake', 'processing', 'delivery', 'statistics'];
-export const SERVICES: readonly ServiceName[] = ['intake', 'processing', 'delivery', 'statistics'];
+/** The services by name, in the platform's order (platform-services.ts holds the one list). */
+export { SERVICE_NAMES, SERVICE_NAMES as SERVICES } from './platform-services';
 
 export type CentreLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
 export type Channel = 'COUNTER' | 'ONLINE' | 'POST';

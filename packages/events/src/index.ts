@@ -1,4 +1,5 @@
 export * from './catalogue';
+export { PLATFORM_SERVICES, GATEWAY_PORT, GRAPHQL_PATH, defaultServicePort, serviceUrlVariable, servicePortVariable, serviceGraphqlUrl, serviceEntry } from './platform-services';
 export * from './envelope';
 export * from './dossier-status';
 export { OutboxEvent } from './outbox-event.entity';

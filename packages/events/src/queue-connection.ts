@@ -9,6 +9,8 @@ export interface QueueConnectionConfig {
   databaseUrl: string;
   /** Redis key prefix; keeps test runs that share one Redis apart. Default `bull`. */
   prefix?: string;
+  /** Connections of the PostgreSQL backend's pool (QUEUE_POOL_SIZE): bounded when many processes share one PostgreSQL. Default 10. */
+  poolSize?: number;
   /**
    * A queue's or worker's connection failed. Every queue and worker of the process reports the same
    * lost connection, again on each retry, and BullMQ prints each whole error when nobody listens:
@@ -37,8 +39,8 @@ export class QueueConnection {
     if (config.redisUrl) {
       this.redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
     } else {
-      // QUEUE_POOL_SIZE bounds the connections when many processes share one PostgreSQL (its max_connections).
-      this.pool = new Pool({ connectionString: config.databaseUrl, max: Number(process.env.QUEUE_POOL_SIZE || 10), options: '-c search_path=bullmq' });
+      // poolSize (QUEUE_POOL_SIZE) bounds the connections when many processes share one PostgreSQL (its max_connections).
+      this.pool = new Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10, options: '-c search_path=bullmq' });
       // An idle connection that the server closed (a restart, or its shutdown before ours) leaves the
       // pool, and the next query opens another: nothing to report, and nothing to crash on.
       this.pool.on('error', () => undefined);

@@ -6,21 +6,17 @@ describe('queue connection on the PostgreSQL backend', () => {
   let url: string;
   let drop: () => Promise<void>;
   let connection: QueueConnection | undefined;
-  const pool = process.env.QUEUE_POOL_SIZE;
 
   beforeAll(async () => ({ url, drop } = await createTestDatabase()));
   afterAll(async () => {
     await connection?.close();
     await drop?.();
-    if (pool === undefined) delete process.env.QUEUE_POOL_SIZE;
-    else process.env.QUEUE_POOL_SIZE = pool;
   });
 
-  it('a process with more workers than QUEUE_POOL_SIZE still adds and takes every job', async () => {
+  it('a process with more workers than its pool size (QUEUE_POOL_SIZE) still adds and takes every job', async () => {
     // Each worker keeps a LISTEN connection from the pool: with one slot and three workers,
     // nothing could be added or taken any more unless the pool grows with the workers.
-    process.env.QUEUE_POOL_SIZE = '1';
-    connection = new QueueConnection({ databaseUrl: url });
+    connection = new QueueConnection({ databaseUrl: url, poolSize: 1 });
     await connection.waitUntilReady();
     const taken: string[] = [];
     const names = ['first', 'second', 'third'];

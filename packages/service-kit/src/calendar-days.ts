@@ -71,7 +71,8 @@ export class DeclaredCalendar {
   constructor(
     private readonly db: DataSource,
     private readonly table: 'calendar_day' | 'calendar_day_replica',
-    private readonly ttlMs = Number(process.env.CALENDAR_TTL_MS ?? 5_000),
+    /** CALENDAR_TTL_MS (service-config.ts). */
+    private readonly ttlMs = 5_000,
   ) {
     // Read once now, before any handler's transaction needs it.
     void this.load().catch(() => undefined);

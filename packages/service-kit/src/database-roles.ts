@@ -46,7 +46,7 @@ export function platformRoleNames(database: string): PlatformRoleNames {
 }
 
 /** `<SERVICE>_DATABASE_PASSWORD`, `DATABASE_OWNER_PASSWORD`, `GATEWAY_DATABASE_PASSWORD`; the missing ones are generated. */
-export function rolePasswordsFromEnv(env: NodeJS.ProcessEnv = process.env): RolePasswords {
+export function rolePasswordsFromEnv(env: NodeJS.ProcessEnv): RolePasswords {
   const passwords: RolePasswords = {};
   for (const s of SERVICE_NAMES) if (env[`${s.toUpperCase()}_DATABASE_PASSWORD`]) passwords[s] = env[`${s.toUpperCase()}_DATABASE_PASSWORD`];
   if (env.DATABASE_OWNER_PASSWORD) passwords.owner = env.DATABASE_OWNER_PASSWORD;

@@ -10,7 +10,7 @@ export interface DatabaseOptions {
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   poolSize?: number;
-  /** How long a session waits before PostgreSQL gives up on it; DATABASE_TIMEOUTS where omitted. */
+  /** How long a session waits before PostgreSQL gives up on it; DEFAULT_SESSION_TIMEOUTS where omitted. */
   timeouts?: Partial<SessionTimeouts>;
   /** Told when code inside a transaction asks the pool for another connection (see guardSecondConnections). */
   onSecondConnection?: (err: SecondConnectionError) => void;
@@ -27,25 +27,13 @@ export interface SessionTimeouts {
   idleInTransactionMs: number;
 }
 
-/** DATABASE_LOCK_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS (0 turns one off). */
-export function sessionTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): SessionTimeouts {
-  const ms = (name: string, fallback: number) => {
-    if (!env[name]) return fallback;
-    const value = Number(env[name]);
-    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds, got ${env[name]}`);
-    return value;
-  };
-  return {
-    lockMs: ms('DATABASE_LOCK_TIMEOUT_MS', 10_000),
-    statementMs: ms('DATABASE_STATEMENT_TIMEOUT_MS', 120_000),
-    idleInTransactionMs: ms('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
-  };
-}
+/** The defaults of DATABASE_LOCK_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS (service-config.ts; 0 turns one off). */
+export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = { lockMs: 10_000, statementMs: 120_000, idleInTransactionMs: 60_000 };
 
 /** Opens the service's DataSource on its own schema and runs its migrations (never `synchronize`). */
 export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
   await ensureSchema(opts.url, opts.schema);
-  const timeouts = { ...sessionTimeoutsFromEnv(), ...opts.timeouts };
+  const timeouts = { ...DEFAULT_SESSION_TIMEOUTS, ...opts.timeouts };
   const dataSource = new DataSource({
     type: 'postgres',
     url: opts.url,
@@ -57,7 +45,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
     synchronize: false,
     logging: false,
     extra: {
-      max: opts.poolSize ?? Number(process.env.DATABASE_POOL_SIZE || 10),
+      max: opts.poolSize ?? 10,
       options: [
         `-c search_path=${opts.schema}`,
         `-c lock_timeout=${timeouts.lockMs}`,

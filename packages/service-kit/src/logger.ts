@@ -27,8 +27,9 @@ export const REDACTED_PATHS = [
  * addresses (and uploads' content) are redacted wherever they appear up to three levels deep; a
  * line carries the correlation id instead, which leads an operator to the dossier.
  */
-export function createLogger(service: string, destination?: DestinationStream): Logger {
-  const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' && !destination ? 'silent' : 'info');
+export function createLogger(service: string, destination?: DestinationStream, configured?: string): Logger {
+  // `configured`: LOG_LEVEL as the process's configuration parsed it at start (service-config.ts).
+  const level = configured ?? (process.env.NODE_ENV === 'test' && !destination ? 'silent' : 'info');
   const withStack = (pino.levels.values[level] ?? Infinity) <= pino.levels.values.debug;
   const options = {
     name: service,

@@ -10,6 +10,8 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Logger } from 'pino';
 import type { EventEnvelope, QueueConnection } from '@onestop/events';
 import { CONTRACT_CODES } from './errors';
+import { parseEnv } from './config';
+import { metricsConfigOf, processEnv } from './service-config';
 
 /**
  * What operators scrape: every process (gateway, each service's API and workers) keeps its own
@@ -28,13 +30,8 @@ export interface MetricsConfig {
 }
 
 /** METRICS_PORT (unset: no listener), METRICS_HOST (127.0.0.1), METRICS_TOKEN (unset: no token). */
-export function metricsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MetricsConfig | undefined {
-  if (!env.METRICS_PORT) return undefined;
-  const port = Number(env.METRICS_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`METRICS_PORT must be a port number, got ${env.METRICS_PORT}`);
-  const token = env.METRICS_TOKEN || undefined;
-  if (token !== undefined && token.length < 16) throw new Error('METRICS_TOKEN must have at least 16 characters');
-  return { port, host: env.METRICS_HOST || '127.0.0.1', token };
+export function metricsConfigFromEnv(env: NodeJS.ProcessEnv): MetricsConfig | undefined {
+  return metricsConfigOf(parseEnv('metrics', processEnv.pick({ METRICS_PORT: true, METRICS_HOST: true, METRICS_TOKEN: true }), env));
 }
 
 /** Names that stand for any operation the platform does not know, and for one without a name. */

@@ -3,6 +3,7 @@ import type { DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DataSource, MixedList, EntitySchema } from 'typeorm';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import {
   BUS_MIGRATIONS,
   EventConsumer,
@@ -25,13 +26,14 @@ import { PlatformMetrics, startMetricsServer, watchService, type MetricsConfig }
 import { guardResolvers, type ObjectGuards } from './object-guards';
 import { Shutdown } from './shutdown';
 import { startSubgraphServer } from './subgraph-server';
+import type { ServiceTuning } from './service-config';
 
 /** What the runtime hands a service when it builds its collaborators and background work. */
-export interface ServiceRuntime {
+export interface ServiceRuntime<S = unknown> {
   db: DataSource;
   logger: Logger;
   queues: QueueConnection;
-  config: ServiceConfig;
+  config: ServiceConfig<S>;
   /** The API's watch on applied events, for routes that answer after an event behind the caller (catchingUp). */
   applied?: AppliedEvents;
 }
@@ -45,7 +47,7 @@ export interface BackgroundWork {
  * Everything that makes a service, in one value: each service's index.ts exports one, and the
  * runtime wires it the same way for all four (rule 6 of docs/DESIGN.md).
  */
-export interface ServiceDefinition<D = unknown> {
+export interface ServiceDefinition<D = unknown, S = unknown> {
   name: ServiceName;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<ServiceContext<D>>;
@@ -53,20 +55,25 @@ export interface ServiceDefinition<D = unknown> {
   guards: ObjectGuards<ServiceContext<D>>;
   entities: MixedList<Function | EntitySchema>;
   migrations: Function[];
+  /**
+   * The service's own variables (its deps' settings), parsed with the shared ones at start
+   * (service-config.ts): a wrong one stops the start with the others' problems.
+   */
+  settings?: z.ZodType<S>;
   /** Builds the service's own collaborators, passed to resolvers as `ctx.deps`. */
-  createDeps(runtime: ServiceRuntime): Promise<D> | D;
+  createDeps(runtime: ServiceRuntime<S>): Promise<D> | D;
   handlers(deps: D): EventHandlers;
-  routes?(router: Router, deps: D, runtime: ServiceRuntime): void;
-  workers?(deps: D, runtime: ServiceRuntime): Promise<BackgroundWork[]>;
+  routes?(router: Router, deps: D, runtime: ServiceRuntime<S>): void;
+  workers?(deps: D, runtime: ServiceRuntime<S>): Promise<BackgroundWork[]>;
   /** Event jobs applied at once (8 by default); 1 where every event writes the same few rows. */
   consumerConcurrency?: number;
   /** Writes the handlers gather over a run of events, made once before it commits. */
   runWrites?: RunWrites;
   /** The service's own gauges, beside those every service has (metrics.ts). */
-  metrics?(metrics: PlatformMetrics, deps: D, runtime: ServiceRuntime): void;
+  metrics?(metrics: PlatformMetrics, deps: D, runtime: ServiceRuntime<S>): void;
 }
 
-export interface ServiceConfig {
+export interface ServiceConfig<S = unknown> {
   databaseUrl: string;
   queue: QueueConnectionConfig;
   /** 0 picks a free port. */
@@ -80,6 +87,10 @@ export interface ServiceConfig {
   dataDir?: string;
   /** `GET /metrics` on a listener of its own; omitted: none. */
   metrics?: MetricsConfig;
+  /** Pool sizes, timeouts, log level (service-config.ts). */
+  tuning: ServiceTuning;
+  /** The service's own settings, parsed by its definition's `settings` schema. */
+  settings: S;
 }
 
 export interface RunningService<D = unknown> {
@@ -100,16 +111,16 @@ export interface RunningService<D = unknown> {
  * A query that leaves its transaction's connection is logged with its stack; with
  * DATABASE_SECOND_CONNECTION=refuse (the tests) it fails, so that none goes unnoticed.
  */
-function secondConnectionPolicy(logger: Logger): (err: SecondConnectionError) => void {
-  const refuse = process.env.DATABASE_SECOND_CONNECTION === 'refuse';
+function secondConnectionPolicy(logger: Logger, policy: ServiceTuning['secondConnection']): (err: SecondConnectionError) => void {
+  const refuse = policy === 'refuse';
   return (err) => {
     logger.error({ stack: err.stack }, err.message);
     if (refuse) throw err;
   };
 }
 
-export async function runService<D>(def: ServiceDefinition<D>, config: ServiceConfig): Promise<RunningService<D>> {
-  const logger = createLogger(def.name);
+export async function runService<D, S>(def: ServiceDefinition<D, S>, config: ServiceConfig<S>): Promise<RunningService<D>> {
+  const logger = createLogger(def.name, undefined, config.tuning.logLevel);
   const shutdown = new Shutdown();
   const metrics = new PlatformMetrics(def.name, logger);
   try {
@@ -118,13 +129,15 @@ export async function runService<D>(def: ServiceDefinition<D>, config: ServiceCo
       schema: def.name,
       entities: [OutboxEvent, ProcessedEvent, ...(def.entities as Function[])],
       migrations: [...BUS_MIGRATIONS, ...def.migrations],
-      onSecondConnection: secondConnectionPolicy(logger),
+      poolSize: config.tuning.databasePoolSize,
+      timeouts: config.tuning.sessionTimeouts,
+      onSecondConnection: secondConnectionPolicy(logger, config.tuning.secondConnection),
     });
     shutdown.add('database', () => db.destroy());
     const queues = new QueueConnection({ ...config.queue, onError: (err) => logger.error({ err }, 'queue connection error') });
     shutdown.add('queues', () => queues.close());
     await queues.waitUntilReady();
-    const runtime: ServiceRuntime = { db, logger, queues, config };
+    const runtime: ServiceRuntime<S> = { db, logger, queues, config };
     const deps = await def.createDeps(runtime);
     const running: RunningService<D> = { name: def.name, db, deps, logger, stop: () => shutdown.run(logger) };
     watchService(metrics, db, queues);

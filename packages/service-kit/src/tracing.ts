@@ -17,7 +17,7 @@ export interface Tracing {
 
 let running: Tracing | undefined;
 
-export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+export function tracingConfigured(env: NodeJS.ProcessEnv): boolean {
   if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
   return !!(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim());
 }
@@ -34,7 +34,7 @@ export function tracingEnabled(): boolean {
  * undefined, having loaded nothing, when no endpoint is configured. Once per process: a second
  * call returns the first one's handle.
  */
-export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): Tracing | undefined {
+export function startTracing(serviceName: string, env: NodeJS.ProcessEnv): Tracing | undefined {
   if (running) return running;
   if (!tracingConfigured(env)) return undefined;
   // Loaded here, not at the top: a process without tracing never loads the SDK.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceName } from '@onestop/events';
-import { generateIdentityKeys, preparePlatformDatabase, runService, type PlatformDatabaseUrls, type RunningService, type ServiceConfig, type ServiceDefinition } from '@onestop/service-kit';
+import { generateIdentityKeys, preparePlatformDatabase, runService, serviceConfigFromEnv, type PlatformDatabaseUrls, type RunningService, type ServiceConfig, type ServiceDefinition } from '@onestop/service-kit';
 import { startGateway, type GatewayOptions, type RunningGateway } from '@onestop/gateway';
 import { intakeService } from '@onestop/intake';
 import { processingService } from '@onestop/processing';
@@ -92,9 +92,13 @@ export class TestPlatform {
 
   serviceConfig(name: ServiceName, roles = { api: true, worker: (this.opts.workers ?? Object.keys(DEFINITIONS)).includes(name) }): ServiceConfig {
     const databaseUrl = this.roleUrls?.services[name] ?? this.databaseUrl;
+    // The service's configuration as its process parses it (a test sets a variable in process.env
+    // before it starts the platform), with the harness's database, keys, ports and folder.
+    const parsed = serviceConfigFromEnv(DEFINITIONS[name], { ...process.env, DATABASE_URL: databaseUrl, IDENTITY_PUBLIC_JWK: this.keys.publicJwk });
     return {
+      ...parsed,
       databaseUrl,
-      queue: { redisUrl: this.backend === 'redis' ? TEST_REDIS_URL : undefined, databaseUrl, prefix: this.prefix },
+      queue: { ...parsed.queue, redisUrl: this.backend === 'redis' ? TEST_REDIS_URL : undefined, databaseUrl, prefix: this.prefix },
       port: this.ports[name] ?? 0,
       identityPublicJwk: this.keys.publicJwk,
       roles,

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Queue } from 'bullmq';
+import { z } from 'zod';
 import { EventQueues } from '@onestop/events';
-import { blobStoreFromEnv, type BlobStore } from '@onestop/blob-store';
-import type { ServiceContext, ServiceRuntime } from '@onestop/service-kit';
-import { courierFromEnv, type Courier } from './courier/courier';
+import { blobStoreEnv, openBlobStore, type BlobStore } from '@onestop/blob-store';
+import { ALWAYS, checkedBy, envGroups, variable, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
+import { courierFromSettings, type Courier } from './courier/courier';
 import { BOOKING_QUEUE, bookingJobOptions, type BookingJob } from './courier/booking-worker';
 import { linkPath, signLink, verifyLink, type LinkCheck } from './domain/download-link';
 import { mailerFromEnv, type Mailer } from './notifications/mailer';
 import { NOTIFICATION_QUEUE, Notifier, notificationJobOptions, type NotificationJob } from './notifications/notifier';
 import type { NotificationWorker } from './notifications/notification-worker';
-import { smsSenderFromEnv, type SmsSender } from './notifications/sms';
+import { smsGatewayConfig, smsSenderFromEnv, type SmsSender } from './notifications/sms';
 import { SqlDeliveryUnitOfWork, type DeliveryUnitOfWork } from './persistence/stores';
 
 /** Signed, expiring links to an online result. */
@@ -58,53 +59,87 @@ export interface DeliveryDeps {
 
 export type DeliveryContext = ServiceContext<DeliveryDeps>;
 
-const number = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
-const positive = (name: string, value: string | undefined, fallback: number) => {
-  const n = number(value, fallback);
-  if (!(n > 0)) throw new Error(`${name}=${value} must be a positive number`);
-  return n;
-};
+const optionalText = () => variable.text().optional();
 
-export function createDeliveryDeps(runtime: ServiceRuntime, env: NodeJS.ProcessEnv = process.env): DeliveryDeps {
+/** Delivery's own variables, parsed at start with every service's (service-kit's service-config.ts). */
+export const deliverySettings = envGroups({
+  blobs: blobStoreEnv,
+  mail: z.object({ SMTP_URL: variable.url('smtp', 'smtps').optional(), MAIL_FROM: optionalText() }),
+  sms: z
+    .object({
+      SMS: variable.oneOf(['off']).optional(),
+      SMS_GATEWAY_URL: optionalText(),
+      SMS_GATEWAY_API_KEY: optionalText(),
+      SMS_GATEWAY_USERNAME: optionalText(),
+      SMS_GATEWAY_PASSWORD: optionalText(),
+      SMS_BRANDNAME: optionalText(),
+      SMS_GATEWAY_TIMEOUT_MS: optionalText(),
+    })
+    // the gateway's own checks (a URL without credentials in it, the brandname's form), now among the start's problems
+    .superRefine(checkedBy('SMS_GATEWAY_URL', smsGatewayConfig), ALWAYS),
+  courier: z.object({
+    COURIER_BASE_URL: variable.httpUrl().optional(),
+    COURIER_API_KEY: optionalText(),
+    COURIER_USERNAME: optionalText(),
+    COURIER_PASSWORD: optionalText(),
+    COURIER_TIMEOUT_MS: variable.int(1).optional(),
+    COURIER_SIMULATED_FAIL_FIRST: variable.int(0).default(0),
+  }),
+  delivery: z
+    .object({
+      NODE_ENV: optionalText(),
+      NOTIFICATION_ATTEMPTS: variable.int(1).default(6),
+      NOTIFICATION_BACKOFF_MS: variable.int(0).default(2000),
+      BOOKING_ATTEMPTS: variable.int(1).default(8),
+      BOOKING_BACKOFF_MS: variable.int(0).default(5000),
+      SMS_RECEIPT_POLL_SECONDS: variable.positive().default(60),
+      DOWNLOAD_LINK_SECRET: optionalText(),
+      DOWNLOAD_LINK_PREVIOUS_SECRET: optionalText(),
+      DOWNLOAD_LINK_TTL_HOURS: variable.positive().default(72),
+    })
+    .superRefine((env, ctx) => {
+      if (env.NODE_ENV === 'production' && !env.DOWNLOAD_LINK_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['DOWNLOAD_LINK_SECRET'], message: 'must be set in production: every delivery process signs and verifies result download links with it (e.g. `openssl rand -hex 32`)' });
+      }
+    }, ALWAYS),
+});
+export type DeliverySettings = z.output<typeof deliverySettings>;
+
+export function createDeliveryDeps(runtime: ServiceRuntime<DeliverySettings>): DeliveryDeps {
   const dataDir = runtime.config.dataDir ?? '.data';
+  const { blobs, mail, sms, courier, delivery } = runtime.config.settings;
+  const nodeEnv = { NODE_ENV: delivery.NODE_ENV };
   const notifications = runtime.queues.queue<NotificationJob>(NOTIFICATION_QUEUE, {
-    defaultJobOptions: notificationJobOptions(number(env.NOTIFICATION_ATTEMPTS, 6), number(env.NOTIFICATION_BACKOFF_MS, 2000)),
+    defaultJobOptions: notificationJobOptions(delivery.NOTIFICATION_ATTEMPTS, delivery.NOTIFICATION_BACKOFF_MS),
   });
   const bookings = runtime.queues.queue<BookingJob>(BOOKING_QUEUE, {
-    defaultJobOptions: bookingJobOptions(number(env.BOOKING_ATTEMPTS, 8), number(env.BOOKING_BACKOFF_MS, 5000)),
+    defaultJobOptions: bookingJobOptions(delivery.BOOKING_ATTEMPTS, delivery.BOOKING_BACKOFF_MS),
   });
   const notifier = new Notifier(notifications);
   return {
-    blobs: blobStoreFromEnv(env, dataDir),
-    mailer: mailerFromEnv(env, join(dataDir, 'mail', 'sent.jsonl'), runtime.logger),
-    sms: smsSenderFromEnv(env, join(dataDir, 'sms', 'sent.jsonl'), runtime.logger),
-    courier: courierFromEnv(env, join(dataDir, 'courier', 'bookings.jsonl')),
+    blobs: openBlobStore(blobs, dataDir),
+    mailer: mailerFromEnv({ ...mail, ...nodeEnv }, join(dataDir, 'mail', 'sent.jsonl'), runtime.logger),
+    sms: smsSenderFromEnv({ ...sms, ...nodeEnv }, join(dataDir, 'sms', 'sent.jsonl'), runtime.logger),
+    courier: courierFromSettings(courier, join(dataDir, 'courier', 'bookings.jsonl')),
     notifier,
     stores: new SqlDeliveryUnitOfWork(runtime.db, notifier),
     notifications,
     bookings,
     events: new EventQueues(runtime.queues),
-    links: new DownloadLinks(
-      linkSecret(runtime, env),
-      number(env.DOWNLOAD_LINK_TTL_HOURS, 72) * 3600_000,
-      runtime.config.publicUrl,
-      env.DOWNLOAD_LINK_PREVIOUS_SECRET || undefined,
-    ),
-    smsReceiptPollMs: positive('SMS_RECEIPT_POLL_SECONDS', env.SMS_RECEIPT_POLL_SECONDS, 60) * 1000,
+    links: new DownloadLinks(linkSecret(runtime, delivery.DOWNLOAD_LINK_SECRET), delivery.DOWNLOAD_LINK_TTL_HOURS * 3600_000, runtime.config.publicUrl, delivery.DOWNLOAD_LINK_PREVIOUS_SECRET),
+    smsReceiptPollMs: delivery.SMS_RECEIPT_POLL_SECONDS * 1000,
   };
 }
 
 /**
  * Every delivery process (API replicas, workers) must verify the links any of them signed, so the
  * secret comes from the environment: `npm start` generates one at first start and keeps it under
- * DATA_DIR; production must set it. A process started alone elsewhere signs with a random secret
- * of its own (its links verify only there), never with one anybody could read in the source.
+ * DATA_DIR; production must set it (the schema above refuses to start without). A process started
+ * alone elsewhere signs with a random secret of its own (its links verify only there), never with
+ * one anybody could read in the source.
  */
-function linkSecret(runtime: ServiceRuntime, env: NodeJS.ProcessEnv): string {
-  if (env.DOWNLOAD_LINK_SECRET) return env.DOWNLOAD_LINK_SECRET;
-  if (env.NODE_ENV === 'production') {
-    throw new Error('DOWNLOAD_LINK_SECRET must be set in production: every delivery process signs and verifies result download links with it (e.g. `openssl rand -hex 32`).');
-  }
+function linkSecret(runtime: ServiceRuntime, configured: string | undefined): string {
+  if (configured) return configured;
   runtime.logger.warn('DOWNLOAD_LINK_SECRET is unset: download links are signed with a random secret of this process only');
   return randomBytes(32).toString('hex');
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
 import { BookingWorker } from './courier/booking-worker';
-import { createDeliveryDeps, type DeliveryDeps } from './deps';
+import { createDeliveryDeps, deliverySettings, type DeliveryDeps, type DeliverySettings } from './deps';
 import { deliveryHandlers } from './events/handlers';
 import { NotificationWorker } from './notifications/notification-worker';
 import { SmsReceiptPoller } from './notifications/receipts';
@@ -12,8 +12,9 @@ import { deliveryGuards } from './resolvers/access';
 import { downloadRoutes } from './routes/download';
 
 /** Delivery (trả kết quả): results back at the counter, by post and online, and notifications. */
-export const deliveryService: ServiceDefinition<DeliveryDeps> = {
+export const deliveryService: ServiceDefinition<DeliveryDeps, DeliverySettings> = {
   name: 'delivery',
+  settings: deliverySettings,
   typeDefs: loadSchema(join(__dirname, 'schema.graphql')),
   resolvers,
   guards: deliveryGuards,

@@ -1,7 +1,7 @@
 import { errorLine, runServiceFromEnv } from '@onestop/service-kit';
 import { deliveryService } from './index';
 
-runServiceFromEnv(deliveryService, 4003).catch((err) => {
+runServiceFromEnv(deliveryService, process.env).catch((err) => {
   console.error(errorLine(err));
   process.exit(1);
 });

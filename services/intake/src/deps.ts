@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '@onestop/calendar';
-import { DEFAULT_UPLOAD_MAX_BYTES, blobStoreFromEnv, type BlobStore } from '@onestop/blob-store';
-import { CentreDirectory, DeclaredCalendar, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
+import { z } from 'zod';
+import { DEFAULT_UPLOAD_MAX_BYTES, blobStoreEnv, openBlobStore, type BlobStore } from '@onestop/blob-store';
+import { CentreDirectory, DeclaredCalendar, envGroups, variable, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
 import { parseFailureLimits } from './domain/tracking';
 import { TrackingFailures } from './persistence/tracking';
 
@@ -20,21 +21,25 @@ export interface IntakeDeps {
 
 export type IntakeContext = ServiceContext<IntakeDeps>;
 
-export function createIntakeDeps(runtime: ServiceRuntime): IntakeDeps {
-  const declared = new DeclaredCalendar(runtime.db, 'calendar_day');
+/** Intake's own variables, parsed at start with every service's (service-kit's service-config.ts). */
+export const intakeSettings = envGroups({
+  blobs: blobStoreEnv,
+  intake: z.object({
+    UPLOAD_MAX_BYTES: variable.int(1).default(DEFAULT_UPLOAD_MAX_BYTES),
+    TRACKING_CODE_LIMITS: variable.parsedBy(parseFailureLimits),
+  }),
+});
+export type IntakeSettings = z.output<typeof intakeSettings>;
+
+export function createIntakeDeps(runtime: ServiceRuntime<IntakeSettings>): IntakeDeps {
+  const { blobs, intake } = runtime.config.settings;
+  const declared = new DeclaredCalendar(runtime.db, 'calendar_day', runtime.config.tuning.calendarTtlMs);
   return {
     calendar: () => declared.current(),
-    blobs: blobStoreFromEnv(process.env, runtime.config.dataDir ?? '.data'),
+    blobs: openBlobStore(blobs, runtime.config.dataDir ?? '.data'),
     centres: new CentreDirectory(runtime.db, 'centre'),
-    uploadMaxBytes: uploadLimitFromEnv(process.env.UPLOAD_MAX_BYTES),
+    uploadMaxBytes: intake.UPLOAD_MAX_BYTES,
     publicUrl: (runtime.config.publicUrl ?? '').replace(/\/$/, ''),
-    trackingFailures: new TrackingFailures(runtime.db, parseFailureLimits(process.env.TRACKING_CODE_LIMITS)),
+    trackingFailures: new TrackingFailures(runtime.db, intake.TRACKING_CODE_LIMITS),
   };
-}
-
-function uploadLimitFromEnv(value: string | undefined): number {
-  if (!value) return DEFAULT_UPLOAD_MAX_BYTES;
-  const bytes = Number(value);
-  if (!Number.isInteger(bytes) || bytes < 1) throw new Error(`UPLOAD_MAX_BYTES must be a positive integer, got ${value}`);
-  return bytes;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
-import { createIntakeDeps, type IntakeDeps } from './deps';
+import { createIntakeDeps, intakeSettings, type IntakeDeps, type IntakeSettings } from './deps';
 import { intakeHandlers } from './events/handlers';
 import { statusRunWrites } from './persistence/status-replica';
 import { entities, migrations } from './persistence';
@@ -9,8 +9,9 @@ import { intakeGuards } from './resolvers/access';
 import { intakeRoutes } from './routes';
 
 /** Intake (tiếp nhận): reference data, applicants, reception of dossiers and the digitised-records store. */
-export const intakeService: ServiceDefinition<IntakeDeps> = {
+export const intakeService: ServiceDefinition<IntakeDeps, IntakeSettings> = {
   name: 'intake',
+  settings: intakeSettings,
   typeDefs: loadSchema(join(__dirname, 'schema.graphql')),
   resolvers,
   guards: intakeGuards,

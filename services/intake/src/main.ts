@@ -1,7 +1,7 @@
 import { errorLine, runServiceFromEnv } from '@onestop/service-kit';
 import { intakeService } from './index';
 
-runServiceFromEnv(intakeService, 4001).catch((err) => {
+runServiceFromEnv(intakeService, process.env).catch((err) => {
   console.error(errorLine(err));
   process.exit(1);
 });

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '@onestop/calendar';
-import { blobStoreFromEnv, type BlobStore } from '@onestop/blob-store';
-import { CentreDirectory, DeclaredCalendar, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
+import { z } from 'zod';
+import { blobStoreEnv, openBlobStore, type BlobStore } from '@onestop/blob-store';
+import { CentreDirectory, DeclaredCalendar, envGroups, variable, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
 import { processingStores, type ProcessingStoreAccess } from './persistence/stores';
 
 /** Processing's collaborators, handed to resolvers as ctx.deps and to the event handlers. */
@@ -22,8 +23,18 @@ export interface ProcessingDeps {
 
 export type ProcessingContext = ServiceContext<ProcessingDeps>;
 
-export function createProcessingDeps(runtime: ServiceRuntime): ProcessingDeps {
-  const declared = new DeclaredCalendar(runtime.db, 'calendar_day_replica');
+/** Processing's own variables, parsed at start with every service's (service-kit's service-config.ts). */
+export const processingSettings = envGroups({
+  blobs: blobStoreEnv,
+  processing: z.object({
+    SLA_SWEEP_EVERY_MS: variable.int(1).default(60_000),
+  }),
+});
+export type ProcessingSettings = z.output<typeof processingSettings>;
+
+export function createProcessingDeps(runtime: ServiceRuntime<ProcessingSettings>): ProcessingDeps {
+  const { blobs, processing } = runtime.config.settings;
+  const declared = new DeclaredCalendar(runtime.db, 'calendar_day_replica', runtime.config.tuning.calendarTtlMs);
   const calendar = (within?: EntityManager) => declared.current(within);
   const centres = new CentreDirectory(runtime.db, 'centre_replica');
   return {
@@ -31,8 +42,8 @@ export function createProcessingDeps(runtime: ServiceRuntime): ProcessingDeps {
     calendar,
     centres,
     stores: processingStores(runtime.db, { calendar, centres }),
-    blobs: blobStoreFromEnv(process.env, runtime.config.dataDir ?? '.data'),
-    slaSweepEveryMs: Number(process.env.SLA_SWEEP_EVERY_MS ?? 60_000),
+    blobs: openBlobStore(blobs, runtime.config.dataDir ?? '.data'),
+    slaSweepEveryMs: processing.SLA_SWEEP_EVERY_MS,
   };
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadSchema, type ServiceDefinition } from '@onestop/service-kit';
-import { createProcessingDeps, type ProcessingDeps } from './deps';
+import { createProcessingDeps, processingSettings, type ProcessingDeps, type ProcessingSettings } from './deps';
 import { processingHandlers } from './events/handlers';
 import { entities, migrations } from './persistence';
 import { runDossiers } from './persistence/dossiers';
@@ -11,8 +11,9 @@ import { startSlaWatch } from './workers/sla-watch';
 import { processingMetrics } from './metrics';
 
 /** Processing (xử lý): workflows, each dossier's lifecycle, deadlines, decisions and the audit trail. */
-export const processingService: ServiceDefinition<ProcessingDeps> = {
+export const processingService: ServiceDefinition<ProcessingDeps, ProcessingSettings> = {
   name: 'processing',
+  settings: processingSettings,
   typeDefs: loadSchema(join(__dirname, 'schema.graphql')),
   resolvers,
   guards: processingGuards,

@@ -1,7 +1,7 @@
 import { errorLine, runServiceFromEnv } from '@onestop/service-kit';
 import { processingService } from './index';
 
-runServiceFromEnv(processingService, 4002).catch((err) => {
+runServiceFromEnv(processingService, process.env).catch((err) => {
   console.error(errorLine(err));
   process.exit(1);
 });

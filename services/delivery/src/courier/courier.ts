@@ -107,16 +107,26 @@ export class HttpCourier implements Courier {
   }
 }
 
+/** The courier's variables, as delivery's configuration parsed them (deps.ts). */
+export interface CourierSettings {
+  COURIER_BASE_URL?: string;
+  COURIER_API_KEY?: string;
+  COURIER_USERNAME?: string;
+  COURIER_PASSWORD?: string;
+  COURIER_TIMEOUT_MS?: number;
+  COURIER_SIMULATED_FAIL_FIRST?: number;
+}
+
 /** COURIER_BASE_URL selects the HTTP courier (with COURIER_API_KEY or COURIER_USERNAME/COURIER_PASSWORD); otherwise the simulated one. */
-export function courierFromEnv(env: NodeJS.ProcessEnv = process.env, recordFile?: string): Courier {
+export function courierFromSettings(env: CourierSettings, recordFile?: string): Courier {
   if (env.COURIER_BASE_URL) {
     return new HttpCourier({
       baseUrl: env.COURIER_BASE_URL,
       apiKey: env.COURIER_API_KEY || undefined,
       username: env.COURIER_USERNAME || undefined,
       password: env.COURIER_PASSWORD || undefined,
-      timeoutMs: env.COURIER_TIMEOUT_MS ? Number(env.COURIER_TIMEOUT_MS) : undefined,
+      timeoutMs: env.COURIER_TIMEOUT_MS,
     });
   }
-  return new SimulatedCourier(Number(env.COURIER_SIMULATED_FAIL_FIRST ?? 0), recordFile);
+  return new SimulatedCourier(env.COURIER_SIMULATED_FAIL_FIRST ?? 0, recordFile);
 }
