@@ -1,27 +1,28 @@
 import { NotReadyError, type EventHandlers } from '@onestop/events';
 import type { IntakeDeps } from '../deps';
 import { recordIssuedResult } from '../persistence/digital-records';
-import { replicateStatus } from '../persistence/status-replica';
+import { replicateStatus, type StatusRun } from '../persistence/status-replica';
 
 /**
  * Intake keeps a replica of the lifecycle fields its own mutations answer with (status,
- * nationalStatusCode, dueAt): persistence/status-replica.ts says when a change applies.
+ * nationalStatusCode, dueAt): persistence/status-replica.ts says when a change applies. A run's
+ * changes are folded in its context (`run`, a StatusRun) and written once before it commits.
  */
 export function intakeHandlers(_deps: IntakeDeps): EventHandlers {
   return {
-    async DossierStatusChanged({ event, manager }) {
+    async DossierStatusChanged({ event, manager, run }) {
       const p = event.payload;
       const supplement = p.status === 'SUPPLEMENT_REQUESTED';
       await replicateStatus(manager, {
         dossierId: p.dossierId, status: p.status, nationalStatusCode: p.nationalStatusCode, at: new Date(p.at),
         fields: { dueAt: p.dueAt, processingCentreId: p.processingCentreId, remainingWorkingMinutes: supplement ? p.remainingWorkingMinutes : null,
           componentCodes: supplement ? p.componentCodes ?? [] : null },
-      });
+      }, run as StatusRun | undefined);
     },
 
-    async ResultReturned({ event, manager }) {
+    async ResultReturned({ event, manager, run }) {
       const p = event.payload;
-      await replicateStatus(manager, { dossierId: p.dossierId, status: 'RETURNED', nationalStatusCode: 10, at: new Date(p.returnedAt) });
+      await replicateStatus(manager, { dossierId: p.dossierId, status: 'RETURNED', nationalStatusCode: 10, at: new Date(p.returnedAt) }, run as StatusRun | undefined);
     },
 
     /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { RunGathering } from '@onestop/events';
+import type { RunWrites } from '@onestop/events';
 
 /**
  * Intake's replica of the lifecycle fields its own answers carry. The rule: a change applies only
@@ -29,13 +29,24 @@ interface Pending {
  * the replica takes the latest one's status if it is not older than the row's status_at, and the
  * latest status change's fields if that one is not.
  */
-export const statusRunWrites = new RunGathering<Pending>((manager, pending) => write(manager, pending));
+export class StatusRun {
+  readonly pending = new Map<string, Pending>();
+}
 
-export async function replicateStatus(manager: EntityManager, change: StatusChange): Promise<void> {
-  await statusRunWrites.gather(manager, (pending) => {
-    const folded = fold(pending.get(change.dossierId), change);
-    if (folded) pending.set(change.dossierId, folded);
-  });
+/** The consumer's hooks: a run's context is its pending changes, written in one statement before it commits. */
+export const statusRunWrites: RunWrites<StatusRun> = {
+  open: () => new StatusRun(),
+  async flush(manager, run) {
+    if (run.pending.size) await write(manager, [...run.pending.values()]);
+  },
+};
+
+/** The change, folded into the run's (the handler's `run`), or written at once for an event applied alone. */
+export async function replicateStatus(manager: EntityManager, change: StatusChange, run?: StatusRun): Promise<void> {
+  const pending = run?.pending ?? new Map<string, Pending>();
+  const folded = fold(pending.get(change.dossierId), change);
+  if (folded) pending.set(change.dossierId, folded);
+  if (!run && pending.size) await write(manager, [...pending.values()]);
 }
 
 function fold(pending: Pending | undefined, change: StatusChange): Pending | undefined {
