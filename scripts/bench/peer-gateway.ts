@@ -20,6 +20,7 @@ import httpTransport from '@graphql-mesh/transport-http';
 import { GraphQLError } from 'graphql';
 import { CORRELATION_HEADER, IDENTITY_HEADER, createIdentitySigner } from '@onestop/service-kit';
 import { composeSupergraph, readServiceSdl, SERVICE_NAMES, type SubgraphLocation } from '../../gateway/src/compose';
+import { serviceUrlVariable } from '@onestop/events';
 import { callerOfAuthorization, createUserTokenVerifier } from '../../gateway/src/user-token';
 
 export interface PeerGatewayOptions {
@@ -95,7 +96,7 @@ function unauthenticated(message: string): GraphQLError {
 async function main() {
   const peer = await startPeerGateway({
     port: Number(process.env.PORT),
-    subgraphs: SERVICE_NAMES.map((name) => ({ name, url: process.env[`${name.toUpperCase()}_URL`]! })),
+    subgraphs: SERVICE_NAMES.map((name) => ({ name, url: process.env[serviceUrlVariable(name)]! })),
     jwtSecret: process.env.AUTH_JWT_SECRET!,
     identityPrivateJwk: process.env.IDENTITY_PRIVATE_JWK!,
   });

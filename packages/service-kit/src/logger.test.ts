@@ -61,16 +61,9 @@ describe('errors are logged as errors, not as objects', () => {
 
   it('an error passed alone is serialised the same way, and its stack appears only at debug level', () => {
     const { lines, stream } = capture();
-    const previous = process.env.LOG_LEVEL;
-    try {
-      process.env.LOG_LEVEL = 'info';
-      createLogger('intake', stream).error(terminatedConnection());
-      process.env.LOG_LEVEL = 'debug';
-      createLogger('intake', stream).error(terminatedConnection());
-    } finally {
-      if (previous === undefined) delete process.env.LOG_LEVEL;
-      else process.env.LOG_LEVEL = previous;
-    }
+    // the level as the process's configuration parsed LOG_LEVEL (service-config.ts)
+    createLogger('intake', stream, 'info').error(terminatedConnection());
+    createLogger('intake', stream, 'debug').error(terminatedConnection());
     const [info, debug] = lines.map((l) => JSON.parse(l));
     expect(info.err).toMatchObject({ message: 'terminating connection due to administrator command', code: '57P01' });
     expect(info.err.stack).toBeUndefined();
