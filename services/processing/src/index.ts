@@ -26,3 +26,5 @@ export const processingService: ServiceDefinition<ProcessingDeps> = {
   runWrites: runDossiers,
   metrics: processingMetrics,
 };
+// For the platform tests that check statuses against the national codes (their entry point, not a deep import).
+export { nationalStatusCode, type DossierStatus } from './domain/lifecycle';
