@@ -24,7 +24,8 @@ module.exports = {
     },
     {
       name: 'no-package-to-service',
-      comment: 'A package (packages/*) is below every service and the gateway; only test-kit, the whole-platform harness, may start them.',
+      comment:
+        'A package (packages/*) is below every service and the gateway; only test-kit, the whole-platform harness, may start them.',
       severity: 'error',
       from: { path: '^packages/', pathNot: '^packages/test-kit/' },
       to: { path: '^(services|gateway)/' },
@@ -38,7 +39,8 @@ module.exports = {
     },
     {
       name: 'no-package-to-test-kit',
-      comment: 'test-kit imports every service and the gateway, so lower packages must not import it (use @onestop/test-support).',
+      comment:
+        'test-kit imports every service and the gateway, so lower packages must not import it (use @onestop/test-support).',
       severity: 'error',
       from: { path: '^packages/', pathNot: '^packages/test-kit/' },
       to: { path: '^packages/test-kit/' },
@@ -52,16 +54,22 @@ module.exports = {
     },
     {
       name: 'no-deep-import',
-      comment: "Use a workspace's entry point (@onestop/<x>), not @onestop/<x>/src/...: export what is needed from its src/index.ts.",
+      comment:
+        "Use a workspace's entry point (@onestop/<x>), not @onestop/<x>/src/...: export what is needed from its src/index.ts.",
       severity: 'error',
       from: {},
       // (a workspace's import of another resolves as aliased-workspace from the root and as npm or
       // undetermined from inside a workspace; relative imports in scripts/ and test/ are 'local')
-      to: { dependencyTypes: ['aliased-workspace', 'npm', 'undetermined'], path: '^(packages/[^/]+|services/[^/]+|gateway)/src/', pathNot: ['^(packages|services)/[^/]+/src/index\\.ts$', '^gateway/src/index\\.ts$'] },
+      to: {
+        dependencyTypes: ['aliased-workspace', 'npm', 'undetermined'],
+        path: '^(packages/[^/]+|services/[^/]+|gateway)/src/',
+        pathNot: ['^(packages|services)/[^/]+/src/index\\.ts$', '^gateway/src/index\\.ts$'],
+      },
     },
     {
       name: 'no-undeclared-dependency',
-      comment: "Every npm package a workspace imports is in that workspace's package.json (the root's pins the versions).",
+      comment:
+        "Every npm package a workspace imports is in that workspace's package.json (the root's pins the versions).",
       severity: 'error',
       from: {},
       // (npm packages only: dependency-cruiser classifies a workspace imported from another workspace as
