@@ -145,16 +145,16 @@ async function runBackend(backend: 'redis' | 'postgres', stamp: string): Promise
       const ratios = !OPTIONS.peerOnly && !OPTIONS.tracingOnly && (OPTIONS.ratios || OPTIONS.ratiosOnly)
         ? await benchRatios(platform, seed, db.url, redisUrl, { pairs: OPTIONS.pairs, seconds: OPTIONS.trialSeconds, clients: OPTIONS.clients }, log)
         : undefined;
-      ratios && ratioLines(ratios).forEach((l) => log(`${backend}: ${l}`));
+      if (ratios) ratioLines(ratios).forEach((l) => log(`${backend}: ${l}`));
       const peer = OPTIONS.peerOnly || (OPTIONS.peer && !OPTIONS.ratiosOnly && !OPTIONS.tracingOnly)
         ? await benchPeer(platform, seed, db.url, redisUrl, { pairs: OPTIONS.pairs, seconds: OPTIONS.trialSeconds, clients: OPTIONS.clients }, log)
         : undefined;
-      peer && [...peerLines(peer), ...ratioLines([peer])].forEach((l) => log(`${backend}: ${l}`));
+      if (peer) [...peerLines(peer), ...ratioLines([peer])].forEach((l) => log(`${backend}: ${l}`));
       const tracing = OPTIONS.tracingOnly || (OPTIONS.tracing && !OPTIONS.ratiosOnly && !OPTIONS.peerOnly)
         ? await withTracedPlatform(backend, stamp, redisUrl, (on, sink) =>
           benchTracing({ platform: platform!, seed, databaseUrl: db.url }, on, redisUrl, sink, { pairs: OPTIONS.pairs, seconds: OPTIONS.trialSeconds, clients: OPTIONS.clients }, log))
         : undefined;
-      tracing && [...tracingLines(tracing), ...ratioLines(tracing.ratios)].forEach((l) => log(`${backend}: ${l}`));
+      if (tracing) [...tracingLines(tracing), ...ratioLines(tracing.ratios)].forEach((l) => log(`${backend}: ${l}`));
       if (OPTIONS.ratiosOnly || OPTIONS.peerOnly || OPTIONS.tracingOnly) return { backend, database: db.where, ratios, peer, tracing, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };
       const receptions = await benchReceptions(seed, gql, db.url, OPTIONS, log);
       if (!receptions.receptions) return { backend, database: db.where, eventLag: receptions.eventLag, ratios, peer, peakMemoryMb: platform.peakMemoryMb(), loadAverage: loadavg() };

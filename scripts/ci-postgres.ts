@@ -23,8 +23,9 @@ async function main() {
     rmSync(root, { recursive: true, force: true });
     process.exit(0);
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  // void: stop() ends the process itself (its server's failure to stop is ignored on purpose)
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
   console.log(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`);
 }
 

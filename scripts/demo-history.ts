@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { localDate } from '@onestop/calendar';
 import { signToken } from '@onestop/service-kit';
 import type { Role } from '@onestop/service-kit';
-import { DEMO_CENTRES, DEMO_PROCEDURES } from '@onestop/intake/src/demo/demo-province';
+import { DEMO_CENTRES, DEMO_PROCEDURES } from '@onestop/demo-province';
 import { importFile } from './import';
 import { platformCalendar } from './simulate';
 import { generate, type Simulation } from './simulate/generate';

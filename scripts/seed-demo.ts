@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signToken } from '@onestop/service-kit';
-import { DEMO_CENTRES, DEMO_PROCEDURES } from '@onestop/intake/src/demo/demo-province';
+import { DEMO_CENTRES, DEMO_PROCEDURES } from '@onestop/demo-province';
 import type { DemoHistoryPlan } from './demo-history';
 
 type SeedState = 'seeding' | 'seeded';

@@ -15,7 +15,7 @@ import { DATA_DIR, downloadLinkSecret, resolveDatabaseUrl } from './platform-env
 import { seedDemo } from './seed-demo';
 import { parseDemoHistory, seedDemoHistory, DEMO_HISTORY_DAYS } from './demo-history';
 import { Supervisor, waitHealthy, waitGraphql } from './lib/supervisor';
-import { DEMO_CENTRES } from '@onestop/intake/src/demo/demo-province';
+import { DEMO_CENTRES } from '@onestop/demo-province';
 import { ensurePortalBuilt } from './lib/portal-build';
 import { platformDatabaseUrls } from './lib/platform-database';
 import { portOf, startEnv } from './lib/start-config';
@@ -135,7 +135,7 @@ ${env.AUTH_JWT_SECRET || !jwtSecret ? '' : `    Development token secret (AUTH_J
   } catch (err) {
     // A stop while starting makes the start's steps fail: that is the stop, not an error.
     if (shuttingDown) return;
-    console.error(`[start] ${err instanceof Error ? err.message : err}`);
+    console.error(`[start] ${err instanceof Error ? err.message : String(err)}`);
     await shutdown(1);
   }
 }

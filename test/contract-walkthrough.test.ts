@@ -1,4 +1,4 @@
-import { Fixtures, TestPlatform, waitFor } from '@onestop/test-kit';
+import { TestPlatform, waitFor } from '@onestop/test-kit';
 
 /**
  * A province's day, told through the contract: every operation of contract/portal.graphql,

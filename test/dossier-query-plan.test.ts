@@ -26,7 +26,7 @@ function shape(node: QueryPlan['node']): { fetches: string[]; waves: number } {
       const parts = node.nodes.map(shape);
       return { fetches: parts.flatMap((p) => p.fetches), waves: Math.max(0, ...parts.map((p) => p.waves)) };
     }
-    default: throw new Error(`Unexpected plan node ${node.kind}`);
+    case 'Condition': case 'Defer': case 'Subscription': throw new Error(`Unexpected plan node ${node.kind}`);
   }
 }
 

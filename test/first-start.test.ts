@@ -7,7 +7,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_CENTRES, DEMO_PROCEDURES } from '@onestop/intake/src/demo/demo-province';
+import { DEMO_CENTRES, DEMO_PROCEDURES } from '@onestop/demo-province';
 import { Client } from 'pg';
 import { freePorts } from '../scripts/lib/platform-processes';
 

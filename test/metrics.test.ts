@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { EVENT_JOB_OPTIONS, QueueConnection, eventQueueName, SERVICES, type ServiceName } from '@onestop/events';
+import { EVENT_JOB_OPTIONS, QueueConnection, eventQueueName, SERVICES } from '@onestop/events';
 import { Fixtures, TestPlatform, waitFor, type QueueBackend } from '@onestop/test-kit';
 
 /**

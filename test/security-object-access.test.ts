@@ -100,7 +100,7 @@ function pathsOf(schema: GraphQLSchema): Path[] {
     if (links.length < MAX_LINKS && next.length) {
       for (const f of next) {
         const required = f.args.filter((a) => isNonNullType(a.type));
-        if (required.length) throw new Error(`${type.name}.${f.name} takes arguments: teach the walker to fill ${required.map((a) => a.name)}`);
+        if (required.length) throw new Error(`${type.name}.${f.name} takes arguments: teach the walker to fill ${required.map((a) => a.name).join(',')}`);
         walk(root, getNamedType(f.type) as GraphQLObjectType, [...links, { type, field: f.name }]);
       }
       return;
@@ -118,7 +118,7 @@ function pathsOf(schema: GraphQLSchema): Path[] {
   return paths;
 }
 
-const paramsOf = ({ root }: { root: GraphQLField<unknown, unknown> }) => (root.args.length ? `(${root.args.map((a) => `$${a.name}: ${a.type}`).join(', ')})` : '');
+const paramsOf = ({ root }: { root: GraphQLField<unknown, unknown> }) => (root.args.length ? `(${root.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ')})` : '');
 
 /** Each way to call a root field: every value of each argument the pool knows (an optional one also left out). */
 function variableSets(root: GraphQLField<unknown, unknown>): Array<Record<string, unknown>> {

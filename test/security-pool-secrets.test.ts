@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { FileBlobStore } from '@onestop/blob-store';
 import type { DossierDecidedV1, EventEnvelope } from '@onestop/events';
 import { TestPlatform, waitFor } from '@onestop/test-kit';
-import { linkPath, signLink } from '@onestop/delivery/src/domain/download-link';
+import { linkPath, signLink } from '@onestop/delivery';
 import { downloadLinkSecret } from '../scripts/platform-env';
 
 /**
@@ -219,7 +219,7 @@ describe('security: pools, secrets and public tracking (issue 16)', () => {
     /** Each lookup from an address of its own, as from a botnet. */
     const track = (code: string, verifier: string) => post(TRACK, { code, verifier }, undefined, { 'x-forwarded-for': `198.51.100.${++address % 250}, 10.0.0.1` });
     const outcome = (r: Awaited<ReturnType<typeof track>>) =>
-      r.errors ? `${r.errors[0].extensions?.code}/${r.errors[0].extensions?.reason}` : r.data.trackDossier ? 'FOUND' : 'NULL';
+      r.errors ? `${String(r.errors[0].extensions?.code)}/${String(r.errors[0].extensions?.reason)}` : r.data.trackDossier ? 'FOUND' : 'NULL';
 
     it('refuses a code to every address after 5 wrong verifiers, the right verifier too, and says how long to wait', async () => {
       const d = await submit('COUNTER');

@@ -112,7 +112,6 @@ describe('tracing without an OTLP endpoint', () => {
     expect(trace.getTracer('probe').startSpan('probe').isRecording()).toBe(false);
     expect(trace.getActiveSpan()).toBeUndefined();
     // pg is not instrumented
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect((require('pg').Client.prototype.query as { __wrapped?: boolean }).__wrapped).toBeUndefined();
     expect(traceParent).toBeNull();
   });

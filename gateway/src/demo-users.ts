@@ -1,5 +1,5 @@
 import type { Role } from '@onestop/service-kit';
-import { DEMO_CENTRES } from '@onestop/intake/src/demo/demo-province';
+import { DEMO_CENTRES } from '@onestop/demo-province';
 
 /** A user of the demo province, offered as a button on /login in development. */
 export interface DemoUser {

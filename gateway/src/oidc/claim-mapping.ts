@@ -60,7 +60,7 @@ export function parseClaimMapping(json: unknown): ClaimMapping {
     if (!isRole(m.role.fixed)) fail(`role.fixed must be one of ${ROLES.join(', ')}`);
   } else {
     if (typeof m.role.claim !== 'string') fail('role needs "claim" (or "fixed")');
-    for (const [from, to] of Object.entries(m.role.values ?? {})) if (!isRole(to)) fail(`role.values["${from}"] = "${to}" is not a role`);
+    for (const [from, to] of Object.entries(m.role.values ?? {})) if (!isRole(to)) fail(`role.values["${from}"] = "${String(to)}" is not a role`);
   }
   for (const key of ['centre', 'identityNumber', 'name', 'subject'] as const) {
     const source = m[key];

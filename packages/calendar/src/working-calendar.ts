@@ -15,7 +15,6 @@
 import { statutoryHolidays } from './holidays';
 import type { CalendarDay, CalendarDayKind, OfficePeriod, ProcessingTime, TimeUnit } from './types';
 import {
-  MS_PER_DAY,
   MS_PER_MINUTE,
   checkYear,
   dayFromParts,

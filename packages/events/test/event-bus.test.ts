@@ -266,7 +266,7 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
       expect(pending).toBe(0);
     } finally {
       for (const child of children) child.kill('SIGKILL');
-      await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+      await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve())));
     }
   }, 180_000);
 });

@@ -73,7 +73,7 @@ describe('the outbox relay under light load (PostgreSQL queue backend)', () => {
     await waitFor(() => relayed(first), { timeoutMs: 5_000, what: 'the first event (woken by its NOTIFY)' });
 
     // The next batch is held in flight (after it read its rows, before it marks them relayed)…
-    const held = await blocker.createQueryRunner();
+    const held = blocker.createQueryRunner();
     await held.connect();
     await held.query(`SELECT pg_advisory_lock(${BLOCKING_LOCK})`);
     try {

@@ -45,7 +45,7 @@ export function relationsOf(scope: Scope, role: Role | ServiceAccount): Relation
     case 'owner': return citizen ? DOSSIER_RELATIONS : ['ANY', 'UNKNOWN_CENTRE'];
     case 'province': return citizen ? ['ANY'] : PROVINCE_RELATIONS;
     case 'any': return citizen ? ['ANY'] : ['ANY', 'UNKNOWN_CENTRE'];
-    default: return ['ANY'];
+    case 'public': return ['ANY'];
   }
 }
 

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
  */
 
 /** C0 control characters but tab, LF and CR, and DEL: no text a person types holds them (and PostgreSQL refuses NUL). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** The longest string any argument takes, but a document's content (contentBase64): longer than any field's own limit. */

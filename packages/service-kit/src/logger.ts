@@ -70,7 +70,7 @@ export function describeError(err: unknown, withStack = false): unknown {
 
 /** An error on one line, for a process's last words on the console: "message (code) at where". */
 export function errorLine(err: unknown): string {
-  const described = describeError(err) as { message?: string; code?: string; at?: string } | unknown;
+  const described = describeError(err) as unknown;
   if (typeof described !== 'object' || described === null) return String(described);
   const { message, code, at } = described as { message?: string; code?: string; at?: string };
   return `${message}${code ? ` (${code})` : ''}${at ? ` at ${at}` : ''}`;

@@ -259,17 +259,15 @@ export interface RunningMetricsServer {
  */
 export async function startMetricsServer(registry: Registry, config: MetricsConfig): Promise<RunningMetricsServer> {
   const expected = config.token ? createHash('sha256').update(`Bearer ${config.token}`).digest() : undefined;
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => {
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') return void res.writeHead(404).end();
     if (expected && !timingSafeEqual(createHash('sha256').update(req.headers.authorization ?? '').digest(), expected)) {
       return void res.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
     }
-    try {
-      const text = await registry.metrics();
-      res.writeHead(200, { 'content-type': registry.contentType }).end(text);
-    } catch {
-      res.writeHead(500).end();
-    }
+    registry.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
   });
   const host = config.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -13,7 +13,7 @@ function parseInstant(value: unknown): Date {
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) throw badInput('Date must be YYYY-MM-DD');
-  if (!isCalendarDate(value)) throw badInput(`Impossible Date ${value}`);
+  if (!isCalendarDate(value)) throw badInput(`Impossible Date ${String(value)}`);
   return value;
 }
 

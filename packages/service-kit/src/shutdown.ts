@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 
-type Closer = () => Promise<unknown> | unknown;
+/** Returns a promise or nothing. */
+type Closer = () => unknown;
 
 /** Closes what a process opened, last opened first: HTTP, then workers, then pools. */
 export class Shutdown {

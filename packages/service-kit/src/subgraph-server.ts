@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { GraphQLError, parse, type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, parse, type DocumentNode, Kind, type OperationDefinitionNode, OperationTypeNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -149,7 +149,7 @@ function isServiceSdlQuery(query: unknown): boolean {
     return doc.definitions.every(
       (d) =>
         d.kind === Kind.OPERATION_DEFINITION &&
-        (d as OperationDefinitionNode).operation === 'query' &&
+        (d as OperationDefinitionNode).operation === OperationTypeNode.QUERY &&
         (d as OperationDefinitionNode).selectionSet.selections.every(
           (s) => s.kind === Kind.FIELD && ['_service', '__typename'].includes(s.name.value),
         ),

@@ -38,12 +38,10 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv): Traci
   if (running) return running;
   if (!tracingConfigured(env)) return undefined;
   // Loaded here, not at the top: a process without tracing never loads the SDK.
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { NodeTracerProvider, BatchSpanProcessor } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
   const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
   const { resourceFromAttributes, detectResources, envDetector } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
   const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
-  /* eslint-enable @typescript-eslint/no-require-imports */
 
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': serviceName, 'service.namespace': 'onestop' }).merge(detectResources({ detectors: [envDetector] })),

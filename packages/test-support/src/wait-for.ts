@@ -12,5 +12,5 @@ export async function waitFor<T>(check: () => Promise<T> | T, { timeoutMs = 15_0
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-  throw new Error(`Timed out waiting for ${what}; last value ${JSON.stringify(last)}${lastError ? `, last error ${lastError}` : ''}`);
+  throw new Error(`Timed out waiting for ${what}; last value ${JSON.stringify(last)}${lastError ? `, last error ${String(lastError)}` : ''}`);
 }

@@ -12,7 +12,7 @@ import { explain } from '../errors';
 import { dayjs, ZONE } from '../format';
 import { Chart } from './dashboard/Chart';
 import { PrintForm } from './dashboard/PrintForm';
-import { COLUMNS, RATES, cell, download, groupLabel, percent, reportMatrix, toCsv, toXlsx, type Column, type Figures, type GroupBy } from './dashboard/figures';
+import { COLUMNS, cell, download, groupLabel, percent, reportMatrix, toCsv, toXlsx, type Column, type Figures, type GroupBy } from './dashboard/figures';
 import './dashboard/dashboard.css';
 
 const DashCentres = graphql(`
@@ -77,7 +77,10 @@ function DashboardPage() {
   const printView = params.get('view') === 'print';
   const set = (changes: Record<string, string | null>) => setParams((p) => {
     const next = new URLSearchParams(p);
-    for (const [k, v] of Object.entries(changes)) (v == null ? next.delete(k) : next.set(k, v));
+    for (const [k, v] of Object.entries(changes)) {
+      if (v == null) next.delete(k);
+      else next.set(k, v);
+    }
     return next;
   });
 

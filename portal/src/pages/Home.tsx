@@ -29,7 +29,8 @@ export default function Home() {
   const found = words.length ? procedures.filter((p) => words.every((w) => p.search.includes(w))) : procedures;
   const track = (e: FormEvent) => {
     e.preventDefault();
-    navigate(code.trim() ? `/track?code=${encodeURIComponent(code.trim())}` : '/track');
+    // void: react-router's navigate returns a promise only for its data routers, which the portal does not use
+    void navigate(code.trim() ? `/track?code=${encodeURIComponent(code.trim())}` : '/track');
   };
   return (
     <div className="pub">

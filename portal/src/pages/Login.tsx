@@ -35,7 +35,8 @@ export function Login() {
     const res = await fetch('/auth/demo-session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.id }) });
     if (!res.ok) return setFailed(true);
     await refresh();
-    navigate(next?.startsWith('/') ? next : homeOf(user.role));
+    // void: react-router's navigate returns a promise only for its data routers, which the portal does not use
+    void navigate(next?.startsWith('/') ? next : homeOf(user.role));
   };
 
   if (!options && !failed) return <div role="status" aria-label={t('login.redirecting')}><Spin /></div>;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Radio, Result, Row, Select, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
@@ -80,7 +80,7 @@ function SubmitPage() {
 
   const procedureCode = Form.useWatch('procedureCode', form);
   const deliveryMethod = Form.useWatch('deliveryMethod', form);
-  const procedures = catalogue?.procedures ?? [];
+  const procedures = useMemo(() => catalogue?.procedures ?? [], [catalogue]);
   const procedure = procedures.find((p) => p.code === procedureCode);
   const centres = (catalogue?.centres ?? []).filter((c) => !procedure || procedure.levels.includes(c.level));
 

@@ -43,3 +43,5 @@ export const deliveryService: ServiceDefinition<DeliveryDeps, DeliverySettings> 
 export { NotificationWorker } from './notifications/notification-worker';
 export { SimulatedCourier, HttpCourier } from './courier/courier';
 export type { DeliveryDeps } from './deps';
+// For the platform tests that forge and check download links (their entry point, not a deep import).
+export { linkPath, signLink } from './domain/download-link';

@@ -27,3 +27,5 @@ export const processingService: ServiceDefinition<ProcessingDeps, ProcessingSett
   runWrites: runDossiers,
   metrics: processingMetrics,
 };
+// For the platform tests that check statuses against the national codes (their entry point, not a deep import).
+export { nationalStatusCode, type DossierStatus } from './domain/lifecycle';

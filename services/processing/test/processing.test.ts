@@ -12,8 +12,8 @@ import { sweepSla, SLA_QUEUE, SLA_SCHEDULER_ID } from '../src/workers/sla-watch'
  */
 let platform: TestPlatform;
 let admin: string, intake: string, specialist: string, leader: string, observer: string;
-let communeSpecialist: string, communeLeader: string, otherIntake: string;
-let province: { id: string; code: string }, commune: { id: string; code: string }, other: { id: string; code: string };
+let communeSpecialist: string, otherIntake: string;
+let province: { id: string; code: string }, commune: { id: string; code: string };
 let sequence = 1000;
 
 // The SLA watch's scheduled sweeps would use the instants these tests choose; they call sweepSla
@@ -95,7 +95,8 @@ beforeAll(async () => {
   const create = (input: object) => platform.ok(`mutation($input: CentreInput!) { createCentre(input: $input) { id code } }`, { input }, admin).then((d) => d.createCentre);
   province = await create({ code: 'H57', name: 'Trung tâm Phục vụ hành chính công tỉnh', level: 'PROVINCE' });
   commune = await create({ code: 'H57.X01', name: 'UBND xã Phú Mậu', level: 'COMMUNE', parentId: province.id });
-  other = await create({ code: 'H58', name: 'Trung tâm tỉnh khác', level: 'PROVINCE' });
+  // another province's centre, otherIntake's
+  await create({ code: 'H58', name: 'Trung tâm tỉnh khác', level: 'PROVINCE' });
   for (const code of ['HT-01', 'HT-02']) {
     await platform.ok(`mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id } }`, { input: {
       code, name: code === 'HT-01' ? 'Cấp giấy phép xây dựng' : 'Đăng ký khai sinh', sector: 'Hộ tịch', levels: ['PROVINCE', 'COMMUNE'], feeVnd: 0,
@@ -106,7 +107,6 @@ beforeAll(async () => {
   [intake, specialist, leader, observer] = await Promise.all(
     (['INTAKE_OFFICER', 'SPECIALIST', 'LEADER', 'OBSERVER'] as const).map((role) => platform.token({ role, centre: 'H57', name: `${role.toLowerCase()} H57` })));
   communeSpecialist = await platform.token({ role: 'SPECIALIST', centre: 'H57.X01' });
-  communeLeader = await platform.token({ role: 'LEADER', centre: 'H57.X01' });
   otherIntake = await platform.token({ role: 'INTAKE_OFFICER', centre: 'H58' });
   await waitFor(async () => Number((await platform.services.processing.db.query(`SELECT count(*) FROM centre_replica`))[0].count) === 3,
     { what: 'the centre replica' });

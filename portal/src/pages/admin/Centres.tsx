@@ -28,7 +28,7 @@ export default function Centres() {
   const { t } = useTranslation();
   const { data, loading, error, refetch } = useQuery(CentresQuery);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const centres = data?.centres ?? [];
+  const centres = useMemo(() => data?.centres ?? [], [data]);
   const byParent = useMemo(() => {
     const map = new Map<string | null, Centre[]>();
     for (const c of centres) map.set(c.parent?.id ?? null, [...(map.get(c.parent?.id ?? null) ?? []), c]);

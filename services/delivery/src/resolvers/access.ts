@@ -1,4 +1,4 @@
-import { authorize, authorizeOn, CentreDirectory, mayRead, perRequest, requireCaller, type Caller, type ObjectGuards, type OperationName } from '@onestop/service-kit';
+import { authorizeOn, CentreDirectory, mayRead, perRequest, type Caller, type ObjectGuards, type OperationName } from '@onestop/service-kit';
 import type { Delivery, Notification } from '../persistence';
 import { deliveryOf } from '../persistence/deliveries';
 import type { DeliveryContext } from '../deps';

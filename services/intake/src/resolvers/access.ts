@@ -1,4 +1,4 @@
-import { AUTHORIZATION_MATRIX, authorize, authorizeOn, isAllowed, mayRead, perRequest, type Caller, type CentreDirectory, type ObjectGuards, type OperationName } from '@onestop/service-kit';
+import { AUTHORIZATION_MATRIX, authorizeOn, isAllowed, mayRead, perRequest, type Caller, type CentreDirectory, type ObjectGuards, type OperationName } from '@onestop/service-kit';
 import { Applicant, applicantNumberOf, centresServing, logPersonalDataRead, type Centre, type DigitalRecord, type Dossier } from '../persistence';
 import type { IntakeContext } from '../deps';
 import { maskIdentityNumber } from './applicants';

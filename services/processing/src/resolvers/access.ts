@@ -6,7 +6,7 @@
  * and the applicant — and adds the one rule that depends on the dossier's state: a step is done
  * by its role.
  */
-import { authorize, authorizeOn, conflict, forbidden, isAllowed, mayRead, type Caller, type ObjectGuards, type OperationName } from '@onestop/service-kit';
+import { authorizeOn, conflict, forbidden, isAllowed, mayRead, type Caller, type ObjectGuards, type OperationName } from '@onestop/service-kit';
 import type { ProcessingDossier } from '../persistence';
 import type { ProcessingContext } from '../deps';
 

@@ -1,6 +1,6 @@
-import { centreCodeProblem, parentLevelProblem } from '../domain/centre-tree';
-import { procedureProblems } from '../domain/procedure-catalogue';
-import { DEMO_CENTRES, DEMO_LEGAL_BASIS, DEMO_PROCEDURES, DEMO_PROVINCE } from './demo-province';
+import { centreCodeProblem, parentLevelProblem } from '../src/domain/centre-tree';
+import { procedureProblems } from '../src/domain/procedure-catalogue';
+import { DEMO_CENTRES, DEMO_LEGAL_BASIS, DEMO_PROCEDURES, DEMO_PROVINCE } from '@onestop/demo-province';
 
 describe('demo province', () => {
   it('lists every centre after its parent, with valid codes and levels', () => {
