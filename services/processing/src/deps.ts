@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '@onestop/calendar';
 import { blobStoreFromEnv, type BlobStore } from '@onestop/blob-store';
+import { documentSignerFromEnv, type DocumentSigner } from '@onestop/documents';
 import { CentreDirectory, DeclaredCalendar, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
 import { processingStores, type ProcessingStoreAccess } from './persistence/stores';
 
@@ -14,6 +15,8 @@ export interface ProcessingDeps {
   centres: CentreDirectory;
   /** The shared blob store: decisions' result documents go there. */
   blobs: BlobStore;
+  /** Signs the slips and the decisions' results with the centre's certificate (SIGNING_P12_PATH, read once at start). */
+  signer: DocumentSigner;
   /** The stores commands read and write through (persistence/stores.ts); unit tests hand in memory ones. */
   stores: ProcessingStoreAccess;
   /** How often the SLA watch sweeps (ms). */
@@ -32,6 +35,7 @@ export function createProcessingDeps(runtime: ServiceRuntime): ProcessingDeps {
     centres,
     stores: processingStores(runtime.db, { calendar, centres }),
     blobs: blobStoreFromEnv(process.env, runtime.config.dataDir ?? '.data'),
+    signer: documentSignerFromEnv(process.env, runtime.config.dataDir ?? '.data', (message) => runtime.logger.warn(message)),
     slaSweepEveryMs: Number(process.env.SLA_SWEEP_EVERY_MS ?? 60_000),
   };
 }
