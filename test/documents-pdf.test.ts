@@ -153,10 +153,11 @@ it('the result is signed with the centre\'s certificate at the decision; the dow
     const { dossier } = await platform.ok(`query($id: ID!) { dossier(id: $id) { delivery { downloadUrl } } }`, { id: d.id }, await platform.token({ role: 'CITIZEN', identityNumber: '046090006666' }));
     return dossier?.delivery?.downloadUrl as string | undefined;
   }, { what: 'the download link' });
-  const res = await fetch(url.replace(/^https?:\/\/[^/]+/, platform.url));
+  const res = await fetch(url.startsWith('/') ? `${platform.url}${url}` : url.replace(/^https?:\/\/[^/]+/, platform.url));
   expect(res.status).toBe(200);
   const served = Buffer.from(await res.arrayBuffer());
   expect(sha256Hex(served)).toBe(decideDossier.result.sha256);
+  expect(res.headers.get('repr-digest')).toBe(`sha-256=:${Buffer.from(decideDossier.result.sha256, 'hex').toString('base64')}:`);
   expect(served.subarray(0, licence.length).equals(licence)).toBe(true);
   const [signature] = await verifyPdfSignatures(served);
   expect(signature).toMatchObject({ subFilter: 'ETSI.CAdES.detached', coversWholeFile: true, digestMatches: true, signatureVerified: true, signerCertificateSha256: configuredCertificateSha256 });
