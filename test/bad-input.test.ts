@@ -228,7 +228,7 @@ beforeAll(async () => {
 afterAll(() => platform?.stop());
 
 it('escapes HTML from names on the printable receipt', async () => {
-  const res = await fetch(`${platform.url}/intake/receipts/${dossier.id}`, { headers: { authorization: `Bearer ${tokens.officer}` } });
+  const res = await fetch(`${platform.url}/intake/receipts/${dossier.id}?format=html`, { headers: { authorization: `Bearer ${tokens.officer}` } });
   const html = await res.text();
   expect(res.status).toBe(200);
   expect(html).not.toContain('<script>alert');

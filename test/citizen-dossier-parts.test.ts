@@ -154,7 +154,7 @@ it('an online dossier refused at reception cannot be accepted the moment after, 
   const late = await accept(refused);
   expect(late.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   // The refusal slip printed at once carries the reason, and every service comes to the same status.
-  const slip = await fetch(`${platform.url}/processing/dossiers/${refused}/refusal-slip`, { headers: { authorization: `Bearer ${officer}` } });
+  const slip = await fetch(`${platform.url}/processing/dossiers/${refused}/refusal-slip?format=html`, { headers: { authorization: `Bearer ${officer}` } });
   expect(await slip.text()).toContain('Không thuộc thẩm quyền');
   const seen = await waitFor(async () => {
     const { dossier } = await platform.ok(`query($id: ID!) { dossier(id: $id) { status nationalStatusCode history { action note } } }`, { id: refused }, await citizen(A));

@@ -38,11 +38,11 @@ describe('least-privilege database roles', () => {
     return 'allowed';
   }
 
-  it('the append-only tables are the control slip and the two access logs', async () => {
+  it('the append-only tables are the control slip, the issued documents and the two access logs', async () => {
     const admin = new Client({ connectionString: platform.databaseUrl });
     await admin.connect();
     try {
-      expect(await appendOnlyTables(admin, 'processing')).toEqual(['dossier_history']);
+      expect(await appendOnlyTables(admin, 'processing')).toEqual(['dossier_history', 'issued_document']);
       expect(await appendOnlyTables(admin, 'intake')).toEqual(['personal_data_access', 'record_access']);
       // No service role owns anything outside BullMQ's shared schema, so none may alter, disable a trigger of or drop it.
       const owned = await admin.query(
@@ -56,13 +56,13 @@ describe('least-privilege database roles', () => {
     }
   });
 
-  const appendOnly = ['processing.dossier_history', 'intake.record_access', 'intake.personal_data_access'];
+  const appendOnly = ['processing.dossier_history', 'processing.issued_document', 'intake.record_access', 'intake.personal_data_access'];
 
   it.each(SERVICE_NAMES)('as %s, PostgreSQL refuses to rewrite, empty, unguard or drop the append-only tables', async (service) => {
     for (const table of appendOnly) {
       const [, name] = table.split('.');
       for (const sql of [
-        `UPDATE ${table} SET ${name === 'dossier_history' ? 'note = note' : 'reader_id = reader_id'}`,
+        `UPDATE ${table} SET ${{ dossier_history: 'note = note', issued_document: 'sha256 = sha256' }[name] ?? 'reader_id = reader_id'}`,
         `DELETE FROM ${table}`,
         `TRUNCATE ${table}`,
         `ALTER TABLE ${table} DISABLE TRIGGER ALL`,

@@ -14,7 +14,7 @@ describe('the counter: refusal of a walk-in and the rating at the returns desk',
   const applicant = { kind: 'CITIZEN', identityNumber: '046090007777', fullName: 'Lê Thị Hoa', phone: '0905000111' };
   const REFUSE = `mutation($input: RefuseAtCounterInput!) { refuseAtCounter(input: $input) { id code status nationalStatusCode dueAt } }`;
   const slip = async (id: string, bearer: string) => {
-    const res = await fetch(`${platform.url}/processing/dossiers/${id}/refusal-slip`, { headers: { authorization: `Bearer ${bearer}` } });
+    const res = await fetch(`${platform.url}/processing/dossiers/${id}/refusal-slip?format=html`, { headers: { authorization: `Bearer ${bearer}` } });
     return { status: res.status, html: await res.text() };
   };
 

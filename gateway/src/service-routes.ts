@@ -29,7 +29,8 @@ export function proxyServiceRoutes(
           signal: AbortSignal.timeout(15_000),
         });
         res.status(upstream.status);
-        for (const header of ['content-type', 'content-disposition', 'content-length', 'cache-control']) {
+        // repr-digest: a document's SHA-256, which a client compares with the hash the platform stored
+        for (const header of ['content-type', 'content-disposition', 'content-length', 'cache-control', 'repr-digest']) {
           const value = upstream.headers.get(header);
           if (value) res.setHeader(header, value);
         }

@@ -86,7 +86,7 @@ const officers = {
   },
   dossier: {
     title: 'Hồ sơ {{code}}', data: 'Thông tin hồ sơ', documents: 'Thành phần hồ sơ', timeline: 'Phiếu kiểm soát quá trình giải quyết', actions: 'Thao tác', noActions: 'Bạn không có thao tác nào với hồ sơ này lúc này.',
-    slips: 'In phiếu', receipt: 'Giấy tiếp nhận', controlSlip: 'Phiếu kiểm soát', supplementSlip: 'Phiếu yêu cầu bổ sung', refusalSlip: 'Phiếu từ chối', apologyLetter: 'Thư xin lỗi',
+    slips: 'In phiếu', receipt: 'Giấy tiếp nhận', controlSlip: 'Phiếu kiểm soát', supplementSlip: 'Phiếu yêu cầu bổ sung', refusalSlip: 'Phiếu từ chối', stopSlip: 'Thông báo dừng giải quyết', withdrawalSlip: 'Phiếu xác nhận rút hồ sơ', apologyLetter: 'Thư xin lỗi',
     reusedTag: 'Dùng lại', openDocument: 'Mở {{title}}', result: 'Kết quả giải quyết', delivery: 'Trả kết quả', decision: { APPROVED: 'Chấp thuận', REJECTED: 'Từ chối' },
     complete: 'Hoàn thành bước', completeTitle: 'Hoàn thành bước «{{step}}»', supplement: 'Yêu cầu bổ sung', transfer: 'Chuyển xử lý', stop: 'Dừng xử lý', decide: 'Quyết định',
     approve: 'Chấp thuận, ký kết quả', reject: 'Từ chối giải quyết', apology: 'Xin lỗi, gia hạn', accept: 'Tiếp nhận hồ sơ', refuse: 'Từ chối tiếp nhận', pickup: 'Trả kết quả tại quầy',
@@ -187,7 +187,7 @@ const officersEn: typeof officers = {
   },
   dossier: {
     title: 'Dossier {{code}}', data: 'Dossier data', documents: 'Documents', timeline: 'Control slip', actions: 'Actions', noActions: 'You have no action on this dossier now.',
-    slips: 'Print', receipt: 'Receipt', controlSlip: 'Control slip', supplementSlip: 'Supplement request', refusalSlip: 'Refusal slip', apologyLetter: 'Apology letter',
+    slips: 'Print', receipt: 'Receipt', controlSlip: 'Control slip', supplementSlip: 'Supplement request', refusalSlip: 'Refusal slip', stopSlip: 'Stop notice', withdrawalSlip: 'Withdrawal slip', apologyLetter: 'Apology letter',
     reusedTag: 'Reused', openDocument: 'Open {{title}}', result: 'Result', delivery: 'Return of the result', decision: { APPROVED: 'Approved', REJECTED: 'Rejected' },
     complete: 'Complete the step', completeTitle: 'Complete the step “{{step}}”', supplement: 'Request a supplement', transfer: 'Transfer', stop: 'Stop processing', decide: 'Decide',
     approve: 'Approve and sign the result', reject: 'Reject', apology: 'Apologise and extend', accept: 'Accept the dossier', refuse: 'Refuse the dossier', pickup: 'Hand over at the counter',

@@ -43,9 +43,14 @@ test('a counter officer refuses a walk-in with a reason and prints the refusal s
   await screenshot(page, 'counter-refusal');
   await expectAccessible(page);
 
-  // The slip opens in a tab of its own, ready to print, with the reason.
-  const [slip] = await Promise.all([page.waitForEvent('popup'), slipLink.click()]);
-  await slip.waitForLoadState();
+  // The slip is the signed PDF (the officer's session opens it as the link does); its page view shows the reason.
+  const href = (await slipLink.getAttribute('href'))!;
+  const pdf = await page.request.get(href);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  const slip = await page.context().newPage();
+  await slip.goto(`${href}?format=html`);
   await expect(slip.getByRole('heading', { name: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ' })).toBeVisible();
   await expect(slip.getByText('Thủ tục không thuộc thẩm quyền của Trung tâm')).toBeVisible();
   await expect(slip.getByText(code)).toBeVisible();

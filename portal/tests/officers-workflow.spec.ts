@@ -64,7 +64,9 @@ test('a counter officer receives a dossier reusing a record digitised at another
   const href = await page.getByRole('link', { name: 'Giấy tiếp nhận bản in của hệ thống' }).getAttribute('href');
   const printable = await page.request.get(href!);
   expect(printable.status()).toBe(200);
-  expect(await printable.text()).toContain(code);
+  expect(printable.headers()['content-type']).toBe('application/pdf'); // the A4 PDF; its text is checked in test/documents-pdf.test.ts
+  expect((await printable.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(await (await page.request.get(`${href}?format=html`)).text()).toContain(code);
 
   const { inbox } = await api<{ inbox: Array<{ id: string; code: string }> }>(officer('SPECIALIST'), '{ inbox { id code } }');
   expect(inbox.filter((d) => d.code === code)).toHaveLength(1);

@@ -24,7 +24,7 @@ export function HistoryTimeline({ history, steps }: { history: HistoryLine[]; st
   );
 }
 
-/** Every printable slip the dossier has now. */
+/** Every printable slip the dossier has now (each a PDF; the slips of decisions signed with the centre's certificate). */
 export function SlipLinks({ d }: { d: { id: string; receivedAt?: string | null; status?: string | null; apologies: unknown[] } }) {
   const { t } = useTranslation();
   const link = (href: string, label: string) => <a href={href} target="_blank" rel="noreferrer">{label}</a>;
@@ -34,6 +34,8 @@ export function SlipLinks({ d }: { d: { id: string; receivedAt?: string | null; 
       {link(`/processing/dossiers/${d.id}/control-slip`, t('dossier.controlSlip'))}
       {d.status === 'SUPPLEMENT_REQUESTED' && link(`/processing/dossiers/${d.id}/supplement-request`, t('dossier.supplementSlip'))}
       {d.status === 'NOT_ACCEPTED' && link(`/processing/dossiers/${d.id}/refusal-slip`, t('dossier.refusalSlip'))}
+      {d.status === 'STOPPED' && link(`/processing/dossiers/${d.id}/stop-slip`, t('dossier.stopSlip'))}
+      {d.status === 'WITHDRAWN' && link(`/processing/dossiers/${d.id}/withdrawal-slip`, t('dossier.withdrawalSlip'))}
       {d.apologies.length > 0 && link(`/processing/dossiers/${d.id}/apology-letter`, t('dossier.apologyLetter'))}
     </Space>
   );

@@ -2,7 +2,8 @@ import type { Router } from 'express';
 import type { GraphQLError } from 'graphql';
 import { BlobIntegrityError, BlobNotFoundError } from '@onestop/blob-store';
 import { checkLength, type Caller, type ServiceRuntime } from '@onestop/service-kit';
-import { renderReceipt } from './domain/receipt';
+import { renderPdf, sendPdf, wantsHtml } from '@onestop/documents';
+import { receiptDocument, renderReceipt, type ReceiptData } from './domain/receipt';
 import { Applicant, Centre, DigitalRecord, Dossier, DossierComponent, Procedure, RecordAccess } from './persistence';
 import type { IntakeDeps } from './deps';
 import { authorizeRecord, canSeeDossier, isUuid } from './resolvers/access';
@@ -11,7 +12,7 @@ const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 4
 
 /**
  * Printable documents, reached through the gateway at GET /intake/… with the caller's identity:
- * GET /receipts/:dossierId — the receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả);
+ * GET /receipts/:dossierId — the receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả), an A4 PDF (`?format=html`: the page);
  * GET /records/:recordId/content?purpose=… — a digital record's content, logged in record_access.
  */
 export function intakeRoutes(router: Router, deps: IntakeDeps, runtime: ServiceRuntime): void {
@@ -32,12 +33,16 @@ export function intakeRoutes(router: Router, deps: IntakeDeps, runtime: ServiceR
         db.getRepository(DossierComponent).find({ where: { dossierId: dossier.id, supplement: false }, order: { id: 'ASC' } }),
       ]);
       const names = new Map(procedure.components.map((c) => [c.code, c.name]));
-      res.type('html').setHeader('cache-control', 'private, no-store');
-      res.send(renderReceipt({
+      const receipt: ReceiptData = {
         centre, dossierCode: dossier.code, channel: dossier.channel, applicant, procedure,
         components: components.map((c) => ({ name: names.get(c.componentCode) ?? c.componentCode, reused: c.reused })),
         receivedAt: dossier.receivedAt, dueAt: dossier.dueAt, deliveryMethod: dossier.deliveryMethod,
-      }));
+      };
+      if (wantsHtml(req)) {
+        res.type('html').setHeader('cache-control', 'private, no-store');
+        return void res.send(renderReceipt(receipt));
+      }
+      sendPdf(res, await renderPdf(receiptDocument(receipt)), `giay-tiep-nhan-${dossier.code}.pdf`);
     } catch (err) {
       next(err);
     }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '@onestop/calendar';
 import { z } from 'zod';
 import { blobStoreEnv, openBlobStore, type BlobStore } from '@onestop/blob-store';
+import { documentSignerFromEnv, type DocumentSigner } from '@onestop/documents';
 import { CentreDirectory, DeclaredCalendar, envGroups, variable, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
 import { processingStores, type ProcessingStoreAccess } from './persistence/stores';
 
@@ -15,6 +16,8 @@ export interface ProcessingDeps {
   centres: CentreDirectory;
   /** The shared blob store: decisions' result documents go there. */
   blobs: BlobStore;
+  /** Signs the slips and the decisions' results with the centre's certificate (SIGNING_P12_PATH, read once at start). */
+  signer: DocumentSigner;
   /** The stores commands read and write through (persistence/stores.ts); unit tests hand in memory ones. */
   stores: ProcessingStoreAccess;
   /** How often the SLA watch sweeps (ms). */
@@ -29,11 +32,16 @@ export const processingSettings = envGroups({
   processing: z.object({
     SLA_SWEEP_EVERY_MS: variable.int(1).default(60_000),
   }),
+  /** The centre's signing certificate (packages/documents' signing-config.ts). */
+  signing: z.object({
+    SIGNING_P12_PATH: variable.text().optional(),
+    SIGNING_P12_PASSPHRASE: variable.text().optional(),
+  }),
 });
 export type ProcessingSettings = z.output<typeof processingSettings>;
 
 export function createProcessingDeps(runtime: ServiceRuntime<ProcessingSettings>): ProcessingDeps {
-  const { blobs, processing } = runtime.config.settings;
+  const { blobs, processing, signing } = runtime.config.settings;
   const declared = new DeclaredCalendar(runtime.db, 'calendar_day_replica', runtime.config.tuning.calendarTtlMs);
   const calendar = (within?: EntityManager) => declared.current(within);
   const centres = new CentreDirectory(runtime.db, 'centre_replica');
@@ -43,6 +51,11 @@ export function createProcessingDeps(runtime: ServiceRuntime<ProcessingSettings>
     centres,
     stores: processingStores(runtime.db, { calendar, centres }),
     blobs: openBlobStore(blobs, runtime.config.dataDir ?? '.data'),
+    signer: documentSignerFromEnv(
+      { ...signing, NODE_ENV: runtime.config.production ? 'production' : undefined },
+      runtime.config.dataDir ?? '.data',
+      (message) => runtime.logger.warn(message),
+    ),
     slaSweepEveryMs: processing.SLA_SWEEP_EVERY_MS,
   };
 }

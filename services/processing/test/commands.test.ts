@@ -25,7 +25,7 @@ function setUp(now: Date) {
   const stores = new InMemoryStores(calendar, inMemoryCentres(province, [district]));
   const ctx = (caller?: Caller) => ({
     caller, correlationId: 'c-1', logger: undefined as never, db: undefined as never,
-    deps: { now: () => now.getTime(), calendar: async () => calendar, centres: stores.centres, stores, blobs: undefined as never, slaSweepEveryMs: 60_000 },
+    deps: { now: () => now.getTime(), calendar: async () => calendar, centres: stores.centres, stores, blobs: undefined as never, signer: undefined as never, slaSweepEveryMs: 60_000 },
   }) satisfies ProcessingContext;
   return { stores, ctx };
 }

@@ -234,7 +234,7 @@ describe('a dossier from reception through every step to a decision', () => {
     expect((await platform.ok(DOSSIER, { id: dossier.id }, admin)).dossier).toMatchObject({ status: 'RETURNED', nationalStatusCode: 10 });
 
     // The control slip, printable through the gateway.
-    const slip = await fetch(`${platform.url}/processing/dossiers/${dossier.id}/control-slip`, { headers: { authorization: `Bearer ${leader}` } });
+    const slip = await fetch(`${platform.url}/processing/dossiers/${dossier.id}/control-slip?format=html`, { headers: { authorization: `Bearer ${leader}` } });
     expect(slip.status).toBe(200);
     const html = await slip.text();
     expect(html).toContain('Phiếu kiểm soát quá trình giải quyết hồ sơ');
@@ -296,7 +296,7 @@ describe('the clock', () => {
     expect((await platform.ok(OPEN_WORK, {}, specialist)).inbox.map((d: any) => d.id)).not.toContain(id);
 
     // The slip, printable through the gateway.
-    const slip = await fetch(`${platform.url}/processing/dossiers/${id}/supplement-request`, { headers: { authorization: `Bearer ${intake}` } });
+    const slip = await fetch(`${platform.url}/processing/dossiers/${id}/supplement-request?format=html`, { headers: { authorization: `Bearer ${intake}` } });
     expect(slip.status).toBe(200);
     const html = await slip.text();
     expect(html).toContain('Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ');
@@ -346,7 +346,7 @@ describe('the clock', () => {
       apologies: [{ reason: 'Chờ ý kiến sở', newDueAt: '2025-04-22T10:00:00.000Z', issuedAt: local('2025-04-15', '10:00').toISOString() }] });
     expect(await outbox('ApologyIssued', id)).toEqual([expect.objectContaining({
       newDueAt: '2025-04-22T10:00:00.000Z', statutoryDueAt: local('2025-04-15', '17:00').toISOString() })]);
-    const letter = await fetch(`${platform.url}/processing/dossiers/${id}/apology-letter`, { headers: { authorization: `Bearer ${leader}` } });
+    const letter = await fetch(`${platform.url}/processing/dossiers/${id}/apology-letter?format=html`, { headers: { authorization: `Bearer ${leader}` } });
     expect(await letter.text()).toContain('Văn bản xin lỗi và hẹn lại ngày trả kết quả');
 
     // Past the statutory due date the SLA watch marks it OVERDUE, apology or not, and says so once.
@@ -417,7 +417,7 @@ describe('transfer, stop, refusal and withdrawal', () => {
     expect(errorCode(await platform.graphql(REFUSE, { dossierId: refused.id, reason: 'Sai thủ tục' }, specialist))).toBe('FORBIDDEN');
     expect((await platform.ok(REFUSE, { dossierId: refused.id, reason: 'Sai thủ tục' }, intake)).refuseDossier)
       .toEqual({ id: refused.id, status: 'NOT_ACCEPTED', nationalStatusCode: 3 });
-    const slip = await fetch(`${platform.url}/processing/dossiers/${refused.id}/refusal-slip`, { headers: { authorization: `Bearer ${intake}` } });
+    const slip = await fetch(`${platform.url}/processing/dossiers/${refused.id}/refusal-slip?format=html`, { headers: { authorization: `Bearer ${intake}` } });
     expect(await slip.text()).toContain('Sai thủ tục');
 
     const accepted = await receive('HT-02', { channel: 'ONLINE' });

@@ -41,6 +41,8 @@ export function downloadRoutes(router: Router, deps: DeliveryDeps, runtime: Serv
     res.setHeader('content-type', MIME_TYPE.test(delivery.result.mimeType) ? delivery.result.mimeType : 'application/octet-stream');
     res.setHeader('content-disposition', `attachment; filename="${delivery.dossierCode}.${ext}"`);
     res.setHeader('cache-control', 'private, no-store');
+    // the stored SHA-256 (the blob store has just checked the bytes against it): the signed result's, recorded at the decision
+    res.setHeader('repr-digest', `sha-256=:${Buffer.from(delivery.result.sha256, 'hex').toString('base64')}:`);
     res.end(content);
   });
 }

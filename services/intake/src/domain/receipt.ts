@@ -1,8 +1,10 @@
 import { toLocalISOString } from '@onestop/calendar';
+import type { DocumentModel } from '@onestop/documents';
 
 /**
- * The receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả) handed to the applicant at reception,
- * as a printable HTML page in Vietnamese. Times are shown in Asia/Ho_Chi_Minh.
+ * The receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả) handed to the applicant at reception:
+ * an A4 PDF from `receiptDocument`, and the same as a printable HTML page (`renderReceipt`, the
+ * browser's view). Times are shown in Asia/Ho_Chi_Minh.
  */
 export interface ReceiptData {
   centre: { code: string; name: string };
@@ -63,4 +65,39 @@ ${rows || '<tr><td colspan="3">Không có</td></tr>'}
 <button onclick="window.print()">In giấy tiếp nhận</button>
 </body></html>
 `;
+}
+
+/** The receipt as a document model (packages/documents renders it as the A4 PDF handed to the applicant). */
+export function receiptDocument(r: ReceiptData): DocumentModel {
+  return {
+    issuer: r.centre.name,
+    reference: `Số: ${r.dossierCode}`,
+    issuedAt: r.receivedAt,
+    title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+    subject: `Giấy tiếp nhận hồ sơ ${r.dossierCode}`,
+    keywords: [r.dossierCode, r.procedure.code],
+    blocks: [
+      { kind: 'fields', rows: [
+        { label: 'Mã hồ sơ', value: r.dossierCode, bold: true },
+        { label: 'Tiếp nhận hồ sơ của', value: r.applicant.fullName, bold: true },
+        { label: 'Số định danh / mã số thuế', value: r.applicant.identityNumber },
+        ...(r.applicant.address ? [{ label: 'Địa chỉ', value: r.applicant.address }] : []),
+        ...(r.applicant.phone ? [{ label: 'Số điện thoại', value: r.applicant.phone }] : []),
+        { label: 'Nội dung yêu cầu giải quyết', value: `${r.procedure.name} (mã thủ tục ${r.procedure.code})` },
+        { label: 'Hình thức nộp', value: CHANNEL[r.channel] },
+      ] },
+      {
+        kind: 'table', caption: 'Thành phần hồ sơ:',
+        columns: [{ header: 'STT', width: 0.6, align: 'center' }, { header: 'Tên giấy tờ', width: 5 }, { header: 'Hình thức', width: 3.4 }],
+        rows: r.components.map((c, i) => [String(i + 1), c.name, c.reused ? 'Sử dụng lại bản điện tử đã số hóa' : 'Bản điện tử số hóa khi tiếp nhận']),
+      },
+      { kind: 'fields', rows: [
+        { label: 'Thời gian nhận hồ sơ', value: vietnameseDateTime(r.receivedAt), bold: true },
+        { label: 'Thời gian trả kết quả giải quyết hồ sơ', value: r.dueAt ? vietnameseDateTime(r.dueAt) : 'Theo thông báo', bold: true },
+        { label: 'Nhận kết quả', value: DELIVERY[r.deliveryMethod] },
+      ] },
+      { kind: 'paragraph', italic: true, text: 'Tra cứu tình trạng hồ sơ bằng mã hồ sơ và bốn số cuối của số định danh.' },
+    ],
+    signatures: [{ role: 'Người nộp hồ sơ', name: r.applicant.fullName }, { role: 'Người tiếp nhận hồ sơ' }],
+  };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decodeUpload, UploadProblem } from '@onestop/blob-store';
 import { isCalendarDate } from '@onestop/calendar';
+import { signResult } from '@onestop/documents';
 import { actorOf, badInput, checkLength } from '@onestop/service-kit';
 import { stepOutcome } from '../domain/clock';
 import { decide } from '../domain/dossier-process';
@@ -32,7 +33,12 @@ export async function decideDossier(ctx: ProcessingContext, input: DecisionInput
     const patch = decide(d, a.now);
     let result: StoredResult | null = null;
     if (upload) {
-      const stored = await ctx.deps.blobs.put(upload.content);
+      // the result as the citizen downloads it and the archive keeps it: a PDF signed with the centre's certificate
+      // (packages/documents says which cannot be), then stored; its hash is the one recorded and announced
+      const centre = await ctx.deps.centres.byId(d.processingCentreId);
+      const signed = await signResult(ctx.deps.signer, { content: upload.content, mimeType: upload.meta.mimeType },
+        { title: upload.meta.title, issuer: centre?.name ?? '', dossierCode: d.code });
+      const stored = await ctx.deps.blobs.put(signed.content);
       result = { recordId: randomUUID(), ...upload.meta, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
     }
     const step = d.steps[d.stepIndex];

@@ -6,7 +6,8 @@ import { ProcessingDossier, type StoredResult } from './entities/processing-doss
 import { WorkflowTemplateRow } from './entities/workflow-template.entity';
 import { Initial1764000000200 } from './migrations/1764000000200-initial';
 import { InboxFilters1764000000210 } from './migrations/1764000000210-inbox-filters';
+import { IssuedDocuments1764000000250 } from './migrations/1764000000250-issued-documents';
 
 export { Apology, ClockPause, HistoryEntry, ProcessingDossier, WorkflowTemplateRow, type StoredResult };
 export const entities = [ProcessingDossier, HistoryEntry, WorkflowTemplateRow, ClockPause, Apology, CentreReplica, CalendarDayReplica];
-export const migrations = [CentreReplica1764000000050, CalendarDayReplica1764000000060, Initial1764000000200, InboxFilters1764000000210];
+export const migrations = [CentreReplica1764000000050, CalendarDayReplica1764000000060, Initial1764000000200, InboxFilters1764000000210, IssuedDocuments1764000000250];
