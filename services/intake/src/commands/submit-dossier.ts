@@ -4,7 +4,7 @@ import { publish } from '@onestop/events';
 import { actorOf, badInput, checkLength, forbidden, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
 import { formatDossierCode } from '../domain/dossier-code';
 import type { DocumentInput } from '../domain/documents';
-import { Dossier, Procedure } from '../persistence';
+import { Centre, Dossier, Procedure } from '../persistence';
 import { upsertApplicant } from '../persistence/applicants';
 import { nextSequence } from '../persistence/dossiers';
 import { dossierSubmitted } from '../events/dossier-submitted';
@@ -33,9 +33,7 @@ export async function submitDossier(ctx: IntakeContext, input: SubmitDossierInpu
   checkLength(input.delivery?.address, 'delivery.address', 'address');
   checkDocumentTexts(input.documents ?? []);
   const applicantInput = validApplicant(input.applicant);
-  // The centre is the first of its ancestors: the one statement that gives it also gives the chain
-  // its authorization walks (the request's directory keeps it for authorizeReception).
-  const centre = isUuid(input.centreId) ? (await ctx.deps.centres.forRequest(ctx).ancestors(input.centreId))[0] : undefined;
+  const centre = isUuid(input.centreId) ? await ctx.db.getRepository(Centre).findOneBy({ id: input.centreId }) : null;
   if (!centre) throw notFound('Centre');
   const caller = await authorizeReception(ctx, centre.id, applicantInput.kind === 'CITIZEN' ? applicantInput.identityNumber : '');
   if (caller.role === 'CITIZEN' && input.channel !== 'ONLINE') throw forbidden('Citizens submit online; at a counter or by post an officer receives the dossier');

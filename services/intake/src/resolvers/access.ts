@@ -58,8 +58,7 @@ export function canSeeDossier(ctx: Ctx, dossier: Pick<Dossier, 'centreId' | 'pro
 
 /** A reception at `centreId` for the applicant `identityNumber`. */
 export function authorizeReception(ctx: Ctx, centreId: string, identityNumber: string): Promise<Caller> {
-  // the request's directory: reception has just read the centre's ancestors to find the centre
-  return authorizeOn(ctx.deps.centres.forRequest(ctx), ctx.caller, 'submitDossier', { centreIds: [centreId], ownerIdentityNumber: identityNumber });
+  return authorizeOn(ctx.deps.centres, ctx.caller, 'submitDossier', { centreIds: [centreId], ownerIdentityNumber: identityNumber });
 }
 
 /** Officers read any applicant's records (they are the province's memory); citizens only their own. */
