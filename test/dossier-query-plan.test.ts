@@ -34,23 +34,17 @@ function shape(node: QueryPlan['node']): { fetches: string[]; waves: number } {
  * Every subgraph fetch of the contract's Dossier query is a hop and a GraphQL execution (README,
  * "Performance"). Processing answers `processingCentre { code }` from its centre replica, so the
  * gateway no longer asks intake for the centre after processing has answered: four fetches where
- * there were five. Delivery answers `delivery` from its own rows (it applies processing's
- * DossierDecided itself) and requires nothing of processing, so it is asked beside processing and
- * statistics: two waves where there were three.
+ * there were five. Three waves remain: delivery's part @requires processing's status, decision and
+ * resolvedAt, so it waits for processing's answer.
  */
 describe("the gateway's plan for the contract's Dossier query", () => {
-  it('is four subgraph fetches in two waves: intake; then statistics, processing and delivery together', () => {
+  it('is four subgraph fetches in three waves: intake; statistics and processing; delivery', () => {
     const plan = planOf('Dossier');
-    const { fetches, waves } = shape(plan.node);
-    expect(waves).toBe(2);
-    expect(fetches[0]).toBe('intake');
-    expect(fetches.slice(1).sort()).toEqual(['delivery', 'processing', 'statistics']);
+    expect(shape(plan.node)).toEqual({ fetches: ['intake', 'statistics', 'processing', 'delivery'], waves: 3 });
     const text = prettyFormatQueryPlan(plan);
     // processing's fetch reads the centre's code itself; nobody is asked for a Centre entity
     expect(text).toMatch(/Fetch\(service: "processing"\) \{[^]*processingCentre \{\s*code\s*\}/);
     expect(text).not.toMatch(/\.\.\. on Centre/);
-    // nothing is asked of processing for delivery's sake
-    expect(text).not.toMatch(/decision\s+resolvedAt/);
   });
 
   it("answers TransferDossier's processingCentre { id code } from processing alone", () => {

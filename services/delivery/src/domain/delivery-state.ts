@@ -90,3 +90,18 @@ export function canRate(d: { status: DeliveryStatus }): Refusal | { refused: fal
   if (!isReturned(d.status)) return { refused: true, reason: 'The service can be rated once the result was returned' };
   return { refused: false };
 }
+
+/**
+ * The delivery as processing's decision makes it, before delivery has applied the decision's event
+ * (a query reads processing's canonical status through federation's @requires). Only an approval
+ * is projected: it always carries its result document, so where the result goes is known; a
+ * rejection may or may not carry one and waits for the event. Null: nothing to project.
+ */
+export function projectDecision(
+  d: { method: DeliveryMethod; status: DeliveryStatus },
+  processing: { status?: string | null; decision?: string | null; resolvedAt?: string | Date | null },
+): { status: DeliveryStatus; counterFallback: boolean; readyAt: Date | null } | null {
+  if (d.status !== 'AWAITING_RESULT' || processing.decision !== 'APPROVED') return null;
+  if (processing.status !== 'RESOLVED' && processing.status !== 'RETURNED') return null;
+  return { ...statusOnDecision(d.method, true), readyAt: processing.resolvedAt ? new Date(processing.resolvedAt) : null };
+}

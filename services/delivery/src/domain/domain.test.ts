@@ -1,4 +1,4 @@
-import { applyPostalEvent, awaitsDecision, canConfirmPickup, canRate, canRateAtCounter, statusOnDecision } from './delivery-state';
+import { applyPostalEvent, awaitsDecision, canConfirmPickup, canRate, canRateAtCounter, projectDecision, statusOnDecision } from './delivery-state';
 import { linkPath, signLink, verifyLink } from './download-link';
 import { render, vietnamTime } from './templates';
 
@@ -115,5 +115,18 @@ describe('awaitsDecision', () => {
   it('holds only before the decision reached delivery', () => {
     expect(awaitsDecision({ status: 'AWAITING_RESULT' })).toBe(true);
     for (const status of ['READY', 'BOOKING', 'PICKED_UP', 'DOWNLOADED'] as const) expect(awaitsDecision({ status })).toBe(false);
+  });
+});
+
+describe('projectDecision: processing has decided, delivery has not heard yet', () => {
+  const decided = { status: 'RESOLVED', decision: 'APPROVED', resolvedAt: '2026-03-05T02:30:00.000Z' };
+  it('an approval makes an online result READY to download, a posted one BOOKING', () => {
+    expect(projectDecision({ method: 'ONLINE', status: 'AWAITING_RESULT' }, decided)).toEqual({ status: 'READY', counterFallback: false, readyAt: new Date(decided.resolvedAt) });
+    expect(projectDecision({ method: 'POST', status: 'AWAITING_RESULT' }, decided)?.status).toBe('BOOKING');
+  });
+  it('projects nothing before the decision, for a rejection, or once delivery knows', () => {
+    expect(projectDecision({ method: 'ONLINE', status: 'AWAITING_RESULT' }, { status: 'PROCESSING', decision: null })).toBeNull();
+    expect(projectDecision({ method: 'ONLINE', status: 'AWAITING_RESULT' }, { ...decided, decision: 'REJECTED' })).toBeNull();
+    expect(projectDecision({ method: 'ONLINE', status: 'DOWNLOADED' }, decided)).toBeNull();
   });
 });

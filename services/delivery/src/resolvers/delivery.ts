@@ -16,8 +16,9 @@ export const DeliveryType = {
   },
   postalEvents: (d: Delivery, _: unknown, ctx: DeliveryContext) => postalEventsOf(ctx.db, d.dossierId),
   rating: (d: Delivery, _: unknown, ctx: DeliveryContext) => ratingOf(ctx.db, d.dossierId),
-  async downloadUrl(d: Delivery, _: unknown, ctx: DeliveryContext) {
-    if (d.method !== 'ONLINE' || d.counterFallback || !d.result || !['READY', 'DOWNLOADED'].includes(d.status)) return null;
+  async downloadUrl(d: Delivery & { decisionPending?: boolean }, _: unknown, ctx: DeliveryContext) {
+    // decisionPending: an approval's result, whose event is on its way (the download route waits for it)
+    if (d.method !== 'ONLINE' || d.counterFallback || !(d.result || d.decisionPending) || !['READY', 'DOWNLOADED'].includes(d.status)) return null;
     return (await can.download(ctx, d)) ? ctx.deps.links.urlFor(d.dossierId) : null;
   },
 };

@@ -1,14 +1,15 @@
+import { projectDecision } from '../domain/delivery-state';
 import { deliveryOf, deliveryStatusOf } from '../persistence/deliveries';
 import type { DeliveryContext } from '../deps';
 
 export const DossierType = {
   __resolveReference: (ref: { id: string }) => ref,
-  /**
-   * Delivery's row, which applies processing's DossierDecided itself: nothing is required from
-   * processing, so the gateway asks delivery beside processing instead of after it (one wave less
-   * per Dossier query; test/dossier-query-plan.test.ts).
-   */
-  delivery: (d: { id: string }, _: unknown, ctx: DeliveryContext) => deliveryOf(ctx.db, d.id),
+  /** Delivery's row, or what processing's decision (required from it) already makes of it: see projectDecision. */
+  async delivery(d: { id: string; status?: string | null; decision?: string | null; resolvedAt?: string | null }, _: unknown, ctx: DeliveryContext) {
+    const row = await deliveryOf(ctx.db, d.id);
+    const projected = row && projectDecision(row, d);
+    return projected ? Object.assign(row, projected, { decisionPending: true }) : row;
+  },
 };
 
 /** Public tracking: the delivery status only, no personal data. */

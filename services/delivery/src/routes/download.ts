@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { BlobIntegrityError, BlobNotFoundError } from '@onestop/blob-store';
 import type { Caller, ServiceRuntime } from '@onestop/service-kit';
+import type { Delivery } from '../persistence';
 import { deliveryOf } from '../persistence/deliveries';
 import { recordDownload } from '../commands/record-download';
 import type { DeliveryDeps } from '../deps';
@@ -21,7 +22,7 @@ export function downloadRoutes(router: Router, deps: DeliveryDeps, runtime: Serv
     if (!check.valid) {
       return void res.status(check.reason === 'EXPIRED' ? 410 : 403).json({ error: check.reason === 'EXPIRED' ? 'This link has expired' : 'Invalid link' });
     }
-    const delivery = await deliveryOf(runtime.db, dossierId);
+    const delivery = await decided(runtime, dossierId);
     if (!delivery?.result || delivery.method !== 'ONLINE' || delivery.counterFallback || !['READY', 'DOWNLOADED'].includes(delivery.status)) {
       return void res.status(404).json({ error: 'No online result for this dossier' });
     }
@@ -45,4 +46,21 @@ export function downloadRoutes(router: Router, deps: DeliveryDeps, runtime: Serv
     res.setHeader('repr-digest', `sha-256=:${Buffer.from(delivery.result.sha256, 'hex').toString('base64')}:`);
     res.end(content);
   });
+}
+
+/** How long a link handed out from processing's decision waits for the decision's event (Delivery.downloadUrl). */
+const DECISION_WAIT_MS = 3000;
+
+/**
+ * The delivery, once it knows of the decision: a link may be handed out as soon as processing has
+ * decided (projectDecision), a moment before delivery applies the event; the request then waits
+ * for it, a few seconds at most, re-reading without holding a connection in between.
+ */
+async function decided(runtime: ServiceRuntime, dossierId: string): Promise<Delivery | null> {
+  const until = Date.now() + DECISION_WAIT_MS;
+  for (;;) {
+    const delivery = await deliveryOf(runtime.db, dossierId);
+    if (!delivery || delivery.status !== 'AWAITING_RESULT' || delivery.method !== 'ONLINE' || Date.now() >= until) return delivery;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
