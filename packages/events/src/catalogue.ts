@@ -227,6 +227,24 @@ export interface DossierSentBackV1 {
   actor: ActorV1;
 }
 
+/**
+ * An inter-agency transfer (liên thông) changed: sent to the agency (Transferred), taken by it
+ * with its share of the time running until shareDueAt (Accepted), or returned with a reason (Returned).
+ */
+export interface InterAgencyEventV1 {
+  dossierId: string;
+  code: string;
+  processingCentreId: string;
+  agencyCentreId: string;
+  stepCode: string;
+  sentAt: string;
+  shareDueAt: string | null;
+  state: 'AWAITING_ACCEPTANCE' | 'ACCEPTED' | 'RETURNED' | 'DONE';
+  reason: string | null;
+  at: string;
+  actor: ActorV1;
+}
+
 export interface ResultReturnedV1 {
   dossierId: string;
   method: DeliveryMethod;
@@ -255,6 +273,9 @@ export interface EventPayloads {
   SlaChanged: { 1: SlaChangedV1 };
   DossierAssigned: { 1: DossierAssignedV1 };
   DossierSentBack: { 1: DossierSentBackV1 };
+  InterAgencyTransferred: { 1: InterAgencyEventV1 };
+  InterAgencyAccepted: { 1: InterAgencyEventV1 };
+  InterAgencyReturned: { 1: InterAgencyEventV1 };
   ResultReturned: { 1: ResultReturnedV1 };
   ServiceRated: { 1: ServiceRatedV1 };
   DossierHistoryImported: { 1: DossierHistoryImportedV1 };
@@ -279,6 +300,9 @@ export const SUBSCRIPTIONS: { [T in EventType]: ServiceName[] } = {
   // Issue #20's transitions; statistics (time per officer) subscribes when it consumes them.
   DossierAssigned: [],
   DossierSentBack: [],
+  InterAgencyTransferred: [],
+  InterAgencyAccepted: [],
+  InterAgencyReturned: [],
   ResultReturned: ['processing', 'intake', 'statistics'],
   ServiceRated: ['statistics'],
   DossierHistoryImported: ['processing'],

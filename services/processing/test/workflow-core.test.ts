@@ -155,3 +155,109 @@ describe('conditions', () => {
     expect((await processingView(citizen)).history[1].note).toBe('skipped (condition not met): FEE, ORG');
   });
 });
+
+describe('parallel departments and an inter-agency step', () => {
+  let agency: { id: string; code: string };
+  let agencyLeader: string, agencySpecialist: string;
+
+  beforeAll(async () => {
+    agency = (await platform.ok(`mutation($input: CentreInput!) { createCentre(input: $input) { id code } }`,
+      { input: { code: 'WF.THUE', name: 'Chi cục Thuế', level: 'DISTRICT', parentId: centre.id } }, admin)).createCentre;
+    await waitFor(async () => (await platform.services.processing.db.query(`SELECT 1 FROM centre_replica WHERE id = $1`, [agency.id])).length, { what: 'the agency in the replica' });
+    agencyLeader = await platform.token({ sub: 'wf-thue-leader', name: 'Vũ Thị Thuế', role: 'LEADER', centre: 'WF.THUE' });
+    agencySpecialist = await platform.token({ sub: 'wf-thue-spec', name: 'Lý Văn Kiểm', role: 'SPECIALIST', centre: 'WF.THUE' });
+    for (const t of [agencyLeader, agencySpecialist]) await platform.ok(`{ myAssignedDossiers { id } }`, {}, t);
+  });
+
+  it('two departments at once, then the agency returns it, then accepts and completes it against its share', async () => {
+    const steps = [
+      { code: 'RECEIVE', name: 'Tiếp nhận', role: 'INTAKE_OFFICER', durationHours: 4 },
+      { code: 'DEPTS', name: 'Thẩm định liên phòng', role: 'LEADER', durationHours: 16, kind: 'PARALLEL', branches: [
+        { code: 'LAND', name: 'Phòng Tài nguyên', role: 'SPECIALIST', durationHours: 16 },
+        { code: 'BUILD', name: 'Phòng Xây dựng', role: 'LEADER', durationHours: 8 },
+        { code: 'ORG', name: 'Phòng Doanh nghiệp', role: 'SPECIALIST', durationHours: 8, condition: { applicantKind: 'ORGANIZATION' } }] },
+      { code: 'TAX', name: 'Xác định nghĩa vụ thuế', role: 'SPECIALIST', durationHours: 16, kind: 'INTER_AGENCY', agencyCentreId: agency.id },
+      { code: 'DECIDE', name: 'Phê duyệt', role: 'LEADER', durationHours: 8 },
+    ];
+    await platform.ok(`mutation($input: WorkflowInput!) { defineWorkflow(input: $input) { version } }`, { input: { procedureCode: 'WF-PAR', steps } }, admin);
+    const id = await receivedAt(local('2025-03-10', '08:00'), { procedureCode: 'WF-PAR' });
+    const start = local('2025-03-10', '09:00');
+    atTime(start);
+    const ACTIVE = `mutation($id: ID!, $b: String) { completeStep(dossierId: $id, branchCode: $b) { id activeSteps { code kind branchCode role dueAt agencyAccepted } } }`;
+    const { completeStep } = await platform.ok(ACTIVE, { id }, intake);
+    expect(completeStep.activeSteps).toEqual([
+      { code: 'DEPTS', kind: 'PARALLEL', branchCode: 'LAND', role: 'SPECIALIST', dueAt: calendar.addWorkingMinutes(start, 16 * 60).toISOString(), agencyAccepted: null },
+      { code: 'DEPTS', kind: 'PARALLEL', branchCode: 'BUILD', role: 'LEADER', dueAt: calendar.addWorkingMinutes(start, 8 * 60).toISOString(), agencyAccepted: null },
+    ]); // ORG does not apply to a citizen
+    // each branch role's inbox lists the dossier once
+    for (const t of [specialistA, leader]) {
+      const { inbox } = await platform.ok(`{ inbox { id } }`, {}, t);
+      expect(inbox.filter((d: { id: string }) => d.id === id)).toHaveLength(1);
+    }
+    expect(errorCode(await platform.graphql(ACTIVE, { id }, specialistA))).toBe('BAD_USER_INPUT');
+    await platform.ok(`mutation($id: ID!) { assignDossier(dossierId: $id, officerId: "wf-spec-a", branchCode: "LAND") { id } }`, { id }, leader);
+    expect(errorCode(await platform.graphql(ACTIVE, { id, b: 'LAND' }, specialistB))).toBe('FORBIDDEN');
+
+    atTime(local('2025-03-10', '11:00'));
+    const afterLand = (await platform.ok(ACTIVE, { id, b: 'LAND' }, specialistA)).completeStep.activeSteps;
+    expect(afterLand.map((s: { branchCode: string }) => s.branchCode)).toEqual(['BUILD']);
+    const sentAt = local('2025-03-11', '10:00');
+    atTime(sentAt); // BUILD after its 8 hours: late
+    const atTax = (await platform.ok(ACTIVE, { id, b: 'BUILD' }, leader)).completeStep.activeSteps;
+    expect(atTax).toEqual([{ code: 'TAX', kind: 'INTER_AGENCY', branchCode: null, role: 'SPECIALIST', dueAt: calendar.addWorkingMinutes(sentAt, 16 * 60).toISOString(), agencyAccepted: null }]);
+
+    // the agency's officers see it; the processing centre's specialists no longer do
+    expect((await platform.ok(`{ inbox { id } }`, {}, agencySpecialist)).inbox.map((d: { id: string }) => d.id)).toContain(id);
+    expect((await platform.ok(`{ inbox { id } }`, {}, specialistA)).inbox.map((d: { id: string }) => d.id)).not.toContain(id);
+    expect(errorCode(await platform.graphql(`mutation($id: ID!) { acceptInterAgency(dossierId: $id) { id } }`, { id }, specialistA))).toBe('FORBIDDEN');
+    expect(errorCode(await platform.graphql(ACTIVE, { id }, agencySpecialist))).toBe('CONFLICT'); // accept first
+
+    atTime(local('2025-03-11', '11:00'));
+    const { returnInterAgency } = await platform.ok(`mutation($id: ID!) { returnInterAgency(dossierId: $id, reason: "Thiếu tờ khai thuế") {
+      id currentStep { code } interAgency { agency { id } stepCode state reason } } }`, { id }, agencyLeader);
+    expect(returnInterAgency).toEqual({ id, currentStep: { code: 'DEPTS' }, interAgency: { agency: { id: agency.id }, stepCode: 'TAX', state: 'RETURNED', reason: 'Thiếu tờ khai thuế' } });
+    // both departments again; then the agency again
+    atTime(local('2025-03-11', '13:30'));
+    await platform.ok(ACTIVE, { id, b: 'LAND' }, specialistA);
+    const resentAt = local('2025-03-11', '14:00');
+    atTime(resentAt);
+    await platform.ok(ACTIVE, { id, b: 'BUILD' }, leader);
+
+    const acceptedAt = local('2025-03-12', '08:00');
+    atTime(acceptedAt);
+    const { acceptInterAgency } = await platform.ok(`mutation($id: ID!) { acceptInterAgency(dossierId: $id, note: "Đã nhận") {
+      currentStep { code agencyAccepted agency { id } dueAt } interAgency { state sentAt shareDueAt } } }`, { id }, agencyLeader);
+    const shareDueAt = calendar.addWorkingMinutes(acceptedAt, 16 * 60).toISOString();
+    expect(acceptInterAgency).toEqual({
+      currentStep: { code: 'TAX', agencyAccepted: true, agency: { id: agency.id }, dueAt: shareDueAt },
+      interAgency: { state: 'ACCEPTED', sentAt: resentAt.toISOString(), shareDueAt },
+    });
+    await platform.ok(`mutation($id: ID!) { assignDossier(dossierId: $id, officerId: "wf-thue-spec") { id } }`, { id }, agencyLeader);
+    atTime(local('2025-03-17', '09:00')); // after the share: the agency is late
+    expect((await platform.ok(ACTIVE, { id }, agencySpecialist)).completeStep.activeSteps).toEqual([
+      { code: 'DECIDE', kind: 'TASK', branchCode: null, role: 'LEADER', dueAt: calendar.addWorkingMinutes(local('2025-03-17', '09:00'), 8 * 60).toISOString(), agencyAccepted: null }]);
+
+    const d = await processingView(id);
+    const lines = d.history.filter((h: { action: string }) => ['COMPLETE_STEP', 'ACCEPT_INTER_AGENCY', 'RETURN_INTER_AGENCY'].includes(h.action));
+    expect(lines.map((h: { action: string; stepCode: string; note: string }) => [h.action, h.stepCode, h.note])).toEqual([
+      ['COMPLETE_STEP', 'RECEIVE', null], ['COMPLETE_STEP', 'DEPTS', 'branch LAND'], ['COMPLETE_STEP', 'DEPTS', 'branch BUILD'],
+      ['RETURN_INTER_AGENCY', 'TAX', 'Thiếu tờ khai thuế'], ['COMPLETE_STEP', 'DEPTS', 'branch LAND'], ['COMPLETE_STEP', 'DEPTS', 'branch BUILD'],
+      ['ACCEPT_INTER_AGENCY', 'TAX', 'Đã nhận'], ['COMPLETE_STEP', 'TAX', null],
+    ]);
+    const rows = await platform.services.processing.db.query(
+      `SELECT action, step_code, step_outcome, centre_id, note FROM dossier_history WHERE dossier_id = $1 AND action = 'COMPLETE_STEP' ORDER BY id`, [id]);
+    expect(rows.map((r: any) => [r.note, r.step_outcome, r.centre_id])).toEqual([
+      [null, 'ON_TIME', centre.id], ['branch LAND', 'EARLY', centre.id], ['branch BUILD', 'LATE', centre.id],
+      ['branch LAND', 'EARLY', centre.id], ['branch BUILD', 'EARLY', centre.id], [null, 'LATE', agency.id],
+    ]);
+    const holders = d.holdings.map((h: any) => [h.stepCode, h.officer?.id ?? null, h.centre.id === agency.id ? 'agency' : 'centre', h.rework]);
+    expect(holders).toEqual([
+      ['RECEIVE', null, 'centre', false], ['DEPTS', null, 'centre', false], ['DEPTS', null, 'centre', false], ['DEPTS', 'wf-spec-a', 'centre', false],
+      ['TAX', null, 'agency', false], ['DEPTS', null, 'centre', true], ['DEPTS', null, 'centre', true], ['TAX', null, 'agency', false],
+      ['TAX', null, 'agency', false], ['TAX', 'wf-thue-spec', 'agency', false], ['DECIDE', null, 'centre', false],
+    ]);
+    expect((await outbox('InterAgencyTransferred', id)).map((e) => e.sentAt)).toEqual([sentAt.toISOString(), resentAt.toISOString()]);
+    expect((await outbox('InterAgencyReturned', id)).map((e) => e.reason)).toEqual(['Thiếu tờ khai thuế']);
+    expect((await outbox('InterAgencyAccepted', id)).map((e) => e.shareDueAt)).toEqual([shareDueAt]);
+  });
+});

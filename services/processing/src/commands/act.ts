@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '@onestop/calendar';
 import { actorOf, awaitingEvent, badInput, catchingUp, checkLength, conflict, isUuid, notFound, requireCaller, type Caller } from '@onestop/service-kit';
-import { NotAtStep, type Patch } from '../domain/dossier-process';
+import { atAgency, NotAtStep, type Patch } from '../domain/dossier-process';
+import { interAgencyEvent } from '../events/inter-agency';
 import { isOpen, mayBeBehind, RefusedTransition } from '../domain/lifecycle';
 import { statusChangedPayload } from '../events/status-changed';
 import type { ProcessingDossier } from '../persistence';
@@ -63,9 +64,15 @@ export interface RecordExtra extends Pick<HistoryLine, 'stepDueAt' | 'stepOutcom
 /** Changes the dossier, writes the control slip's line and announces the new status, in one go. */
 export async function record(a: Act, caller: Caller, ctx: Pick<ProcessingContext, 'correlationId'>, action: string, patch: Patch & Partial<ProcessingDossier>, extra: RecordExtra = {}): Promise<ProcessingDossier> {
   const before = a.dossier.processingCentreId;
-  const held = { stepIndex: a.dossier.stepIndex, assigneeId: a.dossier.assigneeId ?? null, open: isOpen(a.dossier.status) };
+  const held = holdersOf(a.dossier);
+  const heldStep = a.dossier.stepIndex;
+  const wasSentAt = atAgency(a.dossier) ? a.dossier.interAgency!.sentAt : null;
   const updated = await a.stores.dossiers.commitTransition(a.dossier, patch);
-  await moveHolding(a, held, updated, extra.rework ?? false);
+  await moveHolding(a, held, heldStep, updated, extra.rework ?? false);
+  if (updated.interAgency?.state === 'AWAITING_ACCEPTANCE' && atAgency(updated) && updated.interAgency.sentAt !== wasSentAt) {
+    await a.stores.outbox.publish('InterAgencyTransferred', updated.id, interAgencyEvent(updated, { at: a.now, actor: actorOf(caller) }),
+      { correlationId: ctx.correlationId ?? null, occurredAt: a.now });
+  }
   await a.stores.history.append(updated, {
     action, actor: actor(caller), at: a.now, note: extra.note ?? extra.reason ?? null, centreId: extra.centreId ?? before,
     stepCode: extra.stepCode, stepDueAt: extra.stepDueAt, stepOutcome: extra.stepOutcome,
@@ -78,25 +85,41 @@ export async function record(a: Act, caller: Caller, ctx: Pick<ProcessingContext
   return updated;
 }
 
-/**
- * The control slip's holders follow the dossier: a new step, a new assignee or the end of
- * processing closes the open holding (of the linear step) and, while the dossier is open, opens
- * the next one. A reassignment keeps the rework mark of the holding it replaces.
- */
-async function moveHolding(a: Act, was: { stepIndex: number; assigneeId: string | null; open: boolean }, now: ProcessingDossier, rework: boolean): Promise<void> {
-  const open = isOpen(now.status);
-  const sameStep = was.stepIndex === now.stepIndex;
-  if (sameStep && was.assigneeId === (now.assigneeId ?? null) && was.open === open && !rework) return;
-  const previous = sameStep ? await a.stores.holdings.current(now.id, null) : null;
-  await a.stores.holdings.close(now.id, a.now, null);
-  if (!open || now.branches?.length) return;
-  await a.stores.holdings.open({
-    dossierId: now.id, stepCode: now.steps[now.stepIndex].code, branchCode: null, officerId: now.assigneeId ?? null,
-    centreId: holdingCentreOf(now), from: a.now, rework: rework || (sameStep && !!previous?.rework),
-  });
+/** Who holds an open dossier now: the linear step (branch null), or each branch still to do. */
+function holdersOf(d: ProcessingDossier): Array<{ key: string; stepCode: string; branchCode: string | null; officerId: string | null }> {
+  if (!isOpen(d.status)) return [];
+  const stepCode = d.steps[d.stepIndex]?.code;
+  const centre = holdingCentreOf(d);
+  if (d.branches?.length) {
+    return d.branches.filter((b) => !b.doneAt).map((b) => ({ key: `${d.stepIndex}/${b.code}/${b.assigneeId}/${b.startedAt}`, stepCode, branchCode: b.code, officerId: b.assigneeId }));
+  }
+  return [{ key: `${d.stepIndex}//${d.assigneeId ?? null}/${centre}/${d.interAgency?.state ?? ''}`, stepCode, branchCode: null, officerId: d.assigneeId ?? null }];
 }
 
-/** Where the current step is held: the agency during an accepted inter-agency step, the processing centre otherwise. */
-export const holdingCentreOf = (d: ProcessingDossier): string =>
-  d.interAgency && d.interAgency.state !== 'DONE' && d.interAgency.state !== 'RETURNED' && d.steps[d.stepIndex]?.code === d.interAgency.stepCode
-    ? d.interAgency.agencyCentreId : d.processingCentreId;
+/**
+ * The control slip's holders follow the dossier: a new step or branch, a new assignee, the
+ * agency taking it, or the end of processing closes the holding it replaces and opens the next
+ * (while the dossier is open). A reassignment keeps the rework mark of the holding it replaces.
+ */
+async function moveHolding(a: Act, before: ReturnType<typeof holdersOf>, beforeStep: number, now: ProcessingDossier, rework: boolean): Promise<void> {
+  const after = holdersOf(now);
+  const afterKeys = new Set(after.map((h) => h.key));
+  const beforeKeys = new Set(before.map((h) => h.key));
+  const sameStep = beforeStep === now.stepIndex;
+  const kept = new Map<string | null, boolean>();
+  for (const h of before) {
+    if (afterKeys.has(h.key) && !rework) continue;
+    if (sameStep) kept.set(h.branchCode, !!(await a.stores.holdings.current(now.id, h.branchCode))?.rework);
+    await a.stores.holdings.close(now.id, a.now, h.branchCode);
+  }
+  for (const h of after) {
+    if (beforeKeys.has(h.key) && !rework) continue;
+    await a.stores.holdings.open({
+      dossierId: now.id, stepCode: h.stepCode, branchCode: h.branchCode, officerId: h.officerId, centreId: holdingCentreOf(now), from: a.now,
+      rework: rework || (sameStep && !!kept.get(h.branchCode)),
+    });
+  }
+}
+
+/** Where the current step is held: the agency during its inter-agency step, the processing centre otherwise. */
+export const holdingCentreOf = (d: ProcessingDossier): string => (atAgency(d) ? d.interAgency!.agencyCentreId : d.processingCentreId);

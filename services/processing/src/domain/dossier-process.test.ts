@@ -30,7 +30,7 @@ describe('what each action does to a dossier in processing', () => {
     const d = received();
     const doneAt = at('2025-03-03', '09:00');
     const { patch, finished, outcome } = completeStep(calendar, d, doneAt);
-    expect(patch).toEqual({ status: 'PROCESSING', stepIndex: 1, stepStartedAt: doneAt, stepDueAt: stepDueAt(calendar, doneAt, 24), inboxRole: 'SPECIALIST', assigneeId: null });
+    expect(patch).toEqual({ status: 'PROCESSING', stepIndex: 1, stepStartedAt: doneAt, stepDueAt: stepDueAt(calendar, doneAt, 24), inboxRole: 'SPECIALIST', assigneeId: null, branches: null, inboxRoles: null });
     expect(finished.code).toBe('RECEIVE');
     expect(outcome).toBe('ON_TIME'); // done on its due day, before the due instant: early counts whole days only
     expect(completeStep(calendar, d, at('2025-03-04', '16:00')).outcome).toBe('LATE');
@@ -43,7 +43,7 @@ describe('what each action does to a dossier in processing', () => {
     expect(completeStep(calendar, { ...atReview, stepDueAt: at('2025-03-07', '08:00') }, at('2025-03-05', '10:00')).outcome).toBe('EARLY');
     const atDecision = { ...atReview, stepIndex: 2 };
     expect(() => completeStep(calendar, atDecision, at('2025-03-05', '10:00'))).toThrow(NotAtStep);
-    expect(decide(atDecision, at('2025-03-05', '10:00'))).toEqual({ status: 'RESOLVED', resolvedAt: at('2025-03-05', '10:00'), inboxRole: null });
+    expect(decide(atDecision, at('2025-03-05', '10:00'))).toEqual({ status: 'RESOLVED', resolvedAt: at('2025-03-05', '10:00'), inboxRole: null, inboxRoles: null });
   });
 
   it('a supplementation request stops the clock and leaves every inbox; the answer restarts it with the time it kept', () => {
@@ -64,7 +64,7 @@ describe('what each action does to a dossier in processing', () => {
   it('withdrawal ends processing, empties the inbox and forgets a pause', () => {
     const d = { ...received(), status: 'SUPPLEMENT_REQUESTED' as const, pausedAt: at('2025-03-05', '08:00'), pausedRemainingMinutes: 100 };
     expect(close(d, 'WITHDRAW')).toEqual({
-      status: 'WITHDRAWN', inboxRole: null, pausedAt: null, pausedRemainingMinutes: null, pausedStatutoryMinutes: null, pausedStepMinutes: null,
+      status: 'WITHDRAWN', inboxRole: null, inboxRoles: null, pausedAt: null, pausedRemainingMinutes: null, pausedStatutoryMinutes: null, pausedStepMinutes: null,
     });
   });
 
@@ -86,7 +86,7 @@ describe('issue #20: assignment, send-back and conditions', () => {
     const now = at('2025-03-05', '15:00'); // Wednesday 15:00: 24 office hours later is Monday 15:00 (8-hour days)
     const { patch, from, to } = sendBack(calendar, inProcessingAt(2, { assigneeId: 'leader-1' }), 'REVIEW', now);
     expect([from.code, to.code]).toEqual(['DECIDE', 'REVIEW']);
-    expect(patch).toEqual({ status: 'PROCESSING', stepIndex: 1, stepStartedAt: now, stepDueAt: stepDueAt(calendar, now, 24), inboxRole: 'SPECIALIST', assigneeId: null });
+    expect(patch).toEqual({ status: 'PROCESSING', stepIndex: 1, stepStartedAt: now, stepDueAt: stepDueAt(calendar, now, 24), inboxRole: 'SPECIALIST', assigneeId: null, branches: null, inboxRoles: null });
   });
 
   it('sends back only to an earlier step its sendBackTo names (any earlier one when it names none), and not from RECEIVED', () => {
