@@ -130,6 +130,11 @@ describe('assignment, reassignment and send-back', () => {
     ]);
     expect((await outbox('DossierAssigned', id)).map((e) => [e.officer.id, e.previousOfficerId])).toEqual([['wf-spec-a', null], ['wf-spec-b', 'wf-spec-a']]);
     expect(await outbox('DossierSentBack', id)).toEqual([expect.objectContaining({ fromStepCode: 'DECIDE', toStepCode: 'REVIEW', reason: 'Thiếu ý kiến phòng chuyên môn' })]);
+    // the printed control slip lists the holders
+    const slip = await (await fetch(`${platform.url}/processing/dossiers/${id}/control-slip`, { headers: { authorization: `Bearer ${leader}` } })).text();
+    expect(slip).toContain('Người giữ hồ sơ');
+    expect(slip).toContain('Nguyễn Thị An');
+    expect(slip).toContain('Hoàng Văn Bình');
     // a send-back inside processing changes no status: no DossierStatusChanged beyond the handover's
     expect((await outbox('DossierStatusChanged', id)).map((e) => e.action)).toEqual(['COMPLETE_STEP']);
   });

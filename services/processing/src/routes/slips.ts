@@ -2,6 +2,8 @@ import type { Router, Response } from 'express';
 import { awaitingEvent, catchingUp, notFound, type Caller, type ServiceRuntime } from '@onestop/service-kit';
 type AppliedEvents = NonNullable<ServiceRuntime['applied']>;
 type Logger = ServiceRuntime['logger'];
+import { holdingsOf } from '../persistence/holdings';
+import { officersByIds } from '../persistence/officers';
 import { apologyLetter, controlSlip, refusalSlip, supplementRequestSlip, type SlipDossier } from '../domain/slips';
 import { Apology, ClockPause, HistoryEntry, ProcessingDossier } from '../persistence';
 import { mayReadSlip } from '../resolvers/access';
@@ -52,7 +54,15 @@ export function slipRoutes(router: Router, deps: ProcessingDeps, db: DataSource,
 
   router.get('/dossiers/:id/control-slip', withDossier(async (d, slip) => {
     const lines = await db.getRepository(HistoryEntry).find({ where: { dossierId: d.id }, order: { id: 'ASC' } });
-    return controlSlip(slip, lines.map((l) => ({ action: l.action, actor: l.actorName, at: l.at, note: l.note, stepCode: l.stepCode, stepOutcome: l.stepOutcome })));
+    const held = await holdingsOf(db.manager, d.id);
+    const names = new Map((await officersByIds(db.manager, [...new Set(held.map((h) => h.officerId).filter((id): id is string => !!id))])).map((o) => [o.id, o.name]));
+    const calendar = await deps.calendar();
+    const now = new Date(deps.now());
+    const holders = held.map((h) => ({
+      officer: h.officerId ? names.get(h.officerId) ?? h.officerId : null, stepCode: h.stepCode, branchCode: h.branchCode, from: h.from, until: h.until, rework: h.rework,
+      workingHours: Math.round((calendar.workingMinutesBetween(h.from, h.until ?? now) / 60) * 100) / 100,
+    }));
+    return controlSlip(slip, lines.map((l) => ({ action: l.action, actor: l.actorName, at: l.at, note: l.note, stepCode: l.stepCode, stepOutcome: l.stepOutcome })), holders);
   }));
 
   router.get('/dossiers/:id/apology-letter', withDossier(async (d, slip) => {
