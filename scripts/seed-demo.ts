@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signToken } from '@onestop/service-kit';
+import { DEMO_USERS } from '../gateway/src/demo-users';
 import { DEMO_CENTRES, DEMO_PROCEDURES } from '@onestop/demo-province';
 import type { DemoHistoryPlan } from './demo-history';
 
@@ -59,6 +60,7 @@ export async function seedDemo(graphqlUrl: string, jwtSecret: string, opts: { da
   marker.write({ state: 'seeding', history });
   const admin = await signToken(jwtSecret, { sub: 'demo-admin', name: 'Quản trị viên', role: 'ADMIN', centre: DEMO_CENTRES[0].code });
   await seedMissing(present, (query, variables) => call(query, variables, admin));
+  await introduceDemoOfficers(jwtSecret, call);
   marker.write({ state: 'seeded', history });
   const plan = pending({ database: '', state: 'seeded', history });
   return { summary: `seeded ${DEMO_CENTRES.length} centres and ${DEMO_PROCEDURES.length} procedures (a demo province modelled on Huế)`, history: plan, historyDone };
@@ -114,4 +116,16 @@ function seedMarker(dataDir: string, databaseUrl: string) {
       renameSync(`${file}.tmp`, file); // whole or absent: a start killed while writing leaves no torn file
     },
   };
+}
+
+/**
+ * Processing's officer directory (whom a step may be assigned to) records an officer when their
+ * token first reaches it: each demo officer asks once for their assigned dossiers. An officer whose
+ * centre processing has not learnt of yet is recorded at their first sign-in instead.
+ */
+async function introduceDemoOfficers(jwtSecret: string, call: ReturnType<typeof graphqlCaller>): Promise<void> {
+  for (const user of DEMO_USERS.filter((u) => ['INTAKE_OFFICER', 'SPECIALIST', 'LEADER'].includes(u.role))) {
+    const token = await signToken(jwtSecret, { sub: user.id, name: user.name, role: user.role, centre: user.centre });
+    await call(`{ myAssignedDossiers(first: 1) { id } }`, {}, token).catch(() => undefined);
+  }
 }

@@ -37,6 +37,10 @@ export const LIFECYCLE_ACTIONS = [
   'RETURN_RESULT', // trả kết quả (delivery's ResultReturned)
   'TRANSFER', // liên thông: another centre goes on with it
   'APOLOGISE', // văn bản xin lỗi và đề nghị gia hạn
+  'ASSIGN', // phân công: a named officer takes the current step
+  'SEND_BACK', // trả lại bước trước để làm lại: back to an earlier step for rework
+  'ACCEPT_INTER_AGENCY', // liên thông: the receiving agency takes the dossier
+  'RETURN_INTER_AGENCY', // liên thông: the receiving agency returns it, with a reason
 ] as const;
 
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];

@@ -13,6 +13,7 @@ export type ApplicantInput = {
   phone?: string | null | undefined;
 };
 
+/** Same values as intake's ApplicantKind (federation merges the two). */
 export type ApplicantKind =
   | 'CITIZEN'
   | 'ORGANIZATION';
@@ -271,6 +272,20 @@ export type SlaState =
   | 'ON_TRACK'
   | 'OVERDUE';
 
+export type StepConditionInput = {
+  applicantKind?: ApplicantKind | null | undefined;
+  feeAtLeastVnd?: number | null | undefined;
+};
+
+/** What a workflow step is. */
+export type StepKind =
+  /** Sent to another agency (liên thông) with a share of the statutory time; the agency accepts or returns it. */
+  | 'INTER_AGENCY'
+  /** Several departments at once (its branches); the dossier goes on when every branch that applies is done. */
+  | 'PARALLEL'
+  /** Done at the processing centre by an officer of the step's role. */
+  | 'TASK';
+
 /** How a step finished against its due time: on a day before its due day, by it, or after it. */
 export type StepOutcome =
   | 'EARLY'
@@ -307,6 +322,14 @@ export type UploadInput = {
   mimeType: string;
 };
 
+export type WorkflowBranchInput = {
+  code: string;
+  condition?: StepConditionInput | null | undefined;
+  durationHours: number;
+  name: string;
+  role: StepRole;
+};
+
 export type WorkflowInput = {
   procedureCode: string;
   /** In order; the last step is the decision step. */
@@ -314,10 +337,18 @@ export type WorkflowInput = {
 };
 
 export type WorkflowStepInput = {
+  /** The receiving agency of an INTER_AGENCY step. */
+  agencyCentreId?: string | number | null | undefined;
+  /** At least two for PARALLEL; none otherwise. */
+  branches?: Array<WorkflowBranchInput> | null | undefined;
   code: string;
+  condition?: StepConditionInput | null | undefined;
   durationHours: number;
+  /** All below optional, so old definitions stay valid. */
+  kind?: StepKind | null | undefined;
   name: string;
   role: StepRole;
+  sendBackTo?: Array<string> | null | undefined;
 };
 
 export type AwaitingAcceptanceQueryVariables = Exact<{

@@ -52,7 +52,7 @@ export function createProcessingDeps(runtime: ServiceRuntime<ProcessingSettings>
     stores: processingStores(runtime.db, { calendar, centres }),
     blobs: openBlobStore(blobs, runtime.config.dataDir ?? '.data'),
     signer: documentSignerFromEnv(
-      { ...signing, NODE_ENV: runtime.config.production ? 'production' : undefined },
+      { ...signing, NODE_ENV: runtime.config.tuning.production ? 'production' : undefined },
       runtime.config.dataDir ?? '.data',
       (message) => runtime.logger.warn(message),
     ),

@@ -64,7 +64,7 @@ describe('the dossier process', () => {
     expect(() => decide(d, at('2025-03-04', '09:00'))).toThrow(NotAtStep);
     d = { ...d, ...completeStep(calendar, d, at('2025-03-04', '09:00')).patch } as ProcessState;
     expect(() => completeStep(calendar, d, at('2025-03-04', '10:00'))).toThrow(NotAtStep);
-    expect(decide(d, at('2025-03-04', '10:00'))).toEqual({ status: 'RESOLVED', resolvedAt: at('2025-03-04', '10:00'), inboxRole: null });
+    expect(decide(d, at('2025-03-04', '10:00'))).toEqual({ status: 'RESOLVED', resolvedAt: at('2025-03-04', '10:00'), inboxRole: null, inboxRoles: null });
   });
 
   it('stops and restarts the clock, leaving the inbox meanwhile', () => {

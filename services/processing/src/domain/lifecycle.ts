@@ -40,6 +40,12 @@ export const RULES: Readonly<Record<LifecycleAction, Rule>> = {
   TRANSFER: { from: ['RECEIVED', 'PROCESSING'] },
   // Only while the clock runs: a stopped clock consumes no time, so there is nothing to apologise for yet.
   APOLOGISE: { from: ['RECEIVED', 'PROCESSING'] },
+  ASSIGN: { from: ['RECEIVED', 'PROCESSING'] },
+  // Only once processing has started: the handover step has nothing earlier to go back to.
+  SEND_BACK: { from: ['PROCESSING'] },
+  // Liên thông: the agency answers while the dossier is in processing at its inter-agency step.
+  ACCEPT_INTER_AGENCY: { from: ['PROCESSING'] },
+  RETURN_INTER_AGENCY: { from: ['PROCESSING'] },
 };
 
 /** The status `action` leads to from `status`, or null when the lifecycle refuses it. */

@@ -8,7 +8,7 @@
  * adding a `table` block.
  */
 import { vietnameseDateTime, type Block, type DocumentModel } from '@onestop/documents';
-import type { SlipDossier } from './slips';
+import type { SlipDossier, SlipHolder } from './slips';
 
 const particulars = (d: SlipDossier): Block => ({
   kind: 'fields',
@@ -71,7 +71,21 @@ const OUTCOME: Record<string, string> = { EARLY: 'Trước hạn', ON_TIME: 'Đ�
 export interface ControlSlipLine { action: string; actor: string; at: Date; note: string | null; stepCode: string | null; stepOutcome: string | null }
 
 /** The control slip at a moment: its lines so far (the slip grows with the dossier; each version is kept). */
-export function controlSlipDocument(d: SlipDossier, lines: ControlSlipLine[], at: Date): DocumentModel {
+/** Who held the dossier at which step (người giữ hồ sơ), under the slip's lines when anyone did. */
+const holdersTable = (holders: SlipHolder[]): Block[] => holders.length ? [{
+  kind: 'table',
+  caption: 'Người giữ hồ sơ',
+  columns: [
+    { header: 'Bước', width: 1.6 }, { header: 'Người giữ', width: 2.2 }, { header: 'Từ', width: 2 }, { header: 'Đến', width: 2 },
+    { header: 'Giờ làm việc', width: 1.2, align: 'right' }, { header: 'Làm lại', width: 1 },
+  ],
+  rows: holders.map((h) => [
+    `${h.stepCode}${h.branchCode ? ` / ${h.branchCode}` : ''}`, h.officer ?? '(bộ phận)', vietnameseDateTime(h.from),
+    h.until ? vietnameseDateTime(h.until) : 'đang giữ', String(h.workingHours), h.rework ? 'Có' : '',
+  ]),
+}] : [];
+
+export function controlSlipDocument(d: SlipDossier, lines: ControlSlipLine[], at: Date, holders: SlipHolder[] = []): DocumentModel {
   return slip(d, 'Phiếu kiểm soát quá trình giải quyết hồ sơ', at, [
     {
       kind: 'table',
@@ -84,6 +98,7 @@ export function controlSlipDocument(d: SlipDossier, lines: ControlSlipLine[], at
       ]),
       empty: 'Chưa có bước nào',
     },
+    ...holdersTable(holders),
   ]);
 }
 

@@ -59,13 +59,20 @@ export function refusalSlip(d: SlipDossier, r: { reason: string; at: Date; by: s
 <p>Thời điểm (at): ${escape(vnDateTime(r.at))}<br>Người từ chối (refused by): ${escape(r.by)}</p>`);
 }
 
-export function controlSlip(d: SlipDossier, lines: Array<{ action: string; actor: string; at: Date; note: string | null; stepCode: string | null; stepOutcome: string | null }>): string {
+/** A holder of the dossier on the control slip: who held which step, from when until when, and the office time. */
+export interface SlipHolder { officer: string | null; stepCode: string; branchCode: string | null; from: Date; until: Date | null; workingHours: number; rework: boolean }
+
+export function controlSlip(d: SlipDossier, lines: Array<{ action: string; actor: string; at: Date; note: string | null; stepCode: string | null; stepOutcome: string | null }>, holders: SlipHolder[] = []): string {
   const outcome: Record<string, string> = { EARLY: 'Trước hạn', ON_TIME: 'Đúng hạn', LATE: 'Quá hạn' };
   const rows = lines.map((l) => `<tr><td>${escape(vnDateTime(l.at))}</td><td>${escape(l.action)}${l.stepCode ? ` (${escape(l.stepCode)})` : ''}</td>
 <td>${escape(l.actor)}</td><td>${escape(l.stepOutcome ? outcome[l.stepOutcome] : '')}</td><td>${escape(l.note)}</td></tr>`).join('\n');
   return page('Phiếu kiểm soát quá trình giải quyết hồ sơ', d, `
 <table><thead><tr><th>Thời gian</th><th>Công việc</th><th>Người thực hiện</th><th>Kết quả (tiến độ)</th><th>Ghi chú</th></tr></thead>
-<tbody>${rows}</tbody></table>`);
+<tbody>${rows}</tbody></table>${holders.length ? `
+<h2>Người giữ hồ sơ (holders)</h2>
+<table><thead><tr><th>Bước</th><th>Người giữ</th><th>Từ</th><th>Đến</th><th>Giờ làm việc</th><th>Làm lại</th></tr></thead>
+<tbody>${holders.map((h) => `<tr><td>${escape(h.stepCode)}${h.branchCode ? ` / ${escape(h.branchCode)}` : ''}</td><td>${escape(h.officer ?? '(bộ phận)')}</td>
+<td>${escape(vnDateTime(h.from))}</td><td>${escape(h.until ? vnDateTime(h.until) : 'đang giữ')}</td><td>${h.workingHours}</td><td>${h.rework ? 'Có' : ''}</td></tr>`).join('\n')}</tbody></table>` : ''}`);
 }
 
 export function apologyLetter(d: SlipDossier, a: { reason: string; previousDueAt: Date; newDueAt: Date; issuedAt: Date; issuedBy: string }): string {

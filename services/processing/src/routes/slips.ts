@@ -4,6 +4,8 @@ import { renderHtml, renderPdf, sendPdf, wantsHtml, type DocumentModel } from '@
 import { awaitingEvent, catchingUp, notFound, type Caller, type ServiceRuntime } from '@onestop/service-kit';
 type AppliedEvents = NonNullable<ServiceRuntime['applied']>;
 type Logger = ServiceRuntime['logger'];
+import { holdingsOf } from '../persistence/holdings';
+import { officersByIds } from '../persistence/officers';
 import { apologyLetter, controlSlip, refusalSlip, supplementRequestSlip, type SlipDossier } from '../domain/slips';
 import {
   apologyDocument, controlSlipDocument, refusalDocument, stopDocument, supplementRequestDocument, withdrawalDocument,
@@ -111,10 +113,22 @@ export function slipRoutes(router: Router, deps: ProcessingDeps, db: DataSource,
 
   router.get('/dossiers/:id/control-slip', withDossier('control-slip', async (d, slip) => {
     const lines = await db.getRepository(HistoryEntry).find({ where: { dossierId: d.id }, order: { id: 'ASC' } });
+    const held = await holdingsOf(db.manager, d.id);
+    const names = new Map((await officersByIds(db.manager, [...new Set(held.map((h) => h.officerId).filter((id): id is string => !!id))])).map((o) => [o.id, o.name]));
+    const calendar = await deps.calendar();
+    const now = new Date(deps.now());
+    const holders = held.map((h) => ({
+      officer: h.officerId ? names.get(h.officerId) ?? h.officerId : null, stepCode: h.stepCode, branchCode: h.branchCode, from: h.from, until: h.until, rework: h.rework,
+      workingHours: Math.round((calendar.workingMinutesBetween(h.from, h.until ?? now) / 60) * 100) / 100,
+    }));
     const rows = lines.map((l) => ({ action: l.action, actor: l.actorName, at: l.at, note: l.note, stepCode: l.stepCode, stepOutcome: l.stepOutcome }));
     // the slip grows with the dossier: each version (up to its last line) is issued and kept once
     const last = lines.at(-1);
-    return { key: last?.id ?? 'empty', model: controlSlipDocument(slip, rows, last?.at ?? d.receivedAt ?? new Date(deps.now())), html: () => controlSlip(slip, rows) };
+    return {
+      key: last?.id ?? 'empty',
+      model: controlSlipDocument(slip, rows, last?.at ?? d.receivedAt ?? now, holders),
+      html: () => controlSlip(slip, rows, holders),
+    };
   }));
 
   router.get('/dossiers/:id/apology-letter', withDossier('apology-letter', async (d, slip) => {
