@@ -33,7 +33,7 @@ export interface OutboxRelayOptions {
    * Woken from idle, wait this long (ms) for more rows before reading them, so that the jobs carry
    * runs of events instead of one each (each job costs its consumer a transaction and its queue
    * round trips). Cut short once a run's worth of commits has been announced. 0: send at once.
-   * Default RELAY_GATHER_MS, else 5.
+   * Default 5 (a service takes it from RELAY_GATHER_MS).
    */
   gatherMs?: number;
 }
@@ -64,7 +64,7 @@ export class OutboxRelay {
   constructor(private readonly opts: OutboxRelayOptions) {
     this.batchSize = opts.batchSize ?? 500;
     this.idleMs = opts.idleMs ?? 1000;
-    this.gatherMs = opts.gatherMs ?? Number(process.env.RELAY_GATHER_MS ?? 5);
+    this.gatherMs = opts.gatherMs ?? 5;
   }
 
   async start(): Promise<void> {

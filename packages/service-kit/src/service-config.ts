@@ -39,6 +39,8 @@ export const serviceEnv = processEnv
     PUBLIC_URL: variable.httpUrl().optional(),
     DATA_DIR: variable.text().optional(),
     CALENDAR_TTL_MS: variable.int(0).default(5_000),
+    /** How long the outbox relay, woken from idle, gathers commits into one run before sending. */
+    RELAY_GATHER_MS: variable.int(0).default(5),
   })
   // Optional above so that the test harness, which brings its own, shares the schema; a service process needs both.
   .superRefine((env, ctx) => {
@@ -60,6 +62,8 @@ export interface ServiceTuning {
   secondConnection: 'log' | 'refuse';
   /** How long a declared calendar is trusted before it is checked against the table again (DeclaredCalendar). */
   calendarTtlMs: number;
+  /** The outbox relay's gathering window (OutboxRelay's gatherMs). */
+  relayGatherMs: number;
 }
 
 export function metricsConfigOf(env: z.output<typeof processEnv>): MetricsConfig | undefined {
@@ -78,6 +82,7 @@ export function tuningOf(env: ServiceEnv): ServiceTuning {
     },
     secondConnection: env.DATABASE_SECOND_CONNECTION,
     calendarTtlMs: env.CALENDAR_TTL_MS,
+    relayGatherMs: env.RELAY_GATHER_MS,
   };
 }
 

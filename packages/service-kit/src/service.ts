@@ -144,7 +144,9 @@ export async function runService<D, S>(def: ServiceDefinition<D, S>, config: Ser
     def.metrics?.(metrics, deps, runtime);
 
     if (config.roles.worker) {
-      const relay = new OutboxRelay({ source: def.name, dataSource: db, queues: new EventQueues(queues), logger, databaseUrl: config.databaseUrl });
+      const relay = new OutboxRelay({
+        source: def.name, dataSource: db, queues: new EventQueues(queues), logger, databaseUrl: config.databaseUrl, gatherMs: config.tuning.relayGatherMs,
+      });
       await relay.start();
       shutdown.add('relay', () => relay.stop());
       const consumer = new EventConsumer({

@@ -28,6 +28,8 @@ const ALLOWED: Record<string, DossierStatus> = {
   'RECEIVED ASSIGN': 'RECEIVED',
   'PROCESSING ASSIGN': 'PROCESSING',
   'PROCESSING SEND_BACK': 'PROCESSING',
+  'PROCESSING ACCEPT_INTER_AGENCY': 'PROCESSING',
+  'PROCESSING RETURN_INTER_AGENCY': 'PROCESSING',
 };
 
 const pairs: Array<[DossierStatus, LifecycleAction]> = STATUSES.flatMap((s) => ACTIONS.map((a) => [s, a] as [DossierStatus, LifecycleAction]));
@@ -37,8 +39,8 @@ describe('the dossier lifecycle', () => {
     expect(STATUSES.map((s) => NATIONAL_STATUS_CODES[s])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
-  it('covers all 150 pairs of status and action', () => {
-    expect(pairs).toHaveLength(150);
+  it('covers all 170 pairs of status and action', () => {
+    expect(pairs).toHaveLength(170);
   });
 
   it.each(pairs)('%s × %s', (status, action) => {
