@@ -2,7 +2,6 @@ import * as publicPages from './locales/public';
 import * as citizen from './locales/citizen';
 import * as dashboard from './locales/dashboard';
 import * as admin from './locales/admin';
-import * as workflow from './locales/workflow';
 
 /** Every label, message and error of the portal, in Vietnamese (the default) and English. */
 const officers = {
@@ -103,7 +102,7 @@ const officers = {
   },
 };
 
-export const vi = { ...officers, ...publicPages.vi, ...citizen.vi, ...dashboard.vi, ...admin.vi, ...workflow.vi };
+export const vi = { ...officers, ...publicPages.vi, ...citizen.vi, ...dashboard.vi, ...admin.vi };
 
 export type Messages = typeof vi;
 
@@ -205,4 +204,4 @@ const officersEn: typeof officers = {
   },
 };
 
-export const en: Messages = { ...officersEn, ...publicPages.en, ...citizen.en, ...dashboard.en, ...admin.en, ...workflow.en };
+export const en: Messages = { ...officersEn, ...publicPages.en, ...citizen.en, ...dashboard.en, ...admin.en };

@@ -8,6 +8,7 @@ import { branchActions, type BranchAction } from '../actions';
 import { dateTime } from '../format';
 import { explain } from '../errors';
 import type { User } from '../session';
+import '../workflow-i18n';
 import './workflow.css';
 
 /**

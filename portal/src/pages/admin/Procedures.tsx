@@ -8,6 +8,7 @@ import type { AdminProceduresQuery, AdminWorkflowQuery, ApplicantKind, CentreLev
 import { explain } from '../../errors';
 import { fold } from '../../format';
 import { compareWithStatutory, decimal } from './workflow-sum';
+import '../../workflow-i18n';
 
 const ProceduresQuery = graphql(`
   query AdminProcedures {
