@@ -35,7 +35,7 @@ const OfficerInboxPage = graphql(`
 `);
 
 const OfficerMyDossiers = graphql(`
-  query OfficerMyDossiers($first: Int, $offset: Int) { myDossiers(first: $first, offset: $offset) { ...InboxRow } }
+  query OfficerMyDossiers($first: Int, $offset: Int) { myAssignedDossiers(first: $first, offset: $offset) { ...InboxRow } }
 `);
 
 const InboxProcedures = graphql(`
@@ -82,8 +82,8 @@ function Mine() {
   const [page, setPage] = useState(0);
   const { data, previousData, loading, error, refetch } = useQuery(OfficerMyDossiers, { variables: { first: PAGE + 1, offset: page * PAGE }, pollInterval: 15_000 });
   const shown = data ?? previousData;
-  const rows = (shown?.myDossiers ?? []).slice(0, PAGE);
-  const more = (shown?.myDossiers.length ?? 0) > PAGE;
+  const rows = (shown?.myAssignedDossiers ?? []).slice(0, PAGE);
+  const more = (shown?.myAssignedDossiers.length ?? 0) > PAGE;
   return (
     <>
       <Typography.Paragraph type="secondary">{t('wf.mineLead')} · {t('inbox.updated')}</Typography.Paragraph>

@@ -42,8 +42,16 @@ export const DossierType = {
   currentStep(d: Partial<D>) {
     if (!d.status || !isOpen(d.status) || !d.steps?.length) return null;
     const step = d.steps[d.stepIndex!];
-    return { ...step, index: d.stepIndex, startedAt: d.stepStartedAt, dueAt: paused(d as D) ? null : d.stepDueAt };
+    return { kind: 'TASK', ...step, index: d.stepIndex, startedAt: d.stepStartedAt, dueAt: paused(d as D) ? null : d.stepDueAt };
   },
+
+  activeSteps(d: Partial<D>) {
+    const step = DossierType.currentStep(d);
+    return step ? [step] : [];
+  },
+  assignee: () => null,
+  holdings: () => [],
+  interAgency: () => null,
 
   /** Computed at read time against the statutory due date; frozen at the moment the clock stopped while it is stopped. */
   async sla(d: Partial<D>, _: unknown, ctx: ProcessingContext) {

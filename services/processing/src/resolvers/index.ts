@@ -1,7 +1,7 @@
 import { dateTimeScalars } from '@onestop/service-kit';
 import { CentreType, DossierTrackingType, DossierType } from './dossier';
 import { Mutation } from './mutation';
-import { ProcedureType, WorkflowType } from './procedure';
+import { ProcedureType, WorkflowStepType, WorkflowType } from './procedure';
 import { Query } from './query';
 
 export const resolvers = {
@@ -13,4 +13,5 @@ export const resolvers = {
   DossierTracking: DossierTrackingType,
   Procedure: ProcedureType,
   Workflow: WorkflowType,
+  WorkflowStep: WorkflowStepType,
 };

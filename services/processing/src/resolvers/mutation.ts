@@ -6,6 +6,12 @@ import { defineWorkflow, type DefineWorkflowInput } from '../commands/define-wor
 import { issueApology } from '../commands/issue-apology';
 import { transferDossier } from '../commands/transfer-dossier';
 import type { ProcessingContext } from '../deps';
+import { contractError } from '@onestop/service-kit';
+
+/** Issue #20's operations whose commands are not built yet: a clear answer rather than a silent null. */
+const notYet = (name: string) => () => {
+  throw contractError('CONFLICT', `${name} is not available yet (issue #20 in progress)`);
+};
 
 type Id = { dossierId: string };
 
@@ -23,5 +29,9 @@ export const Mutation = {
   transferDossier: (_: unknown, a: Id & { toCentreId: string; reason: string }, ctx: ProcessingContext) =>
     transferDossier(ctx, a.dossierId, a.toCentreId, a.reason),
   decideDossier: (_: unknown, { input }: { input: DecisionInput }, ctx: ProcessingContext) => decideDossier(ctx, input),
+  assignDossier: notYet('assignDossier'),
+  sendBack: notYet('sendBack'),
+  acceptInterAgency: notYet('acceptInterAgency'),
+  returnInterAgency: notYet('returnInterAgency'),
   issueApology: (_: unknown, a: Id & { reason: string; newDueAt: Date }, ctx: ProcessingContext) => issueApology(ctx, a.dossierId, a.reason, a.newDueAt),
 };

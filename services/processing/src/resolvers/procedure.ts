@@ -10,3 +10,10 @@ export const ProcedureType = {
 export const WorkflowType = {
   isDefault: (w: { version: number }) => w.version === 0,
 };
+
+/** Steps stored before kinds existed are TASK steps without send-back limits or branches. */
+export const WorkflowStepType = {
+  kind: (s: { kind?: string }) => s.kind ?? 'TASK',
+  sendBackTo: (s: { sendBackTo?: string[] }) => s.sendBackTo ?? [],
+  branches: (s: { branches?: unknown[] }) => s.branches ?? [],
+};

@@ -1,4 +1,4 @@
-import { authorize, checkLength, isUuid, notFound, requireCaller } from '@onestop/service-kit';
+import { authorize, checkLength, contractError, isUuid, notFound, requireCaller } from '@onestop/service-kit';
 import { authorizeCentre } from './access';
 
 import { STEP_ROLES, type StepRole } from '../domain/workflow';
@@ -32,6 +32,13 @@ export const Query = {
       centreId: centre.id, role, filter, ...bounds,
       limit: Math.min(Math.max(args.first ?? 20, 1), INBOX_MAX), offset: Math.max(args.offset ?? 0, 0),
     });
+  },
+
+  myAssignedDossiers() {
+    throw contractError('CONFLICT', 'myAssignedDossiers is not available yet (issue #20 in progress)');
+  },
+  officers() {
+    throw contractError('CONFLICT', 'officers is not available yet (issue #20 in progress)');
   },
 
   /** The template a new dossier of the procedure would start with: for signed-in users (the contract's token-less queries are the catalogue's and tracking). */
