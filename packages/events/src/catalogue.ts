@@ -51,7 +51,8 @@ export interface DossierSubmittedV1 {
   receivedAt: string | null;
   receptionDay: string | null;
   dueAt: string | null;
-  procedure: { id: string; code: string; name: string; sector: string; version: number; processingTime: { amount: number; unit: TimeUnit } };
+  /** feeVnd: the procedure's fee (lệ phí) at reception; processing judges step conditions on it (absent in events published before it). */
+  procedure: { id: string; code: string; name: string; sector: string; version: number; processingTime: { amount: number; unit: TimeUnit }; feeVnd?: number };
   receivingCentre: { id: string; code: string; level: CentreLevel };
   /** Contact details travel to delivery for notifications; statistics must not keep them. */
   applicant: { id: string; kind: 'CITIZEN' | 'ORGANIZATION'; identityNumber: string; fullName: string; phone: string | null; email: string | null };
@@ -198,6 +199,34 @@ export interface SlaChangedV1 {
   processingCentreId?: string;
 }
 
+/** A named officer took a dossier's step or branch (phân công), or it was reassigned; processing's status does not change. */
+export interface DossierAssignedV1 {
+  dossierId: string;
+  code: string;
+  stepCode: string;
+  branchCode: string | null;
+  officer: { id: string; name: string; role: string };
+  /** The officer it was taken from (a reassignment), or null. */
+  previousOfficerId: string | null;
+  processingCentreId: string;
+  at: string;
+  actor: ActorV1;
+}
+
+/** A dossier went back to an earlier step for rework (trả lại), with a reason; its status does not change. */
+export interface DossierSentBackV1 {
+  dossierId: string;
+  code: string;
+  fromStepCode: string;
+  toStepCode: string;
+  reason: string;
+  /** The restarted step's new due time. */
+  stepDueAt: string;
+  processingCentreId: string;
+  at: string;
+  actor: ActorV1;
+}
+
 export interface ResultReturnedV1 {
   dossierId: string;
   method: DeliveryMethod;
@@ -224,6 +253,8 @@ export interface EventPayloads {
   DossierDecided: { 1: DossierDecidedV1 };
   ApologyIssued: { 1: ApologyIssuedV1 };
   SlaChanged: { 1: SlaChangedV1 };
+  DossierAssigned: { 1: DossierAssignedV1 };
+  DossierSentBack: { 1: DossierSentBackV1 };
   ResultReturned: { 1: ResultReturnedV1 };
   ServiceRated: { 1: ServiceRatedV1 };
   DossierHistoryImported: { 1: DossierHistoryImportedV1 };
@@ -245,6 +276,9 @@ export const SUBSCRIPTIONS: { [T in EventType]: ServiceName[] } = {
   DossierDecided: ['intake', 'delivery', 'statistics'],
   ApologyIssued: ['delivery', 'statistics'],
   SlaChanged: ['statistics'],
+  // Issue #20's transitions; statistics (time per officer) subscribes when it consumes them.
+  DossierAssigned: [],
+  DossierSentBack: [],
   ResultReturned: ['processing', 'intake', 'statistics'],
   ServiceRated: ['statistics'],
   DossierHistoryImported: ['processing'],

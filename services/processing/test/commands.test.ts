@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { WorkingCalendar } from '@onestop/calendar';
 import type { DossierSubmittedV1 } from '@onestop/events';
 import type { Caller, CentreRef } from '@onestop/service-kit';
+import { assignDossier } from '../src/commands/assign-dossier';
 import { completeStep } from '../src/commands/complete-step';
+import { sendBack } from '../src/commands/send-back';
 import { decideDossier } from '../src/commands/decide-dossier';
 import { receiveDossier } from '../src/commands/receive-dossier';
 import { stepDueAt } from '../src/domain/clock';
@@ -139,5 +141,58 @@ describe('receiveDossier (DossierSubmitted)', () => {
       type: 'DossierStatusChanged', correlationId: 'c-3', occurredAt: at('2025-03-03', '08:05'),
       payload: expect.objectContaining({ action: 'REFUSE', nationalStatusCode: 3, reason: 'Không thuộc thẩm quyền' }),
     })]);
+  });
+});
+
+describe('issue #20: assignDossier and sendBack', () => {
+  const specialist = officer('SPECIALIST');
+  const known = (c: Caller) => ({ id: c.id, name: c.name, role: c.role as 'SPECIALIST', centreId: district.id });
+
+  it('a LEADER assigns the current step to a specialist of the centre: the holding moves to them, DossierAssigned, no status change', async () => {
+    const { stores, ctx } = setUp(at('2025-03-04', '09:00'));
+    stores.officers.push(known(specialist));
+    const d = dossierAt(stores, 1);
+    stores.holdings.push({ dossierId: d.id, stepCode: 'REVIEW', branchCode: null, officerId: null, centreId: district.id, from: at('2025-03-03', '10:00'), rework: false, until: null });
+    const answered = await assignDossier(ctx(officer('LEADER')), d.id, specialist.id, null, 'urgent');
+    expect(answered).toMatchObject({ assigneeId: specialist.id, status: 'PROCESSING', stepIndex: 1 });
+    expect(stores.holdings.map((h) => [h.officerId, h.until])).toEqual([[null, at('2025-03-04', '09:00')], [specialist.id, null]]);
+    expect(stores.history).toEqual([expect.objectContaining({ action: 'ASSIGN', note: `REVIEW → ${specialist.name}: urgent` })]);
+    expect(stores.published('DossierAssigned')).toEqual([expect.objectContaining({ stepCode: 'REVIEW', officer: expect.objectContaining({ id: specialist.id }), previousOfficerId: null })]);
+    expect(stores.published('DossierStatusChanged')).toEqual([]);
+  });
+
+  it('refuses an officer of another role (BAD_USER_INPUT), an unknown one (NOT_FOUND), and a SPECIALIST assigning (FORBIDDEN)', async () => {
+    const { stores, ctx } = setUp(at('2025-03-04', '09:00'));
+    const leader = officer('LEADER');
+    stores.officers.push(known(specialist), { ...known(leader), role: 'LEADER' });
+    const d = dossierAt(stores, 1);
+    await expect(assignDossier(ctx(officer('LEADER')), d.id, leader.id)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(assignDossier(ctx(officer('LEADER')), d.id, 'nobody')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(assignDossier(ctx(officer('SPECIALIST')), d.id, specialist.id)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    expect(stores.dossiers.get(d.id)).toMatchObject({ version: 3 });
+  });
+
+  it('once assigned, only the assignee (or a LEADER) completes the step; another specialist is FORBIDDEN', async () => {
+    const { stores, ctx } = setUp(at('2025-03-04', '09:00'));
+    stores.officers.push(known(specialist));
+    const d = dossierAt(stores, 1);
+    await assignDossier(ctx(officer('LEADER')), d.id, specialist.id);
+    await expect(completeStep(ctx(officer('SPECIALIST')), d.id)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await completeStep(ctx(specialist), d.id);
+    expect(stores.dossiers.get(d.id)).toMatchObject({ stepIndex: 2, assigneeId: null });
+  });
+
+  it('the LEADER sends the dossier back from the decision to the review: new due time, rework holding, DossierSentBack', async () => {
+    const now = at('2025-03-05', '15:00');
+    const { stores, ctx } = setUp(now);
+    const d = dossierAt(stores, 2);
+    await sendBack(ctx(officer('LEADER')), d.id, 'REVIEW', 'Thiếu ý kiến thẩm định');
+    expect(stores.dossiers.get(d.id)).toMatchObject({ stepIndex: 1, stepStartedAt: now, stepDueAt: stepDueAt(calendar, now, 24), inboxRole: 'SPECIALIST', status: 'PROCESSING' });
+    expect(stores.history).toEqual([expect.objectContaining({ action: 'SEND_BACK', note: 'DECIDE → REVIEW: Thiếu ý kiến thẩm định', stepCode: 'DECIDE' })]);
+    expect(stores.holdings).toEqual([expect.objectContaining({ stepCode: 'REVIEW', rework: true, until: null })]);
+    expect(stores.published('DossierSentBack')).toEqual([expect.objectContaining({ fromStepCode: 'DECIDE', toStepCode: 'REVIEW', reason: 'Thiếu ý kiến thẩm định' })]);
+    expect(stores.published('DossierStatusChanged')).toEqual([]);
+    // forward only to an earlier step; a specialist cannot send back a step that is not theirs
+    await expect(sendBack(ctx(officer('LEADER')), d.id, 'DECIDE', 'x')).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
   });
 });

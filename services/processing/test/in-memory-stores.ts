@@ -7,9 +7,12 @@ import type { NewApology } from '../src/persistence/apologies';
 import type { ImportedPause, NewClockPause } from '../src/persistence/clock-pauses';
 import type { HistoryLine, ImportedHistoryLine } from '../src/persistence/history';
 import type { ProcessingStoreAccess, ProcessingStores } from '../src/persistence/stores';
+import type { NewHolding } from '../src/persistence/holdings';
+import type { Officer } from '../src/persistence/officers';
 
 /** A copy of a dossier row (its Dates are never changed in place, so they may be shared). */
-const clone = (d: ProcessingDossier): ProcessingDossier => ({ ...d, steps: d.steps.map((s) => ({ ...s })), result: d.result ? { ...d.result } : null });
+const clone = (d: ProcessingDossier): ProcessingDossier => ({ ...d, steps: d.steps.map((s) => ({ ...s })), result: d.result ? { ...d.result } : null,
+  branches: d.branches ? d.branches.map((b) => ({ ...b })) : d.branches, interAgency: d.interAgency ? { ...d.interAgency } : d.interAgency });
 
 /**
  * Processing's stores held in memory, for commands' unit tests. A transaction works on copies and
@@ -21,6 +24,8 @@ export class InMemoryStores implements ProcessingStoreAccess {
   pauses: Array<NewClockPause & { resumedAt: Date | null }> = [];
   apologies: NewApology[] = [];
   workflows: WorkflowTemplate[] = [];
+  officers: Officer[] = [];
+  holdings: Array<NewHolding & { until: Date | null }> = [];
   outbox: Array<{ type: EventType; aggregateId: string; payload: any; correlationId?: string | null; occurredAt?: Date }> = [];
 
   constructor(private readonly calendar: WorkingCalendar, readonly centres: CentreDirectory) {}
@@ -37,7 +42,7 @@ export class InMemoryStores implements ProcessingStoreAccess {
   async transaction<T>(work: (stores: ProcessingStores) => Promise<T>): Promise<T> {
     const draft = this.copy();
     const result = await work(this.stores(draft));
-    Object.assign(this, { dossiers: draft.dossiers, history: draft.history, pauses: draft.pauses, apologies: draft.apologies, workflows: draft.workflows, outbox: draft.outbox });
+    Object.assign(this, { dossiers: draft.dossiers, history: draft.history, pauses: draft.pauses, apologies: draft.apologies, workflows: draft.workflows, outbox: draft.outbox, holdings: draft.holdings });
     return result;
   }
 
@@ -49,11 +54,11 @@ export class InMemoryStores implements ProcessingStoreAccess {
     return {
       dossiers: new Map([...this.dossiers].map(([id, d]) => [id, clone(d)])),
       history: [...this.history], pauses: this.pauses.map((p) => ({ ...p })), apologies: [...this.apologies],
-      workflows: [...this.workflows], outbox: [...this.outbox],
+      workflows: [...this.workflows], outbox: [...this.outbox], holdings: this.holdings.map((h) => ({ ...h })), officers: this.officers,
     };
   }
 
-  private stores(state: Pick<InMemoryStores, 'dossiers' | 'history' | 'pauses' | 'apologies' | 'workflows' | 'outbox'>): ProcessingStores {
+  private stores(state: Pick<InMemoryStores, 'dossiers' | 'history' | 'pauses' | 'apologies' | 'workflows' | 'outbox' | 'holdings' | 'officers'>): ProcessingStores {
     const row = (id: string) => state.dossiers.get(id);
     return {
       dossiers: {
@@ -85,6 +90,14 @@ export class InMemoryStores implements ProcessingStoreAccess {
         },
       },
       apologies: { add: async (a) => { state.apologies.push(a); } },
+      officers: { byId: async (id) => state.officers.find((o) => o.id === id) ?? null },
+      holdings: {
+        open: async (h) => { state.holdings.push({ ...h, branchCode: h.branchCode ?? null, until: null }); },
+        current: async (dossierId, branchCode) => state.holdings.filter((h) => h.dossierId === dossierId && !h.until && (h.branchCode ?? null) === branchCode).at(-1) ?? null,
+        close: async (dossierId, at, branchCode) => {
+          for (const h of state.holdings) if (h.dossierId === dossierId && !h.until && (branchCode === undefined || (h.branchCode ?? null) === branchCode)) h.until = at;
+        },
+      },
       workflows: {
         current: async (code) => state.workflows.filter((w) => w.procedureCode === code).sort((a, b) => b.version - a.version)[0] ?? defaultWorkflow(code),
         defineVersion: async (procedureCode, steps, _by, at) => {

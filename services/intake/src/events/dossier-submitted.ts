@@ -16,7 +16,7 @@ export function dossierSubmitted(
     submittedAt: d.submittedAt.toISOString(), receivedAt: d.receivedAt?.toISOString() ?? null,
     receptionDay: d.receptionDay, dueAt: d.dueAt?.toISOString() ?? null,
     procedure: { id: procedure.id, code: procedure.code, name: procedure.name, sector: procedure.sector, version: procedure.version,
-      processingTime: { amount: procedure.timeAmount, unit: procedure.timeUnit } },
+      processingTime: { amount: procedure.timeAmount, unit: procedure.timeUnit }, feeVnd: procedure.feeVnd },
     receivingCentre: { id: centre.id, code: centre.code, level: centre.level },
     applicant: { id: applicant.id, kind: applicant.kind, identityNumber: applicant.identityNumber, fullName: applicant.fullName,
       phone: applicant.phone, email: applicant.email },

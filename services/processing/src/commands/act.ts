@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '@onestop/calendar';
 import { actorOf, awaitingEvent, badInput, catchingUp, checkLength, conflict, isUuid, notFound, requireCaller, type Caller } from '@onestop/service-kit';
 import { NotAtStep, type Patch } from '../domain/dossier-process';
-import { mayBeBehind, RefusedTransition } from '../domain/lifecycle';
+import { isOpen, mayBeBehind, RefusedTransition } from '../domain/lifecycle';
 import { statusChangedPayload } from '../events/status-changed';
 import type { ProcessingDossier } from '../persistence';
 import type { Actor, HistoryLine } from '../persistence/history';
@@ -56,12 +56,16 @@ export interface RecordExtra extends Pick<HistoryLine, 'stepDueAt' | 'stepOutcom
   note?: string | null; reason?: string | null; componentCodes?: string[]; centreId?: string; stepCode?: string;
   /** false: no DossierStatusChanged (a step inside PROCESSING changes no status). */
   announce?: boolean;
+  /** The step is held again after a send-back (its holding is marked rework). */
+  rework?: boolean;
 }
 
 /** Changes the dossier, writes the control slip's line and announces the new status, in one go. */
 export async function record(a: Act, caller: Caller, ctx: Pick<ProcessingContext, 'correlationId'>, action: string, patch: Patch & Partial<ProcessingDossier>, extra: RecordExtra = {}): Promise<ProcessingDossier> {
   const before = a.dossier.processingCentreId;
+  const held = { stepIndex: a.dossier.stepIndex, assigneeId: a.dossier.assigneeId ?? null, open: isOpen(a.dossier.status) };
   const updated = await a.stores.dossiers.commitTransition(a.dossier, patch);
+  await moveHolding(a, held, updated, extra.rework ?? false);
   await a.stores.history.append(updated, {
     action, actor: actor(caller), at: a.now, note: extra.note ?? extra.reason ?? null, centreId: extra.centreId ?? before,
     stepCode: extra.stepCode, stepDueAt: extra.stepDueAt, stepOutcome: extra.stepOutcome,
@@ -73,3 +77,26 @@ export async function record(a: Act, caller: Caller, ctx: Pick<ProcessingContext
   }
   return updated;
 }
+
+/**
+ * The control slip's holders follow the dossier: a new step, a new assignee or the end of
+ * processing closes the open holding (of the linear step) and, while the dossier is open, opens
+ * the next one. A reassignment keeps the rework mark of the holding it replaces.
+ */
+async function moveHolding(a: Act, was: { stepIndex: number; assigneeId: string | null; open: boolean }, now: ProcessingDossier, rework: boolean): Promise<void> {
+  const open = isOpen(now.status);
+  const sameStep = was.stepIndex === now.stepIndex;
+  if (sameStep && was.assigneeId === (now.assigneeId ?? null) && was.open === open && !rework) return;
+  const previous = sameStep ? await a.stores.holdings.current(now.id, null) : null;
+  await a.stores.holdings.close(now.id, a.now, null);
+  if (!open || now.branches?.length) return;
+  await a.stores.holdings.open({
+    dossierId: now.id, stepCode: now.steps[now.stepIndex].code, branchCode: null, officerId: now.assigneeId ?? null,
+    centreId: holdingCentreOf(now), from: a.now, rework: rework || (sameStep && !!previous?.rework),
+  });
+}
+
+/** Where the current step is held: the agency during an accepted inter-agency step, the processing centre otherwise. */
+export const holdingCentreOf = (d: ProcessingDossier): string =>
+  d.interAgency && d.interAgency.state !== 'DONE' && d.interAgency.state !== 'RETURNED' && d.steps[d.stepIndex]?.code === d.interAgency.stepCode
+    ? d.interAgency.agencyCentreId : d.processingCentreId;

@@ -27,12 +27,16 @@ export async function receiveDossier({ stores, correlationId }: AppliedEvent, p:
     statutoryDueAt: p.dueAt ? new Date(p.dueAt) : null,
     workflowVersion: workflow.version,
     steps: workflow.steps,
+    // what step conditions are judged on
+    applicantKind: p.applicant.kind ?? null,
+    feeVnd: p.procedure.feeVnd ?? null,
   };
   const entry = received ? enterAtFirstStep(await stores.calendar(), workflow.steps, new Date(p.receivedAt!)) : {};
   // A walk-in refused at the counter: the same refusal (1 → 3) as refuseDossier's, written at once.
   const refused = !received && p.refusal ? close(base as ProcessingDossier, 'REFUSE') : {};
   const dossier = { ...base, ...entry, ...refused } as ProcessingDossier;
   await stores.dossiers.insert(dossier);
+  if (received) await openFirstHolding({ stores }, dossier, new Date(p.receivedAt!));
   await stores.history.append(dossier, {
     action: received ? 'RECEIVE' : 'SUBMIT_ONLINE',
     actor: actorFromEvent(p.actor),
@@ -60,6 +64,12 @@ export async function acceptDossier({ stores }: AppliedEvent, p: DossierAccepted
     statutoryDueAt: new Date(p.dueAt),
   });
   await stores.history.append(dossier, { action: 'ACCEPT', actor: actorFromEvent(p.actor), at: receivedAt });
+  await openFirstHolding({ stores }, dossier, receivedAt);
+}
+
+/** The first step's holding: its role holds it from reception. */
+function openFirstHolding({ stores }: Pick<AppliedEvent, 'stores'>, d: ProcessingDossier, at: Date) {
+  return stores.holdings.open({ dossierId: d.id, stepCode: d.steps[0].code, branchCode: null, officerId: null, centreId: d.processingCentreId, from: at, rework: false });
 }
 
 /** Từ chối tiếp nhận (1→3): intake refused the online dossier at reception; the refusal slip reads this line. */

@@ -1,6 +1,6 @@
 import { WorkingCalendar } from '@onestop/calendar';
 import { stepDueAt } from './clock';
-import { close, completeStep, decide, enterAtFirstStep, inboxRoleOf, NotAtStep, restartClock, stopClock, type ProcessState } from './dossier-process';
+import { assign, close, completeStep, decide, enterAtFirstStep, inboxRoleOf, NotAtStep, restartClock, sendBack, stopClock, type ProcessState } from './dossier-process';
 import { RefusedTransition } from './lifecycle';
 import { defaultWorkflow } from './workflow';
 
@@ -22,7 +22,7 @@ describe('what each action does to a dossier in processing', () => {
   it('a received dossier waits at the first step, in the intake officer’s inbox, due that step’s hours after reception', () => {
     const receivedAt = at('2025-03-03', '08:00');
     expect(enterAtFirstStep(calendar, steps, receivedAt)).toEqual({
-      status: 'RECEIVED', stepIndex: 0, stepStartedAt: receivedAt, stepDueAt: stepDueAt(calendar, receivedAt, 4), inboxRole: 'INTAKE_OFFICER',
+      status: 'RECEIVED', stepIndex: 0, stepStartedAt: receivedAt, stepDueAt: stepDueAt(calendar, receivedAt, 4), inboxRole: 'INTAKE_OFFICER', assigneeId: null,
     });
   });
 
@@ -30,7 +30,7 @@ describe('what each action does to a dossier in processing', () => {
     const d = received();
     const doneAt = at('2025-03-03', '09:00');
     const { patch, finished, outcome } = completeStep(calendar, d, doneAt);
-    expect(patch).toEqual({ status: 'PROCESSING', stepIndex: 1, stepStartedAt: doneAt, stepDueAt: stepDueAt(calendar, doneAt, 24), inboxRole: 'SPECIALIST' });
+    expect(patch).toEqual({ status: 'PROCESSING', stepIndex: 1, stepStartedAt: doneAt, stepDueAt: stepDueAt(calendar, doneAt, 24), inboxRole: 'SPECIALIST', assigneeId: null });
     expect(finished.code).toBe('RECEIVE');
     expect(outcome).toBe('ON_TIME'); // done on its due day, before the due instant: early counts whole days only
     expect(completeStep(calendar, d, at('2025-03-04', '16:00')).outcome).toBe('LATE');
@@ -71,5 +71,43 @@ describe('what each action does to a dossier in processing', () => {
   it('an action the lifecycle does not allow changes nothing and says why', () => {
     expect(() => close(received(), 'STOP')).toThrow(RefusedTransition);
     expect(() => stopClock(calendar, received(), at('2025-03-03', '09:00'), 'REQUEST_SUPPLEMENT')).toThrow(/cannot request supplement/);
+  });
+});
+
+describe('issue #20: assignment, send-back and conditions', () => {
+  const inProcessingAt = (stepIndex: number, over: Partial<ProcessState> = {}): ProcessState => ({ ...received(), status: 'PROCESSING', stepIndex, ...over });
+
+  it('assigning keeps the status and names the officer; a closed dossier cannot be assigned', () => {
+    expect(assign(inProcessingAt(1), 'officer-1')).toEqual({ assigneeId: 'officer-1' });
+    expect(() => assign({ ...received(), status: 'STOPPED' }, 'officer-1')).toThrow(RefusedTransition);
+  });
+
+  it('sending back restarts the earlier step now, with a due time from the calendar and nobody assigned', () => {
+    const now = at('2025-03-05', '15:00'); // Wednesday 15:00: 24 office hours later is Monday 15:00 (8-hour days)
+    const { patch, from, to } = sendBack(calendar, inProcessingAt(2, { assigneeId: 'leader-1' }), 'REVIEW', now);
+    expect([from.code, to.code]).toEqual(['DECIDE', 'REVIEW']);
+    expect(patch).toEqual({ status: 'PROCESSING', stepIndex: 1, stepStartedAt: now, stepDueAt: stepDueAt(calendar, now, 24), inboxRole: 'SPECIALIST', assigneeId: null });
+  });
+
+  it('sends back only to an earlier step its sendBackTo names (any earlier one when it names none), and not from RECEIVED', () => {
+    const limited = steps.map((s) => (s.code === 'DECIDE' ? { ...s, sendBackTo: ['REVIEW'] } : s));
+    expect(() => sendBack(calendar, inProcessingAt(2, { steps: limited }), 'RECEIVE', at('2025-03-05', '09:00'))).toThrow(NotAtStep);
+    expect(() => sendBack(calendar, inProcessingAt(1), 'DECIDE', at('2025-03-05', '09:00'))).toThrow(NotAtStep);
+    expect(sendBack(calendar, inProcessingAt(2), 'RECEIVE', at('2025-03-05', '09:00')).to.code).toBe('RECEIVE');
+    expect(() => sendBack(calendar, received(), 'RECEIVE', at('2025-03-05', '09:00'))).toThrow(RefusedTransition);
+  });
+
+  it('a step whose condition fails is skipped: the dossier goes on to the next one that applies', () => {
+    const withCondition = [steps[0],
+      { code: 'FEE_CHECK', name: 'Kiểm tra lệ phí', role: 'SPECIALIST' as const, durationHours: 4, condition: { feeAtLeastVnd: 100_000 } },
+      { code: 'ORG_CHECK', name: 'Kiểm tra tổ chức', role: 'SPECIALIST' as const, durationHours: 4, condition: { applicantKind: 'ORGANIZATION' as const } },
+      steps[2]];
+    const now = at('2025-03-03', '09:00');
+    const citizenSmallFee = completeStep(calendar, { ...received(), steps: withCondition, applicantKind: 'CITIZEN', feeVnd: 50_000 }, now);
+    expect([citizenSmallFee.patch.stepIndex, citizenSmallFee.skipped]).toEqual([3, ['FEE_CHECK', 'ORG_CHECK']]);
+    const orgBigFee = completeStep(calendar, { ...received(), steps: withCondition, applicantKind: 'ORGANIZATION', feeVnd: 100_000 }, now);
+    expect([orgBigFee.patch.stepIndex, orgBigFee.skipped]).toEqual([1, []]);
+    const orgUnknownFee = completeStep(calendar, { ...received(), steps: withCondition, applicantKind: 'ORGANIZATION', feeVnd: null }, now);
+    expect([orgUnknownFee.patch.stepIndex, orgUnknownFee.skipped]).toEqual([2, ['FEE_CHECK']]);
   });
 });

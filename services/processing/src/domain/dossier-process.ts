@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '@onestop/calendar';
 import type { DossierStatus } from '@onestop/events';
 import { pause, resume, stepDueAt, stepOutcome } from './clock';
 import { transition, type LifecycleAction } from './lifecycle';
-import { isDecisionStep, type StepRole, type WorkflowStep } from './workflow';
+import { isDecisionStep, nextApplicableStep, sendBackTargets, type ApplicantKind, type StepRole, type WorkflowStep } from './workflow';
 
 export interface ProcessState {
   status: DossierStatus;
@@ -21,7 +21,41 @@ export interface ProcessState {
   pausedRemainingMinutes: number | null;
   pausedStatutoryMinutes: number | null;
   pausedStepMinutes: number | null;
+  /** The officer the current step is assigned to; null: its role holds it. */
+  assigneeId?: string | null;
+  applicantKind?: ApplicantKind | null;
+  feeVnd?: number | null;
+  branches?: BranchState[] | null;
+  inboxRoles?: StepRole[] | null;
+  interAgency?: InterAgencyState | null;
 }
+
+/** A branch of the PARALLEL step a dossier is at: its own start, due time and assignee. */
+export interface BranchState {
+  code: string;
+  name: string;
+  role: StepRole;
+  durationHours: number;
+  startedAt: string;
+  /** Null while the clock is stopped (pausedMinutes keeps the time left). */
+  dueAt: string | null;
+  pausedMinutes?: number | null;
+  doneAt: string | null;
+  assigneeId: string | null;
+}
+
+/** The dossier's inter-agency transfer (liên thông). */
+export interface InterAgencyState {
+  agencyCentreId: string;
+  stepCode: string;
+  sentAt: string;
+  /** The end of the agency's share of the time, from its acceptance. */
+  shareDueAt: string | null;
+  state: 'AWAITING_ACCEPTANCE' | 'ACCEPTED' | 'RETURNED' | 'DONE';
+  reason: string | null;
+}
+
+const factsOf = (d: ProcessState) => ({ applicantKind: d.applicantKind ?? null, feeVnd: d.feeVnd ?? null });
 
 export type Patch = Partial<ProcessState> & { inboxRole?: StepRole | null; resolvedAt?: Date | null; processingCentreId?: string };
 
@@ -32,16 +66,37 @@ export function inboxRoleOf(status: DossierStatus, steps: WorkflowStep[], stepIn
 
 /** A received dossier starts at the first step of its workflow; that step's due time counts from reception. */
 export function enterAtFirstStep(calendar: WorkingCalendar, steps: WorkflowStep[], receivedAt: Date): Patch {
-  return {
-    status: 'RECEIVED',
-    stepIndex: 0,
-    stepStartedAt: receivedAt,
-    stepDueAt: stepDueAt(calendar, receivedAt, steps[0].durationHours),
-    inboxRole: steps[0].role,
-  };
+  return { status: 'RECEIVED', ...enterStep(calendar, steps, 0, receivedAt) };
 }
 
 export class NotAtStep extends Error {}
+
+/** The dossier starts step `index` at `at`: its due time from the calendar, its role's inbox, nobody assigned yet. */
+export function enterStep(calendar: WorkingCalendar, steps: WorkflowStep[], index: number, at: Date): Patch {
+  const step = steps[index];
+  return { stepIndex: index, stepStartedAt: at, stepDueAt: stepDueAt(calendar, at, step.durationHours), inboxRole: step.role, assigneeId: null };
+}
+
+/** A named officer takes the current step (again to reassign). */
+export function assign(d: ProcessState, officerId: string): Patch {
+  transition(d.status, 'ASSIGN');
+  return { assigneeId: officerId };
+}
+
+/**
+ * Back to an earlier step for rework (trả lại để làm lại): allowed to the targets the current
+ * step's sendBackTo names (any earlier step when it names none). The step restarts now with a
+ * fresh due time; nobody is assigned.
+ */
+export function sendBack(calendar: WorkingCalendar, d: ProcessState, toStepCode: string, at: Date) {
+  const status = transition(d.status, 'SEND_BACK');
+  const targets = sendBackTargets(d.steps, d.stepIndex);
+  const toIndex = d.steps.findIndex((s) => s.code === toStepCode);
+  if (toIndex < 0 || !targets.includes(toStepCode)) {
+    throw new NotAtStep(`Step ${d.steps[d.stepIndex]?.code} sends back only to ${targets.join(', ') || 'no step'}, not to ${toStepCode}`);
+  }
+  return { patch: { status, ...enterStep(calendar, d.steps, toIndex, at) } as Patch, from: d.steps[d.stepIndex], to: d.steps[toIndex] };
+}
 
 /**
  * The current step is done: the next one starts now. The decision step is not completed but
@@ -51,15 +106,11 @@ export function completeStep(calendar: WorkingCalendar, d: ProcessState, at: Dat
   const status = transition(d.status, 'COMPLETE_STEP');
   if (isDecisionStep(d.steps, d.stepIndex)) throw new NotAtStep('The current step is the decision step: decide the dossier instead');
   const finished = d.steps[d.stepIndex];
-  const next = d.steps[d.stepIndex + 1];
-  const patch: Patch = {
-    status,
-    stepIndex: d.stepIndex + 1,
-    stepStartedAt: at,
-    stepDueAt: stepDueAt(calendar, at, next.durationHours),
-    inboxRole: next.role,
-  };
-  return { patch, finished, outcome: d.stepDueAt ? stepOutcome(at, d.stepDueAt) : null };
+  // Steps whose condition fails for this dossier are skipped (the decision step always applies).
+  const nextIndex = nextApplicableStep(d.steps, d.stepIndex + 1, factsOf(d));
+  const patch: Patch = { status, ...enterStep(calendar, d.steps, nextIndex, at) };
+  const skipped = d.steps.slice(d.stepIndex + 1, nextIndex).map((s) => s.code);
+  return { patch, finished, skipped, outcome: d.stepDueAt ? stepOutcome(at, d.stepDueAt) : null };
 }
 
 /** Supplementation or financial obligation: the clock stops and keeps the time left. */

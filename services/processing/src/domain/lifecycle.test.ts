@@ -25,6 +25,9 @@ const ALLOWED: Record<string, DossierStatus> = {
   'PROCESSING TRANSFER': 'PROCESSING',
   'RECEIVED APOLOGISE': 'RECEIVED',
   'PROCESSING APOLOGISE': 'PROCESSING',
+  'RECEIVED ASSIGN': 'RECEIVED',
+  'PROCESSING ASSIGN': 'PROCESSING',
+  'PROCESSING SEND_BACK': 'PROCESSING',
 };
 
 const pairs: Array<[DossierStatus, LifecycleAction]> = STATUSES.flatMap((s) => ACTIONS.map((a) => [s, a] as [DossierStatus, LifecycleAction]));
@@ -34,8 +37,8 @@ describe('the dossier lifecycle', () => {
     expect(STATUSES.map((s) => NATIONAL_STATUS_CODES[s])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
-  it('covers all 130 pairs of status and action', () => {
-    expect(pairs).toHaveLength(130);
+  it('covers all 150 pairs of status and action', () => {
+    expect(pairs).toHaveLength(150);
   });
 
   it.each(pairs)('%s × %s', (status, action) => {

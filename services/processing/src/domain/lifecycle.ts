@@ -27,6 +27,8 @@ export const ACTIONS = [
   'RETURN_RESULT', // trả kết quả (delivery's ResultReturned)
   'TRANSFER', // liên thông: another centre goes on with it
   'APOLOGISE', // văn bản xin lỗi và đề nghị gia hạn
+  'ASSIGN', // phân công: a named officer takes the current step
+  'SEND_BACK', // trả lại bước trước để làm lại: back to an earlier step for rework
 ] as const;
 export type LifecycleAction = (typeof ACTIONS)[number];
 
@@ -53,6 +55,9 @@ export const RULES: Readonly<Record<LifecycleAction, Rule>> = {
   TRANSFER: { from: ['RECEIVED', 'PROCESSING'] },
   // Only while the clock runs: a stopped clock consumes no time, so there is nothing to apologise for yet.
   APOLOGISE: { from: ['RECEIVED', 'PROCESSING'] },
+  ASSIGN: { from: ['RECEIVED', 'PROCESSING'] },
+  // Only once processing has started: the handover step has nothing earlier to go back to.
+  SEND_BACK: { from: ['PROCESSING'] },
 };
 
 /** The status `action` leads to from `status`, or null when the lifecycle refuses it. */

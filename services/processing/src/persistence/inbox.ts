@@ -77,3 +77,11 @@ async function inboxCounts(manager: EntityManager, q: InboxQuery): Promise<Inbox
   );
   return { onTrack: running.on_track, dueSoon: running.due_soon, overdue: running.overdue, paused: paused.paused };
 }
+
+/** An officer's assigned open dossiers (hồ sơ của tôi), most urgent step first: the partial index dossier_assignee. */
+export function assignedTo(manager: EntityManager, officerId: string, limit: number, offset: number): Promise<ProcessingDossier[]> {
+  return manager.getRepository(ProcessingDossier).createQueryBuilder('d')
+    .where(`d.inbox_role IS NOT NULL AND (d.assignee_id = :officerId
+      OR d.branches @> jsonb_build_array(jsonb_build_object('assigneeId', CAST(:officerId AS text), 'doneAt', null)))`, { officerId })
+    .orderBy('d.step_due_at', 'ASC').addOrderBy('d.id', 'ASC').limit(limit).offset(offset).getMany();
+}

@@ -10,6 +10,9 @@ import { commitTransition, dossierOfEvent, insertDossier, loadDossier } from './
 import { appendHistory, appendImportedHistory, type HistoryLine, type ImportedHistoryLine } from './history';
 import type { ProcessingDossier } from './entities/processing-dossier.entity';
 import { currentWorkflow, defineWorkflowVersion } from './workflows';
+import { closeHoldings, openHolding, openHoldingOf, type NewHolding } from './holdings';
+import { officerById, type Officer } from './officers';
+import type { HoldingRow } from './entities/holding.entity';
 
 /**
  * What processing's commands read and write, each store named after what it holds; one
@@ -36,6 +39,16 @@ export interface ProcessingStores {
     insertImported(dossier: Pick<ProcessingDossier, 'id' | 'processingCentreId'>, pauses: readonly ImportedPause[]): Promise<void>;
   };
   apologies: { add(apology: NewApology): Promise<void> };
+  /** The officer directory: whom a step may be assigned to. */
+  officers: { byId(id: string): Promise<Officer | null> };
+  /** The control slip's holders. */
+  holdings: {
+    open(holding: NewHolding): Promise<void>;
+    /** The open holding of the linear step (branchCode null) or of a branch. */
+    current(dossierId: string, branchCode: string | null): Promise<Pick<HoldingRow, 'rework' | 'officerId'> | null>;
+    /** Ends the open holdings: of a branch (or the linear step, null), or all when branchCode is undefined. */
+    close(dossierId: string, at: Date, branchCode?: string | null): Promise<void>;
+  };
   workflows: {
     current(procedureCode: string): Promise<WorkflowTemplate & { definedAt?: Date }>;
     defineVersion(procedureCode: string, steps: WorkflowStep[], definedBy: string, at: Date): Promise<WorkflowTemplate & { definedAt: Date }>;
@@ -78,6 +91,12 @@ export function processingStores(db: DataSource, deps: { calendar(within?: Entit
       insertImported: (dossier, pauses) => insertImportedPauses(manager, dossier, pauses),
     },
     apologies: { add: (apology) => addApology(manager, apology) },
+    officers: { byId: (id) => officerById(manager, id) },
+    holdings: {
+      open: (h) => openHolding(manager, h),
+      current: (dossierId, branchCode) => openHoldingOf(manager, dossierId, branchCode),
+      close: (dossierId, at, branchCode) => closeHoldings(manager, dossierId, at, branchCode),
+    },
     workflows: {
       current: workflow,
       defineVersion: (procedureCode, steps, definedBy, at) => defineWorkflowVersion(manager, procedureCode, steps, definedBy, at),

@@ -35,6 +35,11 @@ export const authorizeCentre = (ctx: Ctx, operation: OperationName, centreId: st
 export async function requireRoleOfStep(ctx: Ctx, operation: 'completeStep' | 'decideDossier', dossier: ProcessingDossier, stepIndex: number): Promise<Caller> {
   const caller = await authorizeDossier(ctx, operation, dossier);
   const step = dossier.steps[stepIndex];
+  // A step assigned to a named officer is theirs (or a LEADER's, who answers for the department).
+  if (operation === 'completeStep' && dossier.assigneeId && stepIndex === dossier.stepIndex) {
+    if (caller.id === dossier.assigneeId || caller.role === 'LEADER') return caller;
+    if (step?.role === caller.role) throw forbidden(`Step ${step.code} is assigned to another officer`);
+  }
   if (step && step.role === caller.role) return caller;
   if (dossier.steps.some((s) => s.role === caller.role)) {
     throw conflict(`The dossier is at step ${step?.code ?? '(none)'} (${step?.role ?? 'nobody'}), not at a step of yours`);
@@ -60,3 +65,22 @@ export const processingGuards: ObjectGuards<ProcessingContext> = {
     return (await mayRead(ctx, ctx.deps.centres, { centreIds: [d.receivingCentreId, d.processingCentreId], ownerIdentityNumber: d.applicantIdentityNumber })) ? d : null;
   },
 };
+
+/** Sending back: the current step's role (its assignee when it has one), or a LEADER. */
+export async function requireSendBack(ctx: Ctx, dossier: ProcessingDossier): Promise<Caller> {
+  const caller = await authorizeDossier(ctx, 'sendBack', dossier);
+  if (caller.role === 'LEADER') return caller;
+  const step = dossier.steps[dossier.stepIndex];
+  if (step?.role === caller.role) {
+    if (dossier.assigneeId && dossier.assigneeId !== caller.id) throw forbidden(`Step ${step.code} is assigned to another officer`);
+    return caller;
+  }
+  if (dossier.steps.some((s) => s.role === caller.role)) throw conflict(`The dossier is at step ${step?.code ?? '(none)'}, not at a step of yours`);
+  throw forbidden(`No step of this dossier's workflow is done by ${caller.role}`);
+}
+
+/** Accepting or returning an inter-agency transfer: at the agency the dossier waits for (the processing centre when it waits for none). */
+export function authorizeAgency(ctx: Ctx, operation: 'acceptInterAgency' | 'returnInterAgency', dossier: ProcessingDossier): Promise<Caller> {
+  const agency = dossier.interAgency && dossier.interAgency.state !== 'DONE' ? dossier.interAgency.agencyCentreId : dossier.processingCentreId;
+  return authorizeOn(ctx.deps.centres, ctx.caller, operation, { centreIds: [agency], ownerIdentityNumber: dossier.applicantIdentityNumber });
+}

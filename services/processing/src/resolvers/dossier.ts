@@ -5,6 +5,10 @@ import { isOpen, nationalStatusCode } from '../domain/lifecycle';
 import { Apology, HistoryEntry, ProcessingDossier } from '../persistence';
 import { dossierWithCentreCode } from '../persistence/dossiers';
 import { nowOf, type ProcessingContext } from '../deps';
+import { kindOf } from '../domain/workflow';
+import { holdingsOf } from '../persistence/holdings';
+import { officersByIds } from '../persistence/officers';
+import { officerOf, officerView } from './officer';
 
 type D = ProcessingDossier;
 const paused = (d: D) => d.pausedAt !== null;
@@ -38,20 +42,40 @@ export const DossierType = {
   processingCentre: (d: Read) => (d.processingCentreId ? { id: d.processingCentreId, code: d.processingCentreCode ?? undefined } : null),
   workflow: (d: Partial<D>) => (d.steps ? { procedureCode: d.procedureCode, version: d.workflowVersion, steps: d.steps } : null),
 
-  /** The step the dossier is at while it is open; its due time is null while the clock is stopped. */
+  /** The first active step while the dossier is open; its due time is null while the clock is stopped. */
   currentStep(d: Partial<D>) {
-    if (!d.status || !isOpen(d.status) || !d.steps?.length) return null;
-    const step = d.steps[d.stepIndex!];
-    return { kind: 'TASK', ...step, index: d.stepIndex, startedAt: d.stepStartedAt, dueAt: paused(d as D) ? null : d.stepDueAt };
+    return activeStepsOf(d)[0] ?? null;
   },
 
-  activeSteps(d: Partial<D>) {
-    const step = DossierType.currentStep(d);
-    return step ? [step] : [];
+  /** Every step or branch in progress: one for a linear workflow, one per branch still to do during a PARALLEL step. */
+  activeSteps: (d: Partial<D>) => activeStepsOf(d),
+
+  /** The officer the first active step is assigned to. */
+  assignee(d: Partial<D>, _: unknown, ctx: ProcessingContext) {
+    return officerOf(ctx, activeStepsOf(d)[0]?.assigneeId);
   },
-  assignee: () => null,
-  holdings: () => [],
-  interAgency: () => null,
+
+  /** Who held the dossier at which step, from when until when, with the office time held (to now while still held). */
+  async holdings(d: Partial<D>, _: unknown, ctx: ProcessingContext) {
+    if (!d.status) return [];
+    const rows = await holdingsOf(ctx.db.manager, d.id!);
+    const officers = new Map((await officersByIds(ctx.db.manager, [...new Set(rows.map((h) => h.officerId).filter((id): id is string => !!id))])).map((o) => [o.id, o]));
+    const calendar = await calendarOf(ctx);
+    const now = nowOf(ctx.deps);
+    return rows.map((h) => {
+      const officer = h.officerId ? officers.get(h.officerId) : undefined;
+      const until = h.until ?? now;
+      return {
+        officer: officer ? officerView(officer) : null, stepCode: h.stepCode, branchCode: h.branchCode, centre: { id: h.centreId },
+        from: h.from, until: h.until, rework: h.rework,
+        workingHours: until > h.from ? Math.round((calendar.workingMinutesBetween(h.from, until) / 60) * 100) / 100 : 0,
+      };
+    });
+  },
+  interAgency(d: Partial<D>) {
+    const t = d.interAgency;
+    return t ? { agency: { id: t.agencyCentreId }, stepCode: t.stepCode, sentAt: new Date(t.sentAt), shareDueAt: t.shareDueAt ? new Date(t.shareDueAt) : null, state: t.state, reason: t.reason } : null;
+  },
 
   /** Computed at read time against the statutory due date; frozen at the moment the clock stopped while it is stopped. */
   async sla(d: Partial<D>, _: unknown, ctx: ProcessingContext) {
@@ -95,4 +119,29 @@ export const DossierTrackingType = {
   status: DossierType.status,
   nationalStatusCode: DossierType.nationalStatusCode,
   dueAt: DossierType.dueAt,
+};
+
+/** The active steps of an open dossier: the current step, or the PARALLEL step's branches still to do, each with its own due time. */
+function activeStepsOf(d: Partial<D>) {
+  if (!d.status || !isOpen(d.status) || !d.steps?.length) return [];
+  const step = d.steps[d.stepIndex!];
+  const isPaused = paused(d as D);
+  const base = { ...step, kind: kindOf(step), index: d.stepIndex };
+  if (d.branches?.length) {
+    return d.branches.filter((b) => !b.doneAt).map((b) => ({
+      ...base, role: b.role, durationHours: b.durationHours, branchCode: b.code, branchName: b.name, assigneeId: b.assigneeId,
+      startedAt: new Date(b.startedAt), dueAt: isPaused || !b.dueAt ? null : new Date(b.dueAt),
+    }));
+  }
+  const agency = base.kind === 'INTER_AGENCY' && d.interAgency?.stepCode === step.code ? d.interAgency : null;
+  return [{
+    ...base, startedAt: d.stepStartedAt, dueAt: isPaused ? null : d.stepDueAt, assigneeId: d.assigneeId ?? null,
+    agency: base.kind === 'INTER_AGENCY' && step.agencyCentreId ? { id: step.agencyCentreId } : null,
+    agencyAccepted: agency ? (agency.state === 'AWAITING_ACCEPTANCE' ? null : agency.state === 'ACCEPTED' || agency.state === 'DONE') : null,
+  }];
+}
+
+/** A step as the schema shows it: its assignee (an Officer), its agency (INTER_AGENCY). */
+export const CurrentStepType = {
+  assignee: (s: { assigneeId?: string | null }, _: unknown, ctx: ProcessingContext) => officerOf(ctx, s.assigneeId),
 };

@@ -1,17 +1,14 @@
 import { confirmFinancialObligation, requestFinancialObligation, requestSupplement } from '../commands/clock-stops';
 import { stopDossier, withdrawDossier } from '../commands/close-dossier';
+import { assignDossier } from '../commands/assign-dossier';
 import { completeStep } from '../commands/complete-step';
+import { sendBack } from '../commands/send-back';
 import { decideDossier, type DecisionInput } from '../commands/decide-dossier';
 import { defineWorkflow, type DefineWorkflowInput } from '../commands/define-workflow';
 import { issueApology } from '../commands/issue-apology';
 import { transferDossier } from '../commands/transfer-dossier';
 import type { ProcessingContext } from '../deps';
-import { contractError } from '@onestop/service-kit';
-
-/** Issue #20's operations whose commands are not built yet: a clear answer rather than a silent null. */
-const notYet = (name: string) => () => {
-  throw contractError('CONFLICT', `${name} is not available yet (issue #20 in progress)`);
-};
+import { acceptInterAgency, returnInterAgency } from '../commands/inter-agency';
 
 type Id = { dossierId: string };
 
@@ -19,7 +16,7 @@ type Id = { dossierId: string };
 export const Mutation = {
   defineWorkflow: (_: unknown, { input }: { input: DefineWorkflowInput }, ctx: ProcessingContext) => defineWorkflow(ctx, input),
   withdrawDossier: (_: unknown, a: Id & { reason: string }, ctx: ProcessingContext) => withdrawDossier(ctx, a.dossierId, a.reason),
-  completeStep: (_: unknown, a: Id & { note?: string | null }, ctx: ProcessingContext) => completeStep(ctx, a.dossierId, a.note),
+  completeStep: (_: unknown, a: Id & { note?: string | null; branchCode?: string | null }, ctx: ProcessingContext) => completeStep(ctx, a.dossierId, a.note, a.branchCode),
   requestSupplement: (_: unknown, a: Id & { reason: string; componentCodes: string[] }, ctx: ProcessingContext) =>
     requestSupplement(ctx, a.dossierId, a.reason, a.componentCodes),
   requestFinancialObligation: (_: unknown, a: Id & { reason: string; amountVnd: number }, ctx: ProcessingContext) =>
@@ -29,9 +26,10 @@ export const Mutation = {
   transferDossier: (_: unknown, a: Id & { toCentreId: string; reason: string }, ctx: ProcessingContext) =>
     transferDossier(ctx, a.dossierId, a.toCentreId, a.reason),
   decideDossier: (_: unknown, { input }: { input: DecisionInput }, ctx: ProcessingContext) => decideDossier(ctx, input),
-  assignDossier: notYet('assignDossier'),
-  sendBack: notYet('sendBack'),
-  acceptInterAgency: notYet('acceptInterAgency'),
-  returnInterAgency: notYet('returnInterAgency'),
+  assignDossier: (_: unknown, a: Id & { officerId: string; branchCode?: string | null; note?: string | null }, ctx: ProcessingContext) =>
+    assignDossier(ctx, a.dossierId, a.officerId, a.branchCode, a.note),
+  sendBack: (_: unknown, a: Id & { toStepCode: string; reason: string }, ctx: ProcessingContext) => sendBack(ctx, a.dossierId, a.toStepCode, a.reason),
+  acceptInterAgency: (_: unknown, a: Id & { note?: string | null }, ctx: ProcessingContext) => acceptInterAgency(ctx, a.dossierId, a.note),
+  returnInterAgency: (_: unknown, a: Id & { reason: string }, ctx: ProcessingContext) => returnInterAgency(ctx, a.dossierId, a.reason),
   issueApology: (_: unknown, a: Id & { reason: string; newDueAt: Date }, ctx: ProcessingContext) => issueApology(ctx, a.dossierId, a.reason, a.newDueAt),
 };

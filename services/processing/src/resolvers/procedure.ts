@@ -16,4 +16,5 @@ export const WorkflowStepType = {
   kind: (s: { kind?: string }) => s.kind ?? 'TASK',
   sendBackTo: (s: { sendBackTo?: string[] }) => s.sendBackTo ?? [],
   branches: (s: { branches?: unknown[] }) => s.branches ?? [],
+  agency: (s: { agencyCentreId?: string | null }) => (s.agencyCentreId ? { id: s.agencyCentreId } : null),
 };

@@ -1,11 +1,13 @@
-import { authorize, checkLength, contractError, isUuid, notFound, requireCaller } from '@onestop/service-kit';
+import { authorize, authorizeOn, checkLength, isUuid, notFound, requireCaller } from '@onestop/service-kit';
 import { authorizeCentre } from './access';
 
 import { STEP_ROLES, type StepRole } from '../domain/workflow';
 import { currentWorkflow } from '../persistence/workflows';
 import { nowOf, type ProcessingContext } from '../deps';
 import { deadlineBounds, type InboxFilter } from '../domain/inbox';
-import { inboxFirst, inboxPage } from '../persistence/inbox';
+import { assignedTo, inboxFirst, inboxPage } from '../persistence/inbox';
+import { officersOf } from '../persistence/officers';
+import { officerView } from './officer';
 
 const INBOX_DEFAULT = 50;
 const INBOX_MAX = 200;
@@ -34,11 +36,20 @@ export const Query = {
     });
   },
 
-  myAssignedDossiers() {
-    throw contractError('CONFLICT', 'myAssignedDossiers is not available yet (issue #20 in progress)');
+  /** The open dossiers whose current step (or a branch) is assigned to the caller, most urgent first. */
+  async myAssignedDossiers(_: unknown, args: { first?: number | null; offset?: number | null }, ctx: ProcessingContext) {
+    const caller = await authorizeOn(ctx.deps.centres, ctx.caller, 'myAssignedDossiers');
+    const limit = Math.min(Math.max(args.first ?? INBOX_DEFAULT, 1), INBOX_MAX);
+    return assignedTo(ctx.db.manager, caller.id, limit, Math.max(args.offset ?? 0, 0));
   },
-  officers() {
-    throw contractError('CONFLICT', 'officers is not available yet (issue #20 in progress)');
+
+  /** Officers of a centre (of a role) whom a step may be assigned to: those whose token has reached processing. */
+  async officers(_: unknown, args: { centreId: string; role?: StepRole | null }, ctx: ProcessingContext) {
+    requireCaller(ctx);
+    const centre = isUuid(args.centreId) ? await ctx.deps.centres.byId(args.centreId) : null;
+    if (!centre) throw notFound('Centre');
+    await authorizeCentre(ctx, 'officers', centre.id);
+    return (await officersOf(ctx.db.manager, centre.id, args.role ?? null)).map(officerView);
   },
 
   /** The template a new dossier of the procedure would start with: for signed-in users (the contract's token-less queries are the catalogue's and tracking). */

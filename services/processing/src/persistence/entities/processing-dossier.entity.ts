@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DossierStatus, ResultDocumentV1 } from '@onestop/events';
 import type { SlaState } from '../../domain/clock';
-import type { StepRole, WorkflowStep } from '../../domain/workflow';
+import type { ApplicantKind, StepRole, WorkflowStep } from '../../domain/workflow';
+import type { BranchState, InterAgencyState } from '../../domain/dossier-process';
 
 /** The decision's result document as the decision event carries it, always with a file name. */
 export type StoredResult = ResultDocumentV1 & { fileName: string };
@@ -102,6 +103,29 @@ export class ProcessingDossier {
 
   @Column({ type: 'jsonb', nullable: true })
   result: StoredResult | null;
+
+  /** The officer the current (linear) step is assigned to (the token's sub); null: the step's role holds it. */
+  @Column({ type: 'text', name: 'assignee_id', nullable: true })
+  assigneeId: string | null;
+
+  /** DossierSubmitted's applicant kind and the procedure's fee: what step conditions are judged on. */
+  @Column({ type: 'text', name: 'applicant_kind', nullable: true })
+  applicantKind: ApplicantKind | null;
+
+  @Column({ type: 'bigint', name: 'fee_vnd', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v == null ? null : Number(v)) } })
+  feeVnd: number | null;
+
+  /** The branches of the PARALLEL step the dossier is at; null at any other step. */
+  @Column({ type: 'jsonb', nullable: true })
+  branches: BranchState[] | null;
+
+  /** The roles of the branches still to be done (the inbox lists the dossier once for each). */
+  @Column({ type: 'text', array: true, name: 'inbox_roles', nullable: true })
+  inboxRoles: StepRole[] | null;
+
+  /** The inter-agency transfer (liên thông) in progress or last done. */
+  @Column({ type: 'jsonb', name: 'inter_agency', nullable: true })
+  interAgency: InterAgencyState | null;
 
   @Column({ type: 'int', default: 0 })
   version: number;
