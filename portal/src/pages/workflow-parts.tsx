@@ -201,9 +201,11 @@ export function HoldingsTable({ holdings, steps }: { holdings: Holding[]; steps:
   const stepOf = (h: Holding) => steps.find((s) => s.code === h.stepCode);
   const branchOf = (h: Holding) => stepOf(h)?.branches?.find((b) => b.code === h.branchCode);
   const hours = (n: number) => (Math.round(n * 10) / 10).toLocaleString(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN');
+  // A region of its own that scrolls sideways on a narrow screen, reachable by keyboard (no link inside to take the focus).
   return (
-    <Table<Holding> size="small" rowKey={(h) => `${h.stepCode}-${h.branchCode ?? ''}-${h.from}`} dataSource={holdings} pagination={false}
-      scroll={holdings.length ? { x: 720 } : undefined} locale={{ emptyText: t('common.none') }} data-testid="holdings"
+    <div className="wf-scroll" tabIndex={0} role="region" aria-label={t('wf.holders')}>
+    <Table<Holding> size="small" rowKey={(h) => `${h.stepCode}-${h.branchCode ?? ''}-${h.from}`} dataSource={holdings} pagination={false} style={{ minWidth: 720 }}
+      locale={{ emptyText: t('common.none') }} data-testid="holdings"
       columns={[
         { title: t('wf.holder'), key: 'holder', render: (_, h) => h.officer?.name ?? t('wf.byRole', { role: t(`roles.${branchOf(h)?.role ?? stepOf(h)?.role ?? 'SPECIALIST'}`) }) },
         { title: t('wf.step'), key: 'step', render: (_, h) => stepLabel({ name: stepOf(h)?.name ?? h.stepCode, branchName: branchOf(h)?.name, branchCode: h.branchCode }) },
@@ -213,5 +215,6 @@ export function HoldingsTable({ holdings, steps }: { holdings: Holding[]; steps:
         { title: t('wf.heldHours'), key: 'hours', align: 'right', render: (_, h) => hours(h.workingHours) },
         { title: t('wf.rework'), key: 'rework', render: (_, h) => (h.rework ? <Tag color="orange">{t('wf.rework')}</Tag> : '') },
       ]} />
+    </div>
   );
 }
