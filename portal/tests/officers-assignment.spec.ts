@@ -207,7 +207,7 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await atBothWidths(page, 'assign-dialog');
     assigned = true;
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
-    await expect(page.getByText(`Đã giao hồ sơ ${dossier.code} cho Lê Văn Minh.`)).toBeVisible();
+    await expect(page.getByText(`Đã giao hồ sơ ${dossier.code} cho Trần Văn Minh.`)).toBeVisible();
     if (!live) expect(calls.at(-1)).toEqual({ op: 'AssignDossier', variables: { dossierId: dossier.id, officerId: SPECIALIST, branchCode: null, note: 'Ưu tiên xử lý trong tuần' } });
     else expect((await stepOf(dossier.id)).dossier.activeSteps[0]).toMatchObject({ code: 'REVIEW', assignee: { id: SPECIALIST } });
     await expect(page.getByTestId('dossier-assignee')).toHaveText('Trần Văn Minh');
