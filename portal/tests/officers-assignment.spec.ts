@@ -260,7 +260,7 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await expect(page.getByText('Thẩm định hồ sơ (review) (Chuyên viên xử lý)').first()).toBeVisible();
     expect((await stepOf(dossier.id)).dossier.activeSteps[0].code).toBe('REVIEW');
     const holders = page.getByTestId('holdings');
-    await expect(holders.getByRole('row').filter({ hasText: 'Làm lại' }).first()).toBeVisible();
+    await expect(holders.locator('tbody tr').filter({ has: page.locator('.ant-tag', { hasText: 'Làm lại' }) }).first()).toBeVisible();
     await expect(holders).toContainText('Trần Văn Minh');
     await expect(page.getByText('Thiếu bản vẽ mặt bằng có xác nhận').first()).toBeVisible();
     await atBothWidths(page, 'dossier-sent-back');
@@ -296,7 +296,7 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await expect(progress.locator('[data-branch="FIRE"]')).toContainText('Bỏ qua');
     await expect(page.getByTestId('inter-agency-state')).toHaveText('Đã xong');
     const holders = page.getByTestId('holdings');
-    await expect(holders.getByRole('row').filter({ hasText: 'Làm lại' })).toHaveCount(1);
+    await expect(holders.locator('tbody tr').filter({ has: page.locator('.ant-tag', { hasText: 'Làm lại' }) })).toHaveCount(1);
     await expect(holders.getByRole('row').filter({ hasText: 'Đỗ Văn Nam' })).toContainText('Bộ phận Một cửa thành phố Huế');
     await expect(holders.getByRole('row').filter({ hasText: 'Phòng Quản lý đô thị' })).toContainText('Chuyên viên xử lý (chưa giao)');
     await atBothWidths(page, 'dossier-parallel');
