@@ -127,7 +127,7 @@ test('an administrator draws a workflow with a send-back, an inter-agency step a
 const calls: Array<{ op: string; variables: Record<string, unknown> }> = [];
 const SPEC_OFFICER = { __typename: 'Officer', id: SPECIALIST, name: 'Trần Văn Minh' };
 const SPEC_OFFICER_2 = { __typename: 'Officer', id: 'e2e-specialist-2', name: 'Trần Thị Hoa' };
-const HUE_CENTRE = { __typename: 'Centre', id: '', code: HUE, name: 'Bộ phận Một cửa thành phố Huế' };
+const HUE_CENTRE = { __typename: 'Centre', id: 'e2e-centre-hue', code: HUE, name: 'Bộ phận Một cửa thành phố Huế' };
 let stand: null | ((d: any) => void) = null;
 /** Whether processing answers assignment, my dossiers and send-back itself (wf-core's second commit on): then only what it lacks is stood in for. */
 let live = false;
@@ -144,7 +144,7 @@ const WORKFLOW = () => [
 ];
 const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3600_000).toISOString();
 const holding = (stepCode: string, officer: any, from: number, until: number | null, hours: number, extra: Record<string, unknown> = {}) => ({
-  __typename: 'Holding', officer: officer && { ...officer, role: 'SPECIALIST' }, stepCode, branchCode: null, centre: { __typename: 'Centre', id: '', code: PROVINCE, name: 'Trung tâm Phục vụ hành chính công tỉnh' },
+  __typename: 'Holding', officer: officer && { ...officer, role: 'SPECIALIST' }, stepCode, branchCode: null, centre: { __typename: 'Centre', id: 'e2e-centre-province', code: PROVINCE, name: 'Trung tâm Phục vụ hành chính công tỉnh' },
   from: at(from), until: until === null ? null : at(until), workingHours: hours, rework: false, ...extra,
 });
 
