@@ -23,6 +23,7 @@ const officers = {
     RECEIVE: 'Tiếp nhận hồ sơ', SUBMIT_ONLINE: 'Nộp hồ sơ trực tuyến', ACCEPT: 'Tiếp nhận hồ sơ trực tuyến', REFUSE: 'Từ chối tiếp nhận', COMPLETE_STEP: 'Hoàn thành bước', REQUEST_SUPPLEMENT: 'Yêu cầu bổ sung',
     SUBMIT_SUPPLEMENT: 'Nộp bổ sung', REQUEST_FINANCIAL_OBLIGATION: 'Yêu cầu thực hiện nghĩa vụ tài chính', CONFIRM_FINANCIAL_OBLIGATION: 'Đã thực hiện nghĩa vụ tài chính',
     WITHDRAW: 'Rút hồ sơ', STOP: 'Dừng xử lý', DECIDE: 'Quyết định giải quyết', RETURN_RESULT: 'Trả kết quả', TRANSFER: 'Chuyển xử lý (liên thông)', APOLOGISE: 'Xin lỗi, gia hạn',
+    ASSIGN: 'Giao xử lý', SEND_BACK: 'Trả lại bước trước', ACCEPT_INTER_AGENCY: 'Cơ quan liên thông tiếp nhận', RETURN_INTER_AGENCY: 'Cơ quan liên thông trả lại',
   },
   units: { WORKING_DAYS: '{{count}} ngày làm việc', CALENDAR_DAYS: '{{count}} ngày', WORKING_HOURS: '{{count}} giờ làm việc' },
   fields: {
@@ -124,6 +125,7 @@ const officersEn: typeof officers = {
     RECEIVE: 'Received', SUBMIT_ONLINE: 'Submitted online', ACCEPT: 'Online dossier accepted', REFUSE: 'Refused at reception', COMPLETE_STEP: 'Step completed', REQUEST_SUPPLEMENT: 'Supplement requested',
     SUBMIT_SUPPLEMENT: 'Supplement submitted', REQUEST_FINANCIAL_OBLIGATION: 'Payment requested', CONFIRM_FINANCIAL_OBLIGATION: 'Payment confirmed',
     WITHDRAW: 'Withdrawn', STOP: 'Processing stopped', DECIDE: 'Decided', RETURN_RESULT: 'Result returned', TRANSFER: 'Transferred', APOLOGISE: 'Apology and extension',
+    ASSIGN: 'Assigned', SEND_BACK: 'Sent back', ACCEPT_INTER_AGENCY: 'Accepted by the agency', RETURN_INTER_AGENCY: 'Returned by the agency',
   },
   units: { WORKING_DAYS: '{{count}} working days', CALENDAR_DAYS: '{{count}} days', WORKING_HOURS: '{{count}} working hours' },
   fields: {

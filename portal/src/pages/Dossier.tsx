@@ -5,12 +5,13 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { DossierPageQuery } from '../gql/graphql';
-import { availableActions, type Action } from '../actions';
+import { availableActions, sendBackTargets, type Action } from '../actions';
 import { dateTime, dayjs, fileSize, readBase64, ZONE } from '../format';
 import { errorCode, explain } from '../errors';
 import { useSession } from '../session';
 import { DeadlineTag, TimeLeft, deadlineOf } from './deadline';
 import { HistoryTimeline, SlipLinks } from './dossier-parts';
+import { AssignModal, HoldingsTable, InterAgencyFacts, WorkflowProgress, stepLabel, type ActiveStepView } from './workflow-parts';
 
 const DossierPage = graphql(`
   query DossierPage($id: ID!) {
@@ -21,7 +22,11 @@ const DossierPage = graphql(`
       receivingCentre { id code name }
       processingCentre { id code }
       currentStep { code name role dueAt index }
-      workflow { steps { code name role } }
+      activeSteps { code name role index dueAt kind branchCode branchName assignee { id name } agency { id code name } agencyAccepted }
+      assignee { id name }
+      interAgency { agency { id code name } stepCode sentAt shareDueAt state reason }
+      holdings { officer { id name role } stepCode branchCode centre { id code name } from until workingHours rework }
+      workflow { steps { code name role kind sendBackTo branches { code name role } agency { id code name } } }
       sla { state remainingWorkingHours }
       history { action actor actorRole at note stepCode stepOutcome }
       apologies { reason newDueAt issuedAt }
@@ -35,7 +40,10 @@ const DossierPage = graphql(`
 `);
 
 const Centres = graphql(`query TransferCentres { centres { id code name } }`);
-const Complete = graphql(`mutation CompleteFromPage($dossierId: ID!, $note: String) { completeStep(dossierId: $dossierId, note: $note) { id status nationalStatusCode currentStep { code role } } }`);
+const Complete = graphql(`mutation CompleteFromPage($dossierId: ID!, $note: String, $branchCode: String) { completeStep(dossierId: $dossierId, note: $note, branchCode: $branchCode) { id status nationalStatusCode currentStep { code role } } }`);
+const SendBack = graphql(`mutation SendBackFromPage($dossierId: ID!, $toStepCode: String!, $reason: String!) { sendBack(dossierId: $dossierId, toStepCode: $toStepCode, reason: $reason) { id status currentStep { code role } } }`);
+const AcceptTransfer = graphql(`mutation AcceptInterAgencyFromPage($dossierId: ID!, $note: String) { acceptInterAgency(dossierId: $dossierId, note: $note) { id interAgency { state } } }`);
+const ReturnTransfer = graphql(`mutation ReturnInterAgencyFromPage($dossierId: ID!, $reason: String!) { returnInterAgency(dossierId: $dossierId, reason: $reason) { id interAgency { state reason } } }`);
 const Supplement = graphql(`mutation SupplementFromPage($dossierId: ID!, $reason: String!, $componentCodes: [String!]!) { requestSupplement(dossierId: $dossierId, reason: $reason, componentCodes: $componentCodes) { id status } }`);
 const Transfer = graphql(`mutation TransferFromPage($dossierId: ID!, $toCentreId: ID!, $reason: String!) { transferDossier(dossierId: $dossierId, toCentreId: $toCentreId, reason: $reason) { id status } }`);
 const Stop = graphql(`mutation StopFromPage($dossierId: ID!, $reason: String!) { stopDossier(dossierId: $dossierId, reason: $reason) { id status } }`);
@@ -52,8 +60,11 @@ export default function DossierView() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { user } = useSession();
-  const { data, loading, error, refetch } = useQuery(DossierPage, { variables: { id } });
+  // errorPolicy all: a field the caller may not read (the holders, for an applicant) leaves the rest of the page standing.
+  const { data, loading, error, refetch } = useQuery(DossierPage, { variables: { id }, errorPolicy: 'all' });
   const [open, setOpen] = useState<Action | null>(null);
+  // The step or branch an action is about: a branch's own "done", or the step a leader assigns.
+  const [about, setAbout] = useState<ActiveStepView | null>(null);
 
   if (loading && !data) return <div role="status" aria-label={t('common.loading')}><Spin /></div>;
   const d = data?.dossier;
@@ -68,7 +79,11 @@ export default function DossierView() {
   const labels: Record<Action, string> = {
     complete: t('dossier.complete'), decide: t('dossier.decide'), supplement: t('dossier.supplement'), transfer: t('dossier.transfer'), stop: t('dossier.stop'),
     apology: t('dossier.apology'), accept: t('dossier.accept'), refuse: t('dossier.refuse'), pickup: t('dossier.pickup'),
+    assign: d.activeSteps[0]?.assignee ? t('wf.reassign') : t('wf.assign'), sendBack: t('wf.sendBack'), acceptTransfer: t('wf.acceptTransfer'), returnTransfer: t('wf.returnTransfer'),
   };
+  const steps = d.workflow?.steps ?? [];
+  const active = d.activeSteps;
+  const openOn = (a: Action, step: ActiveStepView | null) => { setAbout(step); setOpen(a); };
   return (
     <>
       <Typography.Title>{t('dossier.title', { code: d.code })}</Typography.Title>
@@ -88,7 +103,8 @@ export default function DossierView() {
               { key: 'received', label: t('fields.receivedAt'), children: dateTime(d.receivedAt) },
               { key: 'due', label: t('fields.dueAt'), children: dateTime(d.dueAt) },
               { key: 'left', label: t('fields.timeLeft'), children: <TimeLeft hours={d.sla?.remainingWorkingHours} /> },
-              { key: 'step', label: t('fields.step'), children: d.currentStep ? `${d.currentStep.name} (${t(`roles.${d.currentStep.role}`)})` : '—' },
+              { key: 'step', label: t('fields.step'), children: active.length ? active.map((s) => `${stepLabel(s)} (${t(`roles.${s.role}`)})`).join('; ') : d.currentStep ? `${d.currentStep.name} (${t(`roles.${d.currentStep.role}`)})` : '—' },
+              ...(active.length ? [{ key: 'assignee', label: t('wf.assignee'), children: <span data-testid="dossier-assignee">{d.assignee?.name ?? t('wf.unassigned')}</span> }] : []),
               { key: 'resolved', label: t('fields.resolvedAt'), children: dateTime(d.resolvedAt) },
               { key: 'rc', label: t('fields.receivingCentre'), children: d.receivingCentre.name },
               { key: 'pc', label: t('fields.processingCentre'), children: d.processingCentre?.code ?? '—' },
@@ -115,7 +131,19 @@ export default function DossierView() {
               );
             }} />
           </Card>
+          {steps.length > 0 && (
+            <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('wf.progress')}</h2>} data-testid="progress">
+              <WorkflowProgress steps={steps} active={active} holdings={d.holdings ?? []} user={user} dossier={d}
+                onBranch={(s) => openOn('complete', s)} onAssign={(s) => openOn('assign', s)} />
+            </Card>
+          )}
           <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('dossier.timeline')}</h2>}>
+            {d.holdings && d.holdings.length > 0 && (
+              <section aria-labelledby="holders-title" style={{ marginBottom: 16 }}>
+                <h3 id="holders-title" style={{ fontSize: 15, margin: '0 0 8px' }}>{t('wf.holders')}</h3>
+                <HoldingsTable holdings={d.holdings} steps={steps} />
+              </section>
+            )}
             <HistoryTimeline history={d.history} steps={d.workflow?.steps} />
           </Card>
         </Col>
@@ -129,26 +157,34 @@ export default function DossierView() {
             ) : (
               <Space wrap>
                 {actions.map((a) => (
-                  <Button key={a} type={a === 'complete' || a === 'decide' || a === 'accept' || a === 'pickup' ? 'primary' : 'default'} danger={a === 'stop' || a === 'refuse'}
-                    onClick={() => setOpen(a)}>{labels[a]}</Button>
+                  <Button key={a} type={a === 'complete' || a === 'decide' || a === 'accept' || a === 'pickup' || a === 'acceptTransfer' ? 'primary' : 'default'} danger={a === 'stop' || a === 'refuse'}
+                    onClick={() => openOn(a, null)}>{labels[a]}</Button>
                 ))}
               </Space>
             )}
           </Card>
+          {d.interAgency && (
+            <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('wf.interAgency')}</h2>} data-testid="inter-agency">
+              <InterAgencyFacts transfer={d.interAgency} stepName={steps.find((s) => s.code === d.interAgency!.stepCode)?.name} />
+            </Card>
+          )}
           <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('dossier.slips')}</h2>}>
             <SlipLinks d={d} />
           </Card>
         </Col>
       </Row>
-      {open && <ActionModal action={open} title={labels[open]} dossier={d} onClose={() => setOpen(null)} onDone={() => refetch()} />}
+      {open === 'assign' && (
+        <AssignModal dossier={d} steps={about ? [about] : active} branchCode={about?.branchCode} onClose={() => setOpen(null)} onDone={() => refetch()} />
+      )}
+      {open && open !== 'assign' && <ActionModal action={open} title={labels[open]} dossier={d} branch={about} onClose={() => setOpen(null)} onDone={() => refetch()} />}
     </>
   );
 }
 
-interface ActionValues { collector?: string; collectorId?: string; note?: string; reason?: string; componentCodes?: string[]; toCentreId?: string; decision?: 'APPROVED' | 'REJECTED'; title?: string; documentType?: string; file?: File; newDueAt?: dayjs.Dayjs }
+interface ActionValues { toStepCode?: string; collector?: string; collectorId?: string; note?: string; reason?: string; componentCodes?: string[]; toCentreId?: string; decision?: 'APPROVED' | 'REJECTED'; title?: string; documentType?: string; file?: File; newDueAt?: dayjs.Dayjs }
 
 /** One action's form; a refusal by the server is told in words, and the page then shows the dossier as it now is. */
-function ActionModal({ action, title, dossier: d, onClose, onDone }: { action: Action; title: string; dossier: D; onClose(): void; onDone(): Promise<unknown> }) {
+function ActionModal({ action, title, dossier: d, branch, onClose, onDone }: { action: Action; title: string; dossier: D; branch: ActiveStepView | null; onClose(): void; onDone(): Promise<unknown> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ActionValues>();
@@ -164,6 +200,10 @@ function ActionModal({ action, title, dossier: d, onClose, onDone }: { action: A
   const [accept] = useMutation(Accept);
   const [refuse] = useMutation(Refuse);
   const [pickup] = useMutation(Pickup);
+  const [sendBack] = useMutation(SendBack);
+  const [acceptTransfer] = useMutation(AcceptTransfer);
+  const [returnTransfer] = useMutation(ReturnTransfer);
+  const targets = action === 'sendBack' ? sendBackTargets(d.workflow?.steps ?? [], d.activeSteps[0]?.index ?? d.currentStep?.index ?? 0) : [];
   const decision = Form.useWatch('decision', form);
   const dossierId = d.id;
   const required = (field: string) => [{ required: true, whitespace: true, message: t('common.required', { field }) }];
@@ -172,7 +212,10 @@ function ActionModal({ action, title, dossier: d, onClose, onDone }: { action: A
     setBusy(true);
     setFailure(null);
     try {
-      if (action === 'complete') await complete({ variables: { dossierId, note: v.note || null } });
+      if (action === 'complete') await complete({ variables: { dossierId, note: v.note || null, branchCode: branch?.branchCode ?? null } });
+      if (action === 'sendBack') await sendBack({ variables: { dossierId, toStepCode: v.toStepCode!, reason: v.reason!.trim() } });
+      if (action === 'acceptTransfer') await acceptTransfer({ variables: { dossierId, note: v.note || null } });
+      if (action === 'returnTransfer') await returnTransfer({ variables: { dossierId, reason: v.reason!.trim() } });
       if (action === 'supplement') await supplement({ variables: { dossierId, reason: v.reason!, componentCodes: v.componentCodes ?? [] } });
       if (action === 'transfer') await transfer({ variables: { dossierId, toCentreId: v.toCentreId!, reason: v.reason! } });
       if (action === 'stop') await stop({ variables: { dossierId, reason: v.reason! } });
@@ -202,12 +245,19 @@ function ActionModal({ action, title, dossier: d, onClose, onDone }: { action: A
   };
 
   return (
-    <Modal open title={action === 'complete' && d.currentStep ? t('dossier.completeTitle', { step: d.currentStep.name }) : title} onCancel={onClose} destroyOnHidden
+    <Modal open title={action === 'complete' && branch ? t('wf.branchDoneTitle', { branch: branch.branchName ?? branch.branchCode }) : action === 'complete' && d.currentStep ? t('dossier.completeTitle', { step: d.currentStep.name })
+      : action === 'sendBack' ? t('wf.sendBackTitle') : action === 'acceptTransfer' ? t('wf.acceptTitle', { code: d.code }) : action === 'returnTransfer' ? t('wf.returnTitle', { code: d.code }) : title} onCancel={onClose} destroyOnHidden
       okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ htmlType: 'submit', form: 'action-form', loading: busy }}>
       <Form form={form} id="action-form" layout="vertical" onFinish={run} scrollToFirstError={{ focus: true }}
         initialValues={{ decision: 'APPROVED', title: d.procedure.name, documentType: 'KET_QUA', newDueAt: dayjs().tz(ZONE).add(3, 'day').hour(17).minute(0) }}>
-        {action === 'complete' && <Form.Item label={t('fields.note')} name="note"><Input.TextArea rows={3} autoFocus /></Form.Item>}
-        {(action === 'supplement' || action === 'transfer' || action === 'stop' || action === 'refuse' || action === 'apology') && (
+        {(action === 'complete' || action === 'acceptTransfer') && <Form.Item label={t('fields.note')} name="note"><Input.TextArea rows={3} autoFocus /></Form.Item>}
+        {action === 'sendBack' && (
+          <Form.Item label={t('wf.sendBackTo')} name="toStepCode" initialValue={targets.length === 1 ? targets[0].code : undefined}
+            rules={[{ required: true, message: t('common.required', { field: t('wf.sendBackTo') }) }]}>
+            <Radio.Group className="wf-targets" options={targets.map((s) => ({ value: s.code, label: `${s.name} (${t(`roles.${s.role}`)})` }))} />
+          </Form.Item>
+        )}
+        {(action === 'supplement' || action === 'transfer' || action === 'stop' || action === 'refuse' || action === 'apology' || action === 'sendBack' || action === 'returnTransfer') && (
           <Form.Item label={t('fields.reason')} name="reason" rules={required(t('fields.reason'))}><Input.TextArea rows={3} autoFocus /></Form.Item>
         )}
         {action === 'supplement' && (

@@ -4,10 +4,11 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Swit
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
-import type { AdminProceduresQuery, CentreLevel, StepRole, TimeUnit } from '../../gql/graphql';
+import type { AdminProceduresQuery, AdminWorkflowQuery, ApplicantKind, CentreLevel, StepKind, StepRole, TimeUnit, WorkflowStepInput } from '../../gql/graphql';
 import { explain } from '../../errors';
 import { fold } from '../../format';
 import { compareWithStatutory, decimal } from './workflow-sum';
+import '../../workflow-i18n';
 
 const ProceduresQuery = graphql(`
   query AdminProcedures {
@@ -20,16 +21,28 @@ const UpsertProcedure = graphql(`
   }
 `);
 const WorkflowQuery = graphql(`
-  query AdminWorkflow($procedureCode: String!) { workflow(procedureCode: $procedureCode) { procedureCode version definedAt steps { code name role durationHours } } }
+  query AdminWorkflow($procedureCode: String!) { workflow(procedureCode: $procedureCode) { procedureCode version definedAt steps { ...AdminWorkflowStep } } }
 `);
 const DefineWorkflow = graphql(`
-  mutation AdminDefineWorkflow($input: WorkflowInput!) { defineWorkflow(input: $input) { procedureCode version definedAt steps { code name role durationHours } } }
+  mutation AdminDefineWorkflow($input: WorkflowInput!) { defineWorkflow(input: $input) { procedureCode version definedAt steps { ...AdminWorkflowStep } } }
 `);
+const AdminWorkflowStep = graphql(`
+  fragment AdminWorkflowStep on WorkflowStep {
+    code name role durationHours kind sendBackTo
+    condition { applicantKind feeAtLeastVnd }
+    branches { code name role durationHours condition { applicantKind feeAtLeastVnd } }
+    agency { id code name }
+  }
+`);
+void AdminWorkflowStep; // spread by the two operations above
+const Agencies = graphql(`query AdminAgencies { centres { id code name } }`);
 
 type Procedure = AdminProceduresQuery['procedures'][number];
 const LEVELS: CentreLevel[] = ['PROVINCE', 'DISTRICT', 'COMMUNE'];
 const UNITS: TimeUnit[] = ['WORKING_DAYS', 'CALENDAR_DAYS', 'WORKING_HOURS'];
 const ROLES: StepRole[] = ['INTAKE_OFFICER', 'SPECIALIST', 'LEADER'];
+const KINDS: StepKind[] = ['TASK', 'PARALLEL', 'INTER_AGENCY'];
+const APPLICANTS: ApplicantKind[] = ['CITIZEN', 'ORGANIZATION'];
 
 /** The procedure catalogue (versions, components, fees, time, levels) and each procedure's workflow. */
 export default function Procedures() {
@@ -138,7 +151,30 @@ function ProcedureForm({ procedure, onSaved }: { procedure?: Procedure; onSaved:
   );
 }
 
-interface StepValues { code: string; name: string; role: StepRole; durationHours: number }
+/** A step's condition as the form holds it: two optional fields (none: the step always applies). */
+interface ConditionValues { applicantKind?: ApplicantKind | null; feeAtLeastVnd?: number | null }
+interface BranchValues extends ConditionValues { code: string; name: string; role: StepRole; durationHours: number }
+interface StepValues extends ConditionValues {
+  code: string; name: string; role: StepRole; durationHours: number;
+  kind: StepKind; sendBackTo?: string[]; branches?: BranchValues[]; agencyCentreId?: string | null;
+}
+type SavedStep = NonNullable<AdminWorkflowQuery['workflow']>['steps'][number];
+
+const toForm = (s: SavedStep): StepValues => ({
+  code: s.code, name: s.name, role: s.role, durationHours: s.durationHours, kind: s.kind ?? 'TASK', sendBackTo: s.sendBackTo ?? [],
+  applicantKind: s.condition?.applicantKind ?? null, feeAtLeastVnd: s.condition?.feeAtLeastVnd ?? null,
+  branches: (s.branches ?? []).map((b) => ({ code: b.code, name: b.name, role: b.role, durationHours: b.durationHours, applicantKind: b.condition?.applicantKind ?? null, feeAtLeastVnd: b.condition?.feeAtLeastVnd ?? null })),
+  agencyCentreId: s.agency?.id ?? null,
+});
+const condition = (c: ConditionValues) => (c.applicantKind || c.feeAtLeastVnd != null ? { applicantKind: c.applicantKind || null, feeAtLeastVnd: c.feeAtLeastVnd ?? null } : null);
+/** The form's step as the API takes it: only what its kind uses, codes in capitals. */
+const toInput = (s: StepValues, earlier: string[]): WorkflowStepInput => ({
+  code: s.code.trim().toUpperCase(), name: s.name.trim(), role: s.role, durationHours: s.durationHours, kind: s.kind ?? 'TASK',
+  sendBackTo: (s.sendBackTo ?? []).map((c) => c.trim().toUpperCase()).filter((c) => earlier.includes(c)),
+  condition: condition(s),
+  branches: s.kind === 'PARALLEL' ? (s.branches ?? []).map((b) => ({ code: b.code.trim().toUpperCase(), name: b.name.trim(), role: b.role, durationHours: b.durationHours, condition: condition(b) })) : [],
+  agencyCentreId: s.kind === 'INTER_AGENCY' ? s.agencyCentreId ?? null : null,
+});
 
 function WorkflowEditor({ procedure }: { procedure: Procedure }) {
   const { t, i18n } = useTranslation();
@@ -146,6 +182,7 @@ function WorkflowEditor({ procedure }: { procedure: Procedure }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ steps: StepValues[] }>();
   const { data, loading, error } = useQuery(WorkflowQuery, { variables: { procedureCode: procedure.code } });
+  const { data: agencies } = useQuery(Agencies);
   const [define, { loading: saving, error: saveError }] = useMutation(DefineWorkflow, { refetchQueries: [WorkflowQuery] });
   const steps = Form.useWatch('steps', form);
   const sum = compareWithStatutory((steps ?? []).map((s) => s?.durationHours), procedure.processingTime);
@@ -159,16 +196,18 @@ function WorkflowEditor({ procedure }: { procedure: Procedure }) {
         <>
           <Typography.Paragraph>{workflow.version ? t('admin.workflow.versionN', { version: workflow.version }) : t('admin.workflow.defaultTemplate')} · {t('admin.workflow.lead')}</Typography.Paragraph>
           {saveError && <Alert type="error" showIcon title={explain(t, saveError)} style={{ marginBottom: 8 }} />}
-          <Form form={form} layout="vertical" initialValues={{ steps: workflow.steps.map((s) => ({ code: s.code, name: s.name, role: s.role, durationHours: s.durationHours })) }}
+          <Form form={form} layout="vertical" initialValues={{ steps: workflow.steps.map(toForm) }}
             onFinish={async (v) => {
-              const res = await define({ variables: { input: { procedureCode: procedure.code, steps: v.steps.map((s) => ({ ...s, code: s.code.trim().toUpperCase(), name: s.name.trim() })) } } }).catch(() => null);
+              const codes = v.steps.map((s) => s.code.trim().toUpperCase());
+              const res = await define({ variables: { input: { procedureCode: procedure.code, steps: v.steps.map((s, i) => toInput(s, codes.slice(0, i))) } } }).catch(() => null);
               if (res?.data) void message.success(t('admin.workflow.saved', { version: res.data.defineWorkflow.version }));
             }}>
             <Form.List name="steps">
               {(fields, { add, remove, move }) => (
                 <ol className="admin-steps">
                   {fields.map((f, i) => (
-                    <li key={f.key} className="admin-workflow-step" aria-label={t('admin.workflow.step', { n: i + 1 })}>
+                    <li key={f.key} className="admin-workflow-item" aria-label={t('admin.workflow.step', { n: i + 1 })}>
+                    <div className="admin-workflow-step">
                       <span className="n" aria-hidden>{i + 1}.</span>
                       <Form.Item name={[f.name, 'code']} label={t('admin.workflow.code')} rules={[...required(t('admin.workflow.code')), { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, message: t('errors.BAD_USER_INPUT') }]}><Input maxLength={40} /></Form.Item>
                       <Form.Item name={[f.name, 'name']} label={t('admin.workflow.name')} rules={required(t('admin.workflow.name'))}><Input maxLength={200} /></Form.Item>
@@ -181,9 +220,12 @@ function WorkflowEditor({ procedure }: { procedure: Procedure }) {
                         <Button size="small" disabled={i === fields.length - 1} onClick={() => move(i, i + 1)} aria-label={t('admin.workflow.down', { n: i + 1 })}>↓</Button>
                         <Button size="small" danger disabled={fields.length <= 2} onClick={() => remove(f.name)} aria-label={t('admin.workflow.remove', { n: i + 1 })}>✕</Button>
                       </Space>
+                    </div>
+                    <StepDetails field={f.name} earlier={(steps ?? []).slice(0, i).map((s) => s?.code).filter((c): c is string => !!c)}
+                      agencies={(agencies?.centres ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.code})` }))} />
                     </li>
                   ))}
-                  <li className="admin-add-step"><Button onClick={() => add({ code: '', name: '', role: 'SPECIALIST', durationHours: 8 }, Math.max(fields.length - 1, 0))}>{t('admin.workflow.add')}</Button></li>
+                  <li className="admin-add-step"><Button onClick={() => add({ code: '', name: '', role: 'SPECIALIST', durationHours: 8, kind: 'TASK', sendBackTo: [], branches: [] }, Math.max(fields.length - 1, 0))}>{t('admin.workflow.add')}</Button></li>
                 </ol>
               )}
             </Form.List>
@@ -201,5 +243,70 @@ function WorkflowEditor({ procedure }: { procedure: Procedure }) {
         </>
       )}
     </Card>
+  );
+}
+
+/**
+ * What a step is beyond its line (issue #20): its kind (one department, departments in parallel,
+ * another agency), the condition under which it applies, the earlier steps it may send the dossier
+ * back to, and its branches or its agency.
+ */
+function StepDetails({ field, earlier, agencies }: { field: number; earlier: string[]; agencies: Array<{ value: string; label: string }> }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const kind = Form.useWatch(['steps', field, 'kind'], form) as StepKind | undefined;
+  return (
+    <div className="wf-admin-more">
+      <div className="wf-admin-row">
+        <Form.Item name={[field, 'kind']} label={t('wfAdmin.kind')} initialValue="TASK">
+          <Select options={KINDS.map((k) => ({ value: k, label: t(`wf.kind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name={[field, 'applicantKind']} label={`${t('wfAdmin.condition')}: ${t('wfAdmin.applicantKind').toLowerCase()}`}>
+          <Select allowClear placeholder={t('wfAdmin.anyApplicant')} options={APPLICANTS.map((a) => ({ value: a, label: t(`wfAdmin.applicant.${a}`) }))} />
+        </Form.Item>
+        <Form.Item name={[field, 'feeAtLeastVnd']} label={t('wfAdmin.feeAtLeast')}>
+          <InputNumber min={0} step={10000} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name={[field, 'sendBackTo']} label={t('wfAdmin.sendBackTo')}>
+          <Select mode="multiple" allowClear disabled={earlier.length === 0} placeholder={t('wfAdmin.anyEarlier')}
+            options={earlier.map((c) => ({ value: c.trim().toUpperCase(), label: c.trim().toUpperCase() }))} />
+        </Form.Item>
+      </div>
+      {kind === 'INTER_AGENCY' && (
+        <Form.Item name={[field, 'agencyCentreId']} label={t('wfAdmin.agency')} rules={[{ required: true, message: t('wfAdmin.needAgency') }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={agencies} />
+        </Form.Item>
+      )}
+      {kind === 'PARALLEL' && (
+        <fieldset className="admin-fieldset">
+          <legend>{t('wfAdmin.branches')}</legend>
+          <Form.List name={[field, 'branches']} rules={[{ validator: async (_, v?: unknown[]) => { if (!v || v.length < 2) throw new Error(t('wfAdmin.needBranches')); } }]}>
+            {(branches, { add, remove }, { errors }) => (
+              <>
+                <ol className="wf-admin-branches">
+                  {branches.map((b, j) => (
+                    <li key={b.key} className="wf-admin-branch" aria-label={t('wfAdmin.branch', { n: j + 1 })}>
+                      <Form.Item name={[b.name, 'code']} label={t('wfAdmin.branchCode')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('wfAdmin.branchCode') }) }, { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, message: t('errors.BAD_USER_INPUT') }]}><Input maxLength={40} /></Form.Item>
+                      <Form.Item name={[b.name, 'name']} label={t('wfAdmin.branchName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('wfAdmin.branchName') }) }]}><Input maxLength={200} /></Form.Item>
+                      <Form.Item name={[b.name, 'role']} label={t('admin.workflow.role')}><Select options={ROLES.map((r) => ({ value: r, label: t(`admin.workflow.roles.${r}`) }))} /></Form.Item>
+                      <Form.Item name={[b.name, 'durationHours']} label={t('wfAdmin.branchHours')} rules={[{ required: true, message: t('common.required', { field: t('wfAdmin.branchHours') }) }]}>
+                        <InputNumber min={0.25} max={2000} step={0.5} style={{ width: '100%' }} />
+                      </Form.Item>
+                      <Form.Item name={[b.name, 'applicantKind']} label={t('wfAdmin.applicantKind')}>
+                        <Select allowClear placeholder={t('wfAdmin.anyApplicant')} options={APPLICANTS.map((a) => ({ value: a, label: t(`wfAdmin.applicant.${a}`) }))} />
+                      </Form.Item>
+                      <Form.Item name={[b.name, 'feeAtLeastVnd']} label={t('wfAdmin.feeAtLeast')}><InputNumber min={0} step={10000} style={{ width: '100%' }} /></Form.Item>
+                      <Button size="small" danger onClick={() => remove(b.name)} aria-label={t('wfAdmin.removeBranch', { n: j + 1 })}>✕</Button>
+                    </li>
+                  ))}
+                </ol>
+                <Form.ErrorList errors={errors} />
+                <Button size="small" onClick={() => add({ code: '', name: '', role: 'SPECIALIST', durationHours: 8 })}>{t('wfAdmin.addBranch')}</Button>
+              </>
+            )}
+          </Form.List>
+        </fieldset>
+      )}
+    </div>
   );
 }
