@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EventEnvelope, type EventType, type LatestPayload, OutboxEvent } from '@onestop/events';
 import { TestPlatform, waitFor } from '@onestop/test-kit';
+import { pdfText } from '@onestop/test-support';
 import { WorkingCalendar } from '@onestop/calendar';
 import type { ProcessingDeps } from '../src/deps';
 
@@ -131,7 +132,8 @@ describe('assignment, reassignment and send-back', () => {
     expect((await outbox('DossierAssigned', id)).map((e) => [e.officer.id, e.previousOfficerId])).toEqual([['wf-spec-a', null], ['wf-spec-b', 'wf-spec-a']]);
     expect(await outbox('DossierSentBack', id)).toEqual([expect.objectContaining({ fromStepCode: 'DECIDE', toStepCode: 'REVIEW', reason: 'Thiếu ý kiến phòng chuyên môn' })]);
     // the printed control slip lists the holders
-    const slip = await (await fetch(`${platform.url}/processing/dossiers/${id}/control-slip`, { headers: { authorization: `Bearer ${leader}` } })).text();
+    const printed = await fetch(`${platform.url}/processing/dossiers/${id}/control-slip`, { headers: { authorization: `Bearer ${leader}` } });
+    const slip = await pdfText(Buffer.from(await printed.arrayBuffer()));
     expect(slip).toContain('Người giữ hồ sơ');
     expect(slip).toContain('Nguyễn Thị An');
     expect(slip).toContain('Hoàng Văn Bình');
