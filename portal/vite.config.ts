@@ -23,7 +23,10 @@ function inlineDocuments(): Plugin {
     const mtime = statSync(GENERATED).mtimeMs;
     if (cache?.mtime !== mtime) {
       const docs = new Map<string, string>();
-      for (const m of readFileSync(GENERATED, 'utf8').matchAll(/^export const (\w+) = (\{.*\}) as unknown as DocumentNode</gm)) docs.set(m[1], m[2]);
+      for (const m of readFileSync(GENERATED, 'utf8').matchAll(
+        /^export const (\w+) = (\{.*\}) as unknown as DocumentNode</gm,
+      ))
+        docs.set(m[1], m[2]);
       cache = { mtime, docs };
     }
     return cache.docs;
@@ -61,7 +64,12 @@ function precompress(): Plugin {
         const path = join(dir, file);
         const raw = readFileSync(path);
         if (statSync(path).size < 512) continue;
-        writeFileSync(`${path}.br`, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(raw, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+          }),
+        );
         writeFileSync(`${path}.gz`, gzipSync(raw, { level: 9 }));
       }
     },
@@ -73,6 +81,8 @@ export default defineConfig({
   // The manifest tells scripts/portal-weight.ts which files a first visit of each page loads.
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000, manifest: true },
   server: {
-    proxy: Object.fromEntries(['/graphql', '/auth', '/intake', '/processing', '/delivery', '/statistics'].map((p) => [p, api])),
+    proxy: Object.fromEntries(
+      ['/graphql', '/auth', '/intake', '/processing', '/delivery', '/statistics'].map((p) => [p, api]),
+    ),
   },
 });

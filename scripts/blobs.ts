@@ -20,9 +20,13 @@ async function main() {
   });
   if (positionals[0] !== 'migrate' || positionals.length !== 1) throw new Error(USAGE);
   const concurrency = Number(values.concurrency ?? 4);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency ${values.concurrency} must be a positive integer`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error(`--concurrency ${values.concurrency} must be a positive integer`);
   const from = values.from ?? join(DATA_DIR, 'blobs');
-  if (process.env.BLOB_STORE !== 's3') throw new Error('Set BLOB_STORE=s3 and the S3_ variables of the store to migrate to (see the README, "Documents on S3")');
+  if (process.env.BLOB_STORE !== 's3')
+    throw new Error(
+      'Set BLOB_STORE=s3 and the S3_ variables of the store to migrate to (see the README, "Documents on S3")',
+    );
   const target = blobStoreFromEnv(process.env, DATA_DIR) as S3BlobStore;
   const dryRun = Boolean(values['dry-run']);
   console.log(`${dryRun ? 'dry run: ' : ''}documents of the folder ${from} → ${target.location}`);
@@ -43,7 +47,9 @@ async function main() {
 
 function summary(r: MigrationReport, dryRun: boolean): string {
   const moved = dryRun ? `${r.wouldCopy} to copy` : `${r.copied} copied`;
-  const checked = dryRun ? 'nothing written' : `${r.copied + r.alreadyThere} read back from the bucket with their SHA-256 checked`;
+  const checked = dryRun
+    ? 'nothing written'
+    : `${r.copied + r.alreadyThere} read back from the bucket with their SHA-256 checked`;
   return `${r.found} documents in the folder: ${moved}, ${r.alreadyThere} already in the bucket, ${r.corruptInFolder.length} corrupt in the folder, ${r.failed.length} failed; ${checked}`;
 }
 

@@ -26,11 +26,15 @@ async function main() {
     settleMs: Number(opt('settle', '240')) * 1000,
     appendfsync: opt('appendfsync', 'always') as 'always' | 'everysec',
   };
-  console.log(`[chaos] ${options.durationMs / 60_000} min, one disruption every ${options.killEveryMs / 1000} s, ${options.drivers} dossiers at a time, ${options.backend} queue backend`);
+  console.log(
+    `[chaos] ${options.durationMs / 60_000} min, one disruption every ${options.killEveryMs / 1000} s, ${options.drivers} dossiers at a time, ${options.backend} queue backend`,
+  );
   const verdict = await runChaos(options);
   console.log('\n[chaos] counts');
   for (const [what, n] of Object.entries(verdict.counts)) console.log(`  ${what.padEnd(28)} ${n}`);
-  console.log(`\n[chaos] ${verdict.disruptions.length} disruptions; verdict: ${verdict.ok ? 'OK — nothing lost, nothing applied twice' : `FAILED — ${verdict.problems.length} problems`}`);
+  console.log(
+    `\n[chaos] ${verdict.disruptions.length} disruptions; verdict: ${verdict.ok ? 'OK — nothing lost, nothing applied twice' : `FAILED — ${verdict.problems.length} problems`}`,
+  );
   for (const p of verdict.problems) console.log(`  ✗ ${p}`);
   process.exit(verdict.ok ? 0 : 1);
 }

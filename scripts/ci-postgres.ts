@@ -13,8 +13,13 @@ async function main() {
   chmodSync(root, 0o755);
   const port = await freePort(55432);
   const server = new EmbeddedPostgres({
-    databaseDir: join(root, 'data'), port, user: 'postgres', password: 'postgres', persistent: false,
-    createPostgresUser: process.getuid?.() === 0, onLog: () => undefined,
+    databaseDir: join(root, 'data'),
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
   });
   await server.initialise();
   await server.start();

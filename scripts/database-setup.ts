@@ -13,10 +13,22 @@ import { SERVICE_DEFINITIONS } from './lib/platform-database';
 
 async function main() {
   const passwords = rolePasswordsFromEnv(process.env);
-  const missing = ['DATABASE_OWNER_PASSWORD', 'GATEWAY_DATABASE_PASSWORD', ...SERVICE_NAMES.map((s) => `${s.toUpperCase()}_DATABASE_PASSWORD`)].filter((name) => !process.env[name]);
-  if (missing.length) throw new Error(`Set ${missing.join(', ')}: the services log in with these passwords (e.g. \`openssl rand -hex 24\` each)`);
-  const urls = await preparePlatformDatabase(await resolveDatabaseUrl(), SERVICE_DEFINITIONS, { passwords, queueOnPostgres: !process.env.REDIS_URL });
-  console.log(`database ready: owner ${urls.roles.owner}; ${SERVICE_NAMES.map((s) => `${s} as ${urls.roles.services[s]}`).join(', ')}; gateway as ${urls.roles.gateway}`);
+  const missing = [
+    'DATABASE_OWNER_PASSWORD',
+    'GATEWAY_DATABASE_PASSWORD',
+    ...SERVICE_NAMES.map((s) => `${s.toUpperCase()}_DATABASE_PASSWORD`),
+  ].filter((name) => !process.env[name]);
+  if (missing.length)
+    throw new Error(
+      `Set ${missing.join(', ')}: the services log in with these passwords (e.g. \`openssl rand -hex 24\` each)`,
+    );
+  const urls = await preparePlatformDatabase(await resolveDatabaseUrl(), SERVICE_DEFINITIONS, {
+    passwords,
+    queueOnPostgres: !process.env.REDIS_URL,
+  });
+  console.log(
+    `database ready: owner ${urls.roles.owner}; ${SERVICE_NAMES.map((s) => `${s} as ${urls.roles.services[s]}`).join(', ')}; gateway as ${urls.roles.gateway}`,
+  );
 }
 
 main().catch((err) => {

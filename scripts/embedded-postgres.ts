@@ -1,6 +1,19 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chownSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join, parse } from 'node:path';
 import { Client } from 'pg';
@@ -30,14 +43,28 @@ export async function startEmbeddedPostgres(log: (line: string) => void, dataDir
   const clusterDir = clusterDirFor(dataDir, owner, log);
   await stopLeftover(clusterDir, log);
   if ((await freePort(state.port)) !== state.port) {
-    throw new Error(`Port ${state.port} of the embedded PostgreSQL is taken: is another \`npm start\` running? (change it in ${join(dataDir, 'postgres.json')})`);
+    throw new Error(
+      `Port ${state.port} of the embedded PostgreSQL is taken: is another \`npm start\` running? (change it in ${join(dataDir, 'postgres.json')})`,
+    );
   }
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     log(`initialising an embedded PostgreSQL under ${clusterDir}`);
     await initialise(binDir, clusterDir, state.password, owner);
   }
-  await runServer(binDir, clusterDir, { port: state.port, password: state.password }, owner, join(dataDir, 'postgres.log'));
-  const client = new Client({ host: '127.0.0.1', port: state.port, user: 'postgres', password: state.password, database: 'postgres' });
+  await runServer(
+    binDir,
+    clusterDir,
+    { port: state.port, password: state.password },
+    owner,
+    join(dataDir, 'postgres.log'),
+  );
+  const client = new Client({
+    host: '127.0.0.1',
+    port: state.port,
+    user: 'postgres',
+    password: state.password,
+    database: 'postgres',
+  });
   await client.connect();
   const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [EMBEDDED_DATABASE]);
   if (!rowCount) await client.query(`CREATE DATABASE ${EMBEDDED_DATABASE}`);
@@ -105,14 +132,17 @@ function clusterDirFor(dataDir: string, owner: Owner | undefined, log: (line: st
   const local = join(dataDir, 'postgres');
   if (reachableBy(dataDir, owner)) return local;
   const shared = join(sharedDir(owner, dataDir), `cluster-${pathHash(realpathSync(dataDir))}`);
-  if (!existsSync(join(shared, 'PG_VERSION'))) log(`the postgres user cannot reach ${dataDir}: the database lives under ${shared}`);
+  if (!existsSync(join(shared, 'PG_VERSION')))
+    log(`the postgres user cannot reach ${dataDir}: the database lives under ${shared}`);
   return shared;
 }
 
 function sharedDir(owner: Owner | undefined, unreachable: string): string {
   mkdirSync(SHARED_DIR, { recursive: true, mode: 0o755 });
   if (!reachableBy(SHARED_DIR, owner)) {
-    throw new Error(`The embedded PostgreSQL runs as the postgres user, which can reach neither ${unreachable} nor ${SHARED_DIR}: run npm start from a directory other users can enter, or set DATABASE_URL to a PostgreSQL of your own.`);
+    throw new Error(
+      `The embedded PostgreSQL runs as the postgres user, which can reach neither ${unreachable} nor ${SHARED_DIR}: run npm start from a directory other users can enter, or set DATABASE_URL to a PostgreSQL of your own.`,
+    );
   }
   return SHARED_DIR;
 }
@@ -127,7 +157,12 @@ function pathHash(path: string): string {
  * stopped during initdb leaves no half cluster that every later start would fail on. initdb stays
  * in the terminal's process group, so that a Ctrl-C or a kill of the group ends it with the start.
  */
-async function initialise(binDir: string, clusterDir: string, password: string, owner: Owner | undefined): Promise<void> {
+async function initialise(
+  binDir: string,
+  clusterDir: string,
+  password: string,
+  owner: Owner | undefined,
+): Promise<void> {
   const partial = `${clusterDir}.initdb`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true, mode: 0o700 });
@@ -138,9 +173,18 @@ async function initialise(binDir: string, clusterDir: string, password: string, 
     chownSync(passwordFile, owner.uid, owner.gid);
   }
   try {
-    const child = spawn(join(binDir, 'initdb'), [
-      `--pgdata=${partial}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C',
-    ], { ...owner, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(
+      join(binDir, 'initdb'),
+      [
+        `--pgdata=${partial}`,
+        '--auth=scram-sha-256',
+        '--username=postgres',
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      { ...owner, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
+    );
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await exited(child);
@@ -152,19 +196,38 @@ async function initialise(binDir: string, clusterDir: string, password: string, 
 }
 
 /** Starts the postmaster in a process group of its own and waits until it accepts connections. */
-async function runServer(binDir: string, clusterDir: string, { port, password }: { port: number; password: string }, owner: Owner | undefined, logFile: string): Promise<void> {
+async function runServer(
+  binDir: string,
+  clusterDir: string,
+  { port, password }: { port: number; password: string },
+  owner: Owner | undefined,
+  logFile: string,
+): Promise<void> {
   const logFd = openSync(logFile, 'a');
   const postmaster = spawn(join(binDir, 'postgres'), ['-D', clusterDir, '-p', String(port)], {
-    ...owner, detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, LC_MESSAGES: 'C' },
+    ...owner,
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+    env: { ...process.env, LC_MESSAGES: 'C' },
   });
   closeSync(logFd);
   server = postmaster;
   const gone = exited(postmaster).catch(() => null);
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
     if (postmaster.exitCode !== null || postmaster.signalCode !== null) break;
-    const client = new Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', password, connectionTimeoutMillis: 1000 });
+    const client = new Client({
+      host: '127.0.0.1',
+      port,
+      user: 'postgres',
+      database: 'postgres',
+      password,
+      connectionTimeoutMillis: 1000,
+    });
     client.on('error', () => undefined);
-    const up = await client.connect().then(() => true, () => false);
+    const up = await client.connect().then(
+      () => true,
+      () => false,
+    );
     await client.end().catch(() => undefined);
     if (up) return;
     await Promise.race([gone, new Promise((r) => setTimeout(r, 200))]);

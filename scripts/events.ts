@@ -9,7 +9,10 @@ import { resolveDatabaseUrl } from './platform-env';
 
 async function main() {
   const [command, service, ...ids] = process.argv.slice(2);
-  const connection = new QueueConnection({ databaseUrl: await resolveDatabaseUrl(), redisUrl: process.env.REDIS_URL || undefined });
+  const connection = new QueueConnection({
+    databaseUrl: await resolveDatabaseUrl(),
+    redisUrl: process.env.REDIS_URL || undefined,
+  });
   await connection.waitUntilReady();
   const queues = new EventQueues(connection);
   try {

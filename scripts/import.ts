@@ -11,7 +11,11 @@ import { createInterface } from 'node:readline';
 import { SingleBar, Presets } from 'cli-progress';
 import { signToken } from '@onestop/service-kit';
 
-export interface Rejection { line: number; code: string | null; reason: string }
+export interface Rejection {
+  line: number;
+  code: string | null;
+  reason: string;
+}
 
 export interface ImportSummary {
   lines: number;
@@ -47,37 +51,69 @@ function str(v: unknown): unknown {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 const pick = (o: unknown, keys: string[]) => (isObject(o) ? Object.fromEntries(keys.map((k) => [k, str(o[k])])) : null);
-const list = (v: unknown, keys: string[]) => (Array.isArray(v) ? v.map((x) => pick(x, keys) ?? Object.fromEntries(keys.map((k) => [k, null]))) : null);
+const list = (v: unknown, keys: string[]) =>
+  Array.isArray(v) ? v.map((x) => pick(x, keys) ?? Object.fromEntries(keys.map((k) => [k, null]))) : null;
 
 /** A parsed line in the mutation's input shape: unknown fields dropped, every value as text (the server checks them). */
 export function toHistoricalInput(o: Json, line: number): Json {
-  const decision = isObject(o.decision) ? { ...pick(o.decision, ['decision', 'decidedAt', 'reason', 'actor']), result: pick(o.decision.result, ['documentType', 'title', 'validUntil']) } : null;
-  const delivery = isObject(o.delivery) ? pick(o.delivery, ['method', 'address']) : o.deliveryMethod ? { method: str(o.deliveryMethod), address: null } : null;
+  const decision = isObject(o.decision)
+    ? {
+        ...pick(o.decision, ['decision', 'decidedAt', 'reason', 'actor']),
+        result: pick(o.decision.result, ['documentType', 'title', 'validUntil']),
+      }
+    : null;
+  const delivery = isObject(o.delivery)
+    ? pick(o.delivery, ['method', 'address'])
+    : o.deliveryMethod
+      ? { method: str(o.deliveryMethod), address: null }
+      : null;
   return {
     line,
     ...pick(o, ['code', 'centre', 'procedure', 'channel', 'submittedAt', 'receivedAt', 'dueAt', 'returnedAt']),
     applicant: pick(o.applicant, ['kind', 'identityNumber', 'fullName', 'phone', 'email', 'address']),
     steps: list(o.steps, ['code', 'role', 'completedAt', 'actor']),
     supplements: list(o.supplements, ['requestedAt', 'reason', 'submittedAt']),
-    decision, delivery,
-    rating: isObject(o.rating) ? pick(o.rating, ['overall', 'ratedAt']) : typeof o.rating === 'string' ? { overall: o.rating, ratedAt: null } : null,
+    decision,
+    delivery,
+    rating: isObject(o.rating)
+      ? pick(o.rating, ['overall', 'ratedAt'])
+      : typeof o.rating === 'string'
+        ? { overall: o.rating, ratedAt: null }
+        : null,
   };
 }
 
-interface LineOutcome { line: number; code: string | null; outcome: 'IMPORTED' | 'ALREADY_IMPORTED' | 'REJECTED'; reason: string | null }
+interface LineOutcome {
+  line: number;
+  code: string | null;
+  outcome: 'IMPORTED' | 'ALREADY_IMPORTED' | 'REJECTED';
+  reason: string | null;
+}
 
-async function post(gatewayUrl: string, token: string, lines: Json[], signal?: AbortSignal): Promise<{ lines?: LineOutcome[]; error?: string; fatal?: boolean }> {
+async function post(
+  gatewayUrl: string,
+  token: string,
+  lines: Json[],
+  signal?: AbortSignal,
+): Promise<{ lines?: LineOutcome[]; error?: string; fatal?: boolean }> {
   signal?.throwIfAborted();
   const res = await fetch(`${gatewayUrl.replace(/\/$/, '')}/graphql`, {
-    method: 'POST', signal,
+    method: 'POST',
+    signal,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: MUTATION, variables: { lines } }),
   });
-  const body = (await res.json().catch(() => ({}))) as { data?: { importDossiers?: { lines: LineOutcome[] } }; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  const body = (await res.json().catch(() => ({}))) as {
+    data?: { importDossiers?: { lines: LineOutcome[] } };
+    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  };
   if (body.data?.importDossiers) return { lines: body.data.importDossiers.lines };
   const error = body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${res.status}`;
   const code = body.errors?.[0]?.extensions?.code;
-  return { error, fatal: code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || res.status === 401 || res.status === 403 };
+  return {
+    error,
+    fatal: code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || res.status === 401 || res.status === 403,
+  };
 }
 
 /** Sends one batch; if the batch as a whole is refused (a value the schema cannot take), each line goes alone so only the bad ones are rejected. */
@@ -89,7 +125,16 @@ async function sendBatch(opts: ImportOptions, batch: Json[]): Promise<LineOutcom
   for (const line of batch) {
     const one = await post(opts.gatewayUrl, opts.token, [line], opts.signal);
     if (one.fatal) throw new Error(`The gateway refused the import: ${one.error}`);
-    out.push(...(one.lines ?? [{ line: line.line as number, code: (line.code as string) ?? null, outcome: 'REJECTED' as const, reason: one.error ?? 'refused' }]));
+    out.push(
+      ...(one.lines ?? [
+        {
+          line: line.line as number,
+          code: (line.code as string) ?? null,
+          outcome: 'REJECTED' as const,
+          reason: one.error ?? 'refused',
+        },
+      ]),
+    );
   }
   return out;
 }
@@ -116,7 +161,11 @@ export async function importFile(file: string, opts: ImportOptions): Promise<Imp
   const dispatch = async (batch: Json[]) => {
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure) throw failure;
-    const p = sendBatch(opts, batch).then(account, (err) => { failure = err instanceof Error ? err : new Error(String(err)); }).finally(() => inFlight.delete(p));
+    const p = sendBatch(opts, batch)
+      .then(account, (err) => {
+        failure = err instanceof Error ? err : new Error(String(err));
+      })
+      .finally(() => inFlight.delete(p));
     inFlight.add(p);
   };
 
@@ -167,18 +216,23 @@ export async function importFile(file: string, opts: ImportOptions): Promise<Imp
 export async function adminToken(gatewayUrl: string, centre?: string): Promise<string> {
   if (process.env.TOKEN) return process.env.TOKEN;
   const secret = process.env.AUTH_JWT_SECRET;
-  if (!secret) throw new Error('Set TOKEN (an ADMIN token) or AUTH_JWT_SECRET (the gateway\'s signing secret)');
+  if (!secret) throw new Error("Set TOKEN (an ADMIN token) or AUTH_JWT_SECRET (the gateway's signing secret)");
   let code = centre;
   if (!code) {
     const res = await fetch(`${gatewayUrl.replace(/\/$/, '')}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ centres { code parent { code } } }' }),
     });
     const body = (await res.json()) as { data?: { centres: Array<{ code: string; parent: { code: string } | null }> } };
     code = body.data?.centres.find((c) => !c.parent)?.code;
-    if (!code) throw new Error('No centre yet: create the province\'s centres before importing');
+    if (!code) throw new Error("No centre yet: create the province's centres before importing");
   }
-  return signToken(secret, { sub: 'historical-import', name: 'Nhập dữ liệu lịch sử', role: 'ADMIN', centre: code }, '12h');
+  return signToken(
+    secret,
+    { sub: 'historical-import', name: 'Nhập dữ liệu lịch sử', role: 'ADMIN', centre: code },
+    '12h',
+  );
 }
 
 export function formatSummary(s: ImportSummary, maxReasons = 20): string {
@@ -189,25 +243,35 @@ export function formatSummary(s: ImportSummary, maxReasons = 20): string {
     `Rejected            ${s.rejected.length}`,
     `Time                ${s.seconds.toFixed(1)} s (${s.dossiersPerSecond.toFixed(0)} dossiers/s)`,
   ];
-  for (const r of s.rejected.slice(0, maxReasons)) out.push(`  line ${r.line}${r.code ? ` (${r.code})` : ''}: ${r.reason}`);
+  for (const r of s.rejected.slice(0, maxReasons))
+    out.push(`  line ${r.line}${r.code ? ` (${r.code})` : ''}: ${r.reason}`);
   if (s.rejected.length > maxReasons) out.push(`  … and ${s.rejected.length - maxReasons} more`);
   return out.join('\n');
 }
 
 /** A progress bar on stderr when it is a terminal (plain lines otherwise). */
 export function progressBar(total: number, what = 'dossiers') {
-  const bar = new SingleBar({ format: `{bar} {percentage}% | {value}/{total} ${what} | {rate}/s | ETA {eta}s`, noTTYOutput: false, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      format: `{bar} {percentage}% | {value}/{total} ${what} | {rate}/s | ETA {eta}s`,
+      noTTYOutput: false,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
   const started = Date.now();
   bar.start(total, 0, { rate: 0 });
   return {
-    update: (value: number) => bar.update(value, { rate: Math.round(value / Math.max((Date.now() - started) / 1000, 0.001)) }),
+    update: (value: number) =>
+      bar.update(value, { rate: Math.round(value / Math.max((Date.now() - started) / 1000, 0.001)) }),
     stop: () => bar.stop(),
   };
 }
 
 async function countLines(file: string): Promise<number> {
   let count = 0;
-  for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) if (text.trim()) count++;
+  for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity }))
+    if (text.trim()) count++;
   return count;
 }
 
@@ -228,7 +292,10 @@ async function main() {
   const total = await countLines(file);
   const bar = progressBar(total);
   const summary = await importFile(file, {
-    gatewayUrl, token, batchSize: Number(arg(args, 'batch') ?? 200), concurrency: Number(arg(args, 'concurrency') ?? 2),
+    gatewayUrl,
+    token,
+    batchSize: Number(arg(args, 'batch') ?? 200),
+    concurrency: Number(arg(args, 'concurrency') ?? 2),
     onProgress: (done) => bar.update(done),
   }).finally(() => bar.stop());
   console.log(formatSummary(summary));

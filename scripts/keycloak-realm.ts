@@ -16,20 +16,70 @@ export const CLIENT_ID = 'onestop-portal';
 export const DEMO_PASSWORD = 'demo';
 
 const userAttribute = (attribute: string) => ({
-  name: attribute, protocol: 'openid-connect', protocolMapper: 'oidc-usermodel-attribute-mapper',
-  config: { 'user.attribute': attribute, 'claim.name': attribute, 'jsonType.label': 'String', 'access.token.claim': 'true', 'id.token.claim': 'true', 'userinfo.token.claim': 'true', multivalued: 'false' },
+  name: attribute,
+  protocol: 'openid-connect',
+  protocolMapper: 'oidc-usermodel-attribute-mapper',
+  config: {
+    'user.attribute': attribute,
+    'claim.name': attribute,
+    'jsonType.label': 'String',
+    'access.token.claim': 'true',
+    'id.token.claim': 'true',
+    'userinfo.token.claim': 'true',
+    multivalued: 'false',
+  },
 });
 
 /** Keycloak ≥ 24 keeps only the attributes its user profile declares: the centre and identity number are. */
 const userProfile = {
   attributes: [
-    { name: 'username', displayName: 'Username', validations: { length: { min: 3, max: 255 }, 'username-prohibited-characters': {}, 'up-username-not-idn-homograph': {} }, permissions: { view: ['admin', 'user'], edit: ['admin'] }, multivalued: false },
-    { name: 'email', displayName: 'Email', validations: { email: {}, length: { max: 255 } }, permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] }, multivalued: false },
-    { name: 'firstName', displayName: 'Family name', validations: { length: { max: 255 } }, permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] }, multivalued: false },
-    { name: 'lastName', displayName: 'Given names', validations: { length: { max: 255 } }, permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] }, multivalued: false },
+    {
+      name: 'username',
+      displayName: 'Username',
+      validations: {
+        length: { min: 3, max: 255 },
+        'username-prohibited-characters': {},
+        'up-username-not-idn-homograph': {},
+      },
+      permissions: { view: ['admin', 'user'], edit: ['admin'] },
+      multivalued: false,
+    },
+    {
+      name: 'email',
+      displayName: 'Email',
+      validations: { email: {}, length: { max: 255 } },
+      permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] },
+      multivalued: false,
+    },
+    {
+      name: 'firstName',
+      displayName: 'Family name',
+      validations: { length: { max: 255 } },
+      permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] },
+      multivalued: false,
+    },
+    {
+      name: 'lastName',
+      displayName: 'Given names',
+      validations: { length: { max: 255 } },
+      permissions: { view: ['admin', 'user'], edit: ['admin', 'user'] },
+      multivalued: false,
+    },
     // an officer cannot move themselves to another centre, nor a citizen change whose records they see
-    { name: 'centre', displayName: 'Centre', validations: { pattern: { pattern: '^\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}$', 'error-message': 'centre code' } }, permissions: { view: ['admin', 'user'], edit: ['admin'] }, multivalued: false },
-    { name: 'identityNumber', displayName: 'Identity number', validations: { pattern: { pattern: '^\\d{12}$', 'error-message': '12 digits' } }, permissions: { view: ['admin', 'user'], edit: ['admin'] }, multivalued: false },
+    {
+      name: 'centre',
+      displayName: 'Centre',
+      validations: { pattern: { pattern: '^\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}$', 'error-message': 'centre code' } },
+      permissions: { view: ['admin', 'user'], edit: ['admin'] },
+      multivalued: false,
+    },
+    {
+      name: 'identityNumber',
+      displayName: 'Identity number',
+      validations: { pattern: { pattern: '^\\d{12}$', 'error-message': '12 digits' } },
+      permissions: { view: ['admin', 'user'], edit: ['admin'] },
+      multivalued: false,
+    },
   ],
   groups: [],
 };
@@ -53,30 +103,43 @@ export function demoRealm() {
     refreshTokenMaxReuse: 0,
     roles: { realm: ROLES.map((name) => ({ name, description: `The platform's ${name} (contract/README.md)` })) },
     components: {
-      'org.keycloak.userprofile.UserProfileProvider': [{ providerId: 'declarative-user-profile', subComponents: {}, config: { 'kc.user.profile.config': [JSON.stringify(userProfile)] } }],
-    },
-    clients: [{
-      clientId: CLIENT_ID,
-      name: 'Cổng dịch vụ công một cửa',
-      enabled: true,
-      protocol: 'openid-connect',
-      publicClient: false,
-      // replaced at import from the Keycloak container's environment
-      secret: '${AUTH_OIDC_CLIENT_SECRET}',
-      standardFlowEnabled: true,
-      implicitFlowEnabled: false,
-      directAccessGrantsEnabled: false,
-      serviceAccountsEnabled: false,
-      redirectUris: ['http://localhost:4000/auth/callback'],
-      webOrigins: ['http://localhost:4000'],
-      attributes: { 'pkce.code.challenge.method': 'S256', 'post.logout.redirect.uris': 'http://localhost:4000/*' },
-      protocolMappers: [
-        // the gateway checks that access tokens name it as their audience
-        { name: 'audience', protocol: 'openid-connect', protocolMapper: 'oidc-audience-mapper', config: { 'included.client.audience': CLIENT_ID, 'access.token.claim': 'true', 'id.token.claim': 'false' } },
-        userAttribute('centre'),
-        userAttribute('identityNumber'),
+      'org.keycloak.userprofile.UserProfileProvider': [
+        {
+          providerId: 'declarative-user-profile',
+          subComponents: {},
+          config: { 'kc.user.profile.config': [JSON.stringify(userProfile)] },
+        },
       ],
-    }],
+    },
+    clients: [
+      {
+        clientId: CLIENT_ID,
+        name: 'Cổng dịch vụ công một cửa',
+        enabled: true,
+        protocol: 'openid-connect',
+        publicClient: false,
+        // replaced at import from the Keycloak container's environment
+        secret: '${AUTH_OIDC_CLIENT_SECRET}',
+        standardFlowEnabled: true,
+        implicitFlowEnabled: false,
+        directAccessGrantsEnabled: false,
+        serviceAccountsEnabled: false,
+        redirectUris: ['http://localhost:4000/auth/callback'],
+        webOrigins: ['http://localhost:4000'],
+        attributes: { 'pkce.code.challenge.method': 'S256', 'post.logout.redirect.uris': 'http://localhost:4000/*' },
+        protocolMappers: [
+          // the gateway checks that access tokens name it as their audience
+          {
+            name: 'audience',
+            protocol: 'openid-connect',
+            protocolMapper: 'oidc-audience-mapper',
+            config: { 'included.client.audience': CLIENT_ID, 'access.token.claim': 'true', 'id.token.claim': 'false' },
+          },
+          userAttribute('centre'),
+          userAttribute('identityNumber'),
+        ],
+      },
+    ],
     users: DEMO_USERS.map((user) => {
       const [family, ...given] = user.name.split(' ');
       return {
@@ -85,7 +148,10 @@ export function demoRealm() {
         emailVerified: true,
         firstName: family,
         lastName: given.join(' '),
-        attributes: (user.centre ? { centre: [user.centre] } : { identityNumber: [user.identityNumber!] }) as Record<string, string[]>,
+        attributes: (user.centre ? { centre: [user.centre] } : { identityNumber: [user.identityNumber!] }) as Record<
+          string,
+          string[]
+        >,
         credentials: [{ type: 'password', value: DEMO_PASSWORD, temporary: false }],
         realmRoles: [user.role],
       };

@@ -39,7 +39,9 @@ export async function embeddedState(): Promise<EmbeddedState> {
 export function downloadLinkSecret(env: NodeJS.ProcessEnv = process.env, dataDir = DATA_DIR): string {
   if (env.DOWNLOAD_LINK_SECRET) return env.DOWNLOAD_LINK_SECRET;
   if (env.NODE_ENV === 'production') {
-    throw new Error('DOWNLOAD_LINK_SECRET must be set in production: every delivery process signs and verifies result download links with it (e.g. `openssl rand -hex 32`).');
+    throw new Error(
+      'DOWNLOAD_LINK_SECRET must be set in production: every delivery process signs and verifies result download links with it (e.g. `openssl rand -hex 32`).',
+    );
   }
   const file = join(dataDir, 'download-link.secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -6,7 +6,9 @@ import { Supergraph } from '@apollo/federation-internals';
 import { composeSupergraph, readServiceSdl, SERVICE_NAMES } from '@onestop/gateway';
 
 export function apiSchemaSdl(): string {
-  const supergraph = composeSupergraph(SERVICE_NAMES.map((name) => ({ name, url: `http://${name}/graphql`, sdl: readServiceSdl(name) })));
+  const supergraph = composeSupergraph(
+    SERVICE_NAMES.map((name) => ({ name, url: `http://${name}/graphql`, sdl: readServiceSdl(name) })),
+  );
   return printSchema(Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema()) + '\n';
 }
 

@@ -19,7 +19,13 @@ export const PUBLIC_PAGES: ReadonlyArray<{ path: string; source: string | null }
   { path: '/procedures/:code', source: 'src/pages/Procedure.tsx' },
 ];
 
-interface Chunk { file: string; css?: string[]; imports?: string[]; isEntry?: boolean; src?: string }
+interface Chunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+  isEntry?: boolean;
+  src?: string;
+}
 
 export interface PageWeight {
   path: string;
@@ -61,7 +67,13 @@ export function measure(pages = PUBLIC_PAGES): PageWeight[] {
     }
     const list = [...files].sort();
     const sum = (size: (file: string) => number) => list.reduce((total, file) => total + size(file), 0);
-    return { path, files: list, raw: sum((f) => statSync(join(DIST, f)).size), gzip: sum((f) => sent(f, '.gz')), brotli: sum((f) => sent(f, '.br')) };
+    return {
+      path,
+      files: list,
+      raw: sum((f) => statSync(join(DIST, f)).size),
+      gzip: sum((f) => sent(f, '.gz')),
+      brotli: sum((f) => sent(f, '.br')),
+    };
   });
 }
 
@@ -74,14 +86,20 @@ export async function portalWeight(log: (line: string) => void = () => undefined
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 if (require.main === module) {
-  portalWeight(console.log).then((weights) => {
-    console.log(`First visit of each public page: script and style (budget ${kB(BUDGET_BYTES)} compressed)\n`);
-    console.log(['page', 'files', 'raw', 'gzip', 'brotli'].join('\t'));
-    for (const w of weights) console.log([w.path, w.files.length, kB(w.raw), kB(w.gzip), kB(w.brotli)].join('\t'));
-    const over = weights.filter((w) => Math.max(w.gzip, w.brotli) > BUDGET_BYTES);
-    if (over.length) {
-      console.error(`\nover the budget: ${over.map((w) => w.path).join(', ')}`);
+  portalWeight(console.log).then(
+    (weights) => {
+      console.log(`First visit of each public page: script and style (budget ${kB(BUDGET_BYTES)} compressed)\n`);
+      console.log(['page', 'files', 'raw', 'gzip', 'brotli'].join('\t'));
+      for (const w of weights) console.log([w.path, w.files.length, kB(w.raw), kB(w.gzip), kB(w.brotli)].join('\t'));
+      const over = weights.filter((w) => Math.max(w.gzip, w.brotli) > BUDGET_BYTES);
+      if (over.length) {
+        console.error(`\nover the budget: ${over.map((w) => w.path).join(', ')}`);
+        process.exit(1);
+      }
+    },
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
       process.exit(1);
-    }
-  }, (err) => { console.error(err instanceof Error ? err.message : err); process.exit(1); });
+    },
+  );
 }

@@ -41,12 +41,17 @@ interface Present {
  * none). The plan is written into the marker with the first 'seeding', so a later start resumes
  * the same history whatever DEMO_HISTORY then says; a database seeded before, or someone's own, gets none.
  */
-export async function seedDemo(graphqlUrl: string, jwtSecret: string, opts: { dataDir: string; databaseUrl: string; history?: number }): Promise<SeedOutcome> {
+export async function seedDemo(
+  graphqlUrl: string,
+  jwtSecret: string,
+  opts: { dataDir: string; databaseUrl: string; history?: number },
+): Promise<SeedOutcome> {
   const marker = seedMarker(opts.dataDir, opts.databaseUrl);
   const call = graphqlCaller(graphqlUrl);
   const present: Present = await call(`{ centres { id code } procedures { code workflow { isDefault } } }`, {});
   const saved = marker.read();
-  const pending = (s: Saved | undefined) => (s?.history && !s.history.done ? { size: s.history.size, until: s.history.until } : null);
+  const pending = (s: Saved | undefined) =>
+    s?.history && !s.history.done ? { size: s.history.size, until: s.history.until } : null;
   const historyDone = () => {
     const now = marker.read();
     if (now?.history) marker.write({ ...now, history: { ...now.history, done: true } });
@@ -56,14 +61,25 @@ export async function seedDemo(graphqlUrl: string, jwtSecret: string, opts: { da
   }
 
   // A start killed while seeding left its plan; an empty database otherwise gets a new one.
-  const history = (saved?.state === 'seeding' ? saved.history : undefined) ?? (opts.history ? { size: opts.history, until: new Date().toISOString(), done: false } : undefined);
+  const history =
+    (saved?.state === 'seeding' ? saved.history : undefined) ??
+    (opts.history ? { size: opts.history, until: new Date().toISOString(), done: false } : undefined);
   marker.write({ state: 'seeding', history });
-  const admin = await signToken(jwtSecret, { sub: 'demo-admin', name: 'Quản trị viên', role: 'ADMIN', centre: DEMO_CENTRES[0].code });
+  const admin = await signToken(jwtSecret, {
+    sub: 'demo-admin',
+    name: 'Quản trị viên',
+    role: 'ADMIN',
+    centre: DEMO_CENTRES[0].code,
+  });
   await seedMissing(present, (query, variables) => call(query, variables, admin));
   await introduceDemoOfficers(jwtSecret, call);
   marker.write({ state: 'seeded', history });
   const plan = pending({ database: '', state: 'seeded', history });
-  return { summary: `seeded ${DEMO_CENTRES.length} centres and ${DEMO_PROCEDURES.length} procedures (a demo province modelled on Huế)`, history: plan, historyDone };
+  return {
+    summary: `seeded ${DEMO_CENTRES.length} centres and ${DEMO_PROCEDURES.length} procedures (a demo province modelled on Huế)`,
+    history: plan,
+    historyDone,
+  };
 }
 
 type Call = (query: string, variables: Record<string, unknown>) => Promise<any>;
@@ -73,7 +89,12 @@ async function seedMissing(present: Present, call: Call): Promise<void> {
   const ids = new Map(present.centres.map((c) => [c.code, c.id]));
   for (const centre of DEMO_CENTRES.filter((c) => !ids.has(c.code))) {
     const { createCentre } = await call(`mutation($input: CentreInput!) { createCentre(input: $input) { id } }`, {
-      input: { code: centre.code, name: centre.name, level: centre.level, parentId: centre.parentCode ? ids.get(centre.parentCode) : null },
+      input: {
+        code: centre.code,
+        name: centre.name,
+        level: centre.level,
+        parentId: centre.parentCode ? ids.get(centre.parentCode) : null,
+      },
     });
     ids.set(centre.code, createCentre.id);
   }
@@ -82,7 +103,9 @@ async function seedMissing(present: Present, call: Call): Promise<void> {
     const there = procedures.get(input.code);
     if (!there) await call(`mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id } }`, { input });
     if (!there?.workflow || there.workflow.isDefault) {
-      await call(`mutation($input: WorkflowInput!) { defineWorkflow(input: $input) { procedureCode } }`, { input: { procedureCode: input.code, steps: workflow } });
+      await call(`mutation($input: WorkflowInput!) { defineWorkflow(input: $input) { procedureCode } }`, {
+        input: { procedureCode: input.code, steps: workflow },
+      });
     }
   }
 }

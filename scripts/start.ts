@@ -28,7 +28,8 @@ const log = (line: string) => console.log(`[start] ${line}`);
 
 /** With METRICS_PORT, each process serves /metrics on a port of its own: the gateway on it, the services on the next four. */
 const METRICS_BASE = env.METRICS_PORT;
-const metricsPort = (index: number): NodeJS.ProcessEnv => (METRICS_BASE === undefined ? {} : { METRICS_PORT: String(METRICS_BASE + index) });
+const metricsPort = (index: number): NodeJS.ProcessEnv =>
+  METRICS_BASE === undefined ? {} : { METRICS_PORT: String(METRICS_BASE + index) };
 
 /** The gateway's /healthz answers 200 only once this file exists: written when the demo data is in place. */
 const READY_FILE = join(DATA_DIR, 'gateway-ready');
@@ -81,12 +82,14 @@ async function main() {
     for (const service of SERVICES) {
       const port = portOf(env, service.name);
       supervisor.run(service.name, serviceEntry(service.name), {
-        ...common, DATABASE_URL: urls.services[service.name], ...secrets[service.name], PORT: String(port), ...metricsPort(SERVICES.indexOf(service) + 1),
+        ...common,
+        DATABASE_URL: urls.services[service.name],
+        ...secrets[service.name],
+        PORT: String(port),
+        ...metricsPort(SERVICES.indexOf(service) + 1),
       });
     }
-    await Promise.all(
-      SERVICES.map((s) => waitHealthy(`http://127.0.0.1:${portOf(env, s.name)}/readyz`, s.name)),
-    );
+    await Promise.all(SERVICES.map((s) => waitHealthy(`http://127.0.0.1:${portOf(env, s.name)}/readyz`, s.name)));
     await portal;
     supervisor.run('gateway', 'gateway/src/main.ts', {
       ...common,
@@ -96,11 +99,19 @@ async function main() {
       AUTH_JWT_SECRET: jwtSecret ?? '',
       GATEWAY_READY_FILE: READY_FILE,
       ...metricsPort(0),
-      ...Object.fromEntries(SERVICES.map((s) => [serviceUrlVariable(s.name), serviceGraphqlUrl(s.name, portOf(env, s.name))])),
+      ...Object.fromEntries(
+        SERVICES.map((s) => [serviceUrlVariable(s.name), serviceGraphqlUrl(s.name, portOf(env, s.name))]),
+      ),
     });
     await waitGraphql(`http://127.0.0.1:${gatewayPort}/graphql`, 'gateway');
 
-    const adminToken = jwtSecret ? await signToken(jwtSecret, { sub: 'demo-admin', name: 'Quản trị viên', role: 'ADMIN', centre: DEMO_CENTRES[0].code }, '12h') : undefined;
+    const adminToken = jwtSecret
+      ? await signToken(
+          jwtSecret,
+          { sub: 'demo-admin', name: 'Quản trị viên', role: 'ADMIN', centre: DEMO_CENTRES[0].code },
+          '12h',
+        )
+      : undefined;
     const graphqlUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     const seeded = adminToken
       ? await seedDemo(graphqlUrl, jwtSecret!, { dataDir: DATA_DIR, databaseUrl, history: demoHistory })
@@ -124,13 +135,20 @@ ${env.AUTH_JWT_SECRET || !jwtSecret ? '' : `    Development token secret (AUTH_J
     // cuts it short and the next start resumes the same plan.
     if (seeded.history) {
       const plan = seeded.history;
-      seedDemoHistory(graphqlUrl, jwtSecret!, plan, { signal: history.signal }).then((r) => {
-        seeded.historyDone();
-        log(`demo history in place: ${r.imported + r.alreadyImported + r.live} dossiers of ${r.from} to ${r.to} in ${r.seconds.toFixed(0)} s (statistics count them within a minute or two)`);
-      }, (err) => {
-        if (shuttingDown) return;
-        console.error(`[start] the demo history stopped: ${err instanceof Error ? err.message : err} (the next start goes on with it)`);
-      });
+      seedDemoHistory(graphqlUrl, jwtSecret!, plan, { signal: history.signal }).then(
+        (r) => {
+          seeded.historyDone();
+          log(
+            `demo history in place: ${r.imported + r.alreadyImported + r.live} dossiers of ${r.from} to ${r.to} in ${r.seconds.toFixed(0)} s (statistics count them within a minute or two)`,
+          );
+        },
+        (err) => {
+          if (shuttingDown) return;
+          console.error(
+            `[start] the demo history stopped: ${err instanceof Error ? err.message : err} (the next start goes on with it)`,
+          );
+        },
+      );
     }
   } catch (err) {
     // A stop while starting makes the start's steps fail: that is the stop, not an error.

@@ -14,10 +14,17 @@ async function main() {
   const started = Date.now();
   const result = await rebuildStatistics({ databaseUrl, schema: i > 0 ? process.argv[i + 1] : undefined });
   await result.dataSource.destroy();
-  console.log(`replayed ${result.events} events into ${result.schema} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (result.unapplied.length) console.log(`${result.unapplied.length} events could not be applied (waiting for events that never came):`, result.unapplied.map((e) => `${e.type} ${e.aggregateId}`));
+  console.log(
+    `replayed ${result.events} events into ${result.schema} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  if (result.unapplied.length)
+    console.log(
+      `${result.unapplied.length} events could not be applied (waiting for events that never came):`,
+      result.unapplied.map((e) => `${e.type} ${e.aggregateId}`),
+    );
   if (result.differences.length === 0) console.log('the rebuilt read model equals the live one');
-  for (const d of result.differences) console.log(`${d.table}: ${d.onlyLive} rows only in the live model, ${d.onlyRebuilt} only in the rebuild`);
+  for (const d of result.differences)
+    console.log(`${d.table}: ${d.onlyLive} rows only in the live model, ${d.onlyRebuilt} only in the rebuild`);
   process.exitCode = result.differences.length || result.unapplied.length ? 1 : 0;
 }
 

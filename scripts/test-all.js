@@ -11,11 +11,24 @@ const { join } = require('node:path');
 const args = process.argv.slice(2);
 const root = join(__dirname, '..');
 const lint = spawnSync(process.execPath, [join(__dirname, 'lint.js')], { cwd: root, stdio: 'inherit' });
-if (lint.status !== 0) console.log('npm test: the lint step FAILED (see above; `npm run lint` runs it alone); running the tests all the same');
+if (lint.status !== 0)
+  console.log(
+    'npm test: the lint step FAILED (see above; `npm run lint` runs it alone); running the tests all the same',
+  );
 const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args], { cwd: root, stdio: 'inherit' });
-const output = args.find((a) => a.startsWith('--outputFile='))?.slice('--outputFile='.length) ??
+const output =
+  args.find((a) => a.startsWith('--outputFile='))?.slice('--outputFile='.length) ??
   (args.includes('--outputFile') ? args[args.indexOf('--outputFile') + 1] : undefined);
-const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...(output ? { PLAYWRIGHT_JSON_OUTPUT_NAME: `${output}.playwright.json` } : {}) };
-const playwright = spawnSync(process.execPath, [require.resolve('@playwright/test/cli', { paths: [join(root, 'portal')] }), 'test'], { cwd: join(root, 'portal'), stdio: 'inherit', env });
-if (lint.status !== 0) console.log('npm test: the lint step FAILED (see above), so npm test fails whatever the tests say');
+const env = {
+  ...process.env,
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  ...(output ? { PLAYWRIGHT_JSON_OUTPUT_NAME: `${output}.playwright.json` } : {}),
+};
+const playwright = spawnSync(
+  process.execPath,
+  [require.resolve('@playwright/test/cli', { paths: [join(root, 'portal')] }), 'test'],
+  { cwd: join(root, 'portal'), stdio: 'inherit', env },
+);
+if (lint.status !== 0)
+  console.log('npm test: the lint step FAILED (see above), so npm test fails whatever the tests say');
 process.exit(lint.status !== 0 ? lint.status || 1 : jest.status || playwright.status || 0);

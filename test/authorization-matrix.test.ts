@@ -1,5 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AUTHORIZATION_MATRIX, matrixCells, type OperationName, type Relation, type Role, type Subject } from '@onestop/service-kit';
+import {
+  AUTHORIZATION_MATRIX,
+  matrixCells,
+  type OperationName,
+  type Relation,
+  type Role,
+  type Subject,
+} from '@onestop/service-kit';
 import { TestPlatform, waitFor, type GraphQLResponse } from '@onestop/test-kit';
 
 /**
@@ -28,16 +35,22 @@ const tokens = new Map<string, string>();
 type Outcome = { code?: string; status: number };
 
 /** The officer's centre for each relation: P is a root, D below it; SEC.NOWHERE is no centre at all. */
-const CENTRE_OF: Partial<Record<Relation, string>> = { DESCENDANT_CENTRE: P.code, ROOT_CENTRE: P.code, OTHER_CENTRE: X.code, UNKNOWN_CENTRE: 'SEC.NOWHERE' };
+const CENTRE_OF: Partial<Record<Relation, string>> = {
+  DESCENDANT_CENTRE: P.code,
+  ROOT_CENTRE: P.code,
+  OTHER_CENTRE: X.code,
+  UNKNOWN_CENTRE: 'SEC.NOWHERE',
+};
 
 async function token(subject: Subject, relation: Relation): Promise<string | undefined> {
   if (subject === 'NO_TOKEN') return undefined;
   if (subject === 'COURIER') return platform.courierCredential;
   const key = `${subject}@${relation}`;
   if (!tokens.has(key)) {
-    const claims = subject === 'CITIZEN'
-      ? { role: subject, identityNumber: relation === 'OTHER_DOSSIER' ? CITIZEN_B : CITIZEN_A }
-      : { role: subject, centre: CENTRE_OF[relation] ?? D.code };
+    const claims =
+      subject === 'CITIZEN'
+        ? { role: subject, identityNumber: relation === 'OTHER_DOSSIER' ? CITIZEN_B : CITIZEN_A }
+        : { role: subject, centre: CENTRE_OF[relation] ?? D.code };
     tokens.set(key, await platform.token(claims));
   }
   return tokens.get(key);
@@ -45,30 +58,65 @@ async function token(subject: Subject, relation: Relation): Promise<string | und
 const as = (role: Role, relation: Relation = 'OWN_CENTRE') => token(role, relation) as Promise<string>;
 
 const outcome = (res: GraphQLResponse): Outcome => ({ code: res.errors?.[0]?.extensions?.code, status: res.status });
-const HTTP_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' };
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+};
 async function get(path: string, bearer?: string): Promise<Outcome> {
   const res = await fetch(`${platform.url}${path}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
   await res.arrayBuffer();
-  return { status: res.status, code: res.status >= 400 ? HTTP_CODES[res.status] ?? `HTTP_${res.status}` : undefined };
+  return { status: res.status, code: res.status >= 400 ? (HTTP_CODES[res.status] ?? `HTTP_${res.status}`) : undefined };
 }
-async function ok<T = any>(operation: string, variables: Record<string, unknown>, bearer?: string, contract = true): Promise<T> {
-  const res = contract ? await platform.contract(operation, variables, bearer) : await platform.graphql(operation, variables, bearer);
+async function ok<T = any>(
+  operation: string,
+  variables: Record<string, unknown>,
+  bearer?: string,
+  contract = true,
+): Promise<T> {
+  const res = contract
+    ? await platform.contract(operation, variables, bearer)
+    : await platform.graphql(operation, variables, bearer);
   if (res.errors?.length) throw new Error(`${operation}: ${JSON.stringify(res.errors)}`);
   return res.data as T;
 }
 
 // ---------- dossiers in the states the operations need (all at D, of citizen A) ----------
 
-const processingStatus = async (id: string) => (await platform.services.processing.db.query(`SELECT status FROM dossier WHERE id = $1`, [id]))[0]?.status;
-const intakeStatus = async (id: string) => (await platform.services.intake.db.query(`SELECT status FROM dossier WHERE id = $1`, [id]))[0]?.status;
-const deliveryStatus = async (id: string) => (await platform.services.delivery.db.query(`SELECT status FROM delivery WHERE dossier_id = $1`, [id]))[0]?.status;
+const processingStatus = async (id: string) =>
+  (await platform.services.processing.db.query(`SELECT status FROM dossier WHERE id = $1`, [id]))[0]?.status;
+const intakeStatus = async (id: string) =>
+  (await platform.services.intake.db.query(`SELECT status FROM dossier WHERE id = $1`, [id]))[0]?.status;
+const deliveryStatus = async (id: string) =>
+  (await platform.services.delivery.db.query(`SELECT status FROM delivery WHERE dossier_id = $1`, [id]))[0]?.status;
 
 const applicantA = { kind: 'CITIZEN', identityNumber: CITIZEN_A, fullName: 'Nguyễn Văn An', phone: '0905123456' };
-const upload = (componentCode = 'GT') => ({ componentCode, upload: { fileName: 'giay-to.pdf', mimeType: 'application/pdf', contentBase64: PDF } });
+const upload = (componentCode = 'GT') => ({
+  componentCode,
+  upload: { fileName: 'giay-to.pdf', mimeType: 'application/pdf', contentBase64: PDF },
+});
 
-async function submit(channel: 'COUNTER' | 'ONLINE', documents: unknown[] = []): Promise<{ id: string; code: string; recordId?: string }> {
+async function submit(
+  channel: 'COUNTER' | 'ONLINE',
+  documents: unknown[] = [],
+): Promise<{ id: string; code: string; recordId?: string }> {
   const by = channel === 'ONLINE' ? await as('CITIZEN', 'OWN_DOSSIER') : await as('INTAKE_OFFICER');
-  const { submitDossier } = await ok('SubmitDossier', { input: { procedureCode: PROCEDURE, centreId: D.id, channel, applicant: applicantA, documents, delivery: { method: 'COUNTER' } } }, by);
+  const { submitDossier } = await ok(
+    'SubmitDossier',
+    {
+      input: {
+        procedureCode: PROCEDURE,
+        centreId: D.id,
+        channel,
+        applicant: applicantA,
+        documents,
+        delivery: { method: 'COUNTER' },
+      },
+    },
+    by,
+  );
   await waitFor(() => processingStatus(submitDossier.id), { what: 'processing to learn of the dossier' });
   return { id: submitDossier.id, code: submitDossier.code, recordId: submitDossier.components[0]?.record.id };
 }
@@ -86,26 +134,56 @@ async function atDecision() {
 }
 async function supplementRequested() {
   const d = await inProcessing();
-  await ok('RequestSupplement', { dossierId: d.id, reason: 'Thiếu giấy tờ', componentCodes: ['GT'] }, await as('SPECIALIST'));
-  await waitFor(async () => (await intakeStatus(d.id)) === 'SUPPLEMENT_REQUESTED', { what: 'intake to learn of the supplementation request' });
+  await ok(
+    'RequestSupplement',
+    { dossierId: d.id, reason: 'Thiếu giấy tờ', componentCodes: ['GT'] },
+    await as('SPECIALIST'),
+  );
+  await waitFor(async () => (await intakeStatus(d.id)) === 'SUPPLEMENT_REQUESTED', {
+    what: 'intake to learn of the supplementation request',
+  });
   return d;
 }
 async function financialObligation() {
   const d = await inProcessing();
-  await ok(`mutation($id: ID!) { requestFinancialObligation(dossierId: $id, reason: "Lệ phí", amountVnd: 50000) { id } }`, { id: d.id }, await as('SPECIALIST'), false);
+  await ok(
+    `mutation($id: ID!) { requestFinancialObligation(dossierId: $id, reason: "Lệ phí", amountVnd: 50000) { id } }`,
+    { id: d.id },
+    await as('SPECIALIST'),
+    false,
+  );
   return d;
 }
 async function readyForPickup() {
   const d = await atDecision();
-  await ok('DecideDossier', { input: { dossierId: d.id, decision: 'APPROVED', reason: null,
-    result: { documentType: 'GIAY_PHEP', title: 'Giấy phép', validUntil: null, upload: { fileName: 'kq.pdf', mimeType: 'application/pdf', contentBase64: PDF } } } }, await as('LEADER'));
-  await waitFor(async () => (await deliveryStatus(d.id)) === 'READY', { what: 'the result to be ready at the counter' });
+  await ok(
+    'DecideDossier',
+    {
+      input: {
+        dossierId: d.id,
+        decision: 'APPROVED',
+        reason: null,
+        result: {
+          documentType: 'GIAY_PHEP',
+          title: 'Giấy phép',
+          validUntil: null,
+          upload: { fileName: 'kq.pdf', mimeType: 'application/pdf', contentBase64: PDF },
+        },
+      },
+    },
+    await as('LEADER'),
+  );
+  await waitFor(async () => (await deliveryStatus(d.id)) === 'READY', {
+    what: 'the result to be ready at the counter',
+  });
   return d;
 }
 async function returned() {
   const d = await readyForPickup();
   await ok('ConfirmPickup', { dossierId: d.id }, await as('INTAKE_OFFICER'));
-  await waitFor(async () => (await processingStatus(d.id)) === 'RETURNED', { what: 'processing to learn of the return' });
+  await waitFor(async () => (await processingStatus(d.id)) === 'RETURNED', {
+    what: 'processing to learn of the return',
+  });
   return d;
 }
 const withRecord = () => submit('COUNTER', [upload()]);
@@ -113,7 +191,10 @@ const withRecord = () => submit('COUNTER', [upload()]);
 async function receivedWithKnownOfficer() {
   const d = await received();
   await ok('Inbox', { centreId: D.id }, await as('INTAKE_OFFICER'));
-  const [officer] = await platform.services.processing.db.query(`SELECT id FROM officer WHERE role = 'INTAKE_OFFICER' AND centre_id = $1`, [D.id]);
+  const [officer] = await platform.services.processing.db.query(
+    `SELECT id FROM officer WHERE role = 'INTAKE_OFFICER' AND centre_id = $1`,
+    [D.id],
+  );
   return { ...d, officerId: officer.id as string };
 }
 
@@ -127,30 +208,63 @@ interface OperationCase {
   succeeds?: string[];
 }
 
-const unique = (prefix: string) => `${prefix}${prefix.includes('.') ? '' : '-'}${randomBytes(3).toString('hex').toUpperCase()}`;
-const contract = async (name: string, vars: Record<string, unknown>, bearer?: string) => outcome(await platform.contract(name, vars, bearer));
-const gql = async (query: string, vars: Record<string, unknown>, bearer?: string) => outcome(await platform.graphql(query, vars, bearer));
+const unique = (prefix: string) =>
+  `${prefix}${prefix.includes('.') ? '' : '-'}${randomBytes(3).toString('hex').toUpperCase()}`;
+const contract = async (name: string, vars: Record<string, unknown>, bearer?: string) =>
+  outcome(await platform.contract(name, vars, bearer));
+const gql = async (query: string, vars: Record<string, unknown>, bearer?: string) =>
+  outcome(await platform.graphql(query, vars, bearer));
 
 const CASES: Record<OperationName, OperationCase> = {
   // A commune under D: D's ADMIN builds in its own centre, P's below its own.
   createCentre: {
-    call: (_, t) => contract('CreateCentre', { input: { code: unique('SEC.N'), name: 'Xã mới', level: 'COMMUNE', parentId: D.id } }, t),
+    call: (_, t) =>
+      contract(
+        'CreateCentre',
+        { input: { code: unique('SEC.N'), name: 'Xã mới', level: 'COMMUNE', parentId: D.id } },
+        t,
+      ),
     succeeds: AUTHORIZATION_MATRIX.createCentre.allow,
   },
   // A commune of D moved (again) under D: both the centre and its new parent are checked, and only an ADMIN reaching both may.
   moveCentre: {
-    prepare: async () => (await ok('CreateCentre', { input: { code: unique('SEC.C'), name: 'Xã', level: 'COMMUNE', parentId: D.id } }, await as('ADMIN', 'ROOT_CENTRE'))).createCentre,
-    call: (c, t) => gql(`mutation($id: ID!, $parentId: ID) { moveCentre(centreId: $id, parentId: $parentId) { id } }`, { id: c.id, parentId: D.id }, t),
+    prepare: async () =>
+      (
+        await ok(
+          'CreateCentre',
+          { input: { code: unique('SEC.C'), name: 'Xã', level: 'COMMUNE', parentId: D.id } },
+          await as('ADMIN', 'ROOT_CENTRE'),
+        )
+      ).createCentre,
+    call: (c, t) =>
+      gql(
+        `mutation($id: ID!, $parentId: ID) { moveCentre(centreId: $id, parentId: $parentId) { id } }`,
+        { id: c.id, parentId: D.id },
+        t,
+      ),
     succeeds: AUTHORIZATION_MATRIX.moveCentre.allow,
   },
   // A commune of D renamed (a merger): only an ADMIN whose subtree holds it.
   renameCentre: {
-    prepare: async () => (await ok('CreateCentre', { input: { code: unique('SEC.M'), name: 'Xã', level: 'COMMUNE', parentId: D.id } }, await as('ADMIN', 'ROOT_CENTRE'))).createCentre,
-    call: (c, t) => gql(`mutation($id: ID!) { renameCentre(centreId: $id, name: "Xã sau sáp nhập") { id name } }`, { id: c.id }, t),
+    prepare: async () =>
+      (
+        await ok(
+          'CreateCentre',
+          { input: { code: unique('SEC.M'), name: 'Xã', level: 'COMMUNE', parentId: D.id } },
+          await as('ADMIN', 'ROOT_CENTRE'),
+        )
+      ).createCentre,
+    call: (c, t) =>
+      gql(`mutation($id: ID!) { renameCentre(centreId: $id, name: "Xã sau sáp nhập") { id name } }`, { id: c.id }, t),
     succeeds: AUTHORIZATION_MATRIX.renameCentre.allow,
   },
   makeRootCentre: {
-    call: (_, t) => contract('CreateCentre', { input: { code: unique('SEC.R'), name: 'Trung tâm mới', level: 'PROVINCE', parentId: null } }, t),
+    call: (_, t) =>
+      contract(
+        'CreateCentre',
+        { input: { code: unique('SEC.R'), name: 'Trung tâm mới', level: 'PROVINCE', parentId: null } },
+        t,
+      ),
     succeeds: ['ADMIN@ROOT_CENTRE'],
   },
   setCalendarDay: {
@@ -158,8 +272,21 @@ const CASES: Record<OperationName, OperationCase> = {
     succeeds: ['ADMIN@ROOT_CENTRE'],
   },
   upsertProcedure: {
-    call: (_, t) => contract('UpsertProcedure', { input: { code: unique('SEC-UP'), name: 'Thủ tục', sector: 'Tư pháp', levels: ['PROVINCE'], feeVnd: 0,
-      processingTime: { amount: 3, unit: 'WORKING_DAYS' } } }, t),
+    call: (_, t) =>
+      contract(
+        'UpsertProcedure',
+        {
+          input: {
+            code: unique('SEC-UP'),
+            name: 'Thủ tục',
+            sector: 'Tư pháp',
+            levels: ['PROVINCE'],
+            feeVnd: 0,
+            processingTime: { amount: 3, unit: 'WORKING_DAYS' },
+          },
+        },
+        t,
+      ),
     succeeds: ['ADMIN@ROOT_CENTRE'],
   },
   importDossiers: {
@@ -167,19 +294,54 @@ const CASES: Record<OperationName, OperationCase> = {
     succeeds: ['ADMIN@ANY'],
   },
   defineWorkflow: {
-    call: (_, t) => contract('DefineWorkflow', { input: { procedureCode: 'SEC-WF', steps: [
-      { code: 'RECEIVE', name: 'Tiếp nhận', role: 'INTAKE_OFFICER', durationHours: 4 },
-      { code: 'DECIDE', name: 'Quyết định', role: 'LEADER', durationHours: 8 }] } }, t),
+    call: (_, t) =>
+      contract(
+        'DefineWorkflow',
+        {
+          input: {
+            procedureCode: 'SEC-WF',
+            steps: [
+              { code: 'RECEIVE', name: 'Tiếp nhận', role: 'INTAKE_OFFICER', durationHours: 4 },
+              { code: 'DECIDE', name: 'Quyết định', role: 'LEADER', durationHours: 8 },
+            ],
+          },
+        },
+        t,
+      ),
     succeeds: ['ADMIN@ROOT_CENTRE'],
   },
   submitDossier: {
-    call: (_, t, cell) => contract('SubmitDossier', { input: { procedureCode: PROCEDURE, centreId: D.id, channel: cell.subject === 'CITIZEN' ? 'ONLINE' : 'COUNTER',
-      applicant: applicantA, documents: [], delivery: { method: 'COUNTER' } } }, t),
+    call: (_, t, cell) =>
+      contract(
+        'SubmitDossier',
+        {
+          input: {
+            procedureCode: PROCEDURE,
+            centreId: D.id,
+            channel: cell.subject === 'CITIZEN' ? 'ONLINE' : 'COUNTER',
+            applicant: applicantA,
+            documents: [],
+            delivery: { method: 'COUNTER' },
+          },
+        },
+        t,
+      ),
     succeeds: ['INTAKE_OFFICER@OWN_CENTRE', 'ADMIN@OWN_CENTRE', 'ADMIN@DESCENDANT_CENTRE', 'CITIZEN@OWN_DOSSIER'],
   },
   refuseAtCounter: {
-    call: (_, t) => gql(`mutation($input: RefuseAtCounterInput!) { refuseAtCounter(input: $input) { id status } }`,
-      { input: { procedureCode: PROCEDURE, centreId: D.id, applicant: applicantA, reason: 'Hồ sơ không thuộc thẩm quyền' } }, t),
+    call: (_, t) =>
+      gql(
+        `mutation($input: RefuseAtCounterInput!) { refuseAtCounter(input: $input) { id status } }`,
+        {
+          input: {
+            procedureCode: PROCEDURE,
+            centreId: D.id,
+            applicant: applicantA,
+            reason: 'Hồ sơ không thuộc thẩm quyền',
+          },
+        },
+        t,
+      ),
     succeeds: ['INTAKE_OFFICER@OWN_CENTRE'],
   },
   acceptDossier: {
@@ -217,7 +379,8 @@ const CASES: Record<OperationName, OperationCase> = {
   },
   recordAccessLog: {
     prepare: withRecord,
-    call: (d, t) => gql(`query($id: ID!) { recordAccessLog(recordId: $id) { readerRole purpose at } }`, { id: d.recordId }, t),
+    call: (d, t) =>
+      gql(`query($id: ID!) { recordAccessLog(recordId: $id) { readerRole purpose at } }`, { id: d.recordId }, t),
     succeeds: AUTHORIZATION_MATRIX.recordAccessLog.allow,
   },
   trackDossier: {
@@ -236,12 +399,22 @@ const CASES: Record<OperationName, OperationCase> = {
   },
   assignDossier: {
     prepare: receivedWithKnownOfficer,
-    call: (d, t) => gql(`mutation($id: ID!, $officerId: ID!) { assignDossier(dossierId: $id, officerId: $officerId) { id assignee { id } } }`, { id: d.id, officerId: d.officerId }, t),
+    call: (d, t) =>
+      gql(
+        `mutation($id: ID!, $officerId: ID!) { assignDossier(dossierId: $id, officerId: $officerId) { id assignee { id } } }`,
+        { id: d.id, officerId: d.officerId },
+        t,
+      ),
     succeeds: AUTHORIZATION_MATRIX.assignDossier.allow,
   },
   sendBack: {
     prepare: atDecision,
-    call: (d, t) => gql(`mutation($id: ID!) { sendBack(dossierId: $id, toStepCode: "REVIEW", reason: "Thẩm định lại") { id } }`, { id: d.id }, t),
+    call: (d, t) =>
+      gql(
+        `mutation($id: ID!) { sendBack(dossierId: $id, toStepCode: "REVIEW", reason: "Thẩm định lại") { id } }`,
+        { id: d.id },
+        t,
+      ),
     succeeds: ['LEADER@OWN_CENTRE'],
   },
   // A dossier at no inter-agency step: allowed callers learn it is not waiting for an agency (CONFLICT).
@@ -251,7 +424,8 @@ const CASES: Record<OperationName, OperationCase> = {
   },
   returnInterAgency: {
     prepare: received,
-    call: (d, t) => gql(`mutation($id: ID!) { returnInterAgency(dossierId: $id, reason: "Sai thẩm quyền") { id } }`, { id: d.id }, t),
+    call: (d, t) =>
+      gql(`mutation($id: ID!) { returnInterAgency(dossierId: $id, reason: "Sai thẩm quyền") { id } }`, { id: d.id }, t),
   },
   myAssignedDossiers: {
     call: (_, t) => gql(`{ myAssignedDossiers { id } }`, {}, t),
@@ -263,17 +437,24 @@ const CASES: Record<OperationName, OperationCase> = {
   },
   requestSupplement: {
     prepare: inProcessing,
-    call: (d, t) => contract('RequestSupplement', { dossierId: d.id, reason: 'Thiếu giấy tờ', componentCodes: ['GT'] }, t),
+    call: (d, t) =>
+      contract('RequestSupplement', { dossierId: d.id, reason: 'Thiếu giấy tờ', componentCodes: ['GT'] }, t),
     succeeds: AUTHORIZATION_MATRIX.requestSupplement.allow,
   },
   requestFinancialObligation: {
     prepare: inProcessing,
-    call: (d, t) => gql(`mutation($id: ID!) { requestFinancialObligation(dossierId: $id, reason: "Lệ phí", amountVnd: 50000) { id } }`, { id: d.id }, t),
+    call: (d, t) =>
+      gql(
+        `mutation($id: ID!) { requestFinancialObligation(dossierId: $id, reason: "Lệ phí", amountVnd: 50000) { id } }`,
+        { id: d.id },
+        t,
+      ),
     succeeds: AUTHORIZATION_MATRIX.requestFinancialObligation.allow,
   },
   confirmFinancialObligation: {
     prepare: financialObligation,
-    call: (d, t) => gql(`mutation($id: ID!) { confirmFinancialObligation(dossierId: $id, note: "Đã nộp") { id } }`, { id: d.id }, t),
+    call: (d, t) =>
+      gql(`mutation($id: ID!) { confirmFinancialObligation(dossierId: $id, note: "Đã nộp") { id } }`, { id: d.id }, t),
     succeeds: AUTHORIZATION_MATRIX.confirmFinancialObligation.allow,
   },
   stopDossier: {
@@ -298,12 +479,22 @@ const CASES: Record<OperationName, OperationCase> = {
   },
   decideDossier: {
     prepare: atDecision,
-    call: (d, t) => contract('DecideDossier', { input: { dossierId: d.id, decision: 'REJECTED', reason: 'Không đủ điều kiện', result: null } }, t),
+    call: (d, t) =>
+      contract(
+        'DecideDossier',
+        { input: { dossierId: d.id, decision: 'REJECTED', reason: 'Không đủ điều kiện', result: null } },
+        t,
+      ),
     succeeds: ['LEADER@OWN_CENTRE'],
   },
   issueApology: {
     prepare: received,
-    call: (d, t) => contract('IssueApology', { dossierId: d.id, reason: 'Chậm', newDueAt: new Date(Date.now() + 90 * 86_400_000).toISOString() }, t),
+    call: (d, t) =>
+      contract(
+        'IssueApology',
+        { dossierId: d.id, reason: 'Chậm', newDueAt: new Date(Date.now() + 90 * 86_400_000).toISOString() },
+        t,
+      ),
     succeeds: AUTHORIZATION_MATRIX.issueApology.allow,
   },
   processingSlips: {
@@ -323,12 +514,22 @@ const CASES: Record<OperationName, OperationCase> = {
   },
   rateAtCounter: {
     prepare: returned,
-    call: (d, t) => gql(`mutation($id: ID!) { rateAtCounter(dossierId: $id, rating: { overall: SATISFIED, comment: "Tốt" }) { takenAtCounter } }`, { id: d.id }, t),
+    call: (d, t) =>
+      gql(
+        `mutation($id: ID!) { rateAtCounter(dossierId: $id, rating: { overall: SATISFIED, comment: "Tốt" }) { takenAtCounter } }`,
+        { id: d.id },
+        t,
+      ),
     succeeds: ['INTAKE_OFFICER@OWN_CENTRE'],
   },
   // A parcel by an unknown tracking number: allowed callers learn it is NOT_FOUND.
   recordPostalEvent: {
-    call: (_, t) => contract('RecordPostalEvent', { trackingNumber: 'SEC-NO-PARCEL', event: { status: 'ACCEPTED', at: null, note: null } }, t),
+    call: (_, t) =>
+      contract(
+        'RecordPostalEvent',
+        { trackingNumber: 'SEC-NO-PARCEL', event: { status: 'ACCEPTED', at: null, note: null } },
+        t,
+      ),
   },
   resendNotification: {
     call: (_, t) => gql(`mutation($id: ID!) { resendNotification(id: $id) { id } }`, { id: randomUUID() }, t),
@@ -343,15 +544,32 @@ const CASES: Record<OperationName, OperationCase> = {
   },
   // No dead letter by that id: an allowed caller learns that none was put back (0).
   replayFailedEvents: {
-    call: (_, t) => gql(`mutation($ids: [ID!]) { replayFailedEvents(service: STATISTICS, eventIds: $ids) }`, { ids: [randomUUID()] }, t),
+    call: (_, t) =>
+      gql(
+        `mutation($ids: [ID!]) { replayFailedEvents(service: STATISTICS, eventIds: $ids) }`,
+        { ids: [randomUUID()] },
+        t,
+      ),
     succeeds: ['ADMIN@ROOT_CENTRE'],
   },
   report: {
-    call: (_, t) => contract('Report', { input: { from: '2026-01-01', to: '2026-12-31', centreId: D.id, includeDescendants: false, groupBy: 'CENTRE' } }, t),
+    call: (_, t) =>
+      contract(
+        'Report',
+        {
+          input: { from: '2026-01-01', to: '2026-12-31', centreId: D.id, includeDescendants: false, groupBy: 'CENTRE' },
+        },
+        t,
+      ),
     succeeds: AUTHORIZATION_MATRIX.report.allow,
   },
   dailyTraffic: {
-    call: (_, t) => gql(`query($id: ID!) { dailyTraffic(centreId: $id, from: "2026-01-01", to: "2026-01-31") { centreId } }`, { id: D.id }, t),
+    call: (_, t) =>
+      gql(
+        `query($id: ID!) { dailyTraffic(centreId: $id, from: "2026-01-01", to: "2026-01-31") { centreId } }`,
+        { id: D.id },
+        t,
+      ),
     succeeds: AUTHORIZATION_MATRIX.dailyTraffic.allow,
   },
   queueDashboard: {
@@ -367,43 +585,79 @@ beforeAll(async () => {
   // P, on the empty tree, by its own ADMIN (the bootstrap); then D below it and X, another root, by P's (a root ADMIN).
   const admin = await platform.token({ role: 'ADMIN', centre: P.code });
   const create = async (c: { code: string }, level: string, parentId?: string) =>
-    (await ok('CreateCentre', { input: { code: c.code, name: `Trung tâm ${c.code}`, level, parentId } }, admin)).createCentre.id as string;
+    (await ok('CreateCentre', { input: { code: c.code, name: `Trung tâm ${c.code}`, level, parentId } }, admin))
+      .createCentre.id as string;
   P.id = await create(P, 'PROVINCE');
   D.id = await create(D, 'DISTRICT', P.id);
   X.id = await create(X, 'PROVINCE');
-  await ok('UpsertProcedure', { input: { code: PROCEDURE, name: 'Chứng thực bản sao', sector: 'Tư pháp', levels: ['PROVINCE', 'DISTRICT', 'COMMUNE'], feeVnd: 0,
-    processingTime: { amount: 4, unit: 'WORKING_HOURS' }, components: [{ code: 'GT', name: 'Giấy tờ', required: false, documentType: 'CCCD' }] } }, admin);
+  await ok(
+    'UpsertProcedure',
+    {
+      input: {
+        code: PROCEDURE,
+        name: 'Chứng thực bản sao',
+        sector: 'Tư pháp',
+        levels: ['PROVINCE', 'DISTRICT', 'COMMUNE'],
+        feeVnd: 0,
+        processingTime: { amount: 4, unit: 'WORKING_HOURS' },
+        components: [{ code: 'GT', name: 'Giấy tờ', required: false, documentType: 'CCCD' }],
+      },
+    },
+    admin,
+  );
   // Every service's centre replica knows D before a cell names it.
   for (const service of ['processing', 'delivery', 'statistics'] as const) {
-    await waitFor(async () => (await platform.services[service].db.query(`SELECT 1 FROM centre_replica WHERE id = $1`, [D.id])).length, { what: `${service} to learn of centre D` });
+    await waitFor(
+      async () =>
+        (await platform.services[service].db.query(`SELECT 1 FROM centre_replica WHERE id = $1`, [D.id])).length,
+      { what: `${service} to learn of centre D` },
+    );
   }
 });
 afterAll(() => platform?.stop());
 
 it('has a case for every operation of the matrix, and the matrix every mutation of the supergraph', () => {
   expect(Object.keys(CASES).sort()).toEqual(Object.keys(AUTHORIZATION_MATRIX).sort());
-  const mutations = Object.entries(AUTHORIZATION_MATRIX).filter(([, p]) => p.type === 'mutation').map(([name]) => name);
-  const sdl = ['intake', 'processing', 'delivery'].map((s) => require('node:fs').readFileSync(require.resolve(`@onestop/${s}/src/schema.graphql`), 'utf8')).join('\n');
-  const declared = [...sdl.matchAll(/type Mutation \{([^}]*)\}/g)].flatMap((m) => [...m[1].matchAll(/^\s+(\w+)\(/gm)].map((f) => f[1]));
+  const mutations = Object.entries(AUTHORIZATION_MATRIX)
+    .filter(([, p]) => p.type === 'mutation')
+    .map(([name]) => name);
+  const sdl = ['intake', 'processing', 'delivery']
+    .map((s) => require('node:fs').readFileSync(require.resolve(`@onestop/${s}/src/schema.graphql`), 'utf8'))
+    .join('\n');
+  const declared = [...sdl.matchAll(/type Mutation \{([^}]*)\}/g)].flatMap((m) =>
+    [...m[1].matchAll(/^\s+(\w+)\(/gm)].map((f) => f[1]),
+  );
   // The historical import belongs to another issue's operator tooling; it is added here when it lands.
   expect(declared.filter((m) => !mutations.includes(m))).toEqual([]);
   expect(CELLS.length).toBe(MATRIX_CASE_COUNT);
 });
 
-it('keeps the platform\'s rules: nothing at another centre or on another citizen\'s dossier, OBSERVER never writes, officers stay in their centre', () => {
+it("keeps the platform's rules: nothing at another centre or on another citizen's dossier, OBSERVER never writes, officers stay in their centre", () => {
   const allowed = CELLS.filter((c) => c.decision === 'ALLOW');
   expect(allowed.filter((c) => c.relation === 'OTHER_CENTRE' || c.relation === 'OTHER_DOSSIER')).toEqual([]);
-  expect(allowed.filter((c) => c.subject === 'OBSERVER' && AUTHORIZATION_MATRIX[c.operation].type === 'mutation')).toEqual([]);
+  expect(
+    allowed.filter((c) => c.subject === 'OBSERVER' && AUTHORIZATION_MATRIX[c.operation].type === 'mutation'),
+  ).toEqual([]);
   // Below their own centre: the province-level roles; and a LEADER reading statistics (aggregates, no personal data).
   const below = allowed.filter((c) => c.relation === 'DESCENDANT_CENTRE' && !['ADMIN', 'OBSERVER'].includes(c.subject));
   expect(below.map((c) => `${c.operation}:${c.subject}`).sort()).toEqual(['dailyTraffic:LEADER', 'report:LEADER']);
   // Without a token: only public tracking.
-  expect(CELLS.filter((c) => c.subject === 'NO_TOKEN' && c.decision === 'ALLOW').map((c) => c.operation)).toEqual(['trackDossier']);  // The province's reference data and new roots: a root centre's ADMIN only. A token naming no centre: nothing.
-  expect(allowed.filter((c) => AUTHORIZATION_MATRIX[c.operation].scope === 'province').map((c) => `${c.subject}@${c.relation}`))
-    .toEqual(Array(7).fill('ADMIN@ROOT_CENTRE'));
+  expect(CELLS.filter((c) => c.subject === 'NO_TOKEN' && c.decision === 'ALLOW').map((c) => c.operation)).toEqual([
+    'trackDossier',
+  ]); // The province's reference data and new roots: a root centre's ADMIN only. A token naming no centre: nothing.
+  expect(
+    allowed
+      .filter((c) => AUTHORIZATION_MATRIX[c.operation].scope === 'province')
+      .map((c) => `${c.subject}@${c.relation}`),
+  ).toEqual(Array(7).fill('ADMIN@ROOT_CENTRE'));
   expect(allowed.filter((c) => c.relation === 'UNKNOWN_CENTRE')).toEqual([]);
   // The courier's credential: its callback and nothing else; and no user's token for that callback.
-  expect(allowed.filter((c) => c.subject === 'COURIER').map((c) => c.operation).sort()).toEqual(['recordPostalEvent', 'trackDossier']);
+  expect(
+    allowed
+      .filter((c) => c.subject === 'COURIER')
+      .map((c) => c.operation)
+      .sort(),
+  ).toEqual(['recordPostalEvent', 'trackDossier']);
   expect(allowed.filter((c) => c.operation === 'recordPostalEvent').map((c) => c.subject)).toEqual(['COURIER']);
 });
 
@@ -414,20 +668,23 @@ describe.each(Object.keys(AUTHORIZATION_MATRIX) as OperationName[])('%s', (opera
   const cells = CELLS.filter((c) => c.operation === operation);
   let shared: unknown;
 
-  it.each(cells.map((c) => [`${c.subject}@${c.relation}`, c.decision, c] as const))('%s → %s', async (_name, decision, cell) => {
-    const spec = CASES[operation];
-    const key = `${cell.subject}@${cell.relation}`;
-    let target: unknown;
-    if (decision === 'ALLOW') target = spec.prepare ? await spec.prepare() : undefined;
-    else target = shared ??= spec.prepare ? await spec.prepare() : undefined;
+  it.each(cells.map((c) => [`${c.subject}@${c.relation}`, c.decision, c] as const))(
+    '%s → %s',
+    async (_name, decision, cell) => {
+      const spec = CASES[operation];
+      const key = `${cell.subject}@${cell.relation}`;
+      let target: unknown;
+      if (decision === 'ALLOW') target = spec.prepare ? await spec.prepare() : undefined;
+      else target = shared ??= spec.prepare ? await spec.prepare() : undefined;
 
-    const result = await spec.call(target, await token(cell.subject, cell.relation), cell);
-    expect(result.status).toBeLessThan(500);
-    if (decision === 'ALLOW') {
-      expect(['FORBIDDEN', 'UNAUTHENTICATED', 'INTERNAL_SERVER_ERROR']).not.toContain(result.code);
-      if (spec.succeeds?.includes(key)) expect(result).toEqual({ status: 200, code: undefined });
-    } else {
-      expect(result.code).toBe(decision);
-    }
-  });
+      const result = await spec.call(target, await token(cell.subject, cell.relation), cell);
+      expect(result.status).toBeLessThan(500);
+      if (decision === 'ALLOW') {
+        expect(['FORBIDDEN', 'UNAUTHENTICATED', 'INTERNAL_SERVER_ERROR']).not.toContain(result.code);
+        if (spec.succeeds?.includes(key)) expect(result).toEqual({ status: 200, code: undefined });
+      } else {
+        expect(result.code).toBe(decision);
+      }
+    },
+  );
 });

@@ -9,10 +9,22 @@ describe('the benchmark floor', () => {
     const floor = await startFloor(db.url);
     const client = graphqlClient(floor.url, 2);
     try {
-      const input = { procedureCode: 'P', centreId: '7d1e5a5e-0d5b-4f57-9a57-1b0b1f1f0e01', applicant: { fullName: 'Nguyễn Văn An' }, delivery: { method: 'POST' } };
-      const { submitDossier } = await client.request('mutation($input: X!) { submitDossier(input: $input) { id } }', { input });
+      const input = {
+        procedureCode: 'P',
+        centreId: '7d1e5a5e-0d5b-4f57-9a57-1b0b1f1f0e01',
+        applicant: { fullName: 'Nguyễn Văn An' },
+        delivery: { method: 'POST' },
+      };
+      const { submitDossier } = await client.request('mutation($input: X!) { submitDossier(input: $input) { id } }', {
+        input,
+      });
       const { dossier } = await client.request('query($id: ID!) { dossier(id: $id) { id } }', { id: submitDossier.id });
-      expect(dossier).toMatchObject({ id: submitDossier.id, status: 'RECEIVED', applicant: { fullName: 'Nguyễn Văn An' }, delivery: { method: 'POST' } });
+      expect(dossier).toMatchObject({
+        id: submitDossier.id,
+        status: 'RECEIVED',
+        applicant: { fullName: 'Nguyễn Văn An' },
+        delivery: { method: 'POST' },
+      });
       expect(cpuMs(floor.pid)).toBeGreaterThan(0);
       const pg = new Client({ connectionString: db.url });
       await pg.connect();

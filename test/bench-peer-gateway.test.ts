@@ -4,15 +4,20 @@ import { startGateway, SERVICE_NAMES, type RunningGateway } from '@onestop/gatew
 import { startPeerGateway, type RunningPeerGateway } from '../scripts/bench/peer-gateway';
 
 /** A subgraph's requests counted on their way: both gateways reach the services through these. */
-async function countingProxy(target: string): Promise<{ url: string; count: () => number; reset(): void; close(): Promise<void> }> {
+async function countingProxy(
+  target: string,
+): Promise<{ url: string; count: () => number; reset(): void; close(): Promise<void> }> {
   const to = new URL(target);
   let count = 0;
   const server: Server = createServer((req, res) => {
     count++;
-    const upstream = request({ host: to.hostname, port: to.port, path: to.pathname, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      { host: to.hostname, port: to.port, path: to.pathname, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -20,7 +25,11 @@ async function countingProxy(target: string): Promise<{ url: string; count: () =
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`,
     count: () => count,
     reset: () => void (count = 0),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -39,8 +48,19 @@ describe('the benchmark peer gateway', () => {
     platform = await TestPlatform.start();
     proxies = await Promise.all(SERVICE_NAMES.map((name) => countingProxy(platform.services[name].url!)));
     const subgraphs = SERVICE_NAMES.map((name, i) => ({ name, url: proxies[i].url }));
-    ours = await startGateway({ port: 0, subgraphs, jwtSecret: platform.jwtSecret, identityPrivateJwk: platform.identityPrivateJwk, portalDir: false });
-    peer = await startPeerGateway({ port: 0, subgraphs, jwtSecret: platform.jwtSecret, identityPrivateJwk: platform.identityPrivateJwk });
+    ours = await startGateway({
+      port: 0,
+      subgraphs,
+      jwtSecret: platform.jwtSecret,
+      identityPrivateJwk: platform.identityPrivateJwk,
+      portalDir: false,
+    });
+    peer = await startPeerGateway({
+      port: 0,
+      subgraphs,
+      jwtSecret: platform.jwtSecret,
+      identityPrivateJwk: platform.identityPrivateJwk,
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -58,7 +78,11 @@ describe('the benchmark peer gateway', () => {
       body: JSON.stringify({ query: contractOperation('Dossier'), variables: { id } }),
     });
     const body = (await res.json()) as { data?: { dossier: unknown }; errors?: unknown[] };
-    return { status: res.status, body, requests: Object.fromEntries(SERVICE_NAMES.map((name, i) => [name, proxies[i].count()])) };
+    return {
+      status: res.status,
+      body,
+      requests: Object.fromEntries(SERVICE_NAMES.map((name, i) => [name, proxies[i].count()])),
+    };
   }
 
   it('answers the Dossier query with the data ours answers, with the same subgraph requests', async () => {
@@ -76,13 +100,20 @@ describe('the benchmark peer gateway', () => {
     const fromPeer = await dossierQuery(peer.url, dossier.id, officer);
 
     expect(fromOurs.body.errors).toBeUndefined();
-    expect(fromOurs.body.data?.dossier).toMatchObject({ id: dossier.id, code: dossier.code, receivingCentre: { code: centre.code }, delivery: { method: 'POST' } });
+    expect(fromOurs.body.data?.dossier).toMatchObject({
+      id: dossier.id,
+      code: dossier.code,
+      receivingCentre: { code: centre.code },
+      delivery: { method: 'POST' },
+    });
     expect(fromPeer.status).toBe(200);
     expect(fromPeer.body).toEqual(fromOurs.body);
     expect(fromPeer.requests).toEqual(fromOurs.requests);
     expect(Object.values(fromOurs.requests).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4);
     // its own fetch hook counts what the subgraphs received
-    expect(Object.values(peer.subgraphRequests()).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(Object.values(fromPeer.requests).reduce((a, b) => a + b, 0));
+    expect(Object.values(peer.subgraphRequests()).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(
+      Object.values(fromPeer.requests).reduce((a, b) => a + b, 0),
+    );
   });
 
   it('refuses a token signed with another secret, as ours does', async () => {

@@ -38,10 +38,12 @@ describe('chaos audit of the receivers', () => {
   it('finds a notification claimed SENT that the receiver never accepted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chaos-sms-'));
     await new RecordingSmsSender(join(dir, 'sent.jsonl')).send({ id: A, ...message });
-    expect(receiverProblems('sms', 'SMS', readReceiver(dir), [
-      { id: A, channel: 'SMS', status: 'SENT' },
-      { id: B, channel: 'SMS', status: 'SENT' },
-      { id: 'c', channel: 'SMS', status: 'NOT_SENT' },
-    ])).toEqual([`1 SMS notifications SENT that the receiver never accepted (e.g. ${B})`]);
+    expect(
+      receiverProblems('sms', 'SMS', readReceiver(dir), [
+        { id: A, channel: 'SMS', status: 'SENT' },
+        { id: B, channel: 'SMS', status: 'SENT' },
+        { id: 'c', channel: 'SMS', status: 'NOT_SENT' },
+      ]),
+    ).toEqual([`1 SMS notifications SENT that the receiver never accepted (e.g. ${B})`]);
   });
 });

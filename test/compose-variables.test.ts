@@ -64,31 +64,43 @@ describe('docker-compose.yml: the variables it gives the platform', () => {
  * checked against the list here: a service added, renamed or moved to another port in one place only fails.
  */
 describe('docker-compose.yml: the services and ports of the one list', () => {
-  type ComposeService = { build?: string; command?: string[]; environment?: Record<string, unknown>; expose?: string[]; healthcheck?: { test?: string[] } };
+  type ComposeService = {
+    build?: string;
+    command?: string[];
+    environment?: Record<string, unknown>;
+    expose?: string[];
+    healthcheck?: { test?: string[] };
+  };
   const all = services as Record<string, ComposeService>;
   const entryOf = (service: ComposeService) => service.command?.find((part) => /\/src\/main\.ts$/.test(part));
 
-  it.each(PLATFORM_SERVICES.map((s) => [s.name, s.port] as const))('%s: its API on port %d and its workers run the service\'s entry', (name, port) => {
-    const api = all[name];
-    expect(entryOf(api)).toBe(serviceEntry(name));
-    expect(api.environment?.PORT).toBe(String(port));
-    expect(api.expose).toContain(String(port));
-    expect(api.healthcheck?.test?.join(' ')).toContain(`127.0.0.1:${port}/readyz`);
-    expect(entryOf(all[`${name}-worker`])).toBe(serviceEntry(name));
-  });
+  it.each(PLATFORM_SERVICES.map((s) => [s.name, s.port] as const))(
+    "%s: its API on port %d and its workers run the service's entry",
+    (name, port) => {
+      const api = all[name];
+      expect(entryOf(api)).toBe(serviceEntry(name));
+      expect(api.environment?.PORT).toBe(String(port));
+      expect(api.expose).toContain(String(port));
+      expect(api.healthcheck?.test?.join(' ')).toContain(`127.0.0.1:${port}/readyz`);
+      expect(entryOf(all[`${name}-worker`])).toBe(serviceEntry(name));
+    },
+  );
 
   it('runs no service the list does not know', () => {
-    const entries = Object.values(all).map(entryOf).filter((entry): entry is string => !!entry && entry.startsWith('services/'));
+    const entries = Object.values(all)
+      .map(entryOf)
+      .filter((entry): entry is string => !!entry && entry.startsWith('services/'));
     expect([...new Set(entries)].sort()).toEqual(PLATFORM_SERVICES.map((s) => serviceEntry(s.name)).sort());
   });
 
-  it('gives the gateway its port and every service\'s address, each on the list\'s port', () => {
+  it("gives the gateway its port and every service's address, each on the list's port", () => {
     const gateway = all.gateway.environment ?? {};
     expect(gateway.PORT).toBe(String(GATEWAY_PORT));
-    for (const { name, port } of PLATFORM_SERVICES) expect(gateway[serviceUrlVariable(name)]).toBe(serviceGraphqlUrl(name, port, name));
+    for (const { name, port } of PLATFORM_SERVICES)
+      expect(gateway[serviceUrlVariable(name)]).toBe(serviceGraphqlUrl(name, port, name));
   });
 
-  it.each(platformVariables)('%s is a variable one of the processes\' configuration schemas knows', (name) => {
+  it.each(platformVariables)("%s is a variable one of the processes' configuration schemas knows", (name) => {
     expect(name === 'NODE_OPTIONS' || knownVariables.has(name)).toBe(true);
   });
 });

@@ -13,9 +13,25 @@ const INFRASTRUCTURE = ['postgres', 'redis', 'minio', 'minio-init', 'prometheus'
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, Redis, MinIO, the gateway, and each service with its workers', () => {
-    expect(Object.keys(services).sort()).toEqual(
-      ['database-setup', 'delivery', 'delivery-worker', 'gateway', 'grafana', 'intake', 'intake-worker', 'keycloak', 'minio', 'minio-init', 'postgres', 'processing', 'processing-worker', 'prometheus', 'redis', 'statistics', 'statistics-worker'],
-    );
+    expect(Object.keys(services).sort()).toEqual([
+      'database-setup',
+      'delivery',
+      'delivery-worker',
+      'gateway',
+      'grafana',
+      'intake',
+      'intake-worker',
+      'keycloak',
+      'minio',
+      'minio-init',
+      'postgres',
+      'processing',
+      'processing-worker',
+      'prometheus',
+      'redis',
+      'statistics',
+      'statistics-worker',
+    ]);
   });
 
   it('runs Redis as BullMQ needs it: noeviction, with an append-only file', () => {
@@ -28,7 +44,9 @@ describe('docker-compose.yml', () => {
     for (const infra of ['postgres', 'redis']) expect(services[infra].healthcheck.test.length).toBeGreaterThan(1);
     for (const name of [...NAMES, ...NAMES.map((n) => `${n}-worker`)]) {
       expect(services[name].depends_on).toMatchObject({
-        postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' }, 'database-setup': { condition: 'service_completed_successfully' },
+        postgres: { condition: 'service_healthy' },
+        redis: { condition: 'service_healthy' },
+        'database-setup': { condition: 'service_completed_successfully' },
       });
     }
   });
@@ -43,7 +61,10 @@ describe('docker-compose.yml', () => {
       expect(services[name].depends_on['minio-init']).toEqual({ condition: 'service_completed_successfully' });
       expect(env).toMatchObject({ BLOB_STORE: 's3', S3_ENDPOINT: 'http://minio:9000', S3_BUCKET: bucket });
       // The services sign in as the user minio-init creates for this bucket only, never as MinIO's root.
-      expect([env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY]).toEqual([init.environment.S3_ACCESS_KEY_ID, init.environment.S3_SECRET_ACCESS_KEY]);
+      expect([env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY]).toEqual([
+        init.environment.S3_ACCESS_KEY_ID,
+        init.environment.S3_SECRET_ACCESS_KEY,
+      ]);
       expect(env.S3_ACCESS_KEY_ID).not.toBe(services.minio.environment.MINIO_ROOT_USER);
     }
     expect(services.statistics.environment.BLOB_STORE).toBeUndefined();
@@ -71,11 +92,15 @@ describe('docker-compose.yml', () => {
     for (const name of NAMES) {
       expect(setup.environment[`${name.toUpperCase()}_DATABASE_PASSWORD`]).toMatch(/^\$\{.+:\?/);
       for (const container of [services[name], services[`${name}-worker`]]) {
-        expect(container.environment.DATABASE_URL).toBe(`postgres://onestop_${name}:\${${name.toUpperCase()}_DATABASE_PASSWORD}@postgres:5432/onestop`);
+        expect(container.environment.DATABASE_URL).toBe(
+          `postgres://onestop_${name}:\${${name.toUpperCase()}_DATABASE_PASSWORD}@postgres:5432/onestop`,
+        );
       }
     }
     expect(services.gateway.environment.DATABASE_URL).toMatch(/^postgres:\/\/onestop_gateway:/);
-    const superuser = Object.entries(services).filter(([, s]) => /^postgres:\/\/onestop:/.test(s.environment?.DATABASE_URL ?? '')).map(([n]) => n);
+    const superuser = Object.entries(services)
+      .filter(([, s]) => /^postgres:\/\/onestop:/.test(s.environment?.DATABASE_URL ?? ''))
+      .map(([n]) => n);
     expect(superuser).toEqual(['database-setup']);
   });
 
@@ -93,12 +118,16 @@ describe('docker-compose.yml', () => {
       const entry = container.command[container.command.length - 1];
       expect(existsSync(join(ROOT, entry))).toBe(true);
     }
-    expect(services.gateway.environment[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${api.environment.PORT}/graphql`);
+    expect(services.gateway.environment[`${name.toUpperCase()}_URL`]).toBe(
+      `http://${name}:${api.environment.PORT}/graphql`,
+    );
     expect(services.gateway.depends_on[name]).toEqual({ condition: 'service_healthy' });
   });
 
-  it('publishes only the gateway, which holds the identity signing key and checks tokens, and the identity provider browsers sign in at (Prometheus and Grafana on the host\'s loopback)', () => {
-    const published = Object.entries(services).filter(([, s]) => s.ports?.some((p: string) => !p.startsWith('127.0.0.1:'))).map(([name]) => name);
+  it("publishes only the gateway, which holds the identity signing key and checks tokens, and the identity provider browsers sign in at (Prometheus and Grafana on the host's loopback)", () => {
+    const published = Object.entries(services)
+      .filter(([, s]) => s.ports?.some((p: string) => !p.startsWith('127.0.0.1:')))
+      .map(([name]) => name);
     expect(published.sort()).toEqual(['gateway', 'keycloak']);
     expect(services.keycloak.ports).toEqual(['8080:8080']);
     expect(services.prometheus.ports).toEqual(['127.0.0.1:9090:9090']);
@@ -112,7 +141,8 @@ describe('docker-compose.yml', () => {
 
   it('builds every container from the one image, whose Dockerfile exists', () => {
     expect(existsSync(join(ROOT, 'Dockerfile'))).toBe(true);
-    for (const name of Object.keys(services).filter((n) => !INFRASTRUCTURE.includes(n))) expect(services[name].build).toBe('.');
+    for (const name of Object.keys(services).filter((n) => !INFRASTRUCTURE.includes(n)))
+      expect(services[name].build).toBe('.');
   });
 
   describe('metrics', () => {
@@ -121,11 +151,14 @@ describe('docker-compose.yml', () => {
       const volume = (services[service].volumes as string[]).find((v) => v.split(':')[1] === target);
       return volume && join(ROOT, volume.split(':')[0]);
     };
-    const prometheus = parse(readFileSync(join(mounted('prometheus', '/etc/prometheus')!, 'prometheus.yml'), 'utf8'), { merge: true });
+    const prometheus = parse(readFileSync(join(mounted('prometheus', '/etc/prometheus')!, 'prometheus.yml'), 'utf8'), {
+      merge: true,
+    });
 
     it('has every process of the platform serve /metrics inside the network, on the port Prometheus scrapes', () => {
       const scraped = new Map<string, number>();
-      for (const job of prometheus.scrape_configs) for (const sd of job.dns_sd_configs) for (const name of sd.names) scraped.set(name, sd.port);
+      for (const job of prometheus.scrape_configs)
+        for (const sd of job.dns_sd_configs) for (const name of sd.names) scraped.set(name, sd.port);
       expect([...scraped.keys()].sort()).toEqual([...PLATFORM].sort());
       for (const name of PLATFORM) {
         expect(services[name].environment.METRICS_HOST).toBe('0.0.0.0');
@@ -136,14 +169,20 @@ describe('docker-compose.yml', () => {
     });
 
     it('gives Prometheus its rule file, and Grafana its datasource and dashboards, from deploy/', () => {
-      for (const rules of prometheus.rule_files) expect(existsSync(join(mounted('prometheus', '/etc/prometheus')!, rules.replace('/etc/prometheus/', '')))).toBe(true);
+      for (const rules of prometheus.rule_files)
+        expect(existsSync(join(mounted('prometheus', '/etc/prometheus')!, rules.replace('/etc/prometheus/', '')))).toBe(
+          true,
+        );
       const provisioning = mounted('grafana', '/etc/grafana/provisioning')!;
       expect(existsSync(join(provisioning, 'datasources', 'prometheus.yml'))).toBe(true);
       const providers = parse(readFileSync(join(provisioning, 'dashboards', 'onestop.yml'), 'utf8')).providers;
       const dashboards = mounted('grafana', providers[0].options.path)!;
       expect(existsSync(join(dashboards, 'onestop.json'))).toBe(true);
-      expect(services.grafana.environment.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH).toBe(`${providers[0].options.path}/onestop.json`);
-      const datasource = parse(readFileSync(join(provisioning, 'datasources', 'prometheus.yml'), 'utf8')).datasources[0];
+      expect(services.grafana.environment.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH).toBe(
+        `${providers[0].options.path}/onestop.json`,
+      );
+      const datasource = parse(readFileSync(join(provisioning, 'datasources', 'prometheus.yml'), 'utf8'))
+        .datasources[0];
       expect(datasource.url).toBe(`http://prometheus:${services.prometheus.ports[0].split(':').pop()}`);
     });
   });

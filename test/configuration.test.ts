@@ -27,16 +27,34 @@ function problemsOf(start: () => unknown): string[] {
   }
 }
 
-describe('a service process\'s configuration', () => {
+describe("a service process's configuration", () => {
   it('types what it reads, with the defaults of the one list of services', () => {
-    const config = serviceConfigFromEnv(intakeService, { ...SERVICE, ROLE: 'worker', DATABASE_POOL_SIZE: '4', UPLOAD_MAX_BYTES: '2048', QUEUE_PREFIX: '' });
+    const config = serviceConfigFromEnv(intakeService, {
+      ...SERVICE,
+      ROLE: 'worker',
+      DATABASE_POOL_SIZE: '4',
+      UPLOAD_MAX_BYTES: '2048',
+      QUEUE_PREFIX: '',
+    });
     expect(config).toMatchObject({
       databaseUrl: SERVICE.DATABASE_URL,
       port: 4001,
       roles: { api: false, worker: true },
       queue: { prefix: undefined, poolSize: 10 },
-      tuning: { databasePoolSize: 4, sessionTimeouts: { lockMs: 10_000, statementMs: 120_000, idleInTransactionMs: 60_000 } },
-      settings: { blobs: { kind: 'file' }, intake: { UPLOAD_MAX_BYTES: 2048, TRACKING_CODE_LIMITS: [{ failures: 5, seconds: 3600 }, { failures: 20, seconds: 86400 }] } },
+      tuning: {
+        databasePoolSize: 4,
+        sessionTimeouts: { lockMs: 10_000, statementMs: 120_000, idleInTransactionMs: 60_000 },
+      },
+      settings: {
+        blobs: { kind: 'file' },
+        intake: {
+          UPLOAD_MAX_BYTES: 2048,
+          TRACKING_CODE_LIMITS: [
+            { failures: 5, seconds: 3600 },
+            { failures: 20, seconds: 86400 },
+          ],
+        },
+      },
     });
     expect(serviceConfigFromEnv(statisticsService, { ...SERVICE, PORT: '0' }).port).toBe(0);
   });
@@ -48,7 +66,7 @@ describe('a service process\'s configuration', () => {
     ]);
   });
 
-  it('lists every malformed variable, the shared ones and the service\'s own together', () => {
+  it("lists every malformed variable, the shared ones and the service's own together", () => {
     const problems = problemsOf(() =>
       serviceConfigFromEnv(intakeService, {
         ...SERVICE,
@@ -62,9 +80,16 @@ describe('a service process\'s configuration', () => {
         BLOB_STORE: 's3',
       }),
     );
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(
-      ['BLOB_STORE', 'DATABASE_POOL_SIZE', 'IDENTITY_PUBLIC_JWK', 'LOG_LEVEL', 'PORT', 'ROLE', 'TRACKING_CODE_LIMITS', 'UPLOAD_MAX_BYTES'],
-    );
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'BLOB_STORE',
+      'DATABASE_POOL_SIZE',
+      'IDENTITY_PUBLIC_JWK',
+      'LOG_LEVEL',
+      'PORT',
+      'ROLE',
+      'TRACKING_CODE_LIMITS',
+      'UPLOAD_MAX_BYTES',
+    ]);
     expect(problems).toContain('PORT: must be a port number (0–65535) (got "eighty")');
     expect(problems).toContain('ROLE: must be one of api, worker, all (got "both")');
     expect(problems).toContain('UPLOAD_MAX_BYTES: must be a whole number (got "10MB")');
@@ -74,12 +99,18 @@ describe('a service process\'s configuration', () => {
   });
 
   it('says all of it in the error a start prints', () => {
-    expect(() => serviceConfigFromEnv(statisticsService, { DATABASE_URL: 'mysql://db', IDENTITY_PUBLIC_JWK: JWK, METRICS_PORT: '70000' })).toThrow(
+    expect(() =>
+      serviceConfigFromEnv(statisticsService, {
+        DATABASE_URL: 'mysql://db',
+        IDENTITY_PUBLIC_JWK: JWK,
+        METRICS_PORT: '70000',
+      }),
+    ).toThrow(
       'statistics cannot start: 2 settings are wrong\n  - METRICS_PORT: must be a port number (0–65535) (got "70000")\n  - DATABASE_URL: must be a postgres or postgresql URL',
     );
   });
 
-  it('checks delivery\'s transports and link secret at start', () => {
+  it("checks delivery's transports and link secret at start", () => {
     const problems = problemsOf(() =>
       serviceConfigFromEnv(deliveryService, {
         ...SERVICE,
@@ -93,22 +124,40 @@ describe('a service process\'s configuration', () => {
         SMTP_URL: 'http://mail',
       }),
     );
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(
-      ['COURIER_BASE_URL', 'DOWNLOAD_LINK_SECRET', 'NOTIFICATION_ATTEMPTS', 'SMS', 'SMS_GATEWAY_URL', 'SMS_RECEIPT_POLL_SECONDS', 'SMTP_URL'],
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'COURIER_BASE_URL',
+      'DOWNLOAD_LINK_SECRET',
+      'NOTIFICATION_ATTEMPTS',
+      'SMS',
+      'SMS_GATEWAY_URL',
+      'SMS_RECEIPT_POLL_SECONDS',
+      'SMTP_URL',
+    ]);
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^SMS_GATEWAY_URL: SMS_GATEWAY_URL is set without credentials/),
     );
-    expect(problems).toContainEqual(expect.stringMatching(/^SMS_GATEWAY_URL: SMS_GATEWAY_URL is set without credentials/));
     expect(problems).toContainEqual(expect.stringMatching(/^DOWNLOAD_LINK_SECRET: must be set in production/));
 
-    const config = serviceConfigFromEnv(deliveryService, { ...SERVICE, SMS_RECEIPT_POLL_SECONDS: '0.2', COURIER_TIMEOUT_MS: '500' });
-    expect(config.settings).toMatchObject({ delivery: { SMS_RECEIPT_POLL_SECONDS: 0.2, NOTIFICATION_ATTEMPTS: 6, DOWNLOAD_LINK_TTL_HOURS: 72 }, courier: { COURIER_TIMEOUT_MS: 500 } });
+    const config = serviceConfigFromEnv(deliveryService, {
+      ...SERVICE,
+      SMS_RECEIPT_POLL_SECONDS: '0.2',
+      COURIER_TIMEOUT_MS: '500',
+    });
+    expect(config.settings).toMatchObject({
+      delivery: { SMS_RECEIPT_POLL_SECONDS: 0.2, NOTIFICATION_ATTEMPTS: 6, DOWNLOAD_LINK_TTL_HOURS: 72 },
+      courier: { COURIER_TIMEOUT_MS: 500 },
+    });
   });
 });
 
-describe('the gateway process\'s configuration', () => {
+describe("the gateway process's configuration", () => {
   const GATEWAY = { IDENTITY_PRIVATE_JWK: JWK, AUTH_JWT_SECRET: 'a-secret' };
 
-  it('finds each service on the list\'s port unless told, and types its limits', () => {
-    const options = gatewayOptionsFromEnv({ ...GATEWAY, DELIVERY_URL: 'http://delivery:4003/graphql', TRACKING_RATE_LIMIT: '5/30', TRUST_PROXY: '1' }, noClaimMapping);
+  it("finds each service on the list's port unless told, and types its limits", () => {
+    const options = gatewayOptionsFromEnv(
+      { ...GATEWAY, DELIVERY_URL: 'http://delivery:4003/graphql', TRACKING_RATE_LIMIT: '5/30', TRUST_PROXY: '1' },
+      noClaimMapping,
+    );
     expect(options.port).toBe(4000);
     expect(options.subgraphs).toEqual([
       { name: 'intake', url: 'http://127.0.0.1:4001/graphql' },
@@ -122,7 +171,9 @@ describe('the gateway process\'s configuration', () => {
   });
 
   it('stops on a missing identity key at start, not at the first request', () => {
-    expect(problemsOf(() => gatewayOptionsFromEnv({ AUTH_JWT_SECRET: 'a-secret' }, noClaimMapping))).toEqual([expect.stringMatching(/^IDENTITY_PRIVATE_JWK: is required/)]);
+    expect(problemsOf(() => gatewayOptionsFromEnv({ AUTH_JWT_SECRET: 'a-secret' }, noClaimMapping))).toEqual([
+      expect.stringMatching(/^IDENTITY_PRIVATE_JWK: is required/),
+    ]);
   });
 
   it('lists every malformed variable', () => {
@@ -140,9 +191,15 @@ describe('the gateway process\'s configuration', () => {
         noClaimMapping,
       ),
     );
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(
-      ['AUTH_OIDC_CLIENT_ID', 'COURIER_CALLBACK_SECRET', 'GRAPHQL_MAX_DEPTH', 'IDENTITY_PRIVATE_JWK', 'INTAKE_URL', 'PORT', 'TRACKING_RATE_LIMIT'],
-    );
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'AUTH_OIDC_CLIENT_ID',
+      'COURIER_CALLBACK_SECRET',
+      'GRAPHQL_MAX_DEPTH',
+      'IDENTITY_PRIVATE_JWK',
+      'INTAKE_URL',
+      'PORT',
+      'TRACKING_RATE_LIMIT',
+    ]);
     expect(problems).toContain('TRACKING_RATE_LIMIT: must read like "10/60" (lookups/seconds) (got "10 per minute")');
     expect(problems).toContain('COURIER_CALLBACK_SECRET: must be at least 16 characters');
   });
@@ -150,7 +207,10 @@ describe('the gateway process\'s configuration', () => {
 
 describe('README.md: the Configuration table', () => {
   const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('\n## Configuration\n'), readme.indexOf('\n## ', readme.indexOf('\n## Configuration\n') + 1));
+  const section = readme.slice(
+    readme.indexOf('\n## Configuration\n'),
+    readme.indexOf('\n## ', readme.indexOf('\n## Configuration\n') + 1),
+  );
   /** The variables each row names in its first column. */
   const documented = new Set(
     section

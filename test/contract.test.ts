@@ -14,7 +14,9 @@ const NOT_YET_IMPLEMENTED = new Set<string>([]);
 const ROOT = join(__dirname, '..');
 const apiSchema = Supergraph.build(
   composeSupergraph(SERVICE_NAMES.map((name) => ({ name, url: `http://${name}/graphql`, sdl: readServiceSdl(name) }))),
-).apiSchema().toGraphQLJSSchema();
+)
+  .apiSchema()
+  .toGraphQLJSSchema();
 const operations = [...contractOperations()];
 
 function testFiles(dir: string): string[] {
@@ -38,13 +40,18 @@ describe('the outer contract (contract/portal.graphql)', () => {
     expect(validate(apiSchema, parse(text)).map((e) => e.message)).toEqual([]);
   });
 
-  it.each(pending.length ? pending : [['(none)', '']])('%s is still pending (remove it from the list once it validates)', (name, text) => {
-    if (name === '(none)') return;
-    expect(validate(apiSchema, parse(text)).length).toBeGreaterThan(0);
-  });
+  it.each(pending.length ? pending : [['(none)', '']])(
+    '%s is still pending (remove it from the list once it validates)',
+    (name, text) => {
+      if (name === '(none)') return;
+      expect(validate(apiSchema, parse(text)).length).toBeGreaterThan(0);
+    },
+  );
 
   it('every implemented operation is run by some test through platform.contract()', () => {
-    const sources = [ROOT + '/test', ROOT + '/gateway', ROOT + '/services', ROOT + '/packages'].flatMap(testFiles).map((f) => readFileSync(f, 'utf8'));
+    const sources = [ROOT + '/test', ROOT + '/gateway', ROOT + '/services', ROOT + '/packages']
+      .flatMap(testFiles)
+      .map((f) => readFileSync(f, 'utf8'));
     const exercised = (name: string) => sources.some((src) => new RegExp(`contract(Ok)?\\(\\s*'${name}'`).test(src));
     expect(implemented.map(([name]) => name).filter((name) => !exercised(name))).toEqual([]);
   });

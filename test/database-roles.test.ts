@@ -56,50 +56,62 @@ describe('least-privilege database roles', () => {
     }
   });
 
-  const appendOnly = ['processing.dossier_history', 'processing.issued_document', 'intake.record_access', 'intake.personal_data_access'];
+  const appendOnly = [
+    'processing.dossier_history',
+    'processing.issued_document',
+    'intake.record_access',
+    'intake.personal_data_access',
+  ];
 
-  it.each(SERVICE_NAMES)('as %s, PostgreSQL refuses to rewrite, empty, unguard or drop the append-only tables', async (service) => {
-    for (const table of appendOnly) {
-      const [, name] = table.split('.');
-      for (const sql of [
-        `UPDATE ${table} SET ${{ dossier_history: 'note = note', issued_document: 'sha256 = sha256' }[name] ?? 'reader_id = reader_id'}`,
-        `DELETE FROM ${table}`,
-        `TRUNCATE ${table}`,
-        `ALTER TABLE ${table} DISABLE TRIGGER ALL`,
-        `ALTER TABLE ${table} DISABLE TRIGGER USER`,
-        `DROP TABLE ${table}`,
-      ]) {
-        expect([sql, await refused(service, sql)]).toEqual([sql, expect.stringMatching(/^42501 /)]);
+  it.each(SERVICE_NAMES)(
+    'as %s, PostgreSQL refuses to rewrite, empty, unguard or drop the append-only tables',
+    async (service) => {
+      for (const table of appendOnly) {
+        const [, name] = table.split('.');
+        for (const sql of [
+          `UPDATE ${table} SET ${{ dossier_history: 'note = note', issued_document: 'sha256 = sha256' }[name] ?? 'reader_id = reader_id'}`,
+          `DELETE FROM ${table}`,
+          `TRUNCATE ${table}`,
+          `ALTER TABLE ${table} DISABLE TRIGGER ALL`,
+          `ALTER TABLE ${table} DISABLE TRIGGER USER`,
+          `DROP TABLE ${table}`,
+        ]) {
+          expect([sql, await refused(service, sql)]).toEqual([sql, expect.stringMatching(/^42501 /)]);
+        }
       }
-    }
-  });
+    },
+  );
 
-  it.each(SERVICE_NAMES)('as %s, PostgreSQL refuses another service\'s schema, DDL anywhere, and rewriting its own events', async (service) => {
-    const statements: string[] = [];
-    for (const other of SERVICE_NAMES.filter((s) => s !== service)) {
+  it.each(SERVICE_NAMES)(
+    "as %s, PostgreSQL refuses another service's schema, DDL anywhere, and rewriting its own events",
+    async (service) => {
+      const statements: string[] = [];
+      for (const other of SERVICE_NAMES.filter((s) => s !== service)) {
+        statements.push(
+          `SELECT count(*) FROM ${other}.outbox`,
+          `INSERT INTO ${other}.processed_event (event_id, type) VALUES (gen_random_uuid(), 'x')`,
+          `UPDATE ${other}.outbox SET relayed_at = NULL`,
+          `CREATE TABLE ${other}.intruder (id int)`,
+        );
+      }
       statements.push(
-        `SELECT count(*) FROM ${other}.outbox`,
-        `INSERT INTO ${other}.processed_event (event_id, type) VALUES (gen_random_uuid(), 'x')`,
-        `UPDATE ${other}.outbox SET relayed_at = NULL`,
-        `CREATE TABLE ${other}.intruder (id int)`,
+        `CREATE TABLE ${service}.intruder (id int)`,
+        `CREATE TABLE public.intruder (id int)`,
+        `CREATE SCHEMA intruder`,
+        `DROP TABLE ${service}.outbox`,
+        `TRUNCATE ${service}.outbox`,
+        `ALTER TABLE ${service}.outbox DISABLE TRIGGER ALL`,
+        // The outbox is the event log statistics are rebuilt from: the relay only marks a row relayed.
+        `UPDATE ${service}.outbox SET payload = '{}'`,
+        `DELETE FROM ${service}.outbox`,
+        `DELETE FROM ${service}.processed_event`,
+        `DELETE FROM ${service}.migrations`,
+        `SET ROLE ${platform.roleUrls!.roles.owner}`,
       );
-    }
-    statements.push(
-      `CREATE TABLE ${service}.intruder (id int)`,
-      `CREATE TABLE public.intruder (id int)`,
-      `CREATE SCHEMA intruder`,
-      `DROP TABLE ${service}.outbox`,
-      `TRUNCATE ${service}.outbox`,
-      `ALTER TABLE ${service}.outbox DISABLE TRIGGER ALL`,
-      // The outbox is the event log statistics are rebuilt from: the relay only marks a row relayed.
-      `UPDATE ${service}.outbox SET payload = '{}'`,
-      `DELETE FROM ${service}.outbox`,
-      `DELETE FROM ${service}.processed_event`,
-      `DELETE FROM ${service}.migrations`,
-      `SET ROLE ${platform.roleUrls!.roles.owner}`,
-    );
-    for (const sql of statements) expect([sql, await refused(service, sql)]).toEqual([sql, expect.stringMatching(/^42501 /)]);
-  });
+      for (const sql of statements)
+        expect([sql, await refused(service, sql)]).toEqual([sql, expect.stringMatching(/^42501 /)]);
+    },
+  );
 
   it('the allowed work goes on: a reception reaches processing, delivery and statistics through the gateway', async () => {
     const fixtures = new Fixtures(platform);
@@ -107,23 +119,44 @@ describe('least-privilege database roles', () => {
     const procedure = await fixtures.procedure({ code: 'ROLES-01' });
     const admin = await fixtures.admin();
     const received: Array<{ id: string }> = [];
-    for (let i = 0; i < 3; i++) received.push(await fixtures.receiveDossier({ centre, procedureCode: procedure.code, identityNumber: `04609000${1000 + i}` }));
+    for (let i = 0; i < 3; i++)
+      received.push(
+        await fixtures.receiveDossier({ centre, procedureCode: procedure.code, identityNumber: `04609000${1000 + i}` }),
+      );
     const specialist = await platform.token({ role: 'INTAKE_OFFICER', centre: centre.code });
     // An officer's read of the applicant's records writes the access log (an INSERT the role may do).
-    await platform.ok(`query($n: String!) { applicant(identityNumber: $n) { phone records { id } } }`, { n: '046090001000' }, specialist);
+    await platform.ok(
+      `query($n: String!) { applicant(identityNumber: $n) { phone records { id } } }`,
+      { n: '046090001000' },
+      specialist,
+    );
 
-    const dossier = await waitFor(async () => {
-      const { dossier } = await platform.ok(`query($id: ID!) { dossier(id: $id) { status history { action } delivery { status } } }`, { id: received[0].id }, admin);
-      return dossier.status && dossier.delivery ? dossier : null;
-    }, { what: 'processing and delivery to learn of the dossier' });
+    const dossier = await waitFor(
+      async () => {
+        const { dossier } = await platform.ok(
+          `query($id: ID!) { dossier(id: $id) { status history { action } delivery { status } } }`,
+          { id: received[0].id },
+          admin,
+        );
+        return dossier.status && dossier.delivery ? dossier : null;
+      },
+      { what: 'processing and delivery to learn of the dossier' },
+    );
     expect(dossier).toMatchObject({ status: 'RECEIVED', delivery: { status: 'AWAITING_RESULT' } });
     expect(dossier.history.length).toBeGreaterThan(0);
 
     const today = new Date().toISOString().slice(0, 10);
-    const total = await waitFor(async () => {
-      const { report } = await platform.contractOk('Report', { input: { from: today, to: today, centreId: centre.id, includeDescendants: true, groupBy: 'CENTRE' } }, admin);
-      return report.total.received === 3 ? report.total : null;
-    }, { what: 'statistics to count the three receptions' });
+    const total = await waitFor(
+      async () => {
+        const { report } = await platform.contractOk(
+          'Report',
+          { input: { from: today, to: today, centreId: centre.id, includeDescendants: true, groupBy: 'CENTRE' } },
+          admin,
+        );
+        return report.total.received === 3 ? report.total : null;
+      },
+      { what: 'statistics to count the three receptions' },
+    );
     expect(total).toMatchObject({ received: 3, inProgress: 3 });
 
     const check = new Client({ connectionString: platform.databaseUrl });
@@ -159,12 +192,24 @@ describe('a database made before the roles (one superuser for every service)', (
     const officer = await platform.token({ role: 'INTAKE_OFFICER', centre: 'U46' });
     const { submitDossier } = await platform.ok(
       `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { code } }`,
-      { input: { procedureCode: procedure.code, centreId: centre.id, channel: 'COUNTER', documents: [],
-        applicant: { kind: 'CITIZEN', identityNumber: '046090004000', fullName: 'Phạm Thị Dung' }, delivery: { method: 'COUNTER' } } },
+      {
+        input: {
+          procedureCode: procedure.code,
+          centreId: centre.id,
+          channel: 'COUNTER',
+          documents: [],
+          applicant: { kind: 'CITIZEN', identityNumber: '046090004000', fullName: 'Phạm Thị Dung' },
+          delivery: { method: 'COUNTER' },
+        },
+      },
       officer,
     );
     expect(submitDossier.code.slice(-4)).toBe('0002');
-    const { dossier } = await platform.ok(`query($id: ID!) { dossier(id: $id) { code status } }`, { id: old.id }, admin);
+    const { dossier } = await platform.ok(
+      `query($id: ID!) { dossier(id: $id) { code status } }`,
+      { id: old.id },
+      admin,
+    );
     expect(dossier).toEqual({ code: old.code, status: 'RECEIVED' });
 
     const c = new Client({ connectionString: db.url });
@@ -176,7 +221,9 @@ describe('a database made before the roles (one superuser for every service)', (
       );
       const roles = platform.roleUrls!.roles;
       // The owner's, and on the queue schema a job-id sequence a service role made since.
-      expect(owners.rows.map((r) => r.owner).filter((o) => o !== roles.owner && !Object.values(roles.services).includes(o))).toEqual([]);
+      expect(
+        owners.rows.map((r) => r.owner).filter((o) => o !== roles.owner && !Object.values(roles.services).includes(o)),
+      ).toEqual([]);
     } finally {
       await c.end();
     }

@@ -15,8 +15,13 @@ let officer: string;
 const BUCKET = 'onestop-documents';
 const PDF = Buffer.from('%PDF-1.4\n% Giấy khai sinh, bản chụp\n%%EOF\n');
 const ENV = (endpoint: string) => ({
-  BLOB_STORE: 's3', S3_ENDPOINT: endpoint, S3_BUCKET: BUCKET, S3_REGION: 'us-east-1', S3_SSE: 'AES256',
-  S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER',
+  BLOB_STORE: 's3',
+  S3_ENDPOINT: endpoint,
+  S3_BUCKET: BUCKET,
+  S3_REGION: 'us-east-1',
+  S3_SSE: 'AES256',
+  S3_ACCESS_KEY_ID: 'S3RVER',
+  S3_SECRET_ACCESS_KEY: 'S3RVER',
 });
 
 beforeAll(async () => {
@@ -26,31 +31,59 @@ beforeAll(async () => {
   platform = await TestPlatform.start();
   const fixtures = new Fixtures(platform);
   const centre = await fixtures.centre({ code: 'S3.01' });
-  const procedure = await fixtures.procedure({ components: [{ code: 'GKS', name: 'Giấy khai sinh', required: true, documentType: 'GIAY_KHAI_SINH' }] });
+  const procedure = await fixtures.procedure({
+    components: [{ code: 'GKS', name: 'Giấy khai sinh', required: true, documentType: 'GIAY_KHAI_SINH' }],
+  });
   officer = await platform.token({ role: 'INTAKE_OFFICER', centre: centre.code });
-  const { submitDossier } = await platform.contractOk('SubmitDossier', { input: {
-    procedureCode: procedure.code, centreId: centre.id, channel: 'COUNTER',
-    applicant: { kind: 'CITIZEN', identityNumber: '046090001234', fullName: 'Trần Thị Bình', phone: '0905123456', email: 'binh@example.vn' },
-    documents: [{ componentCode: 'GKS', upload: { fileName: 'gks.pdf', mimeType: 'application/pdf', contentBase64: PDF.toString('base64') } }],
-    delivery: { method: 'COUNTER' } } }, officer);
+  const { submitDossier } = await platform.contractOk(
+    'SubmitDossier',
+    {
+      input: {
+        procedureCode: procedure.code,
+        centreId: centre.id,
+        channel: 'COUNTER',
+        applicant: {
+          kind: 'CITIZEN',
+          identityNumber: '046090001234',
+          fullName: 'Trần Thị Bình',
+          phone: '0905123456',
+          email: 'binh@example.vn',
+        },
+        documents: [
+          {
+            componentCode: 'GKS',
+            upload: { fileName: 'gks.pdf', mimeType: 'application/pdf', contentBase64: PDF.toString('base64') },
+          },
+        ],
+        delivery: { method: 'COUNTER' },
+      },
+    },
+    officer,
+  );
   recordId = submitDossier.components[0].record.id;
 });
 afterAll(async () => {
   await platform?.stop();
-  for (const service of ['intake', 'processing', 'delivery'] as const) (platform?.services[service].deps.blobs as S3BlobStore | undefined)?.close();
+  for (const service of ['intake', 'processing', 'delivery'] as const)
+    (platform?.services[service].deps.blobs as S3BlobStore | undefined)?.close();
   for (const key of Object.keys(ENV(''))) delete process.env[key];
   await server?.stop();
 });
 
-const content = () => fetch(`${platform.url}/intake/records/${recordId}/content?purpose=${encodeURIComponent('Đối chiếu bản gốc')}`, { headers: { authorization: `Bearer ${officer}` } });
+const content = () =>
+  fetch(`${platform.url}/intake/records/${recordId}/content?purpose=${encodeURIComponent('Đối chiếu bản gốc')}`, {
+    headers: { authorization: `Bearer ${officer}` },
+  });
 
 it('gives every service that stores documents the one bucket', () => {
   for (const service of ['intake', 'processing', 'delivery'] as const) {
-    expect((platform.services[service].deps.blobs as S3BlobStore).location).toBe(`bucket ${BUCKET} at ${server.endpoint}`);
+    expect((platform.services[service].deps.blobs as S3BlobStore).location).toBe(
+      `bucket ${BUCKET} at ${server.endpoint}`,
+    );
   }
 });
 
-it('keeps an applicant\'s scan in the bucket, asking the store to encrypt it, and serves it back through the gateway', async () => {
+it("keeps an applicant's scan in the bucket, asking the store to encrypt it, and serves it back through the gateway", async () => {
   const sha256 = sha256Of(PDF);
   expect(await server.keys(BUCKET)).toEqual([`${sha256.slice(0, 2)}/${sha256}`]);
   expect(existsSync(join(platform.dataDir, 'blobs', sha256.slice(0, 2), sha256.slice(2, 4), sha256))).toBe(false);

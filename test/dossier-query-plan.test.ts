@@ -6,7 +6,9 @@ import { contractOperation } from '@onestop/test-support';
 
 /** The plan our gateway makes for a contract operation, from the supergraph it composes at start. */
 function planOf(name: string): QueryPlan {
-  const sdl = composeSupergraph(SERVICE_NAMES.map((s) => ({ name: s, url: `http://${s}.invalid/graphql`, sdl: readServiceSdl(s) })));
+  const sdl = composeSupergraph(
+    SERVICE_NAMES.map((s) => ({ name: s, url: `http://${s}.invalid/graphql`, sdl: readServiceSdl(s) })),
+  );
   const supergraph = Supergraph.build(sdl);
   const operation = operationFromDocument(supergraph.schema, parse(contractOperation(name)), { operationName: name });
   return new QueryPlanner(supergraph).buildQueryPlan(operation);
@@ -16,8 +18,10 @@ function planOf(name: string): QueryPlan {
 function shape(node: QueryPlan['node']): { fetches: string[]; waves: number } {
   if (!node) return { fetches: [], waves: 0 };
   switch (node.kind) {
-    case 'Fetch': return { fetches: [node.serviceName], waves: 1 };
-    case 'Flatten': return shape(node.node);
+    case 'Fetch':
+      return { fetches: [node.serviceName], waves: 1 };
+    case 'Flatten':
+      return shape(node.node);
     case 'Sequence': {
       const parts = node.nodes.map(shape);
       return { fetches: parts.flatMap((p) => p.fetches), waves: parts.reduce((n, p) => n + p.waves, 0) };
@@ -26,7 +30,10 @@ function shape(node: QueryPlan['node']): { fetches: string[]; waves: number } {
       const parts = node.nodes.map(shape);
       return { fetches: parts.flatMap((p) => p.fetches), waves: Math.max(0, ...parts.map((p) => p.waves)) };
     }
-    case 'Condition': case 'Defer': case 'Subscription': throw new Error(`Unexpected plan node ${node.kind}`);
+    case 'Condition':
+    case 'Defer':
+    case 'Subscription':
+      throw new Error(`Unexpected plan node ${node.kind}`);
   }
 }
 

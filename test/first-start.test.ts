@@ -13,7 +13,10 @@ import { freePorts } from '../scripts/lib/platform-processes';
 
 /** The embedded PostgreSQL's URL for a data directory (scripts/platform-env.ts keeps its port there). */
 async function embeddedUrl(dataDir: string): Promise<string> {
-  const { port, password } = JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
+  const { port, password } = JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8')) as {
+    port: number;
+    password: string;
+  };
   return `postgres://postgres:${password}@127.0.0.1:${port}/onestop`;
 }
 
@@ -41,8 +44,12 @@ async function npmStart(dataDir: string): Promise<Run> {
     // A small recent history: enough to be stopped in the middle of, quick to finish.
     DEMO_HISTORY: String(HISTORY),
   };
-  for (const name of ['NODE_ENV', 'JEST_WORKER_ID', 'DATABASE_URL', 'REDIS_URL', 'AUTH_JWT_SECRET', 'LOG_LEVEL']) delete env[name];
-  return detached(spawn('npm', ['start', '--silent'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }), `http://127.0.0.1:${gateway}`);
+  for (const name of ['NODE_ENV', 'JEST_WORKER_ID', 'DATABASE_URL', 'REDIS_URL', 'AUTH_JWT_SECRET', 'LOG_LEVEL'])
+    delete env[name];
+  return detached(
+    spawn('npm', ['start', '--silent'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }),
+    `http://127.0.0.1:${gateway}`,
+  );
 }
 
 /** A process started as a shell's foreground job (a group of its own), with its output gathered. */
@@ -86,10 +93,17 @@ async function graphql(run: Run, query: string): Promise<any> {
  * Polls `check` until it gives something truthy, or the run ends (when given), or time runs out
  * (three minutes by default: this shared machine is sometimes very busy).
  */
-async function until<T>(check: () => Promise<T> | T, opts: { run?: Run; timeoutMs?: number } = {}): Promise<T | undefined> {
+async function until<T>(
+  check: () => Promise<T> | T,
+  opts: { run?: Run; timeoutMs?: number } = {},
+): Promise<T | undefined> {
   let ended = false;
   void opts.run?.exited.then(() => (ended = true));
-  for (const deadline = Date.now() + (opts.timeoutMs ?? 180_000); Date.now() < deadline && !ended; await new Promise((r) => setTimeout(r, 200))) {
+  for (
+    const deadline = Date.now() + (opts.timeoutMs ?? 180_000);
+    Date.now() < deadline && !ended;
+    await new Promise((r) => setTimeout(r, 200))
+  ) {
     const result = await check();
     if (result) return result;
   }
@@ -97,14 +111,20 @@ async function until<T>(check: () => Promise<T> | T, opts: { run?: Run; timeoutM
 }
 
 async function expectHealthy(run: Run): Promise<void> {
-  const status = () => fetch(`${run.gateway}/healthz`, { signal: AbortSignal.timeout(3000) }).then((r) => r.status, () => 0);
+  const status = () =>
+    fetch(`${run.gateway}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
+      (r) => r.status,
+      () => 0,
+    );
   const up = (await until(async () => (await status()) === 200, { run })) ?? false;
   expect({ up, output: up ? '' : run.output() }).toEqual({ up: true, output: '' });
 }
 
 /** Until the seeding has begun (some centre exists), or the start ends, or time runs out. */
 function seedingBegun(run: Run): Promise<number | undefined> {
-  return until(async () => (await graphql(run, '{ centres { code } }').catch(() => undefined))?.centres?.length, { run });
+  return until(async () => (await graphql(run, '{ centres { code } }').catch(() => undefined))?.centres?.length, {
+    run,
+  });
 }
 
 /** The processes still running with this data directory in their command line or environment. */
@@ -114,7 +134,8 @@ function processesOf(dataDir: string): string[] {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
-      if (cmdline.includes(dataDir) || environ.split('\0').includes(`DATA_DIR=${dataDir}`)) left.push(`${pid} ${cmdline.replace(/\0/g, ' ')}`);
+      if (cmdline.includes(dataDir) || environ.split('\0').includes(`DATA_DIR=${dataDir}`))
+        left.push(`${pid} ${cmdline.replace(/\0/g, ' ')}`);
     } catch {
       // ended while looking
     }
@@ -149,7 +170,10 @@ describe('npm start, the first time', () => {
     const interruptions: Array<{ signal: NodeJS.Signals; at: (run: Run) => Promise<unknown> }> = [
       { signal: 'SIGKILL', at: () => new Promise((r) => setTimeout(r, random(500, 4000))) },
       { signal: 'SIGINT', at: () => new Promise((r) => setTimeout(r, random(1000, 8000))) },
-      { signal: 'SIGKILL', at: async (run) => (await seedingBegun(run)) && new Promise((r) => setTimeout(r, random(0, 500))) },
+      {
+        signal: 'SIGKILL',
+        at: async (run) => (await seedingBegun(run)) && new Promise((r) => setTimeout(r, random(0, 500))),
+      },
     ];
     for (const { signal, at } of interruptions) {
       const run = await npmStart(dataDir);
@@ -161,10 +185,15 @@ describe('npm start, the first time', () => {
     let run = await npmStart(dataDir);
     runs.push(run);
     await expectHealthy(run);
-    const { centres, procedures } = await graphql(run, '{ centres { code } procedures { code workflow { isDefault } } }');
+    const { centres, procedures } = await graphql(
+      run,
+      '{ centres { code } procedures { code workflow { isDefault } } }',
+    );
     expect(centres.map((c: { code: string }) => c.code).sort()).toEqual(DEMO_CENTRES.map((c) => c.code).sort());
     expect(procedures.map((p: { code: string }) => p.code).sort()).toEqual(DEMO_PROCEDURES.map((p) => p.code).sort());
-    expect(procedures.filter((p: { workflow: { isDefault: boolean } | null }) => !p.workflow || p.workflow.isDefault)).toEqual([]);
+    expect(
+      procedures.filter((p: { workflow: { isDefault: boolean } | null }) => !p.workflow || p.workflow.isDefault),
+    ).toEqual([]);
 
     // The recent history comes after readiness: killed while it is imported, the next start
     // resumes it into one history, every dossier once.
@@ -176,13 +205,18 @@ describe('npm start, the first time', () => {
     runs.push(run);
     await expectHealthy(run);
     if (!finished) {
-      const inPlace = await until(() => /demo history in place: 300 dossiers/.test(run.output()), { run, timeoutMs: 400_000 });
+      const inPlace = await until(() => /demo history in place: 300 dossiers/.test(run.output()), {
+        run,
+        timeoutMs: 400_000,
+      });
       expect({ inPlace, output: inPlace ? '' : run.output() }).toEqual({ inPlace: true, output: '' });
     }
     const db = new Client({ connectionString: await embeddedUrl(dataDir) });
     await db.connect();
     try {
-      const { rows: [counts] } = await db.query(`SELECT count(*)::int AS n, count(DISTINCT code)::int AS codes FROM intake.dossier`);
+      const {
+        rows: [counts],
+      } = await db.query(`SELECT count(*)::int AS n, count(DISTINCT code)::int AS codes FROM intake.dossier`);
       expect(counts).toEqual({ n: HISTORY, codes: HISTORY });
     } finally {
       await db.end();
@@ -204,32 +238,36 @@ describe('npm start, the first time', () => {
     expect(await noProcessesOf(dataDir)).toEqual([]);
   }, 240_000);
 
-  (process.getuid?.() === 0 ? it : it.skip)('run as root from a private directory (a home, mktemp -d), its PostgreSQL starts, answers and stops', async () => {
-    // A clone in a 0700 directory, its files hard links to this one's (no copy of node_modules),
-    // and in it the start's first step: the embedded PostgreSQL, then a query, then Ctrl-C.
-    const home = mkdtempSync(join(tmpdir(), 'onestop-private-'));
-    const clone = join(home, 'clone');
-    const sharedBefore = existsSync('/var/lib/onestop') ? readdirSync('/var/lib/onestop') : [];
-    try {
-      mkdirSync(clone);
-      const entries = readdirSync(ROOT).filter((e) => !['.git', '.data'].includes(e));
-      execFileSync('cp', ['-al', ...entries.map((e) => join(ROOT, e)), clone]);
-      const dataDir = join(clone, '.data');
-      const run = spawnIn(clone, dataDir, POSTGRES_ONLY);
-      runs.push(run);
-      const answered = await said(run, /^answered 1$/m);
-      expect({ answered, output: answered ? '' : run.output() }).toEqual({ answered: true, output: '' });
-      await stop(run);
-      expect(run.output()).toMatch(/^stopped$/m);
-      expect(run.output()).not.toMatch(/EACCES|error|^\s+at /im);
-      expect(await noProcessesOf(dataDir)).toEqual([]);
-    } finally {
-      for (const entry of existsSync('/var/lib/onestop') ? readdirSync('/var/lib/onestop') : []) {
-        if (!sharedBefore.includes(entry)) rmSync(join('/var/lib/onestop', entry), { recursive: true, force: true });
+  (process.getuid?.() === 0 ? it : it.skip)(
+    'run as root from a private directory (a home, mktemp -d), its PostgreSQL starts, answers and stops',
+    async () => {
+      // A clone in a 0700 directory, its files hard links to this one's (no copy of node_modules),
+      // and in it the start's first step: the embedded PostgreSQL, then a query, then Ctrl-C.
+      const home = mkdtempSync(join(tmpdir(), 'onestop-private-'));
+      const clone = join(home, 'clone');
+      const sharedBefore = existsSync('/var/lib/onestop') ? readdirSync('/var/lib/onestop') : [];
+      try {
+        mkdirSync(clone);
+        const entries = readdirSync(ROOT).filter((e) => !['.git', '.data'].includes(e));
+        execFileSync('cp', ['-al', ...entries.map((e) => join(ROOT, e)), clone]);
+        const dataDir = join(clone, '.data');
+        const run = spawnIn(clone, dataDir, POSTGRES_ONLY);
+        runs.push(run);
+        const answered = await said(run, /^answered 1$/m);
+        expect({ answered, output: answered ? '' : run.output() }).toEqual({ answered: true, output: '' });
+        await stop(run);
+        expect(run.output()).toMatch(/^stopped$/m);
+        expect(run.output()).not.toMatch(/EACCES|error|^\s+at /im);
+        expect(await noProcessesOf(dataDir)).toEqual([]);
+      } finally {
+        for (const entry of existsSync('/var/lib/onestop') ? readdirSync('/var/lib/onestop') : []) {
+          if (!sharedBefore.includes(entry)) rmSync(join('/var/lib/onestop', entry), { recursive: true, force: true });
+        }
+        rmSync(home, { recursive: true, force: true });
       }
-      rmSync(home, { recursive: true, force: true });
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 });
 
 /** What `npm start` does first (scripts/start.ts), alone: start the embedded PostgreSQL, query it, stop it on Ctrl-C. */
@@ -251,7 +289,14 @@ const { resolveDatabaseUrl } = require('./scripts/platform-env');
 function spawnIn(cwd: string, dataDir: string, script: string): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   for (const name of ['NODE_ENV', 'JEST_WORKER_ID', 'DATABASE_URL']) delete env[name];
-  return detached(spawn(process.execPath, ['-r', './scripts/register.js', '-e', script], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }));
+  return detached(
+    spawn(process.execPath, ['-r', './scripts/register.js', '-e', script], {
+      cwd,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
 }
 
 async function said(run: Run, pattern: RegExp): Promise<boolean> {

@@ -28,25 +28,101 @@ describe('historical import and simulator', () => {
 
   // 2025-03-03 is a Monday; 5 working days from a reception that morning: due Monday 10 March 17:00 (+07).
   const base = {
-    centre: 'IMP', procedure: 'IMP-5D', channel: 'COUNTER',
-    applicant: { kind: 'CITIZEN', identityNumber: '046090001234', fullName: 'Nguyễn Văn An', phone: '0905123456', email: 'an@example.vn' },
+    centre: 'IMP',
+    procedure: 'IMP-5D',
+    channel: 'COUNTER',
+    applicant: {
+      kind: 'CITIZEN',
+      identityNumber: '046090001234',
+      fullName: 'Nguyễn Văn An',
+      phone: '0905123456',
+      email: 'an@example.vn',
+    },
     receivedAt: '2025-03-03T08:00:00+07:00',
   };
-  const steps = [{ code: 'RECEIVE', role: 'INTAKE_OFFICER', completedAt: '2025-03-03T09:00:00+07:00', actor: 'Lê Thị Một Cửa' }];
-  const approved = (decidedAt: string) => ({ decision: 'APPROVED', decidedAt, actor: 'Lãnh đạo', result: { documentType: 'GP', title: 'Giấy phép', validUntil: '2030-01-01' } });
+  const steps = [
+    { code: 'RECEIVE', role: 'INTAKE_OFFICER', completedAt: '2025-03-03T09:00:00+07:00', actor: 'Lê Thị Một Cửa' },
+  ];
+  const approved = (decidedAt: string) => ({
+    decision: 'APPROVED',
+    decidedAt,
+    actor: 'Lãnh đạo',
+    result: { documentType: 'GP', title: 'Giấy phép', validUntil: '2030-01-01' },
+  });
   const lines: Array<object | string> = [
-    { ...base, code: 'OLD-001', steps, decision: approved('2025-03-05T10:00:00+07:00'), returnedAt: '2025-03-06T09:00:00+07:00', delivery: { method: 'COUNTER' }, rating: { overall: 'SATISFIED' } },
-    { ...base, code: 'OLD-002', steps, decision: approved('2025-03-13T10:00:00+07:00'), returnedAt: '2025-03-14T09:00:00+07:00' }, // LATE
-    { ...base, code: 'OLD-003', steps, decision: approved('2025-03-10T10:00:00+07:00'), returnedAt: '2025-03-10T15:00:00+07:00' }, // ON_TIME
-    { ...base, code: 'OLD-004', steps, supplements: [{ requestedAt: '2025-03-04T08:00:00+07:00', reason: 'Thiếu bản sao', submittedAt: '2025-03-11T08:00:00+07:00' }],
-      decision: approved('2025-03-14T10:00:00+07:00'), returnedAt: '2025-03-14T15:00:00+07:00' }, // the pause moves the due date to 17 March: EARLY, not LATE
+    {
+      ...base,
+      code: 'OLD-001',
+      steps,
+      decision: approved('2025-03-05T10:00:00+07:00'),
+      returnedAt: '2025-03-06T09:00:00+07:00',
+      delivery: { method: 'COUNTER' },
+      rating: { overall: 'SATISFIED' },
+    },
+    {
+      ...base,
+      code: 'OLD-002',
+      steps,
+      decision: approved('2025-03-13T10:00:00+07:00'),
+      returnedAt: '2025-03-14T09:00:00+07:00',
+    }, // LATE
+    {
+      ...base,
+      code: 'OLD-003',
+      steps,
+      decision: approved('2025-03-10T10:00:00+07:00'),
+      returnedAt: '2025-03-10T15:00:00+07:00',
+    }, // ON_TIME
+    {
+      ...base,
+      code: 'OLD-004',
+      steps,
+      supplements: [
+        { requestedAt: '2025-03-04T08:00:00+07:00', reason: 'Thiếu bản sao', submittedAt: '2025-03-11T08:00:00+07:00' },
+      ],
+      decision: approved('2025-03-14T10:00:00+07:00'),
+      returnedAt: '2025-03-14T15:00:00+07:00',
+    }, // the pause moves the due date to 17 March: EARLY, not LATE
     { ...base, code: 'OLD-005', steps }, // still in processing
-    { ...base, code: 'OLD-006', steps, supplements: [{ requestedAt: '2025-03-04T08:00:00+07:00', reason: 'Thiếu bản sao' }] }, // waiting
-    { ...base, code: 'OLD-007', channel: 'POST', steps, decision: approved('2025-03-05T10:00:00+07:00'), delivery: { method: 'POST', address: '12 Lê Lợi, Huế' } }, // decided, not returned
-    { ...base, code: 'OLD-008', channel: 'ONLINE', submittedAt: '2025-03-02T20:00:00+07:00', steps,
-      decision: approved('2025-03-05T10:00:00+07:00'), returnedAt: '2025-03-05T11:00:00+07:00', delivery: { method: 'ONLINE' } },
-    { ...base, code: 'OLD-009', steps, decision: { decision: 'REJECTED', decidedAt: '2025-03-06T10:00:00+07:00', reason: 'Không đủ điều kiện' }, returnedAt: '2025-03-07T09:00:00+07:00' },
-    { ...base, code: 'OLD-010', applicant: { kind: 'ORGANIZATION', identityNumber: '0100109106', fullName: 'Công ty Cổ phần Huế' }, steps, decision: approved('2025-03-04T10:00:00+07:00'), returnedAt: '2025-03-04T15:00:00+07:00' },
+    {
+      ...base,
+      code: 'OLD-006',
+      steps,
+      supplements: [{ requestedAt: '2025-03-04T08:00:00+07:00', reason: 'Thiếu bản sao' }],
+    }, // waiting
+    {
+      ...base,
+      code: 'OLD-007',
+      channel: 'POST',
+      steps,
+      decision: approved('2025-03-05T10:00:00+07:00'),
+      delivery: { method: 'POST', address: '12 Lê Lợi, Huế' },
+    }, // decided, not returned
+    {
+      ...base,
+      code: 'OLD-008',
+      channel: 'ONLINE',
+      submittedAt: '2025-03-02T20:00:00+07:00',
+      steps,
+      decision: approved('2025-03-05T10:00:00+07:00'),
+      returnedAt: '2025-03-05T11:00:00+07:00',
+      delivery: { method: 'ONLINE' },
+    },
+    {
+      ...base,
+      code: 'OLD-009',
+      steps,
+      decision: { decision: 'REJECTED', decidedAt: '2025-03-06T10:00:00+07:00', reason: 'Không đủ điều kiện' },
+      returnedAt: '2025-03-07T09:00:00+07:00',
+    },
+    {
+      ...base,
+      code: 'OLD-010',
+      applicant: { kind: 'ORGANIZATION', identityNumber: '0100109106', fullName: 'Công ty Cổ phần Huế' },
+      steps,
+      decision: approved('2025-03-04T10:00:00+07:00'),
+      returnedAt: '2025-03-04T15:00:00+07:00',
+    },
     '{"code": "OLD-BAD", ', // bad JSON
     { ...base, code: 'OLD-011', centre: 'NOPE' },
     { ...base, code: 'OLD-012', procedure: 'NOPE' },
@@ -74,36 +150,60 @@ describe('historical import and simulator', () => {
     const again = await importFile(file, { gatewayUrl: platform.url, token: admin, batchSize: 50 });
     expect(again).toMatchObject({ imported: 0, alreadyImported: 11 });
     expect(again.rejected).toHaveLength(6);
-    const rows: Array<{ id: string; code: string }> = await platform.services.intake.db.query(`SELECT id, code FROM dossier WHERE code LIKE 'OLD-%'`);
+    const rows: Array<{ id: string; code: string }> = await platform.services.intake.db.query(
+      `SELECT id, code FROM dossier WHERE code LIKE 'OLD-%'`,
+    );
     expect(rows).toHaveLength(10);
     ids = Object.fromEntries(rows.map((r) => [r.code, r.id]));
   });
 
   it('only an ADMIN imports', async () => {
     const officer = await platform.token({ role: 'INTAKE_OFFICER', centre: 'IMP' });
-    const res = await platform.graphql(`mutation($lines: [HistoricalDossierInput!]!) { importDossiers(lines: $lines) { imported } }`, { lines: [] }, officer);
+    const res = await platform.graphql(
+      `mutation($lines: [HistoricalDossierInput!]!) { importDossiers(lines: $lines) { imported } }`,
+      { lines: [] },
+      officer,
+    );
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('processing, delivery and statistics show the history as if it had been lived here, and nobody was notified', async () => {
-    const late = await waitFor(async () => {
-      const { dossier } = await platform.contractOk('Dossier', { id: ids['OLD-002'] }, admin);
-      return dossier.status === 'RETURNED' && dossier.outcome ? dossier : null;
-    }, { what: 'the late dossier to be returned and counted', timeoutMs: 120_000 });
+    const late = await waitFor(
+      async () => {
+        const { dossier } = await platform.contractOk('Dossier', { id: ids['OLD-002'] }, admin);
+        return dossier.status === 'RETURNED' && dossier.outcome ? dossier : null;
+      },
+      { what: 'the late dossier to be returned and counted', timeoutMs: 120_000 },
+    );
     expect(late).toMatchObject({
-      code: 'OLD-002', status: 'RETURNED', nationalStatusCode: 10, outcome: 'LATE', receivedAt: '2025-03-03T01:00:00.000Z',
-      dueAt: '2025-03-10T10:00:00.000Z', resolvedAt: '2025-03-13T03:00:00.000Z', delivery: { method: 'COUNTER', status: 'PICKED_UP', notifications: [] },
+      code: 'OLD-002',
+      status: 'RETURNED',
+      nationalStatusCode: 10,
+      outcome: 'LATE',
+      receivedAt: '2025-03-03T01:00:00.000Z',
+      dueAt: '2025-03-10T10:00:00.000Z',
+      resolvedAt: '2025-03-13T03:00:00.000Z',
+      delivery: { method: 'COUNTER', status: 'PICKED_UP', notifications: [] },
     });
-    expect(late.history.map((h: { action: string }) => h.action)).toEqual(['RECEIVE', 'COMPLETE_STEP', 'COMPLETE_STEP', 'DECIDE', 'RETURN_RESULT']);
+    expect(late.history.map((h: { action: string }) => h.action)).toEqual([
+      'RECEIVE',
+      'COMPLETE_STEP',
+      'COMPLETE_STEP',
+      'DECIDE',
+      'RETURN_RESULT',
+    ]);
 
     const q = `query($id: ID!) { dossier(id: $id) { status dueAt outcome delivery { status } } }`;
     // Each dossier once its history has travelled through the events (processing, then delivery,
     // then processing again, and statistics for the outcome): each may still be on its way.
     const settled = async (code: string, expected: Record<string, unknown>) => {
-      const dossier = await waitFor(async () => {
-        const { dossier: d } = await platform.ok(q, { id: ids[code] }, admin);
-        return matches(d, expected) ? d : null;
-      }, { what: `${code} to become ${JSON.stringify(expected)}`, timeoutMs: 90_000 });
+      const dossier = await waitFor(
+        async () => {
+          const { dossier: d } = await platform.ok(q, { id: ids[code] }, admin);
+          return matches(d, expected) ? d : null;
+        },
+        { what: `${code} to become ${JSON.stringify(expected)}`, timeoutMs: 90_000 },
+      );
       expect(dossier).toMatchObject(expected);
     };
     await settled('OLD-001', { status: 'RETURNED', outcome: 'EARLY' }); // its first line, not the later one without a decision
@@ -115,14 +215,34 @@ describe('historical import and simulator', () => {
     await settled('OLD-009', { status: 'RETURNED', outcome: 'EARLY' });
 
     // The imported result is a record of its applicant, reusable like a live one.
-    const { applicant } = await platform.ok(`query { applicant(identityNumber: "0100109106") { records { documentType title sourceDossier { code } } } }`, {}, admin);
+    const { applicant } = await platform.ok(
+      `query { applicant(identityNumber: "0100109106") { records { documentType title sourceDossier { code } } } }`,
+      {},
+      admin,
+    );
     expect(applicant.records).toEqual([{ documentType: 'GP', title: 'Giấy phép', sourceDossier: { code: 'OLD-010' } }]);
 
-    const report = await waitFor(async () => {
-      const { report: r } = await platform.contractOk('Report', { input: { from: '2025-01-01', to: '2025-12-31', centreId: centre.id, groupBy: 'CENTRE' } }, admin);
-      return r.total.resolved === 8 && r.total.received === 10 ? r : null;
-    }, { what: 'statistics to count the history', timeoutMs: 90_000, intervalMs: 200 });
-    expect(report.total).toMatchObject({ received: 10, resolved: 8, resolvedLate: 1, resolvedOnTime: 1, resolvedEarly: 6, inProgress: 2, inProgressOverdue: 1, inProgressNotDue: 1 });
+    const report = await waitFor(
+      async () => {
+        const { report: r } = await platform.contractOk(
+          'Report',
+          { input: { from: '2025-01-01', to: '2025-12-31', centreId: centre.id, groupBy: 'CENTRE' } },
+          admin,
+        );
+        return r.total.resolved === 8 && r.total.received === 10 ? r : null;
+      },
+      { what: 'statistics to count the history', timeoutMs: 90_000, intervalMs: 200 },
+    );
+    expect(report.total).toMatchObject({
+      received: 10,
+      resolved: 8,
+      resolvedLate: 1,
+      resolvedOnTime: 1,
+      resolvedEarly: 6,
+      inProgress: 2,
+      inProgressOverdue: 1,
+      inProgressNotDue: 1,
+    });
     expect(report.rows[0]).toMatchObject({ receivedOnline: 1, receivedOffline: 9 });
     expect(report.rows[0].satisfactionRate).toBeGreaterThan(0);
 
@@ -131,8 +251,21 @@ describe('historical import and simulator', () => {
   }, 300_000);
 
   it('simulates a province-year of 300 dossiers whose II.06a report equals the ground truth', async () => {
-    const options = optionsFrom(new Map([['size', '300'], ['centres', '3'], ['seed', '7'], ['late-share', '0.1']]));
-    const run = await runSimulation({ ...options, gatewayUrl: platform.url, jwtSecret: platform.jwtSecret, catchUpTimeoutMs: 90_000, log: () => undefined });
+    const options = optionsFrom(
+      new Map([
+        ['size', '300'],
+        ['centres', '3'],
+        ['seed', '7'],
+        ['late-share', '0.1'],
+      ]),
+    );
+    const run = await runSimulation({
+      ...options,
+      gatewayUrl: platform.url,
+      jwtSecret: platform.jwtSecret,
+      catchUpTimeoutMs: 90_000,
+      log: () => undefined,
+    });
     expect(run.summary).toMatchObject({ imported: 300, rejected: [] });
     expect(run.differences).toEqual([]);
     expect(run.rows.reduce((s, r) => s + r.truth.resolvedLate, 0)).toBeGreaterThan(10);

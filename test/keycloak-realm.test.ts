@@ -7,7 +7,9 @@ import { demoRealm, REALM_FILE } from '../scripts/keycloak-realm';
 function tokenClaimsOf(user: ReturnType<typeof demoRealm>['users'][number]) {
   const attributes = user.attributes;
   return {
-    sub: user.username, name: `${user.firstName} ${user.lastName}`, realm_access: { roles: [...user.realmRoles, 'offline_access'] },
+    sub: user.username,
+    name: `${user.firstName} ${user.lastName}`,
+    realm_access: { roles: [...user.realmRoles, 'offline_access'] },
     ...Object.fromEntries(Object.entries(attributes).map(([k, [v]]) => [k, v])),
   };
 }
@@ -24,14 +26,18 @@ describe("the demo province's Keycloak realm (deploy/keycloak)", () => {
     for (const demo of DEMO_USERS) {
       const user = realm.users.find((u) => u.username === demo.id)!;
       expect(mapClaims(tokenClaimsOf(user), KEYCLOAK_MAPPING)).toEqual({
-        id: demo.id, name: demo.name, role: demo.role,
+        id: demo.id,
+        name: demo.name,
+        role: demo.role,
         ...(demo.centre ? { centre: demo.centre } : { identityNumber: demo.identityNumber }),
       });
     }
   });
 
   it('declares the centre and identity number in the user profile, editable by administrators only', () => {
-    const profile = JSON.parse(realm.components['org.keycloak.userprofile.UserProfileProvider'][0].config['kc.user.profile.config'][0]);
+    const profile = JSON.parse(
+      realm.components['org.keycloak.userprofile.UserProfileProvider'][0].config['kc.user.profile.config'][0],
+    );
     for (const name of ['centre', 'identityNumber']) {
       expect(profile.attributes.find((a: { name: string }) => a.name === name).permissions.edit).toEqual(['admin']);
     }

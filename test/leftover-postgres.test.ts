@@ -7,7 +7,9 @@ import { stopLeftover } from '../scripts/lib/leftover-postgres';
 /** A stand-in for a server process: its command line names `dir`, as a postmaster's names its data directory. */
 function serverLike(dir: string) {
   const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', dir], { stdio: 'ignore' });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (_code, signal) => resolve(signal)),
+  );
   return { child, exited };
 }
 

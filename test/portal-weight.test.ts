@@ -20,7 +20,9 @@ describe("the public pages' weight on a first visit", () => {
 
   it("does not load the officers' pages or their libraries", () => {
     for (const page of weights) {
-      expect(page.files.filter((f) => /\/(Counter|Inbox|Dossier|Returns|Dashboard|Admin|Me|MeSubmit|Workspace)-/.test(f))).toEqual([]);
+      expect(
+        page.files.filter((f) => /\/(Counter|Inbox|Dossier|Returns|Dashboard|Admin|Me|MeSubmit|Workspace)-/.test(f)),
+      ).toEqual([]);
     }
   });
 });

@@ -18,7 +18,11 @@ let admin: string;
 let officer: string;
 let leader: string;
 const PDF = Buffer.from('%PDF-1.4\n% tờ khai\n%%EOF\n').toString('base64');
-const pdfUpload = (text = 'tờ khai') => ({ fileName: 'to-khai.pdf', mimeType: 'application/pdf', contentBase64: Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`).toString('base64') });
+const pdfUpload = (text = 'tờ khai') => ({
+  fileName: 'to-khai.pdf',
+  mimeType: 'application/pdf',
+  contentBase64: Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`).toString('base64'),
+});
 
 const SUBMIT = `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { id code components { record { id } } } }`;
 const DECIDE = `mutation($input: DecisionInput!) { decideDossier(input: $input) { id status } }`;
@@ -29,18 +33,34 @@ const codeOf = (res: { errors?: Array<{ extensions?: { code?: unknown } }> }) =>
 
 /** A dossier of `procedureCode` received at the counter, with its form uploaded. */
 async function submit(procedureCode: string, extra: Record<string, unknown> = {}) {
-  const res = await platform.graphql(SUBMIT, { input: {
-    procedureCode, centreId: centre.id, channel: 'COUNTER',
-    applicant: { kind: 'CITIZEN', identityNumber: '046090001234', fullName: 'Nguyễn Văn An' },
-    documents: [{ componentCode: 'TK', upload: pdfUpload() }], ...extra,
-  } }, officer);
+  const res = await platform.graphql(
+    SUBMIT,
+    {
+      input: {
+        procedureCode,
+        centreId: centre.id,
+        channel: 'COUNTER',
+        applicant: { kind: 'CITIZEN', identityNumber: '046090001234', fullName: 'Nguyễn Văn An' },
+        documents: [{ componentCode: 'TK', upload: pdfUpload() }],
+        ...extra,
+      },
+    },
+    officer,
+  );
   return res;
 }
 
 /** GET through the gateway (curl's way: no preflight header unless given). */
 async function get(path: string, token?: string, headers: Record<string, string> = {}) {
-  const res = await fetch(platform.url + path, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text(), headers: res.headers };
+  const res = await fetch(platform.url + path, {
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+  });
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    body: await res.text(),
+    headers: res.headers,
+  };
 }
 
 beforeAll(async () => {
@@ -54,11 +74,24 @@ beforeAll(async () => {
   const components = [{ code: 'TK', name: 'Tờ khai', required: true, documentType: 'TK' }];
   await fixtures.procedure({ code: 'SEC-5D', levels: ['PROVINCE'], components }, admin);
   // four working hours: a dossier is due within one working day from its reception, so an apology is due
-  await fixtures.procedure({ code: 'SEC-4H', levels: ['PROVINCE'], processingTime: { amount: 4, unit: 'WORKING_HOURS' }, components }, admin);
+  await fixtures.procedure(
+    { code: 'SEC-4H', levels: ['PROVINCE'], processingTime: { amount: 4, unit: 'WORKING_HOURS' }, components },
+    admin,
+  );
   for (const code of ['SEC-5D', 'SEC-4H']) {
-    await platform.ok(`mutation($input: WorkflowInput!) { defineWorkflow(input: $input) { procedureCode } }`, { input: { procedureCode: code, steps: [
-      { code: 'RECEIVE', name: 'Tiếp nhận', role: 'INTAKE_OFFICER', durationHours: 4 },
-      { code: 'SIGN', name: 'Phê duyệt', role: 'LEADER', durationHours: 8 }] } }, admin);
+    await platform.ok(
+      `mutation($input: WorkflowInput!) { defineWorkflow(input: $input) { procedureCode } }`,
+      {
+        input: {
+          procedureCode: code,
+          steps: [
+            { code: 'RECEIVE', name: 'Tiếp nhận', role: 'INTAKE_OFFICER', durationHours: 4 },
+            { code: 'SIGN', name: 'Phê duyệt', role: 'LEADER', durationHours: 8 },
+          ],
+        },
+      },
+      admin,
+    );
   }
 });
 afterAll(async () => platform?.stop());
@@ -67,13 +100,22 @@ describe('files', () => {
   it('50 concurrent submissions with one idempotency key make one dossier, and every answer is that dossier', async () => {
     const idempotencyKey = `retry-storm-${Date.now()}`;
     // a scan of 256 KiB: each write lasts long enough for the other retries to reach the blob store meanwhile
-    const scan = { fileName: 'scan.pdf', mimeType: 'application/pdf', contentBase64: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(256 * 1024, 0x20)]).toString('base64') };
+    const scan = {
+      fileName: 'scan.pdf',
+      mimeType: 'application/pdf',
+      contentBase64: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(256 * 1024, 0x20)]).toString('base64'),
+    };
     const documents = [{ componentCode: 'TK', upload: scan }];
-    const answers = await Promise.all(Array.from({ length: 50 }, () => submit('SEC-5D', { idempotencyKey, documents })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => submit('SEC-5D', { idempotencyKey, documents })),
+    );
     const codes = answers.map(codeOf).filter(Boolean);
     expect(codes).toEqual([]);
     expect(new Set(answers.map((a) => a.data?.submitDossier?.id)).size).toBe(1);
-    const [{ count }] = await platform.services.intake.db.query(`SELECT count(*)::int AS count FROM dossier WHERE idempotency_key = $1`, [idempotencyKey]);
+    const [{ count }] = await platform.services.intake.db.query(
+      `SELECT count(*)::int AS count FROM dossier WHERE idempotency_key = $1`,
+      [idempotencyKey],
+    );
     expect(count).toBe(1);
   });
 
@@ -82,15 +124,39 @@ describe('files', () => {
     beforeAll(async () => {
       const res = await submit('SEC-5D');
       dossierId = res.data.submitDossier.id;
-      await waitFor(async () => (await platform.ok(STATUS, { id: dossierId }, admin)).dossier.status === 'RECEIVED', { what: 'processing to receive' });
+      await waitFor(async () => (await platform.ok(STATUS, { id: dossierId }, admin)).dossier.status === 'RECEIVED', {
+        what: 'processing to receive',
+      });
       await platform.ok(`mutation($id: ID!) { completeStep(dossierId: $id) { id } }`, { id: dossierId }, officer);
     });
-    const decide = (upload: Record<string, string>) => platform.graphql(DECIDE, { input: { dossierId, decision: 'APPROVED',
-      result: { documentType: 'GIAY_PHEP', title: 'Giấy phép', upload: { fileName: 'kq.pdf', ...upload } } } }, leader);
+    const decide = (upload: Record<string, string>) =>
+      platform.graphql(
+        DECIDE,
+        {
+          input: {
+            dossierId,
+            decision: 'APPROVED',
+            result: { documentType: 'GIAY_PHEP', title: 'Giấy phép', upload: { fileName: 'kq.pdf', ...upload } },
+          },
+        },
+        leader,
+      );
 
     it.each([
-      ['an HTML page with a script', { mimeType: 'text/html', contentBase64: Buffer.from('<html><script>alert(document.cookie)</script></html>').toString('base64') }],
-      ['HTML that calls itself a PDF', { mimeType: 'application/pdf', contentBase64: Buffer.from('<html><script>alert(1)</script></html>').toString('base64') }],
+      [
+        'an HTML page with a script',
+        {
+          mimeType: 'text/html',
+          contentBase64: Buffer.from('<html><script>alert(document.cookie)</script></html>').toString('base64'),
+        },
+      ],
+      [
+        'HTML that calls itself a PDF',
+        {
+          mimeType: 'application/pdf',
+          contentBase64: Buffer.from('<html><script>alert(1)</script></html>').toString('base64'),
+        },
+      ],
       ['a MIME type with CR/LF', { mimeType: 'application/pdf\r\nX-Injected: 1', contentBase64: PDF }],
       ['an unknown MIME type', { mimeType: 'application/x-msdownload', contentBase64: PDF }],
     ])('%s is refused and nothing is decided', async (_what, upload) => {
@@ -99,7 +165,9 @@ describe('files', () => {
     });
 
     it('a PDF is accepted', async () => {
-      expect((await decide({ mimeType: 'application/pdf', contentBase64: PDF })).data?.decideDossier.status).toBe('RESOLVED');
+      expect((await decide({ mimeType: 'application/pdf', contentBase64: PDF })).data?.decideDossier.status).toBe(
+        'RESOLVED',
+      );
     });
   });
 });
@@ -110,10 +178,12 @@ describe('inputs', () => {
     expect(res.body).not.toMatch(/<html|<pre>|at .*\.ts:\d+/i);
   };
 
-  it('a NUL in a GET request\'s variables is BAD_USER_INPUT, not the database\'s error', async () => {
+  it("a NUL in a GET request's variables is BAD_USER_INPUT, not the database's error", async () => {
     const query = encodeURIComponent('query($n: String!) { applicant(identityNumber: $n) { id } }');
     const variables = encodeURIComponent(JSON.stringify({ n: '0460900\u00001234' }));
-    const res = await get(`/graphql?query=${query}&variables=${variables}`, officer, { 'apollo-require-preflight': 'true' });
+    const res = await get(`/graphql?query=${query}&variables=${variables}`, officer, {
+      'apollo-require-preflight': 'true',
+    });
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.body).not.toMatch(/invalid byte sequence|0x00/);
@@ -125,16 +195,28 @@ describe('inputs', () => {
 
   it('other control characters are refused in variables and in the query text, not stored', async () => {
     const create = `mutation($input: CentreInput!) { createCentre(input: $input) { id } }`;
-    const bell = await platform.graphql(create, { input: { code: 'BELL', name: 'Trung tâm \u0007', level: 'PROVINCE' } }, admin);
+    const bell = await platform.graphql(
+      create,
+      { input: { code: 'BELL', name: 'Trung tâm \u0007', level: 'PROVINCE' } },
+      admin,
+    );
     expect(codeOf(bell)).toBe('BAD_USER_INPUT');
-    const inline = await platform.graphql(`mutation { createCentre(input: { code: "ESC", name: "Trung t\\u001bm", level: PROVINCE }) { id } }`, {}, admin);
+    const inline = await platform.graphql(
+      `mutation { createCentre(input: { code: "ESC", name: "Trung t\\u001bm", level: PROVINCE }) { id } }`,
+      {},
+      admin,
+    );
     expect(codeOf(inline)).toBe('BAD_USER_INPUT');
     const rows = await platform.services.intake.db.query(`SELECT code FROM centre WHERE code IN ('BELL', 'ESC')`);
     expect(rows).toEqual([]);
   });
 
   it('a string argument is bounded: a 10 MB procedure code is refused before any resolver', async () => {
-    const res = await platform.graphql(`query($c: String!) { workflow(procedureCode: $c) { version } }`, { c: 'P'.repeat(10 * 1024 * 1024) }, officer);
+    const res = await platform.graphql(
+      `query($c: String!) { workflow(procedureCode: $c) { version } }`,
+      { c: 'P'.repeat(10 * 1024 * 1024) },
+      officer,
+    );
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
   });
@@ -152,10 +234,15 @@ describe('inputs', () => {
     expectJson400(await get(`/intake/records/${recordId}/content?purpose=%00`, officer));
     expectJson400(await get(`/intake/records/${recordId}/content?purpose=ki%E1%BB%83m%1Btra`, officer));
     expectJson400(await get(`/intake/records/${recordId}/content?purpose=%E0%A4%A`, officer));
-    const logged = await platform.services.intake.db.query(`SELECT 1 FROM record_access WHERE record_id = $1`, [recordId]);
+    const logged = await platform.services.intake.db.query(`SELECT 1 FROM record_access WHERE record_id = $1`, [
+      recordId,
+    ]);
     expect(logged).toEqual([]);
     // a good purpose still reads it
-    expect((await get(`/intake/records/${recordId}/content?purpose=${encodeURIComponent('Kiểm tra hồ sơ')}`, officer)).status).toBe(200);
+    expect(
+      (await get(`/intake/records/${recordId}/content?purpose=${encodeURIComponent('Kiểm tra hồ sơ')}`, officer))
+        .status,
+    ).toBe(200);
   });
 
   it('an impossible date in the CSV export is a JSON 400', async () => {
@@ -163,12 +250,20 @@ describe('inputs', () => {
   });
 
   it.each([
-    ['a broken gzip body', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, Buffer.from('not gzip at all')],
+    [
+      'a broken gzip body',
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      Buffer.from('not gzip at all'),
+    ],
     ['gzip of broken JSON', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync('{"query": ')],
     ['broken JSON', { 'content-type': 'application/json' }, Buffer.from('{"query": ')],
     ['an unknown encoding', { 'content-type': 'application/json', 'content-encoding': 'br2' }, Buffer.from('{}')],
   ])('%s is a JSON BAD_USER_INPUT, never an HTML page', async (_what, headers, body) => {
-    const res = await fetch(`${platform.url}/graphql`, { method: 'POST', headers: { ...headers, authorization: `Bearer ${officer}` }, body });
+    const res = await fetch(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: { ...headers, authorization: `Bearer ${officer}` },
+      body,
+    });
     const text = await res.text();
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
@@ -176,7 +271,7 @@ describe('inputs', () => {
     expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('an unknown API path is a JSON 404, not an HTML page (other paths are the portal\'s pages)', async () => {
+  it("an unknown API path is a JSON 404, not an HTML page (other paths are the portal's pages)", async () => {
     const res = await get('/auth/nowhere');
     expect(res.status).toBe(404);
     expect(res.type).toMatch(/^application\/json/);
@@ -184,7 +279,8 @@ describe('inputs', () => {
 
   describe('historical import', () => {
     const base = {
-      procedure: 'SEC-5D', channel: 'COUNTER',
+      procedure: 'SEC-5D',
+      channel: 'COUNTER',
       applicant: { kind: 'CITIZEN', identityNumber: '046090001234', fullName: 'Nguyễn Văn An' },
       receivedAt: '2025-03-03T08:00:00+07:00',
     };
@@ -193,18 +289,30 @@ describe('inputs', () => {
     it("a line with another centre's dossier code is refused without that dossier's id", async () => {
       const theirs = (await submit('SEC-5D')).data.submitDossier;
       const otherAdmin = await platform.token({ role: 'ADMIN', centre: other.code });
-      const { importDossiers } = await platform.ok(IMPORT, { lines: [{ ...base, line: 1, code: theirs.code, centre: other.code }] }, otherAdmin);
+      const { importDossiers } = await platform.ok(
+        IMPORT,
+        { lines: [{ ...base, line: 1, code: theirs.code, centre: other.code }] },
+        otherAdmin,
+      );
       expect(importDossiers.lines[0]).toMatchObject({ line: 1, outcome: 'REJECTED', dossierId: null });
       expect(JSON.stringify(importDossiers)).not.toContain(theirs.id);
     });
 
     it('an impossible date is refused, never shifted', async () => {
-      const { importDossiers } = await platform.ok(IMPORT, { lines: [
-        { ...base, line: 1, code: 'OLD-FEB30', centre: centre.code, receivedAt: '2025-02-30T08:00:00+07:00' },
-        { ...base, line: 2, code: 'OLD-H24', centre: centre.code, receivedAt: '2025-03-03T24:00:00+07:00' },
-      ] }, admin);
+      const { importDossiers } = await platform.ok(
+        IMPORT,
+        {
+          lines: [
+            { ...base, line: 1, code: 'OLD-FEB30', centre: centre.code, receivedAt: '2025-02-30T08:00:00+07:00' },
+            { ...base, line: 2, code: 'OLD-H24', centre: centre.code, receivedAt: '2025-03-03T24:00:00+07:00' },
+          ],
+        },
+        admin,
+      );
       expect(importDossiers.lines.map((l: { outcome: string }) => l.outcome)).toEqual(['REJECTED', 'REJECTED']);
-      expect(await platform.services.intake.db.query(`SELECT 1 FROM dossier WHERE code IN ('OLD-FEB30', 'OLD-H24')`)).toEqual([]);
+      expect(
+        await platform.services.intake.db.query(`SELECT 1 FROM dossier WHERE code IN ('OLD-FEB30', 'OLD-H24')`),
+      ).toEqual([]);
     });
   });
 
@@ -213,26 +321,45 @@ describe('inputs', () => {
     let dueAt: string;
     beforeAll(async () => {
       dossierId = (await submit('SEC-4H')).data.submitDossier.id;
-      dueAt = await waitFor(async () => {
-        const d = (await platform.ok(STATUS, { id: dossierId }, admin)).dossier;
-        return d.status === 'RECEIVED' ? d.dueAt : null;
-      }, { what: 'processing to receive' });
+      dueAt = await waitFor(
+        async () => {
+          const d = (await platform.ok(STATUS, { id: dossierId }, admin)).dossier;
+          return d.status === 'RECEIVED' ? d.dueAt : null;
+        },
+        { what: 'processing to receive' },
+      );
     });
 
     it('an impossible day is refused, not shifted to the next month', async () => {
       // the 31st of the next month of 30 days, at least a week after the current appointment
       const day = new Date(Date.parse(dueAt) + 7 * 86_400_000);
-      while (new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 0)).getUTCDate() !== 30) day.setUTCMonth(day.getUTCMonth() + 1, 1);
+      while (new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 0)).getUTCDate() !== 30)
+        day.setUTCMonth(day.getUTCMonth() + 1, 1);
       const impossible = `${day.getUTCFullYear()}-${String(day.getUTCMonth() + 1).padStart(2, '0')}-31T10:00:00+07:00`;
-      expect(codeOf(await platform.graphql(APOLOGY, { id: dossierId, reason: 'Chậm do thẩm định', newDueAt: impossible }, leader))).toBe('BAD_USER_INPUT');
+      expect(
+        codeOf(
+          await platform.graphql(APOLOGY, { id: dossierId, reason: 'Chậm do thẩm định', newDueAt: impossible }, leader),
+        ),
+      ).toBe('BAD_USER_INPUT');
       expect((await platform.ok(STATUS, { id: dossierId }, admin)).dossier.dueAt).toBe(dueAt);
     });
 
     it('a new appointment in 9999 is refused; one within the year is accepted', async () => {
-      expect(codeOf(await platform.graphql(APOLOGY, { id: dossierId, reason: 'Chậm do thẩm định', newDueAt: '9999-12-31T10:00:00+07:00' }, leader))).toBe('BAD_USER_INPUT');
+      expect(
+        codeOf(
+          await platform.graphql(
+            APOLOGY,
+            { id: dossierId, reason: 'Chậm do thẩm định', newDueAt: '9999-12-31T10:00:00+07:00' },
+            leader,
+          ),
+        ),
+      ).toBe('BAD_USER_INPUT');
       expect((await platform.ok(STATUS, { id: dossierId }, admin)).dossier.dueAt).toBe(dueAt);
       const newDueAt = new Date(Date.parse(dueAt) + 10 * 86_400_000).toISOString();
-      expect((await platform.ok(APOLOGY, { id: dossierId, reason: 'Chậm do thẩm định', newDueAt }, leader)).issueApology.dueAt).toBe(newDueAt);
+      expect(
+        (await platform.ok(APOLOGY, { id: dossierId, reason: 'Chậm do thẩm định', newDueAt }, leader)).issueApology
+          .dueAt,
+      ).toBe(newDueAt);
     });
   });
 
@@ -246,7 +373,15 @@ describe('inputs', () => {
 
     it('the gateway: nosniff, a strict CSP and no x-powered-by, on GraphQL, errors and printable documents', async () => {
       expectSafeHeaders((await get('/healthz')).headers);
-      expectSafeHeaders((await fetch(`${platform.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ centres { code } }"}' })).headers);
+      expectSafeHeaders(
+        (
+          await fetch(`${platform.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{"query":"{ centres { code } }"}',
+          })
+        ).headers,
+      );
       expectSafeHeaders((await get('/auth/nowhere')).headers);
       // a portal page may run the portal's own scripts, and nothing else's; it is never framed
       const page = (await get('/counter')).headers;

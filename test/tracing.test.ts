@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { Fixtures, TestPlatform, waitFor, createTestDatabase, contractOperation, TEST_REDIS_URL } from '@onestop/test-kit';
+import {
+  Fixtures,
+  TestPlatform,
+  waitFor,
+  createTestDatabase,
+  contractOperation,
+  TEST_REDIS_URL,
+} from '@onestop/test-kit';
 import { deleteRedisPrefix } from '@onestop/test-support';
 import { launchPlatform, type LaunchedPlatform } from '../scripts/lib/platform-processes';
 import { tracingEnabled } from '@onestop/service-kit';
@@ -33,14 +40,22 @@ interface ExportedSpan {
   attributes: Record<string, unknown>;
 }
 
-const SERVER = 2, CLIENT = 3, PRODUCER = 4, CONSUMER = 5;
+const SERVER = 2,
+  CLIENT = 3,
+  PRODUCER = 4,
+  CONSUMER = 5;
 
 /** An OTLP/HTTP receiver that decodes the JSON encoding of ExportTraceServiceRequest. */
 async function otlpReceiver() {
   const spans: ExportedSpan[] = [];
   const value = (v: Record<string, unknown>): unknown =>
-    v.stringValue ?? v.intValue ?? v.doubleValue ?? v.boolValue ?? (v.arrayValue as { values?: Array<Record<string, unknown>> } | undefined)?.values?.map(value);
-  const attributes = (list: Array<{ key: string; value: Record<string, unknown> }> = []) => Object.fromEntries(list.map((a) => [a.key, value(a.value)]));
+    v.stringValue ??
+    v.intValue ??
+    v.doubleValue ??
+    v.boolValue ??
+    (v.arrayValue as { values?: Array<Record<string, unknown>> } | undefined)?.values?.map(value);
+  const attributes = (list: Array<{ key: string; value: Record<string, unknown> }> = []) =>
+    Object.fromEntries(list.map((a) => [a.key, value(a.value)]));
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
@@ -52,8 +67,14 @@ async function otlpReceiver() {
           for (const ss of rs.scopeSpans ?? []) {
             for (const s of ss.spans ?? []) {
               spans.push({
-                traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId || undefined, name: s.name, kind: s.kind,
-                scope: ss.scope?.name, service, attributes: attributes(s.attributes),
+                traceId: s.traceId,
+                spanId: s.spanId,
+                parentSpanId: s.parentSpanId || undefined,
+                name: s.name,
+                kind: s.kind,
+                scope: ss.scope?.name,
+                service,
+                attributes: attributes(s.attributes),
               });
             }
           }
@@ -75,22 +96,37 @@ async function receive(platform: TestPlatform) {
   const centre = await fixtures.centre({ code: 'H57' });
   const procedure = await fixtures.procedure();
   const officer = await platform.token({ role: 'INTAKE_OFFICER', centre: centre.code });
-  const { submitDossier } = await platform.contractOk('SubmitDossier', {
-    input: {
-      procedureCode: procedure.code, centreId: centre.id, channel: 'COUNTER',
-      applicant: { kind: 'CITIZEN', identityNumber: '046090001234', fullName: 'Nguyễn Văn An' },
-      documents: [], delivery: { method: 'COUNTER' },
+  const { submitDossier } = await platform.contractOk(
+    'SubmitDossier',
+    {
+      input: {
+        procedureCode: procedure.code,
+        centreId: centre.id,
+        channel: 'COUNTER',
+        applicant: { kind: 'CITIZEN', identityNumber: '046090001234', fullName: 'Nguyễn Văn An' },
+        documents: [],
+        delivery: { method: 'COUNTER' },
+      },
     },
-  }, officer);
-  const [outbox] = await platform.services.intake.db.query(`SELECT id, trace_parent FROM outbox WHERE aggregate_id = $1 AND type = 'DossierSubmitted'`, [submitDossier.id]);
+    officer,
+  );
+  const [outbox] = await platform.services.intake.db.query(
+    `SELECT id, trace_parent FROM outbox WHERE aggregate_id = $1 AND type = 'DossierSubmitted'`,
+    [submitDossier.id],
+  );
   // every subscriber has applied the reception's event
-  await waitFor(async () => {
-    for (const subscriber of ['processing', 'delivery', 'statistics'] as const) {
-      const rows = await platform.services[subscriber].db.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [outbox.id]);
-      if (rows.length === 0) return null;
-    }
-    return true;
-  }, { what: 'every subscriber to apply DossierSubmitted' });
+  await waitFor(
+    async () => {
+      for (const subscriber of ['processing', 'delivery', 'statistics'] as const) {
+        const rows = await platform.services[subscriber].db.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [
+          outbox.id,
+        ]);
+        if (rows.length === 0) return null;
+      }
+      return true;
+    },
+    { what: 'every subscriber to apply DossierSubmitted' },
+  );
   return { dossier: submitDossier as { id: string }, traceParent: outbox.trace_parent as string | null };
 }
 
@@ -127,8 +163,16 @@ describe('tracing with an OTLP endpoint', () => {
     receiver = await otlpReceiver();
     db = await createTestDatabase();
     platform = await launchPlatform({
-      databaseUrl: db.url, redisUrl: TEST_REDIS_URL, queuePrefix: prefix, dataDir,
-      env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100', DATABASE_POOL_SIZE: '3', QUEUE_POOL_SIZE: '2' },
+      databaseUrl: db.url,
+      redisUrl: TEST_REDIS_URL,
+      queuePrefix: prefix,
+      dataDir,
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+        DATABASE_POOL_SIZE: '3',
+        QUEUE_POOL_SIZE: '2',
+      },
     });
   }, 300_000);
   afterAll(async () => {
@@ -141,32 +185,71 @@ describe('tracing with an OTLP endpoint', () => {
 
   it('one reception is one trace: the gateway operation, the subgraph fetches, the SQL, the outbox relay and each subscriber', async () => {
     const gql = async (query: string, variables: Record<string, unknown>, token: string) => {
-      const res = await fetch(platform!.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(platform!.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await res.json()) as { data?: any; errors?: unknown[] };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
     const admin = await platform!.token({ role: 'ADMIN', centre: 'H57' });
-    const { createCentre: centre } = await gql(`mutation($input: CentreInput!) { createCentre(input: $input) { id code } }`,
-      { input: { code: 'H57', name: 'Trung tâm PVHCC tỉnh', level: 'PROVINCE' } }, admin);
-    await gql(`mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id } }`,
-      { input: { code: 'LLTP-01', name: 'Cấp Phiếu lý lịch tư pháp', sector: 'Tư pháp', levels: ['PROVINCE'], feeVnd: 0, processingTime: { amount: 10, unit: 'WORKING_DAYS' } } }, admin);
+    const { createCentre: centre } = await gql(
+      `mutation($input: CentreInput!) { createCentre(input: $input) { id code } }`,
+      { input: { code: 'H57', name: 'Trung tâm PVHCC tỉnh', level: 'PROVINCE' } },
+      admin,
+    );
+    await gql(
+      `mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id } }`,
+      {
+        input: {
+          code: 'LLTP-01',
+          name: 'Cấp Phiếu lý lịch tư pháp',
+          sector: 'Tư pháp',
+          levels: ['PROVINCE'],
+          feeVnd: 0,
+          processingTime: { amount: 10, unit: 'WORKING_DAYS' },
+        },
+      },
+      admin,
+    );
     const officer = await platform!.token({ role: 'INTAKE_OFFICER', centre: 'H57' });
-    const { submitDossier } = await gql(contractOperation('SubmitDossier'), {
-      input: { procedureCode: 'LLTP-01', centreId: centre.id, channel: 'COUNTER', applicant: { kind: 'CITIZEN', identityNumber: '046090001234', fullName: 'Nguyễn Văn An' }, documents: [], delivery: { method: 'COUNTER' } },
-    }, officer);
+    const { submitDossier } = await gql(
+      contractOperation('SubmitDossier'),
+      {
+        input: {
+          procedureCode: 'LLTP-01',
+          centreId: centre.id,
+          channel: 'COUNTER',
+          applicant: { kind: 'CITIZEN', identityNumber: '046090001234', fullName: 'Nguyễn Văn An' },
+          documents: [],
+          delivery: { method: 'COUNTER' },
+        },
+      },
+      officer,
+    );
 
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
-    const { rows: [outbox] } = await pg.query(`SELECT trace_parent FROM intake.outbox WHERE aggregate_id = $1 AND type = 'DossierSubmitted'`, [submitDossier.id]).finally(() => pg.end());
+    const {
+      rows: [outbox],
+    } = await pg
+      .query(`SELECT trace_parent FROM intake.outbox WHERE aggregate_id = $1 AND type = 'DossierSubmitted'`, [
+        submitDossier.id,
+      ])
+      .finally(() => pg.end());
     // the outbox row carries the trace of the request that wrote it
     expect(outbox.trace_parent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
     const traceId = outbox.trace_parent.split('-')[1];
     const spansOf = () => receiver.spans.filter((s) => s.traceId === traceId);
-    const consumers = await waitFor(() => {
-      const found = spansOf().filter((s) => s.kind === CONSUMER && s.name === 'process DossierSubmitted');
-      return found.length >= 3 ? found : null;
-    }, { what: 'the three subscribers\' spans to be exported', timeoutMs: 60_000 });
+    const consumers = await waitFor(
+      () => {
+        const found = spansOf().filter((s) => s.kind === CONSUMER && s.name === 'process DossierSubmitted');
+        return found.length >= 3 ? found : null;
+      },
+      { what: "the three subscribers' spans to be exported", timeoutMs: 60_000 },
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000)); // the last spans' batches
     const spans = spansOf();
     const byId = new Map(spans.map((s) => [s.spanId, s]));
@@ -175,26 +258,46 @@ describe('tracing with an OTLP endpoint', () => {
     const operation = spans.find((s) => s.kind === SERVER && s.service === 'gateway');
     expect(operation).toMatchObject({ name: 'mutation SubmitDossier', parentSpanId: undefined });
     // Apollo Gateway's own spans, and the fetch to intake with the subgraph's span under it
-    expect(spans.filter((s) => s.service === 'gateway').map((s) => s.name)).toEqual(expect.arrayContaining(['gateway.request', 'gateway.plan', 'gateway.fetch']));
+    expect(spans.filter((s) => s.service === 'gateway').map((s) => s.name)).toEqual(
+      expect.arrayContaining(['gateway.request', 'gateway.plan', 'gateway.fetch']),
+    );
     const subgraphFetch = spans.find((s) => s.kind === CLIENT && s.name === 'POST intake')!;
     expect(subgraphFetch).toMatchObject({ service: 'gateway' });
     const subgraph = spans.find((s) => s.kind === SERVER && s.service === 'intake')!;
     expect(subgraph).toMatchObject({ parentSpanId: subgraphFetch.spanId, name: expect.stringMatching(/^mutation /) });
     // the SQL, the outbox row among it, under the subgraph's request
-    const insert = spans.find((s) => s.scope === '@opentelemetry/instrumentation-pg' && /INSERT INTO outbox/.test(String(s.attributes['db.statement'] ?? s.attributes['db.query.text'])));
+    const insert = spans.find(
+      (s) =>
+        s.scope === '@opentelemetry/instrumentation-pg' &&
+        /INSERT INTO outbox/.test(String(s.attributes['db.statement'] ?? s.attributes['db.query.text'])),
+    );
     expect(insert).toMatchObject({ service: 'intake' });
     expect(ancestors(insert!, byId)).toContain(subgraph.spanId);
     // no parameter values (personal data) in the SQL spans
     expect(JSON.stringify(spans)).not.toContain('046090001234');
     // the relay's span, child of the request's, and each subscriber's, child of the relay's
     const relay = spans.find((s) => s.kind === PRODUCER && s.name === 'relay DossierSubmitted')!;
-    expect(relay).toMatchObject({ service: 'intake', attributes: expect.objectContaining({ 'onestop.source': 'intake' }) });
+    expect(relay).toMatchObject({
+      service: 'intake',
+      attributes: expect.objectContaining({ 'onestop.source': 'intake' }),
+    });
     expect(ancestors(relay, byId)).toContain(subgraph.spanId);
-    expect(consumers.map((s) => [s.service, s.attributes['onestop.subscriber']]).sort()).toEqual([['delivery', 'delivery'], ['processing', 'processing'], ['statistics', 'statistics']]);
+    expect(consumers.map((s) => [s.service, s.attributes['onestop.subscriber']]).sort()).toEqual([
+      ['delivery', 'delivery'],
+      ['processing', 'processing'],
+      ['statistics', 'statistics'],
+    ]);
     for (const consumer of consumers) expect(consumer.parentSpanId).toBe(relay.spanId);
     // a handler's own SQL is under its consumer span
     const processing = consumers.find((s) => s.service === 'processing')!;
-    expect(spans.some((s) => s.service === 'processing' && s.scope === '@opentelemetry/instrumentation-pg' && ancestors(s, byId).includes(processing.spanId))).toBe(true);
+    expect(
+      spans.some(
+        (s) =>
+          s.service === 'processing' &&
+          s.scope === '@opentelemetry/instrumentation-pg' &&
+          ancestors(s, byId).includes(processing.spanId),
+      ),
+    ).toBe(true);
     // one tree: every span's parent is in the trace, up to the gateway's operation
     for (const span of spans) expect(ancestors(span, byId).at(-1) ?? span.spanId).toBe(operation!.spanId);
   }, 120_000);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { GATEWAY_PORT, PLATFORM_SERVICES, serviceGraphqlUrl, serviceUrlVariable, type ServiceName } from '@onestop/events';
+import {
+  GATEWAY_PORT,
+  PLATFORM_SERVICES,
+  serviceGraphqlUrl,
+  serviceUrlVariable,
+  type ServiceName,
+} from '@onestop/events';
 import { ALWAYS, envGroups, parseEnv, processEnv, variable, type Env } from '@onestop/service-kit';
 import type { GatewayOptions } from './gateway-server';
 import type { RequestLimits } from './limits';
@@ -14,7 +20,10 @@ export const limitsEnv = z.object({
   GRAPHQL_MAX_ALIASES: variable.int(1).optional(),
   GRAPHQL_MAX_TOKENS: variable.int(1).optional(),
   GRAPHQL_MAX_COST: variable.int(1).optional(),
-  REQUEST_BODY_LIMIT: variable.text().regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'must be a size such as 30mb').optional(),
+  REQUEST_BODY_LIMIT: variable
+    .text()
+    .regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'must be a size such as 30mb')
+    .optional(),
   TRACKING_RATE_LIMIT: variable
     .text()
     .regex(/^[1-9]\d*\/[1-9]\d*$/, 'must read like "10/60" (lookups/seconds)')
@@ -51,12 +60,15 @@ const oidcEnv = z
     AUTH_OIDC_BACKCHANNEL_URL: variable.httpUrl().optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.AUTH_OIDC_ISSUER && !env.AUTH_OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_CLIENT_ID'], message: 'is required with AUTH_OIDC_ISSUER' });
+    if (env.AUTH_OIDC_ISSUER && !env.AUTH_OIDC_CLIENT_ID)
+      ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_CLIENT_ID'], message: 'is required with AUTH_OIDC_ISSUER' });
   }, ALWAYS);
 
 /** Where the gateway finds each service (INTAKE_URL, …): the one list of services (packages/events' platform-services.ts). */
 const subgraphsEnv = z.object(
-  Object.fromEntries(PLATFORM_SERVICES.map((s) => [serviceUrlVariable(s.name), variable.httpUrl().optional()])) as Record<string, z.ZodOptional<z.ZodString>>,
+  Object.fromEntries(
+    PLATFORM_SERVICES.map((s) => [serviceUrlVariable(s.name), variable.httpUrl().optional()]),
+  ) as Record<string, z.ZodOptional<z.ZodString>>,
 );
 
 const gatewayOwnEnv = processEnv.extend({
@@ -81,16 +93,27 @@ const gatewayOwnEnv = processEnv.extend({
 });
 
 /** The gateway process's configuration: one schema, its parts side by side. */
-export const gatewayEnv = envGroups({ gateway: gatewayOwnEnv, limits: limitsEnv, oidc: oidcEnv, subgraphs: subgraphsEnv });
+export const gatewayEnv = envGroups({
+  gateway: gatewayOwnEnv,
+  limits: limitsEnv,
+  oidc: oidcEnv,
+  subgraphs: subgraphsEnv,
+});
 export type GatewayEnv = z.output<typeof gatewayEnv>;
 
 /** The gateway's options from an environment, every wrong variable listed in one ConfigError. */
-export function gatewayOptionsFromEnv(env: Env, readClaimMapping: (path: string | undefined) => ClaimMapping): GatewayOptions {
+export function gatewayOptionsFromEnv(
+  env: Env,
+  readClaimMapping: (path: string | undefined) => ClaimMapping,
+): GatewayOptions {
   const { gateway, limits, oidc, subgraphs } = parseEnv('gateway', gatewayEnv, env);
   const trust = gateway.TRUST_PROXY;
   return {
     port: gateway.PORT,
-    subgraphs: PLATFORM_SERVICES.map(({ name }: { name: ServiceName }) => ({ name, url: subgraphs[serviceUrlVariable(name)] ?? serviceGraphqlUrl(name) })),
+    subgraphs: PLATFORM_SERVICES.map(({ name }: { name: ServiceName }) => ({
+      name,
+      url: subgraphs[serviceUrlVariable(name)] ?? serviceGraphqlUrl(name),
+    })),
     jwtSecret: gateway.AUTH_JWT_SECRET,
     jwksUrl: gateway.AUTH_JWKS_URL,
     jwtIssuer: gateway.AUTH_JWT_ISSUER,
@@ -102,13 +125,22 @@ export function gatewayOptionsFromEnv(env: Env, readClaimMapping: (path: string 
     readyFile: gateway.GATEWAY_READY_FILE,
     portalDir: gateway.PORTAL_DIR,
     loginUrl: gateway.AUTH_LOGIN_URL,
-    metrics: gateway.METRICS_PORT === undefined ? undefined : { port: gateway.METRICS_PORT, host: gateway.METRICS_HOST ?? '127.0.0.1', token: gateway.METRICS_TOKEN },
+    metrics:
+      gateway.METRICS_PORT === undefined
+        ? undefined
+        : { port: gateway.METRICS_PORT, host: gateway.METRICS_HOST ?? '127.0.0.1', token: gateway.METRICS_TOKEN },
     oidc: oidcFromEnv({ ...oidc, PORT: String(gateway.PORT) }, readClaimMapping),
     sessionRedisUrl: gateway.REDIS_URL,
     trustProxy: trust === undefined ? undefined : /^\d+$/.test(trust) ? Number(trust) : trust,
-    queue: gateway.DATABASE_URL || gateway.REDIS_URL
-      ? { redisUrl: gateway.REDIS_URL, databaseUrl: gateway.DATABASE_URL ?? '', prefix: gateway.QUEUE_PREFIX, poolSize: gateway.QUEUE_POOL_SIZE }
-      : undefined,
+    queue:
+      gateway.DATABASE_URL || gateway.REDIS_URL
+        ? {
+            redisUrl: gateway.REDIS_URL,
+            databaseUrl: gateway.DATABASE_URL ?? '',
+            prefix: gateway.QUEUE_PREFIX,
+            poolSize: gateway.QUEUE_POOL_SIZE,
+          }
+        : undefined,
     logLevel: gateway.LOG_LEVEL,
   };
 }

@@ -9,8 +9,24 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import {
-  CORRELATION_HEADER, IDENTITY_HEADER, createIdentitySigner, createLogger, endWithJsonErrors, guardRequests, inputTextGuard, provinceRelation, refuseControlCharactersInBody,
-  securityHeaders, STRICT_CSP, traceOperations, traceRequests, tracingEnabled, type Caller, PlatformMetrics, startMetricsServer, type MetricsConfig,
+  CORRELATION_HEADER,
+  IDENTITY_HEADER,
+  createIdentitySigner,
+  createLogger,
+  endWithJsonErrors,
+  guardRequests,
+  inputTextGuard,
+  provinceRelation,
+  refuseControlCharactersInBody,
+  securityHeaders,
+  STRICT_CSP,
+  traceOperations,
+  traceRequests,
+  tracingEnabled,
+  type Caller,
+  PlatformMetrics,
+  startMetricsServer,
+  type MetricsConfig,
 } from '@onestop/service-kit';
 import { composeSupergraph, readServiceSdl, type SubgraphLocation } from './compose';
 import { createSubgraphFetcher } from './subgraph-fetcher';
@@ -69,13 +85,24 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-const CONTRACT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL_SERVER_ERROR']);
+const CONTRACT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL_SERVER_ERROR',
+]);
 
 /** The only public entry: authenticates, plans across the four subgraphs, and serves their documents. */
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const logger = createLogger('gateway', undefined, opts.logLevel);
   const supergraphSdl = composeSupergraph(opts.subgraphs.map((s) => ({ ...s, sdl: readServiceSdl(s.name) })));
-  const sessions = opts.oidc ? (opts.sessionRedisUrl ? new RedisSessionStore(opts.sessionRedisUrl) : new MemorySessionStore()) : undefined;
+  const sessions = opts.oidc
+    ? opts.sessionRedisUrl
+      ? new RedisSessionStore(opts.sessionRedisUrl)
+      : new MemorySessionStore()
+    : undefined;
   const oidc = opts.oidc ? new OidcSignIn(opts.oidc, sessions!, logger) : undefined;
   const verifyUser = withCourier(createUserTokenVerifier(opts, oidc), opts.courierCallbackSecret);
   const signIdentity = await createIdentitySigner(opts.identityPrivateJwk);
@@ -118,7 +145,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }), inputTextGuard, ...protections.plugins, trackingRateLimit(limits.tracking), badInputIsNot500, metrics.graphql,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      inputTextGuard,
+      ...protections.plugins,
+      trackingRateLimit(limits.tracking),
+      badInputIsNot500,
+      metrics.graphql,
       ...(traced ? [traceOperations] : []),
     ],
     formatError: toContractError,
@@ -128,11 +160,20 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const authenticate = async (req: express.Request): Promise<GatewayContext> => {
     const correlationId = (req.headers[CORRELATION_HEADER] as string | undefined) ?? randomUUID();
     const caller = await callerOfAuthorization(req.headers.authorization, verifyUser, unauthenticated);
-    return { caller, correlationId, identity: await signIdentity(caller), clientIp: req.ip ?? req.socket.remoteAddress };
+    return {
+      caller,
+      correlationId,
+      identity: await signIdentity(caller),
+      clientIp: req.ip ?? req.socket.remoteAddress,
+    };
   };
 
   mountSession(app, {
-    verifyUser, jwtSecret: opts.jwtSecret, production: !!opts.production, loginUrl: opts.loginUrl, oidc,
+    verifyUser,
+    jwtSecret: opts.jwtSecret,
+    production: !!opts.production,
+    loginUrl: opts.loginUrl,
+    oidc,
     onSignInFailure: (reason) => logger.warn({ reason }, 'a sign-in through the identity provider failed'),
   });
   app.get('/healthz', untilReady(opts.readyFile), async (_req, res) => {
@@ -145,18 +186,39 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     if (req.accepts(['application/json', 'text/html']) === 'text/html') res.removeHeader('content-security-policy');
     next();
   });
-  app.use('/graphql', ...(traced ? [traceRequests('gateway')] : []), express.json({ limit: limits.bodyLimit }), refuseControlCharactersInBody, expressMiddleware(server, { context: ({ req }) => authenticate(req) }));
+  app.use(
+    '/graphql',
+    ...(traced ? [traceRequests('gateway')] : []),
+    express.json({ limit: limits.bodyLimit }),
+    refuseControlCharactersInBody,
+    expressMiddleware(server, { context: ({ req }) => authenticate(req) }),
+  );
   proxyServiceRoutes(app, opts.subgraphs, authenticate);
-  const queues = opts.queue ? new QueueConnection({ ...opts.queue, onError: (err) => logger.warn({ err: err.message }, 'queue dashboard: lost its connection to the queues') }) : undefined;
+  const queues = opts.queue
+    ? new QueueConnection({
+        ...opts.queue,
+        onError: (err) => logger.warn({ err: err.message }, 'queue dashboard: lost its connection to the queues'),
+      })
+    : undefined;
   if (queues) {
     await queues.waitUntilReady();
     // Bull Board is a script application of its own files: the strict policy, but scripts, styles and fonts from itself
-    app.use('/admin/queues', securityHeaders({ ...STRICT_CSP, scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], fontSrc: ["'self'"], connectSrc: ["'self'"] }));
+    app.use(
+      '/admin/queues',
+      securityHeaders({
+        ...STRICT_CSP,
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      }),
+    );
     const intake = opts.subgraphs.find((s) => s.name === 'intake')!;
     mountQueueDashboard(app, {
       connection: queues,
       authenticate: async (req) => (await authenticate(req)).caller,
-      centreRelation: async (caller) => provinceRelation(await centreOf(intake.url, caller.centre, await signIdentity(undefined))),
+      centreRelation: async (caller) =>
+        provinceRelation(await centreOf(intake.url, caller.centre, await signIdentity(undefined))),
     });
   }
   // The portal is a script application of its own files: its pages get a policy that lets them run
@@ -183,7 +245,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
 
 /** Healthy means usable: under `npm start`, not before the start script has seeded the demo province. */
 function untilReady(readyFile: string | undefined): express.RequestHandler {
-  return (_req, res, next) => (!readyFile || existsSync(readyFile) ? next() : res.status(503).json({ status: 'starting', down: [] }));
+  return (_req, res, next) =>
+    !readyFile || existsSync(readyFile) ? next() : res.status(503).json({ status: 'starting', down: [] });
 }
 
 /**
@@ -215,24 +278,37 @@ function unauthenticated(message: string): GraphQLError {
  * (compared in constant time) is the COURIER service account, whatever else it could be.
  */
 function withCourier(verifyUser: (token: string) => Promise<Caller>, secret: string | undefined) {
-  if (secret !== undefined && secret.length < 16) throw new Error('COURIER_CALLBACK_SECRET must have at least 16 characters');
+  if (secret !== undefined && secret.length < 16)
+    throw new Error('COURIER_CALLBACK_SECRET must have at least 16 characters');
   const expected = secret ? createHash('sha256').update(secret).digest() : undefined;
   return (token: string): Promise<Caller> => {
-    if (expected && timingSafeEqual(createHash('sha256').update(token).digest(), expected)) return Promise.resolve(COURIER);
+    if (expected && timingSafeEqual(createHash('sha256').update(token).digest(), expected))
+      return Promise.resolve(COURIER);
     return verifyUser(token);
   };
 }
 
 const PORTAL_CSP: Record<string, string[]> = {
   ...STRICT_CSP,
-  defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],
-  fontSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameSrc: ["'self'"], objectSrc: ["'none'"], formAction: ["'self'"],
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  formAction: ["'self'"],
 };
 
 const COURIER: Caller = { id: 'courier', name: 'Courier', role: 'COURIER' };
 
 /** The caller's own centre as intake knows it (null: no such centre), for the gateway's own routes. */
-async function centreOf(intakeUrl: string, code: string | undefined, identity: string): Promise<{ parentId: string | null } | null> {
+async function centreOf(
+  intakeUrl: string,
+  code: string | undefined,
+  identity: string,
+): Promise<{ parentId: string | null } | null> {
   if (!code) return null;
   const res = await fetch(intakeUrl, {
     method: 'POST',
@@ -262,7 +338,13 @@ async function isUp(graphqlUrl: string): Promise<boolean> {
 function toContractError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   if (code && CONTRACT_CODES.has(code)) return formatted;
-  if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST' || code === 'OPERATION_RESOLUTION_FAILURE' || code === 'INVALID_GRAPHQL') {
+  if (
+    code === 'GRAPHQL_PARSE_FAILED' ||
+    code === 'GRAPHQL_VALIDATION_FAILED' ||
+    code === 'BAD_REQUEST' ||
+    code === 'OPERATION_RESOLUTION_FAILURE' ||
+    code === 'INVALID_GRAPHQL'
+  ) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
   }
   return formatted;

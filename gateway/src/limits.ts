@@ -41,7 +41,10 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<RequestLimits> {
 }
 
 /** graphql-armor's protections, as Apollo plugins and validation rules. */
-export function armor(limits: RequestLimits, production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+export function armor(
+  limits: RequestLimits,
+  production: boolean,
+): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
@@ -57,7 +60,10 @@ export function armor(limits: RequestLimits, production: boolean): { plugins: Ap
 }
 
 /** The root fields an operation selects, aliases counted each time (fragments are followed). */
-function rootFieldNames(operation: OperationDefinitionNode, fragments: Record<string, { selectionSet: SelectionSetNode }>): string[] {
+function rootFieldNames(
+  operation: OperationDefinitionNode,
+  fragments: Record<string, { selectionSet: SelectionSetNode }>,
+): string[] {
   const names: string[] = [];
   const walk = (set: SelectionSetNode, seen: Set<string>) => {
     for (const s of set.selections) {
@@ -80,13 +86,19 @@ function rootFieldNames(operation: OperationDefinitionNode, fragments: Record<st
  * Redis (rate-limiter-flexible's RateLimiterRedis, same interface).
  */
 export function trackingRateLimit(limits: RequestLimits['tracking']): ApolloServerPlugin<{ clientIp?: string }> {
-  const limiter = new RateLimiterMemory({ points: limits.points, duration: limits.durationSeconds, keyPrefix: 'track' });
+  const limiter = new RateLimiterMemory({
+    points: limits.points,
+    duration: limits.durationSeconds,
+    keyPrefix: 'track',
+  });
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, contextValue }) {
           if (!operation) return;
-          const fragments = Object.fromEntries(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+          const fragments = Object.fromEntries(
+            document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          );
           const lookups = rootFieldNames(operation, fragments).filter((n) => n === 'trackDossier').length;
           if (!lookups) return;
           try {
@@ -94,8 +106,11 @@ export function trackingRateLimit(limits: RequestLimits['tracking']): ApolloServ
           } catch (res) {
             if (!(res instanceof RateLimiterRes)) throw res;
             const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-            throw rateLimited(`Too many tracking requests from this client; try again in ${retryAfterSeconds} s`, retryAfterSeconds,
-              { http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } });
+            throw rateLimited(
+              `Too many tracking requests from this client; try again in ${retryAfterSeconds} s`,
+              retryAfterSeconds,
+              { http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
+            );
           }
         },
       };

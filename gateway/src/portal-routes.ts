@@ -6,7 +6,16 @@ import express from 'express';
 export const PORTAL_DIST = join(__dirname, '..', '..', 'portal', 'dist');
 
 /** Paths the gateway answers itself: everything else that a browser GETs is a page of the portal. */
-const API_PREFIXES = ['/graphql', '/healthz', '/auth/', '/admin/queues', '/intake/', '/processing/', '/delivery/', '/statistics/'];
+const API_PREFIXES = [
+  '/graphql',
+  '/healthz',
+  '/auth/',
+  '/admin/queues',
+  '/intake/',
+  '/processing/',
+  '/delivery/',
+  '/statistics/',
+];
 
 /**
  * Serves the built portal on the gateway's origin. Hashed assets are cached for a year and sent
@@ -17,14 +26,22 @@ const API_PREFIXES = ['/graphql', '/healthz', '/auth/', '/admin/queues', '/intak
 export function servePortal(app: express.Express, dist = PORTAL_DIST, policy?: express.RequestHandler): void {
   const index = join(dist, 'index.html');
   const headers: express.RequestHandler = policy ?? ((_req, _res, next) => next());
-  app.use('/assets', headers, precompressed(join(dist, 'assets')), express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(
+    '/assets',
+    headers,
+    precompressed(join(dist, 'assets')),
+    express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  );
   const isApi = (path: string) => API_PREFIXES.some((p) => path === p.replace(/\/$/, '') || path.startsWith(p));
   app.use((req, res, next) => (isApi(req.path) ? next() : headers(req, res, next)));
   app.use(express.static(dist, { index: false }));
   app.get(['/', '/*path'], (req, res, next) => {
     if (isApi(req.path)) return next();
     if (!existsSync(index)) {
-      return void res.status(503).type('text').send('The portal has not been built: run `npm run build -w portal` (npm start does it).');
+      return void res
+        .status(503)
+        .type('text')
+        .send('The portal has not been built: run `npm run build -w portal` (npm start does it).');
     }
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
@@ -32,7 +49,10 @@ export function servePortal(app: express.Express, dist = PORTAL_DIST, policy?: e
 }
 
 /** The compressed copies the build writes beside each asset (portal/vite.config.ts), best first. */
-const ENCODINGS = [['br', '.br'], ['gzip', '.gz']] as const;
+const ENCODINGS = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+] as const;
 
 /**
  * Sends `x.br` or `x.gz` for `x` when the browser accepts it and the build wrote it: a phone on a

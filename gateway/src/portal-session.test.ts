@@ -11,7 +11,10 @@ import { servePortal } from './portal-routes';
 import { SESSION_COOKIE } from './session';
 
 const APPLICANT = `{ applicant(identityNumber: "046090009999") { id } }`;
-const json = (cookie?: string, contentType = 'application/json') => ({ 'content-type': contentType, ...(cookie ? { cookie } : {}) });
+const json = (cookie?: string, contentType = 'application/json') => ({
+  'content-type': contentType,
+  ...(cookie ? { cookie } : {}),
+});
 const sessionOf = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
 
 describe("the portal's session on the gateway", () => {
@@ -23,7 +26,11 @@ describe("the portal's session on the gateway", () => {
     // the officers' centre must exist: a token naming no centre is refused (FORBIDDEN), cookie or not
     await new Fixtures(platform).centre({ code: '000.00.12.H57' });
     production = await startGateway({
-      port: 0, production: true, jwtSecret: platform.jwtSecret, identityPrivateJwk: (await generateIdentityKeys()).privateJwk, portalDir: false,
+      port: 0,
+      production: true,
+      jwtSecret: platform.jwtSecret,
+      identityPrivateJwk: (await generateIdentityKeys()).privateJwk,
+      portalDir: false,
       subgraphs: Object.entries(platform.services).map(([name, s]) => ({ name, url: s.url! })),
     });
   });
@@ -34,47 +41,91 @@ describe("the portal's session on the gateway", () => {
 
   it('POST /auth/session turns a bearer token into an HttpOnly, SameSite cookie that /graphql accepts', async () => {
     const token = await platform.token({ role: 'INTAKE_OFFICER', centre: '000.00.12.H57' });
-    const res = await fetch(`${platform.url}/auth/session`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${platform.url}/auth/session`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(204);
     const cookie = sessionOf(res)!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     const pair = cookie.split(';')[0];
-    const anonymous = await (await fetch(`${platform.url}/graphql`, { method: 'POST', headers: json(), body: JSON.stringify({ query: APPLICANT }) })).json() as any;
+    const anonymous = (await (
+      await fetch(`${platform.url}/graphql`, {
+        method: 'POST',
+        headers: json(),
+        body: JSON.stringify({ query: APPLICANT }),
+      })
+    ).json()) as any;
     expect(anonymous.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const signedIn = await (await fetch(`${platform.url}/graphql`, { method: 'POST', headers: json(pair), body: JSON.stringify({ query: APPLICANT }) })).json() as any;
+    const signedIn = (await (
+      await fetch(`${platform.url}/graphql`, {
+        method: 'POST',
+        headers: json(pair),
+        body: JSON.stringify({ query: APPLICANT }),
+      })
+    ).json()) as any;
     expect(signedIn).toEqual({ data: { applicant: null } });
-    const me = await (await fetch(`${platform.url}/auth/me`, { headers: { cookie: pair } })).json() as any;
+    const me = (await (await fetch(`${platform.url}/auth/me`, { headers: { cookie: pair } })).json()) as any;
     expect(me.user).toMatchObject({ role: 'INTAKE_OFFICER', centre: '000.00.12.H57' });
     expect(JSON.stringify(me)).not.toContain(token);
   });
 
   it('keeps the CSRF prevention for cookie sessions: a simple cross-site POST is refused', async () => {
     const token = await platform.token({ role: 'INTAKE_OFFICER', centre: '000.00.12.H57' });
-    const pair = sessionOf(await fetch(`${platform.url}/auth/session`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }))!.split(';')[0];
-    const res = await fetch(`${platform.url}/graphql`, { method: 'POST', headers: json(pair, 'text/plain'), body: JSON.stringify({ query: APPLICANT }) });
+    const pair = sessionOf(
+      await fetch(`${platform.url}/auth/session`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }),
+    )!.split(';')[0];
+    const res = await fetch(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: json(pair, 'text/plain'),
+      body: JSON.stringify({ query: APPLICANT }),
+    });
     expect(res.status).toBe(400);
-    const logout = await fetch(`${platform.url}/auth/logout`, { method: 'POST', headers: json(pair, 'text/plain'), body: '{}' });
+    const logout = await fetch(`${platform.url}/auth/logout`, {
+      method: 'POST',
+      headers: json(pair, 'text/plain'),
+      body: '{}',
+    });
     expect(logout.status).toBe(400);
   });
 
   it('refuses a bad token at /auth/session and ignores a forged cookie (the visitor is anonymous)', async () => {
-    expect((await fetch(`${platform.url}/auth/session`, { method: 'POST', headers: { authorization: 'Bearer nope' } })).status).toBe(401);
-    const res = await fetch(`${platform.url}/graphql`, { method: 'POST', headers: json(`${SESSION_COOKIE}=forged`), body: JSON.stringify({ query: APPLICANT }) });
+    expect(
+      (await fetch(`${platform.url}/auth/session`, { method: 'POST', headers: { authorization: 'Bearer nope' } }))
+        .status,
+    ).toBe(401);
+    const res = await fetch(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: json(`${SESSION_COOKIE}=forged`),
+      body: JSON.stringify({ query: APPLICANT }),
+    });
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(sessionOf(res)).toMatch(/Expires=Thu, 01 Jan 1970/);
   });
 
   it('signs a demo user in development, and has no demo users in production', async () => {
-    const { users } = await (await fetch(`${platform.url}/auth/demo-users`)).json() as any;
-    expect(users.filter((u: { role: string }) => ['INTAKE_OFFICER', 'SPECIALIST', 'LEADER'].includes(u.role))).toHaveLength(27);
-    const res = await fetch(`${platform.url}/auth/demo-session`, { method: 'POST', headers: json(), body: JSON.stringify({ userId: 'demo-leader-000.00.13.H57' }) });
+    const { users } = (await (await fetch(`${platform.url}/auth/demo-users`)).json()) as any;
+    expect(
+      users.filter((u: { role: string }) => ['INTAKE_OFFICER', 'SPECIALIST', 'LEADER'].includes(u.role)),
+    ).toHaveLength(27);
+    const res = await fetch(`${platform.url}/auth/demo-session`, {
+      method: 'POST',
+      headers: json(),
+      body: JSON.stringify({ userId: 'demo-leader-000.00.13.H57' }),
+    });
     expect(res.status).toBe(204);
-    const me = await (await fetch(`${platform.url}/auth/me`, { headers: { cookie: sessionOf(res)!.split(';')[0] } })).json() as any;
+    const me = (await (
+      await fetch(`${platform.url}/auth/me`, { headers: { cookie: sessionOf(res)!.split(';')[0] } })
+    ).json()) as any;
     expect(me.user).toMatchObject({ role: 'LEADER', centre: '000.00.13.H57' });
 
     expect((await fetch(`${production.url}/auth/demo-users`)).status).toBe(404);
-    const forged = await fetch(`${production.url}/auth/demo-session`, { method: 'POST', headers: json(), body: JSON.stringify({ userId: 'demo-leader-000.00.13.H57' }) });
+    const forged = await fetch(`${production.url}/auth/demo-session`, {
+      method: 'POST',
+      headers: json(),
+      body: JSON.stringify({ userId: 'demo-leader-000.00.13.H57' }),
+    });
     expect(forged.status).toBe(404);
     expect(sessionOf(forged)).toBeUndefined();
   });
@@ -110,25 +161,36 @@ describe('serving the built portal', () => {
     rmSync(dist, { recursive: true, force: true });
   });
 
-  it.each(['/', '/counter', '/dossiers/8a7f0c9e-1111-4222-8333-944444444444', '/track?code=000.00.12.H57-260101-0001', '/admin/centres'])(
-    'answers a deep link or reload of %s with index.html', async (path) => {
-      const res = await fetch(url + path);
-      expect(res.status).toBe(200);
-      expect(await res.text()).toContain('<title>portal</title>');
-    });
-
-  it.each(['/graphql', '/healthz', '/intake/receipts/x', '/admin/queues', '/auth/me', '/assets/missing.js'])('leaves %s to the API (no index.html)', async (path) => {
+  it.each([
+    '/',
+    '/counter',
+    '/dossiers/8a7f0c9e-1111-4222-8333-944444444444',
+    '/track?code=000.00.12.H57-260101-0001',
+    '/admin/centres',
+  ])('answers a deep link or reload of %s with index.html', async (path) => {
     const res = await fetch(url + path);
-    expect(await res.text()).not.toContain('<title>portal</title>');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>portal</title>');
   });
 
-  it.each([['br, gzip', 'br'], ['gzip, deflate', 'gzip'], ['identity', null]])(
-    'sends a script compressed as the browser accepts (%s), with its own type', async (accept, encoding) => {
-      const res = await fetch(`${url}/assets/page-abc.js`, { headers: { 'accept-encoding': accept } });
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-encoding')).toBe(encoding);
-      expect(res.headers.get('content-type')).toMatch(/javascript/);
-      expect(res.headers.get('cache-control')).toContain('immutable');
-      expect(await res.text()).toBe(SCRIPT);
-    });
+  it.each(['/graphql', '/healthz', '/intake/receipts/x', '/admin/queues', '/auth/me', '/assets/missing.js'])(
+    'leaves %s to the API (no index.html)',
+    async (path) => {
+      const res = await fetch(url + path);
+      expect(await res.text()).not.toContain('<title>portal</title>');
+    },
+  );
+
+  it.each([
+    ['br, gzip', 'br'],
+    ['gzip, deflate', 'gzip'],
+    ['identity', null],
+  ])('sends a script compressed as the browser accepts (%s), with its own type', async (accept, encoding) => {
+    const res = await fetch(`${url}/assets/page-abc.js`, { headers: { 'accept-encoding': accept } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe(encoding);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    expect(await res.text()).toBe(SCRIPT);
+  });
 });

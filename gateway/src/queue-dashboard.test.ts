@@ -15,7 +15,11 @@ describe.each(['redis', 'postgres'] as const)('queue dashboard on the %s backend
 
   beforeAll(async () => {
     if (backend === 'redis') {
-      connection = new QueueConnection({ redisUrl: TEST_REDIS_URL, databaseUrl: '', prefix: `t${randomBytes(5).toString('hex')}` });
+      connection = new QueueConnection({
+        redisUrl: TEST_REDIS_URL,
+        databaseUrl: '',
+        prefix: `t${randomBytes(5).toString('hex')}`,
+      });
     } else {
       const db = await createTestDatabase();
       dropDatabase = db.drop;
@@ -40,7 +44,11 @@ describe.each(['redis', 'postgres'] as const)('queue dashboard on the %s backend
   afterAll(async () => {
     await new Promise((r) => server?.close(r));
     if (backend === 'redis') {
-      for (const name of PLATFORM_QUEUES) await connection.queue(name).obliterate({ force: true }).catch(() => undefined);
+      for (const name of PLATFORM_QUEUES)
+        await connection
+          .queue(name)
+          .obliterate({ force: true })
+          .catch(() => undefined);
     }
     await connection?.close();
     await dropDatabase?.();
@@ -67,7 +75,9 @@ describe.each(['redis', 'postgres'] as const)('queue dashboard on the %s backend
     const res = await get('/api/queues', 'ADMIN');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { queues: Array<{ name: string; counts: Record<string, number> }> };
-    expect(body.queues.map((q) => q.name)).toEqual(expect.arrayContaining(['events-intake', 'events-delivery', 'delivery-notifications', 'delivery-bookings']));
+    expect(body.queues.map((q) => q.name)).toEqual(
+      expect.arrayContaining(['events-intake', 'events-delivery', 'delivery-notifications', 'delivery-bookings']),
+    );
     const notifications = body.queues.find((q) => q.name === 'delivery-notifications')!;
     expect(notifications.counts.waiting).toBe(1);
   });

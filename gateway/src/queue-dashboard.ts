@@ -37,7 +37,9 @@ export function mountQueueDashboard(app: express.Express, opts: QueueDashboardOp
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(basePath);
   createBullBoard({
-    queues: [...PLATFORM_QUEUES, ...(opts.extraQueues ?? [])].map((name) => masked(new BullMQAdapter(opts.connection.queue(name)))),
+    queues: [...PLATFORM_QUEUES, ...(opts.extraQueues ?? [])].map((name) =>
+      masked(new BullMQAdapter(opts.connection.queue(name))),
+    ),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'One-stop queues' } },
   });
@@ -67,7 +69,11 @@ function rootAdminOnly(opts: QueueDashboardOptions): express.RequestHandler {
     } catch {
       caller = undefined;
     }
-    if (!caller) return void res.status(401).setHeader('www-authenticate', 'Bearer').json({ error: 'A valid ADMIN token is required' });
+    if (!caller)
+      return void res
+        .status(401)
+        .setHeader('www-authenticate', 'Bearer')
+        .json({ error: 'A valid ADMIN token is required' });
     let relation: Relation = 'ANY';
     try {
       if (relationsOf('province', caller.role).length > 1) relation = await opts.centreRelation(caller);

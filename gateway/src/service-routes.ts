@@ -30,7 +30,13 @@ export function proxyServiceRoutes(
         });
         res.status(upstream.status);
         // repr-digest: a document's SHA-256, which a client compares with the hash the platform stored
-        for (const header of ['content-type', 'content-disposition', 'content-length', 'cache-control', 'repr-digest']) {
+        for (const header of [
+          'content-type',
+          'content-disposition',
+          'content-length',
+          'cache-control',
+          'repr-digest',
+        ]) {
           const value = upstream.headers.get(header);
           if (value) res.setHeader(header, value);
         }

@@ -31,7 +31,12 @@ export interface SessionOptions {
 
 const isLocal = (req: express.Request) => ['localhost', '127.0.0.1', '::1'].includes(req.hostname);
 
-function setSessionCookie(req: express.Request, res: express.Response, token: string, endsAt = (decodeJwt(token).exp ?? 0) * 1000): void {
+function setSessionCookie(
+  req: express.Request,
+  res: express.Response,
+  token: string,
+  endsAt = (decodeJwt(token).exp ?? 0) * 1000,
+): void {
   res.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
@@ -58,7 +63,8 @@ const isSessionId = (value: string) => !value.includes('.');
 const portalPath = (value: unknown) => (typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/');
 
 /** A form posted from another site must not sign anyone in or out: the portal sends JSON. */
-const sentByThePortal = (req: express.Request) => req.is('application/json') === 'application/json' || !!req.headers['apollo-require-preflight'];
+const sentByThePortal = (req: express.Request) =>
+  req.is('application/json') === 'application/json' || !!req.headers['apollo-require-preflight'];
 
 export function mountSession(app: express.Express, opts: SessionOptions): void {
   // The cookie stands in for the header; a stale or forged one is dropped, not an error, so the
@@ -91,7 +97,8 @@ export function mountSession(app: express.Express, opts: SessionOptions): void {
 
   app.post('/auth/session', async (req, res) => {
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) return void res.status(401).json({ error: 'Authorization must be "Bearer <token>"' });
+    if (scheme?.toLowerCase() !== 'bearer' || !token)
+      return void res.status(401).json({ error: 'Authorization must be "Bearer <token>"' });
     try {
       await opts.verifyUser(token);
     } catch (err) {
@@ -123,7 +130,15 @@ export function mountSession(app: express.Express, opts: SessionOptions): void {
       if (!token) return void res.status(200).json({ user: null });
       const caller = await opts.verifyUser(token);
       // a citizen's own identity number: their pages fill forms and find their records with it
-      res.json({ user: { id: caller.id, name: caller.name, role: caller.role, centre: caller.centre ?? null, identityNumber: caller.identityNumber ?? null } });
+      res.json({
+        user: {
+          id: caller.id,
+          name: caller.name,
+          role: caller.role,
+          centre: caller.centre ?? null,
+          identityNumber: caller.identityNumber ?? null,
+        },
+      });
     } catch {
       res.json({ user: null });
     }
@@ -138,7 +153,13 @@ export function mountSession(app: express.Express, opts: SessionOptions): void {
       });
       if (!started) return void res.redirect(302, '/login?error=failed');
       const { url, state } = started;
-      res.cookie(SIGN_IN_COOKIE, state, { httpOnly: true, sameSite: 'lax', secure: !isLocal(req), path: '/auth/callback', maxAge: 600_000 });
+      res.cookie(SIGN_IN_COOKIE, state, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: !isLocal(req),
+        path: '/auth/callback',
+        maxAge: 600_000,
+      });
       res.setHeader('cache-control', 'no-store');
       return void res.redirect(302, url.href);
     }
@@ -148,12 +169,17 @@ export function mountSession(app: express.Express, opts: SessionOptions): void {
 
   /** The provider sends the browser back here: a session and the page it came from, or /login saying why not. */
   app.get('/auth/callback', async (req, res) => {
-    if (!opts.oidc) return void res.status(404).json({ error: 'No identity provider is configured (AUTH_OIDC_ISSUER)' });
+    if (!opts.oidc)
+      return void res.status(404).json({ error: 'No identity provider is configured (AUTH_OIDC_ISSUER)' });
     res.clearCookie(SIGN_IN_COOKIE, { path: '/auth/callback' });
     res.setHeader('cache-control', 'no-store');
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-    const outcome = await opts.oidc.callback(query, readCookie(req, SIGN_IN_COOKIE))
-      .catch((err: Error) => ({ kind: 'failed' as const, reason: `the identity provider is out of reach: ${err.message}` }));
+    const outcome = await opts.oidc
+      .callback(query, readCookie(req, SIGN_IN_COOKIE))
+      .catch((err: Error) => ({
+        kind: 'failed' as const,
+        reason: `the identity provider is out of reach: ${err.message}`,
+      }));
     if (outcome.kind === 'signed-in') {
       setSessionCookie(req, res, outcome.sessionId, outcome.endsAt);
       return void res.redirect(302, outcome.returnTo);
@@ -171,7 +197,11 @@ export function mountSession(app: express.Express, opts: SessionOptions): void {
     if (!sentByThePortal(req)) return void res.status(400).json({ error: 'Send application/json' });
     const user = DEMO_USERS.find((u) => u.id === req.body?.userId);
     if (!user) return void res.status(404).json({ error: 'No such demo user' });
-    const token = await signToken(opts.jwtSecret!, { sub: user.id, name: user.name, role: user.role, centre: user.centre, identityNumber: user.identityNumber }, '12h');
+    const token = await signToken(
+      opts.jwtSecret!,
+      { sub: user.id, name: user.name, role: user.role, centre: user.centre, identityNumber: user.identityNumber },
+      '12h',
+    );
     setSessionCookie(req, res, token);
     res.status(204).end();
   });

@@ -15,6 +15,7 @@ export function createSubgraphFetcher(opts: { connectTimeoutMs?: number; respons
     headersTimeout: opts.responseTimeoutMs ?? 15_000,
     bodyTimeout: opts.responseTimeoutMs ?? 15_000,
   });
-  const fetcher = ((url: string, init?: object) => undiciFetch(url, { ...init, dispatcher: agent } as never)) as unknown as Fetcher;
+  const fetcher = ((url: string, init?: object) =>
+    undiciFetch(url, { ...init, dispatcher: agent } as never)) as unknown as Fetcher;
   return { fetcher, close: () => agent.close() };
 }

@@ -9,11 +9,16 @@ import { inSpan } from '@onestop/service-kit';
  */
 export function tracedFetcher(service: string, fetcher: Fetcher): Fetcher {
   return (url, init) =>
-    inSpan(`POST ${service}`, SpanKind.CLIENT, { 'http.request.method': 'POST', 'server.address': service, 'url.full': url, 'onestop.subgraph': service }, async (span, ctx) => {
-      const headers: Record<string, string> = { ...(init?.headers as Record<string, string> | undefined) };
-      propagation.inject(ctx, headers);
-      const response = await fetcher(url, { ...init, headers });
-      span.setAttribute('http.response.status_code', response.status);
-      return response;
-    });
+    inSpan(
+      `POST ${service}`,
+      SpanKind.CLIENT,
+      { 'http.request.method': 'POST', 'server.address': service, 'url.full': url, 'onestop.subgraph': service },
+      async (span, ctx) => {
+        const headers: Record<string, string> = { ...(init?.headers as Record<string, string> | undefined) };
+        propagation.inject(ctx, headers);
+        const response = await fetcher(url, { ...init, headers });
+        span.setAttribute('http.response.status_code', response.status);
+        return response;
+      },
+    );
 }

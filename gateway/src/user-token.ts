@@ -24,10 +24,15 @@ export class InvalidTokenError extends Error {}
 export function createUserTokenVerifier(config: UserTokenConfig, provider?: IdentityProviderTokens) {
   const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
   const secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : undefined;
-  if (!jwks && !secret && !provider) throw new Error('One of AUTH_OIDC_ISSUER, AUTH_JWT_SECRET or AUTH_JWKS_URL must be set');
+  if (!jwks && !secret && !provider)
+    throw new Error('One of AUTH_OIDC_ISSUER, AUTH_JWT_SECRET or AUTH_JWKS_URL must be set');
 
   // A token without `exp` would open the platform for ever to whoever once held it.
-  const claims = { requiredClaims: ['exp'], issuer: config.jwtIssuer || undefined, audience: config.jwtAudience || undefined };
+  const claims = {
+    requiredClaims: ['exp'],
+    issuer: config.jwtIssuer || undefined,
+    audience: config.jwtAudience || undefined,
+  };
   const issuerOf = (token: string) => {
     try {
       return decodeJwt(token).iss;
@@ -83,7 +88,8 @@ function toCaller(claims: JWTPayload): Caller {
   if (!ROLES.includes(role)) throw new InvalidTokenError('Token has no valid role');
   const caller: Caller = { id: claims.sub, name: typeof claims.name === 'string' ? claims.name : claims.sub, role };
   if (role === 'CITIZEN') {
-    if (typeof claims.identityNumber !== 'string') throw new InvalidTokenError('A citizen token must carry identityNumber');
+    if (typeof claims.identityNumber !== 'string')
+      throw new InvalidTokenError('A citizen token must carry identityNumber');
     caller.identityNumber = claims.identityNumber;
   } else {
     if (typeof claims.centre !== 'string') throw new InvalidTokenError('An officer token must carry centre');
@@ -97,7 +103,9 @@ function toCaller(claims: JWTPayload): Caller {
  * error (UNAUTHENTICATED) for a header that is not a bearer token or a token that does not verify.
  */
 export async function callerOfAuthorization(
-  header: string | null | undefined, verify: (token: string) => Promise<Caller>, refuse: (message: string) => Error,
+  header: string | null | undefined,
+  verify: (token: string) => Promise<Caller>,
+  refuse: (message: string) => Error,
 ): Promise<Caller | undefined> {
   if (!header) return undefined;
   const [scheme, token] = header.split(' ');

@@ -46,14 +46,20 @@ describe('gateway', () => {
   it('a subgraph refuses requests that did not come through the gateway, and forged identities', async () => {
     const intakeUrl = platform.services.intake.url!;
     const post = (headers: Record<string, string>, query = '{ centres { id } }') =>
-      fetch(intakeUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+      fetch(intakeUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query }),
+      });
 
     const direct = await post({});
     expect(direct.status).toBe(401);
     expect(((await direct.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 
     const otherKeys = await generateIdentityKeys();
-    const forged = await (await createIdentitySigner(otherKeys.privateJwk))({ id: 'x', name: 'x', role: 'ADMIN', centre: 'ROOT' });
+    const forged = await (
+      await createIdentitySigner(otherKeys.privateJwk)
+    )({ id: 'x', name: 'x', role: 'ADMIN', centre: 'ROOT' });
     expect((await post({ [IDENTITY_HEADER]: forged })).status).toBe(401);
 
     // Composition tools may still read the SDL.
@@ -62,12 +68,13 @@ describe('gateway', () => {
     expect(((await sdl.json()) as any).data._service.sdl).toContain('type Centre');
   });
 
-  it('the subgraphs\' document routes (receipts, records, slips, results, CSV) refuse requests that did not come through the gateway', async () => {
+  it("the subgraphs' document routes (receipts, records, slips, results, CSV) refuse requests that did not come through the gateway", async () => {
     const centre = await fixtures.centre();
     const procedure = await fixtures.procedure();
     const dossier = await fixtures.receiveDossier({ centre, procedureCode: procedure.code });
     const admin = await fixtures.admin(centre.code);
-    const base = (name: 'intake' | 'processing' | 'delivery' | 'statistics') => platform.services[name].url!.replace(/\/graphql$/, '');
+    const base = (name: 'intake' | 'processing' | 'delivery' | 'statistics') =>
+      platform.services[name].url!.replace(/\/graphql$/, '');
     const routes = [
       `${base('intake')}/receipts/${dossier.id}`,
       `${base('intake')}/records/${dossier.id}/content?purpose=x`,
@@ -76,13 +83,17 @@ describe('gateway', () => {
       `${base('statistics')}/reports.csv?from=2026-01-01&to=2026-01-31&centreId=${centre.id}`,
     ];
     const otherKeys = await generateIdentityKeys();
-    const forged = await (await createIdentitySigner(otherKeys.privateJwk))({ id: 'x', name: 'x', role: 'ADMIN', centre: centre.code });
+    const forged = await (
+      await createIdentitySigner(otherKeys.privateJwk)
+    )({ id: 'x', name: 'x', role: 'ADMIN', centre: centre.code });
     for (const url of routes) {
       expect([url, (await fetch(url)).status]).toEqual([url, 401]);
       expect([url, (await fetch(url, { headers: { [IDENTITY_HEADER]: forged } })).status]).toEqual([url, 401]);
     }
     // Through the gateway, with a token, the same receipt is served.
-    const receipt = await fetch(`${platform.url}/intake/receipts/${dossier.id}`, { headers: { authorization: `Bearer ${admin}` } });
+    const receipt = await fetch(`${platform.url}/intake/receipts/${dossier.id}`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(receipt.status).toBe(200);
   });
 
@@ -90,11 +101,19 @@ describe('gateway', () => {
     const admin = await fixtures.admin();
     const res = await fetch(`${platform.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, 'x-correlation-id': 'trace-abc-123' },
-      body: JSON.stringify({ query: `mutation { createCentre(input: { code: "CORR1", name: "Trung tâm", level: PROVINCE }) { id } }` }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${admin}`,
+        'x-correlation-id': 'trace-abc-123',
+      },
+      body: JSON.stringify({
+        query: `mutation { createCentre(input: { code: "CORR1", name: "Trung tâm", level: PROVINCE }) { id } }`,
+      }),
     });
     expect(((await res.json()) as any).errors).toBeUndefined();
-    const rows = await platform.services.intake.db.query(`SELECT correlation_id FROM outbox WHERE type = 'CentreChanged'`);
+    const rows = await platform.services.intake.db.query(
+      `SELECT correlation_id FROM outbox WHERE type = 'CentreChanged'`,
+    );
     expect(rows).toContainEqual({ correlation_id: 'trace-abc-123' });
   });
 
@@ -103,11 +122,19 @@ describe('gateway', () => {
     const procedure = await fixtures.procedure();
     const dossier = await fixtures.receiveDossier({ centre, procedureCode: procedure.code });
     const admin = await fixtures.admin(centre.code);
-    await waitFor(async () => (await platform.ok(`query($id: ID!) { dossier(id: $id) { status } }`, { id: dossier.id }, admin)).dossier.status);
+    await waitFor(
+      async () =>
+        (await platform.ok(`query($id: ID!) { dossier(id: $id) { status } }`, { id: dossier.id }, admin)).dossier
+          .status,
+    );
 
     await platform.stopService('statistics');
     try {
-      const res = await platform.graphql(`query($id: ID!) { dossier(id: $id) { code status outcome } }`, { id: dossier.id }, admin);
+      const res = await platform.graphql(
+        `query($id: ID!) { dossier(id: $id) { code status outcome } }`,
+        { id: dossier.id },
+        admin,
+      );
       expect(res.status).toBe(200);
       expect(res.data?.dossier).toMatchObject({ code: dossier.code, status: 'RECEIVED', outcome: null });
       expect(res.errors?.map((e) => e.message).join(' ')).toMatch(/statistics/);
@@ -117,7 +144,11 @@ describe('gateway', () => {
     } finally {
       await platform.startService('statistics');
     }
-    const after = await platform.graphql(`query($id: ID!) { dossier(id: $id) { code outcome } }`, { id: dossier.id }, admin);
+    const after = await platform.graphql(
+      `query($id: ID!) { dossier(id: $id) { code outcome } }`,
+      { id: dossier.id },
+      admin,
+    );
     expect(after.errors).toBeUndefined();
   });
 });
@@ -153,7 +184,9 @@ describe('gateway input errors', () => {
     const notAString = await post(JSON.stringify({ query: 42 }));
     expect(notAString.status).toBe(400);
     expect(await codeOf(notAString)).toBe('BAD_USER_INPUT');
-    const huge = await post(JSON.stringify({ query: '{ centres { id } }', variables: { x: 'A'.repeat(31 * 1024 * 1024) } }));
+    const huge = await post(
+      JSON.stringify({ query: '{ centres { id } }', variables: { x: 'A'.repeat(31 * 1024 * 1024) } }),
+    );
     expect(huge.status).toBe(413);
     expect(await codeOf(huge)).toBe('BAD_USER_INPUT');
   });
@@ -164,7 +197,9 @@ describe('gateway input errors', () => {
     expect(await codeOf(get)).toBe('BAD_USER_INPUT');
     const simplePost = await post(JSON.stringify({ query: '{ centres { id } }' }), { 'content-type': 'text/plain' });
     expect(simplePost.status).toBe(400);
-    const preflighted = await fetch(`${platform.url}/graphql?query=${encodeURIComponent('{ centres { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const preflighted = await fetch(`${platform.url}/graphql?query=${encodeURIComponent('{ centres { id } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(preflighted.status).toBe(200);
   });
 
@@ -193,11 +228,21 @@ describe('gateway input errors', () => {
   it('turns introspection off in production mode', async () => {
     expect((await platform.graphql('{ __schema { queryType { name } } }')).data?.__schema.queryType.name).toBe('Query');
     const production = await startGateway({
-      port: 0, production: true, jwtSecret: platform.jwtSecret, identityPrivateJwk: (platform as any).keys.privateJwk,
-      subgraphs: (['intake', 'processing', 'delivery', 'statistics'] as const).map((name) => ({ name, url: platform.services[name].url! })),
+      port: 0,
+      production: true,
+      jwtSecret: platform.jwtSecret,
+      identityPrivateJwk: (platform as any).keys.privateJwk,
+      subgraphs: (['intake', 'processing', 'delivery', 'statistics'] as const).map((name) => ({
+        name,
+        url: platform.services[name].url!,
+      })),
     });
     try {
-      const res = await fetch(`${production.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
+      const res = await fetch(`${production.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+      });
       const body = (await res.json()) as any;
       expect(body.data).toBeUndefined();
       expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -210,7 +255,11 @@ describe('gateway input errors', () => {
   it('an impossible date that a service refuses reaches the caller as BAD_USER_INPUT', async () => {
     await fixtures.centre(); // the calendar is a root centre's ADMIN's
     const admin = await fixtures.admin();
-    const res = await platform.contract('SetCalendarDay', { input: { date: '2027-02-30', kind: 'HOLIDAY', name: 'Không có ngày này' } }, admin);
+    const res = await platform.contract(
+      'SetCalendarDay',
+      { input: { date: '2027-02-30', kind: 'HOLIDAY', name: 'Không có ngày này' } },
+      admin,
+    );
     expect(res.status).toBe(200);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -29,8 +29,13 @@ const Admin = lazy(() => import('./pages/admin/Admin'));
 /** The centre's red; secondary texts dark enough for WCAG AA contrast (axe's color-contrast). */
 const THEME = {
   token: {
-    colorPrimary: '#8b1a1a', colorLink: '#8b1a1a', colorError: '#b3261e',
-    colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+    colorPrimary: '#8b1a1a',
+    colorLink: '#8b1a1a',
+    colorError: '#b3261e',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.68)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
   },
 };
 
@@ -41,29 +46,71 @@ export function App() {
   const english = i18n.resolvedLanguage === 'en';
   return (
     <ConfigProvider locale={english ? enUS : viVN} theme={THEME}>
-        <a className="skip-link" href="#main">{t('app.skip')}</a>
-        <Header />
-        <main id="main" className="portal-main" tabIndex={-1}>
-          <Suspense fallback={<p role="status" className="loading">{t('common.loading')}</p>}>
-            <Routes>
-              <Route path="/" element={<Home />} />
-              <Route path="/track" element={<Track />} />
-              <Route path="/procedures/:code" element={<Procedure />} />
-              <Route element={<Workspace><Outlet /></Workspace>}>
-                <Route path="/login" element={<Login />} />
-                <Route path="/counter" element={<Guard roles={['INTAKE_OFFICER']} page={t('nav.counter')}><Counter /></Guard>} />
-                <Route path="/inbox" element={<Guard roles={OFFICERS} page={t('nav.inbox')}><Inbox /></Guard>} />
-                <Route path="/dossiers/:id" element={<Guard roles={[...OFFICERS, 'CITIZEN']} page={t('dossier.data')}><Dossier /></Guard>} />
-                <Route path="/returns" element={<Guard roles={['INTAKE_OFFICER']} page={t('nav.returns')}><Returns /></Guard>} />
-                <Route path="/me" element={<Me />} />
-                <Route path="/me/submit" element={<MeSubmit />} />
-                <Route path="/dashboard" element={<Dashboard />} />
-                <Route path="/admin/*" element={<Admin />} />
-              </Route>
-              <Route path="*" element={<NotFound />} />
-            </Routes>
-          </Suspense>
-        </main>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <Header />
+      <main id="main" className="portal-main" tabIndex={-1}>
+        <Suspense
+          fallback={
+            <p role="status" className="loading">
+              {t('common.loading')}
+            </p>
+          }
+        >
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/track" element={<Track />} />
+            <Route path="/procedures/:code" element={<Procedure />} />
+            <Route
+              element={
+                <Workspace>
+                  <Outlet />
+                </Workspace>
+              }
+            >
+              <Route path="/login" element={<Login />} />
+              <Route
+                path="/counter"
+                element={
+                  <Guard roles={['INTAKE_OFFICER']} page={t('nav.counter')}>
+                    <Counter />
+                  </Guard>
+                }
+              />
+              <Route
+                path="/inbox"
+                element={
+                  <Guard roles={OFFICERS} page={t('nav.inbox')}>
+                    <Inbox />
+                  </Guard>
+                }
+              />
+              <Route
+                path="/dossiers/:id"
+                element={
+                  <Guard roles={[...OFFICERS, 'CITIZEN']} page={t('dossier.data')}>
+                    <Dossier />
+                  </Guard>
+                }
+              />
+              <Route
+                path="/returns"
+                element={
+                  <Guard roles={['INTAKE_OFFICER']} page={t('nav.returns')}>
+                    <Returns />
+                  </Guard>
+                }
+              />
+              <Route path="/me" element={<Me />} />
+              <Route path="/me/submit" element={<MeSubmit />} />
+              <Route path="/dashboard" element={<Dashboard />} />
+              <Route path="/admin/*" element={<Admin />} />
+            </Route>
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
+      </main>
     </ConfigProvider>
   );
 }
@@ -82,25 +129,47 @@ function Header() {
   ];
   return (
     <header className="portal-header no-print">
-      <Link to="/" className="brand">{t('app.title')}</Link>
+      <Link to="/" className="brand">
+        {t('app.title')}
+      </Link>
       {user && (
         <nav aria-label={t('nav.menu')}>
           <ul>
-            {links.filter(([, , roles]) => roles.includes(user.role)).map(([to, label]) => (
-              <li key={to}><NavLink to={to}>{label}</NavLink></li>
-            ))}
+            {links
+              .filter(([, , roles]) => roles.includes(user.role))
+              .map(([to, label]) => (
+                <li key={to}>
+                  <NavLink to={to}>{label}</NavLink>
+                </li>
+              ))}
           </ul>
         </nav>
       )}
       {/* The browser's own select: light, and the phone's native picker. */}
-      <select className="language" aria-label={t('nav.language')} value={i18n.resolvedLanguage === 'en' ? 'en' : 'vi'} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+      <select
+        className="language"
+        aria-label={t('nav.language')}
+        value={i18n.resolvedLanguage === 'en' ? 'en' : 'vi'}
+        onChange={(e) => void i18n.changeLanguage(e.target.value)}
+      >
         <option value="vi">Tiếng Việt</option>
         <option value="en">English</option>
       </select>
       {user ? (
         <>
-          <span className="user">{user.name} · {t(`roles.${user.role}`)}</span>
-          <Button size="small" onClick={() => void signOut().then(() => { window.location.href = '/'; })}>{t('nav.signOut')}</Button>
+          <span className="user">
+            {user.name} · {t(`roles.${user.role}`)}
+          </span>
+          <Button
+            size="small"
+            onClick={() =>
+              void signOut().then(() => {
+                window.location.href = '/';
+              })
+            }
+          >
+            {t('nav.signOut')}
+          </Button>
         </>
       ) : (
         <Link to="/login">{t('nav.signIn')}</Link>

@@ -1,7 +1,14 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import type { TFunction } from 'i18next';
 
-const KNOWN = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'BAD_USER_INPUT', 'SERVICE_UNAVAILABLE'] as const;
+const KNOWN = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'BAD_USER_INPUT',
+  'SERVICE_UNAVAILABLE',
+] as const;
 
 /** The contract's error code of a failed request ('NETWORK' when the server was not reached). */
 export function errorCode(error: unknown): string {

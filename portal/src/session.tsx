@@ -2,11 +2,27 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { client } from './apollo';
 
 export type Role = 'INTAKE_OFFICER' | 'SPECIALIST' | 'LEADER' | 'ADMIN' | 'OBSERVER' | 'CITIZEN';
-export interface User { id: string; name: string; role: Role; centre: string | null; identityNumber?: string | null }
+export interface User {
+  id: string;
+  name: string;
+  role: Role;
+  centre: string | null;
+  identityNumber?: string | null;
+}
 
-interface Session { user: User | null; loading: boolean; refresh(): Promise<void>; signOut(): Promise<void> }
+interface Session {
+  user: User | null;
+  loading: boolean;
+  refresh(): Promise<void>;
+  signOut(): Promise<void>;
+}
 
-const SessionContext = createContext<Session>({ user: null, loading: true, refresh: async () => {}, signOut: async () => {} });
+const SessionContext = createContext<Session>({
+  user: null,
+  loading: true,
+  refresh: async () => {},
+  signOut: async () => {},
+});
 
 /** Who is signed in, as the gateway reads the HttpOnly cookie (GET /auth/me): the page never sees the token. */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -23,7 +39,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   const signOut = useCallback(async () => {
-    const res = await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch('/auth/logout', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     await client.clearStore();
     setUser(null);
     // a session of the identity provider: its end-session page ends the user's sign-in there too, then comes back

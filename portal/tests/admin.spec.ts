@@ -20,11 +20,16 @@ async function heading(page: Page, name: RegExp | string) {
 
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const hcmDate = (instant: string) => new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, n: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 
 async function specialDays(year: number): Promise<Map<string, string>> {
-  const { calendarDays } = await api<{ calendarDays: Array<{ date: string; kind: string }> }>(officer('ADMIN'), `query($y: Int!) { calendarDays(year: $y) { date kind } }`, { y: year });
+  const { calendarDays } = await api<{ calendarDays: Array<{ date: string; kind: string }> }>(
+    officer('ADMIN'),
+    `query($y: Int!) { calendarDays(year: $y) { date kind } }`,
+    { y: year },
+  );
   return new Map(calendarDays.map((d) => [d.date, d.kind]));
 }
 async function isWorkingDay(iso: string): Promise<boolean> {
@@ -35,21 +40,47 @@ async function isWorkingDay(iso: string): Promise<boolean> {
 }
 
 async function receive(email?: string): Promise<{ id: string; code: string; dueAt: string }> {
-  const { submitDossier } = await api<{ submitDossier: { id: string; code: string; dueAt: string } }>(officer('INTAKE_OFFICER'), `
-    mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { id code dueAt } }`, { input: {
-    procedureCode: PROC, centreId: await centreId(PROVINCE), channel: 'COUNTER', documents: [], delivery: { method: 'COUNTER' },
-    applicant: { kind: 'CITIZEN', identityNumber: `0460${String(Date.now()).slice(-8)}`, fullName: 'Đặng Thu Hà', phone: '0905123456', ...(email ? { email } : {}) },
-  } });
+  const { submitDossier } = await api<{ submitDossier: { id: string; code: string; dueAt: string } }>(
+    officer('INTAKE_OFFICER'),
+    `
+    mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { id code dueAt } }`,
+    {
+      input: {
+        procedureCode: PROC,
+        centreId: await centreId(PROVINCE),
+        channel: 'COUNTER',
+        documents: [],
+        delivery: { method: 'COUNTER' },
+        applicant: {
+          kind: 'CITIZEN',
+          identityNumber: `0460${String(Date.now()).slice(-8)}`,
+          fullName: 'Đặng Thu Hà',
+          phone: '0905123456',
+          ...(email ? { email } : {}),
+        },
+      },
+    },
+  );
   return submitDossier;
 }
 
 test.beforeAll(async () => {
-  await api(officer('ADMIN'), `mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id } }`, { input: {
-    code: PROC, name: `Thủ tục thử nghiệm quản trị ${run}`, sector: 'Thử nghiệm', levels: ['PROVINCE'], feeVnd: 0, processingTime: { amount: 40, unit: 'WORKING_DAYS' }, components: [],
-  } });
+  await api(officer('ADMIN'), `mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id } }`, {
+    input: {
+      code: PROC,
+      name: `Thủ tục thử nghiệm quản trị ${run}`,
+      sector: 'Thử nghiệm',
+      levels: ['PROVINCE'],
+      feeVnd: 0,
+      processingTime: { amount: 40, unit: 'WORKING_DAYS' },
+      components: [],
+    },
+  });
 });
 
-test('an administrator declares a day off in the calendar, and a new dossier is due a working day later', async ({ page }) => {
+test('an administrator declares a day off in the calendar, and a new dossier is due a working day later', async ({
+  page,
+}) => {
   const before = await receive();
   const due = hcmDate(before.dueAt);
   // A working day well inside the dossier's window (weeks ahead, often next year), not already special.
@@ -65,13 +96,20 @@ test('an administrator declares a day off in the calendar, and a new dossier is 
     await expect(page.getByRole('table').filter({ hasText: 'Tháng 1' }).first()).toBeVisible();
     // Tết and the other holidays are there before anyone declares anything.
     await expect(page.getByRole('button', { name: /^1 — 01\/01\/\d{4}, Ngày nghỉ:/ })).toBeVisible();
-    await page.getByRole('button', { name: `${Number(day.slice(8))} — ${ddmmyyyy(day)}, ngày làm việc`, exact: true }).click();
+    await page
+      .getByRole('button', { name: `${Number(day.slice(8))} — ${ddmmyyyy(day)}, ngày làm việc`, exact: true })
+      .click();
     await expect(page.getByLabel('Ngày', { exact: true })).toHaveValue(day);
     await page.getByLabel('Ngày nghỉ', { exact: true }).check();
     await page.getByLabel('Tên, lý do').fill('Nghỉ bù (thử nghiệm)');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect(page.getByText(`Đã lưu ngày ${ddmmyyyy(day)}: Ngày nghỉ.`)).toBeVisible();
-    await expect(page.getByRole('button', { name: `${Number(day.slice(8))} — ${ddmmyyyy(day)}, Ngày nghỉ: Nghỉ bù (thử nghiệm)`, exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('button', {
+        name: `${Number(day.slice(8))} — ${ddmmyyyy(day)}, Ngày nghỉ: Nghỉ bù (thử nghiệm)`,
+        exact: true,
+      }),
+    ).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, 'admin-calendar-day-off');
 
@@ -79,7 +117,9 @@ test('an administrator declares a day off in the calendar, and a new dossier is 
     expect(hcmDate(after.dueAt)).toBe(expected);
   } finally {
     // Withdraw the day off, so that no other spec's due date moves.
-    await api(officer('ADMIN'), `mutation($input: CalendarDayInput!) { setCalendarDay(input: $input) { date } }`, { input: { date: day, kind: 'ORDINARY' } });
+    await api(officer('ADMIN'), `mutation($input: CalendarDayInput!) { setCalendarDay(input: $input) { date } }`, {
+      input: { date: day, kind: 'ORDINARY' },
+    });
   }
   expect(hcmDate((await receive()).dueAt)).toBe(due);
 });
@@ -107,9 +147,15 @@ test('an administrator creates, renames and moves centres: a merger', async ({ p
     await expect(page.getByText(`Đã thêm «${name}».`)).toBeVisible();
   };
   await create(`E2E.D${run}`, `Khu vực thử nghiệm ${run}`, 'Cấp huyện');
-  await tree.getByRole('button', { name: /Trung tâm Phục vụ hành chính công tỉnh/ }).first().click();
+  await tree
+    .getByRole('button', { name: /Trung tâm Phục vụ hành chính công tỉnh/ })
+    .first()
+    .click();
   await create(`E2E.X${run}`, `Xã Thử Nghiệm ${run}`, 'Cấp xã');
-  await expect(tree.getByRole('button', { name: new RegExp(`Xã Thử Nghiệm ${run}`) })).toHaveAttribute('aria-pressed', 'true');
+  await expect(tree.getByRole('button', { name: new RegExp(`Xã Thử Nghiệm ${run}`) })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
   // The commune merges and takes a new name…
   await page.getByLabel('Tên mới').fill(`Xã Hợp Nhất ${run}`);
@@ -120,19 +166,35 @@ test('an administrator creates, renames and moves centres: a merger', async ({ p
   // …and moves under the new unit.
   await page.getByLabel('Đơn vị cấp trên mới').click();
   await page.getByLabel('Đơn vị cấp trên mới').fill(`thử nghiệm ${run}`);
-  await page.locator('.ant-select-item-option').filter({ hasText: `Khu vực thử nghiệm ${run}` }).click();
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: `Khu vực thử nghiệm ${run}` })
+    .click();
   await page.getByRole('button', { name: 'Chuyển trực thuộc', exact: true }).click();
-  await expect(page.getByText(`Đã chuyển «Xã Hợp Nhất ${run}» về trực thuộc «Khu vực thử nghiệm ${run} (E2E.D${run})».`)).toBeVisible();
-  const district = tree.locator('li', { has: page.getByRole('button', { name: new RegExp(`^Khu vực thử nghiệm ${run}`) }) }).last();
+  await expect(
+    page.getByText(`Đã chuyển «Xã Hợp Nhất ${run}» về trực thuộc «Khu vực thử nghiệm ${run} (E2E.D${run})».`),
+  ).toBeVisible();
+  const district = tree
+    .locator('li', { has: page.getByRole('button', { name: new RegExp(`^Khu vực thử nghiệm ${run}`) }) })
+    .last();
   await expect(district.getByRole('button', { name: new RegExp(`Xã Hợp Nhất ${run}`) })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'admin-centres-merged');
 
-  const { centres } = await api<{ centres: Array<{ code: string; name: string; parent: { code: string } | null }> }>(officer('ADMIN'), '{ centres { code name parent { code } } }');
-  expect(centres.find((c) => c.code === `E2E.X${run}`)).toEqual({ code: `E2E.X${run}`, name: `Xã Hợp Nhất ${run}`, parent: { code: `E2E.D${run}` } });
+  const { centres } = await api<{ centres: Array<{ code: string; name: string; parent: { code: string } | null }> }>(
+    officer('ADMIN'),
+    '{ centres { code name parent { code } } }',
+  );
+  expect(centres.find((c) => c.code === `E2E.X${run}`)).toEqual({
+    code: `E2E.X${run}`,
+    name: `Xã Hợp Nhất ${run}`,
+    parent: { code: `E2E.D${run}` },
+  });
 });
 
-test('an administrator edits a workflow as a list and sees its working-day sum against the statutory time', async ({ page }) => {
+test('an administrator edits a workflow as a list and sees its working-day sum against the statutory time', async ({
+  page,
+}) => {
   await signIn(page, ADMIN);
   await page.goto(`/admin/procedures?code=${PROC}`);
   await heading(page, 'Thủ tục và quy trình');
@@ -145,7 +207,11 @@ test('an administrator edits a workflow as a list and sees its working-day sum a
   const hours = page.getByLabel('Thời gian (giờ làm việc)');
   await hours.nth(1).fill('320');
   await expect(page.getByText('Tổng thời gian các bước: 41,5 ngày làm việc (332 giờ)')).toBeVisible();
-  await expect(page.getByText('Tổng thời gian các bước vượt thời hạn luật định 1,5 ngày làm việc: hồ sơ sẽ trễ hạn nếu làm đúng quy trình.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Tổng thời gian các bước vượt thời hạn luật định 1,5 ngày làm việc: hồ sơ sẽ trễ hạn nếu làm đúng quy trình.',
+    ),
+  ).toBeVisible();
   await screenshot(page, 'admin-workflow-over');
 
   // A consultation step added before the decision, the review shortened; saved as a new version.
@@ -160,9 +226,20 @@ test('an administrator edits a workflow as a list and sees its working-day sum a
   await expectAccessible(page);
   await screenshot(page, 'admin-workflow');
 
-  const { workflow } = await api<{ workflow: { version: number; steps: Array<{ code: string; durationHours: number }> } }>(officer('ADMIN'),
-    `query($c: String!) { workflow(procedureCode: $c) { version steps { code durationHours } } }`, { c: PROC });
-  expect(workflow).toEqual({ version: 1, steps: [{ code: 'RECEIVE', durationHours: 4 }, { code: 'REVIEW', durationHours: 40 }, { code: 'CONSULT', durationHours: 16 }, { code: 'DECIDE', durationHours: 8 }] });
+  const { workflow } = await api<{
+    workflow: { version: number; steps: Array<{ code: string; durationHours: number }> };
+  }>(officer('ADMIN'), `query($c: String!) { workflow(procedureCode: $c) { version steps { code durationHours } } }`, {
+    c: PROC,
+  });
+  expect(workflow).toEqual({
+    version: 1,
+    steps: [
+      { code: 'RECEIVE', durationHours: 4 },
+      { code: 'REVIEW', durationHours: 40 },
+      { code: 'CONSULT', durationHours: 16 },
+      { code: 'DECIDE', durationHours: 8 },
+    ],
+  });
 });
 
 test('an administrator sees a notification that failed and resends it', async ({ page }) => {
@@ -195,7 +272,10 @@ test.describe('a 375 px wide screen, both languages', () => {
   ] as const) {
     test(`${path.split('?')[0]} fits without sideways scrolling`, async ({ page }) => {
       await signIn(page, ADMIN);
-      for (const [lang, title] of [['vi', vi], ['en', en]] as const) {
+      for (const [lang, title] of [
+        ['vi', vi],
+        ['en', en],
+      ] as const) {
         await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
         await heading(page, title);
         await expect(page.locator('html')).toHaveAttribute('lang', lang);

@@ -24,9 +24,20 @@ async function myDossier(page: Page, code: string) {
 }
 
 /** Completes the dossier's current steps through the API (as each step's role would) while `until` says go on. */
-async function advance(id: string, until: (d: { status: string; currentStep: { role: string; index: number } | null; workflow: { steps: unknown[] } }) => boolean) {
+async function advance(
+  id: string,
+  until: (d: {
+    status: string;
+    currentStep: { role: string; index: number } | null;
+    workflow: { steps: unknown[] };
+  }) => boolean,
+) {
   for (let i = 0; i < 10; i++) {
-    const { dossier: d } = await api(officer('ADMIN'), `query($id: ID!) { dossier(id: $id) { status currentStep { role index } workflow { steps { code } } } }`, { id });
+    const { dossier: d } = await api(
+      officer('ADMIN'),
+      `query($id: ID!) { dossier(id: $id) { status currentStep { role index } workflow { steps { code } } } }`,
+      { id },
+    );
     if (!until(d) || !d.currentStep) return d;
     await api(officer(d.currentStep.role), `mutation($id: ID!) { completeStep(dossierId: $id) { id } }`, { id });
   }
@@ -47,9 +58,18 @@ test('a citizen submits a dossier online, and the page says it waits for accepta
 
   // Without the declaration: the first error is announced.
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
-  await expect(page.getByText('Thiếu thành phần bắt buộc: Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu 03/2013/TT-LLTP)')).toBeVisible();
-  await page.locator('.ant-form-item').filter({ hasText: 'Tờ khai yêu cầu cấp Phiếu' }).locator('input[type=file]:not([capture])').setInputFiles(pdf('to-khai.pdf'));
-  const idCard = page.locator('.ant-form-item').filter({ hasText: /Căn cước|CCCD/ }).first();
+  await expect(
+    page.getByText('Thiếu thành phần bắt buộc: Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu 03/2013/TT-LLTP)'),
+  ).toBeVisible();
+  await page
+    .locator('.ant-form-item')
+    .filter({ hasText: 'Tờ khai yêu cầu cấp Phiếu' })
+    .locator('input[type=file]:not([capture])')
+    .setInputFiles(pdf('to-khai.pdf'));
+  const idCard = page
+    .locator('.ant-form-item')
+    .filter({ hasText: /Căn cước|CCCD/ })
+    .first();
   const reuse = idCard.getByRole('button', { name: /Dùng lại bản đã số hóa/ });
   if (await reuse.count()) await reuse.first().click();
   else await idCard.locator('input[type=file]:not([capture])').setInputFiles(pdf('cccd.pdf'));
@@ -68,14 +88,17 @@ test('a citizen submits a dossier online, and the page says it waits for accepta
   await page.getByRole('link', { name: 'Xem hồ sơ của tôi' }).click();
   const panel = await myDossier(page, code);
   await expect(panel.getByTestId('what-next')).toContainText('đang chờ cán bộ Bộ phận Một cửa kiểm tra, tiếp nhận');
-  const { myDossiers } = await api<{ myDossiers: Array<{ id: string; code: string; nationalStatusCode: number }> }>(citizen, '{ myDossiers { id code nationalStatusCode } }');
+  const { myDossiers } = await api<{ myDossiers: Array<{ id: string; code: string; nationalStatusCode: number }> }>(
+    citizen,
+    '{ myDossiers { id code nationalStatusCode } }',
+  );
   const mine = myDossiers.filter((d) => d.code === code);
   expect(mine).toHaveLength(1); // the double click sent one dossier
   expect(mine[0].nationalStatusCode).toBe(1);
   dossier = mine[0];
 });
 
-test('an intake officer accepts it from the counter\'s list of online dossiers', async ({ page }) => {
+test("an intake officer accepts it from the counter's list of online dossiers", async ({ page }) => {
   await signIn(page, user('intake-officer'));
   await expect(page).toHaveURL(/\/counter$/);
   const item = page.locator('.ant-list-item').filter({ hasText: dossier.code });
@@ -88,7 +111,11 @@ test('an intake officer accepts it from the counter\'s list of online dossiers',
 test('a supplementation is asked for, and the citizen answers it online', async ({ page }) => {
   // The first step starts processing; its specialist asks for a clearer identity card.
   await advance(dossier.id, (d) => d.status !== 'PROCESSING');
-  await api(officer('SPECIALIST'), `mutation($id: ID!) { requestSupplement(dossierId: $id, reason: "Ảnh căn cước bị mờ", componentCodes: ["CCCD"]) { id } }`, { id: dossier.id });
+  await api(
+    officer('SPECIALIST'),
+    `mutation($id: ID!) { requestSupplement(dossierId: $id, reason: "Ảnh căn cước bị mờ", componentCodes: ["CCCD"]) { id } }`,
+    { id: dossier.id },
+  );
 
   await signIn(page, CITIZEN_USER);
   const panel = await myDossier(page, dossier.code);
@@ -111,14 +138,35 @@ test('a supplementation is asked for, and the citizen answers it online', async 
 
 test('the dossier is decided; the citizen downloads the result and rates the service once', async ({ page }) => {
   const last = await advance(dossier.id, (d) => d.currentStep!.index < d.workflow.steps.length - 1);
-  await api(officer(last.currentStep!.role as 'LEADER'), `mutation($input: DecisionInput!) { decideDossier(input: $input) { id } }`, { input: {
-    dossierId: dossier.id, decision: 'APPROVED',
-    result: { documentType: 'PHIEU_LLTP', title: 'Phiếu lý lịch tư pháp số 1', upload: { fileName: 'phieu.pdf', mimeType: 'application/pdf', contentBase64: pdf('phieu').buffer.toString('base64') } },
-  } });
+  await api(
+    officer(last.currentStep!.role as 'LEADER'),
+    `mutation($input: DecisionInput!) { decideDossier(input: $input) { id } }`,
+    {
+      input: {
+        dossierId: dossier.id,
+        decision: 'APPROVED',
+        result: {
+          documentType: 'PHIEU_LLTP',
+          title: 'Phiếu lý lịch tư pháp số 1',
+          upload: {
+            fileName: 'phieu.pdf',
+            mimeType: 'application/pdf',
+            contentBase64: pdf('phieu').buffer.toString('base64'),
+          },
+        },
+      },
+    },
+  );
 
   // The citizen's own view of it, whole: no part of the platform refuses or fails it.
-  const { myDossiers } = await api(citizen, `{ myDossiers { id status outcome result { id title } delivery { status downloadUrl rating { overall } } history { action } components { record { id } } } }`);
-  expect(myDossiers.find((d: { id: string }) => d.id === dossier.id)).toMatchObject({ status: 'RESOLVED', delivery: { status: 'READY', downloadUrl: expect.any(String) } });
+  const { myDossiers } = await api(
+    citizen,
+    `{ myDossiers { id status outcome result { id title } delivery { status downloadUrl rating { overall } } history { action } components { record { id } } } }`,
+  );
+  expect(myDossiers.find((d: { id: string }) => d.id === dossier.id)).toMatchObject({
+    status: 'RESOLVED',
+    delivery: { status: 'READY', downloadUrl: expect.any(String) },
+  });
 
   await signIn(page, CITIZEN_USER);
   let panel = await myDossier(page, dossier.code);
@@ -146,12 +194,18 @@ test('the dossier is decided; the citizen downloads the result and rates the ser
   await expect(panel.getByRole('button', { name: 'Gửi đánh giá' })).toHaveCount(0);
   await expect(panel.getByTestId('what-next')).toContainText('Đã trả kết quả');
   // Once: a second rating is refused.
-  await expect(api(citizen, `mutation($id: ID!) { rateService(dossierId: $id, rating: { overall: VERY_SATISFIED }) { dossierId } }`, { id: dossier.id })).rejects.toThrow(/already rated/);
+  await expect(
+    api(
+      citizen,
+      `mutation($id: ID!) { rateService(dossierId: $id, rating: { overall: VERY_SATISFIED }) { dossierId } }`,
+      { id: dossier.id },
+    ),
+  ).rejects.toThrow(/already rated/);
   await screenshot(page, 'me-rated');
   await expectAccessible(page);
 });
 
-test('the record access log shows the officer who read the citizen\'s document', async ({ page }) => {
+test("the record access log shows the officer who read the citizen's document", async ({ page }) => {
   // A specialist opens the identity card from the dossier's page.
   await signIn(page, user('specialist'));
   await page.goto(`/dossiers/${dossier.id}`);
@@ -160,11 +214,16 @@ test('the record access log shows the officer who read the citizen\'s document',
   expect((await page.request.get(href!)).status()).toBe(200);
 
   await signIn(page, CITIZEN_USER);
-  const record = page.getByTestId('my-record').filter({ hasText: /to-khai|Tờ khai/ }).first();
+  const record = page
+    .getByTestId('my-record')
+    .filter({ hasText: /to-khai|Tờ khai/ })
+    .first();
   await record.getByRole('button', { name: /Xem ai đã đọc/ }).click();
   const log = record.getByTestId('access-log');
   await expect(log.getByRole('row').filter({ hasText: 'Chuyên viên xử lý' }).first()).toBeVisible();
-  await expect(log.getByRole('row').filter({ hasText: 'Chuyên viên xử lý' }).first()).toContainText(/Trung tâm Phục vụ hành chính công tỉnh/);
+  await expect(log.getByRole('row').filter({ hasText: 'Chuyên viên xử lý' }).first()).toContainText(
+    /Trung tâm Phục vụ hành chính công tỉnh/,
+  );
   await screenshot(page, 'me-records');
   await expectAccessible(page);
 });
@@ -177,7 +236,10 @@ test.describe('both languages and a 375 px screen', () => {
   ] as const) {
     test(`${path} fits, in Vietnamese and English`, async ({ page }) => {
       await signIn(page, CITIZEN_USER);
-      for (const [lang, title] of [['vi', vi], ['en', en]] as const) {
+      for (const [lang, title] of [
+        ['vi', vi],
+        ['en', en],
+      ] as const) {
         await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
         await heading(page, title);
         await expect(page.locator('html')).toHaveAttribute('lang', lang);

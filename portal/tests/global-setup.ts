@@ -62,17 +62,32 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     // history sets DEMO_HISTORY for the run.
     DEMO_HISTORY: process.env.DEMO_HISTORY ?? '0',
   };
-  const child: ChildProcess = spawn(process.execPath, ['-r', './scripts/register.js', 'scripts/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['-r', './scripts/register.js', 'scripts/start.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the platform did not start in 240 s:\n${output.slice(-3000)}`)), 240_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the platform did not start in 240 s:\n${output.slice(-3000)}`)),
+      240_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('One-stop platform is up')) { clearTimeout(timer); resolve(); }
+      if (output.includes('One-stop platform is up')) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => { output += c.toString(); });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`npm start exited (${code}):\n${output.slice(-3000)}`)); });
+    child.stderr!.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited (${code}):\n${output.slice(-3000)}`));
+    });
   }).catch(async (err) => {
     child.kill('SIGINT');
     await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);

@@ -14,16 +14,23 @@ test("/login offers the identity provider's sign-in, Vietnamese first, English o
   await screenshot(page, 'login-identity-provider');
 
   await page.goto('/login?lang=en&next=%2Finbox');
-  await expect(page.getByRole('link', { name: 'Sign in with your identity account' })).toHaveAttribute('href', '/auth/login?returnTo=%2Finbox');
+  await expect(page.getByRole('link', { name: 'Sign in with your identity account' })).toHaveAttribute(
+    'href',
+    '/auth/login?returnTo=%2Finbox',
+  );
 });
 
-test('a sign-in the provider could not complete comes back to /login saying so; an account without a role is told why', async ({ page }) => {
+test('a sign-in the provider could not complete comes back to /login saying so; an account without a role is told why', async ({
+  page,
+}) => {
   await page.goto('/login?lang=vi');
   await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh' }).click();
   await expect(page).toHaveURL(/\/login\?error=failed$/);
   await expect(page.getByText('Không đăng nhập được.')).toBeVisible();
 
   await page.goto('/login?error=no-role');
-  await expect(page.getByText('Tài khoản của bạn chưa được cấp quyền trên hệ thống này.', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('Tài khoản của bạn chưa được cấp quyền trên hệ thống này.', { exact: false }),
+  ).toBeVisible();
   await expectAccessible(page);
 });

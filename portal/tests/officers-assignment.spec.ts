@@ -18,7 +18,8 @@ const LEADER = user('leader');
 const HUE_SPECIALIST = user('specialist', HUE);
 let dossier: { id: string; code: string };
 
-const option = (page: Page, text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+const option = (page: Page, text: string) =>
+  page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
 async function choose(page: Page, select: ReturnType<Page['getByLabel']>, text: string) {
   await select.click();
   await option(page, text).click();
@@ -35,16 +36,36 @@ async function atBothWidths(page: Page, name: string, { axeNarrow = true } = {})
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-const stepOf = (id: string) => api<{ dossier: { status: string; activeSteps: Array<{ code: string; branchCode: string | null; assignee: { id: string } | null }>; interAgency: { state: string } | null } }>(
-  officer('ADMIN'), 'query($id: ID!) { dossier(id: $id) { status activeSteps { code branchCode assignee { id } } interAgency { state } } }', { id });
+const stepOf = (id: string) =>
+  api<{
+    dossier: {
+      status: string;
+      activeSteps: Array<{ code: string; branchCode: string | null; assignee: { id: string } | null }>;
+      interAgency: { state: string } | null;
+    };
+  }>(
+    officer('ADMIN'),
+    'query($id: ID!) { dossier(id: $id) { status activeSteps { code branchCode assignee { id } } interAgency { state } } }',
+    { id },
+  );
 
 test.beforeAll(async () => {
-  await api(officer('ADMIN'), `mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id } }`, { input: {
-    code: PROC, name: `Cấp phép xây dựng thử nghiệm ${run}`, sector: 'Xây dựng', levels: ['PROVINCE'], feeVnd: 150000, processingTime: { amount: 20, unit: 'WORKING_DAYS' }, components: [],
-  } });
+  await api(officer('ADMIN'), `mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id } }`, {
+    input: {
+      code: PROC,
+      name: `Cấp phép xây dựng thử nghiệm ${run}`,
+      sector: 'Xây dựng',
+      levels: ['PROVINCE'],
+      feeVnd: 150000,
+      processingTime: { amount: 20, unit: 'WORKING_DAYS' },
+      components: [],
+    },
+  });
 });
 
-test('an administrator draws a workflow with a send-back, an inter-agency step and parallel departments', async ({ page }) => {
+test('an administrator draws a workflow with a send-back, an inter-agency step and parallel departments', async ({
+  page,
+}) => {
   test.setTimeout(600_000);
   await signIn(page, 'demo-admin');
   await page.goto(`/admin/procedures?code=${PROC}`);
@@ -80,7 +101,11 @@ test('an administrator draws a workflow with a send-back, an inter-agency step a
   await choose(page, roles.nth(4), 'Lãnh đạo');
   await choose(page, kinds.nth(4), 'Song song nhiều phòng');
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Thêm nhánh' }).click();
-  const branches: Array<[string, string]> = [['LAND', 'Phòng Tài nguyên và Môi trường'], ['BUILD', 'Phòng Quản lý đô thị'], ['FIRE', 'Phòng Cảnh sát PCCC']];
+  const branches: Array<[string, string]> = [
+    ['LAND', 'Phòng Tài nguyên và Môi trường'],
+    ['BUILD', 'Phòng Quản lý đô thị'],
+    ['FIRE', 'Phòng Cảnh sát PCCC'],
+  ];
   for (const [i, [code, name]] of branches.entries()) {
     await page.getByLabel('Mã nhánh').nth(i).fill(code);
     await page.getByLabel('Phòng ban').nth(i).fill(name);
@@ -93,16 +118,32 @@ test('an administrator draws a workflow with a send-back, an inter-agency step a
   await page.getByRole('button', { name: 'Lưu quy trình' }).click();
   await expect(page.getByText('Đã lưu quy trình phiên bản 1.')).toBeVisible();
 
-  const { workflow } = await api(officer('ADMIN'), `query($c: String!) { workflow(procedureCode: $c) { version steps {
-    code role kind sendBackTo durationHours agency { code } branches { code role condition { applicantKind } } } } }`, { c: PROC });
+  const { workflow } = await api(
+    officer('ADMIN'),
+    `query($c: String!) { workflow(procedureCode: $c) { version steps {
+    code role kind sendBackTo durationHours agency { code } branches { code role condition { applicantKind } } } } }`,
+    { c: PROC },
+  );
   expect(workflow.version).toBe(1);
   // Processing keeps the new shapes once issue #20's backend is in (branch wf-core); before that it stores plain steps.
   const stored = workflow.steps.some((s: { kind: string }) => s.kind !== 'TASK');
   if (!stored) {
-    test.info().annotations.push({ type: 'backend', description: 'processing does not store step kinds yet: the saved workflow was not checked' });
+    test
+      .info()
+      .annotations.push({
+        type: 'backend',
+        description: 'processing does not store step kinds yet: the saved workflow was not checked',
+      });
     return;
   }
-  expect(workflow.steps.map((s: { code: string; kind: string }) => `${s.code}:${s.kind}`)).toEqual(['RECEIVE:TASK', 'REVIEW:TASK', 'CHECK:TASK', 'AGENCY:INTER_AGENCY', 'DEPTS:PARALLEL', 'DECIDE:TASK']);
+  expect(workflow.steps.map((s: { code: string; kind: string }) => `${s.code}:${s.kind}`)).toEqual([
+    'RECEIVE:TASK',
+    'REVIEW:TASK',
+    'CHECK:TASK',
+    'AGENCY:INTER_AGENCY',
+    'DEPTS:PARALLEL',
+    'DECIDE:TASK',
+  ]);
   expect(workflow.steps[2]).toMatchObject({ role: 'LEADER', sendBackTo: ['REVIEW'] });
   expect(workflow.steps[3]).toMatchObject({ agency: { code: HUE }, durationHours: 16 });
   expect(workflow.steps[4].branches).toEqual([
@@ -132,31 +173,75 @@ let stand: null | ((d: any) => void) = null;
 /** Whether processing answers assignment, my dossiers and send-back itself (wf-core's second commit on): then only what it lacks is stood in for. */
 let live = false;
 let mine: any[] = [];
-const step = (code: string, name: string, role: string, extra: Record<string, unknown> = {}) => ({ __typename: 'WorkflowStep', code, name, role, kind: 'TASK', sendBackTo: [], branches: [], agency: null, ...extra });
+const step = (code: string, name: string, role: string, extra: Record<string, unknown> = {}) => ({
+  __typename: 'WorkflowStep',
+  code,
+  name,
+  role,
+  kind: 'TASK',
+  sendBackTo: [],
+  branches: [],
+  agency: null,
+  ...extra,
+});
 const branch = (code: string, name: string) => ({ __typename: 'WorkflowBranch', code, name, role: 'SPECIALIST' });
 const WORKFLOW = () => [
   step('RECEIVE', 'Tiếp nhận và chuyển hồ sơ', 'INTAKE_OFFICER'),
   step('REVIEW', 'Thẩm định hồ sơ', 'SPECIALIST'),
   step('CHECK', 'Kiểm tra, trình ký', 'LEADER', { sendBackTo: ['REVIEW'] }),
   step('AGENCY', 'Lấy ý kiến UBND thành phố Huế', 'SPECIALIST', { kind: 'INTER_AGENCY', agency: HUE_CENTRE }),
-  step('DEPTS', 'Thẩm định của các phòng', 'LEADER', { kind: 'PARALLEL', branches: [branch('LAND', 'Phòng Tài nguyên và Môi trường'), branch('BUILD', 'Phòng Quản lý đô thị'), branch('FIRE', 'Phòng Cảnh sát PCCC')] }),
+  step('DEPTS', 'Thẩm định của các phòng', 'LEADER', {
+    kind: 'PARALLEL',
+    branches: [
+      branch('LAND', 'Phòng Tài nguyên và Môi trường'),
+      branch('BUILD', 'Phòng Quản lý đô thị'),
+      branch('FIRE', 'Phòng Cảnh sát PCCC'),
+    ],
+  }),
   step('DECIDE', 'Phê duyệt, ký kết quả', 'LEADER'),
 ];
 const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3600_000).toISOString();
-const holding = (stepCode: string, officer: any, from: number, until: number | null, hours: number, extra: Record<string, unknown> = {}) => ({
-  __typename: 'Holding', officer: officer && { ...officer, role: 'SPECIALIST' }, stepCode, branchCode: null, centre: { __typename: 'Centre', id: 'e2e-centre-province', code: PROVINCE, name: 'Trung tâm Phục vụ hành chính công tỉnh' },
-  from: at(from), until: until === null ? null : at(until), workingHours: hours, rework: false, ...extra,
+const holding = (
+  stepCode: string,
+  officer: any,
+  from: number,
+  until: number | null,
+  hours: number,
+  extra: Record<string, unknown> = {},
+) => ({
+  __typename: 'Holding',
+  officer: officer && { ...officer, role: 'SPECIALIST' },
+  stepCode,
+  branchCode: null,
+  centre: {
+    __typename: 'Centre',
+    id: 'e2e-centre-province',
+    code: PROVINCE,
+    name: 'Trung tâm Phục vụ hành chính công tỉnh',
+  },
+  from: at(from),
+  until: until === null ? null : at(until),
+  workingHours: hours,
+  rework: false,
+  ...extra,
 });
 
 async function standIn(page: Page, { real = false } = {}) {
   await page.route('**/graphql', async (route) => {
     const body = route.request().postDataJSON() as { operationName?: string; variables: Record<string, unknown> };
     const op = body?.operationName ?? '';
-    if (real && ['AssignableOfficers', 'OfficerMyDossiers', 'AssignDossier', 'SendBackFromPage'].includes(op)) return route.continue();
+    if (real && ['AssignableOfficers', 'OfficerMyDossiers', 'AssignDossier', 'SendBackFromPage'].includes(op))
+      return route.continue();
     const reply = (data: unknown) => route.fulfill({ json: { data } });
-    if (op === 'AssignableOfficers') return reply({ officers: [SPEC_OFFICER, SPEC_OFFICER_2].map((o) => ({ ...o, role: 'SPECIALIST' })) });
+    if (op === 'AssignableOfficers')
+      return reply({ officers: [SPEC_OFFICER, SPEC_OFFICER_2].map((o) => ({ ...o, role: 'SPECIALIST' })) });
     if (op === 'OfficerMyDossiers') return reply({ myAssignedDossiers: mine });
-    const mutations: Record<string, string> = { AssignDossier: 'assignDossier', SendBackFromPage: 'sendBack', AcceptInterAgencyFromPage: 'acceptInterAgency', ReturnInterAgencyFromPage: 'returnInterAgency' };
+    const mutations: Record<string, string> = {
+      AssignDossier: 'assignDossier',
+      SendBackFromPage: 'sendBack',
+      AcceptInterAgencyFromPage: 'acceptInterAgency',
+      ReturnInterAgencyFromPage: 'returnInterAgency',
+    };
     if (mutations[op] || (op === 'CompleteFromPage' && body.variables.branchCode)) {
       calls.push({ op, variables: body.variables });
       return reply({ [mutations[op] ?? 'completeStep']: { __typename: 'Dossier', id: body.variables.dossierId } });
@@ -173,24 +258,59 @@ async function standIn(page: Page, { real = false } = {}) {
 
 test.describe('against the fixed API, with its new answers stood in for', () => {
   test.beforeAll(async () => {
-    const applicant = { kind: 'CITIZEN', identityNumber: `0460${String(Date.now()).slice(-8)}`, fullName: 'Phan Thị Ngọc', phone: '0905123456', address: '5 Hùng Vương, Huế' };
-    const { submitDossier } = await api(officer('INTAKE_OFFICER'), `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { id code } }`, { input: {
-      procedureCode: PROC, centreId: await centreId(PROVINCE), channel: 'COUNTER', documents: [], delivery: { method: 'COUNTER' }, applicant,
-    } });
+    const applicant = {
+      kind: 'CITIZEN',
+      identityNumber: `0460${String(Date.now()).slice(-8)}`,
+      fullName: 'Phan Thị Ngọc',
+      phone: '0905123456',
+      address: '5 Hùng Vương, Huế',
+    };
+    const { submitDossier } = await api(
+      officer('INTAKE_OFFICER'),
+      `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { id code } }`,
+      {
+        input: {
+          procedureCode: PROC,
+          centreId: await centreId(PROVINCE),
+          channel: 'COUNTER',
+          documents: [],
+          delivery: { method: 'COUNTER' },
+          applicant,
+        },
+      },
+    );
     dossier = submitDossier;
     // The counter's own step, so that the review (a specialist's) is the step in progress.
-    await api(officer('INTAKE_OFFICER'), 'mutation($id: ID!) { completeStep(dossierId: $id) { id } }', { id: dossier.id });
+    await api(officer('INTAKE_OFFICER'), 'mutation($id: ID!) { completeStep(dossierId: $id) { id } }', {
+      id: dossier.id,
+    });
     // Processing knows an officer once their token has reached it: the demo specialist has opened the inbox before.
     await api({ sub: SPECIALIST, role: 'SPECIALIST', centre: PROVINCE, name: 'Trần Văn Minh' }, '{ inbox { id } }');
-    live = await api(officer('LEADER'), 'query($c: ID!) { officers(centreId: $c, role: SPECIALIST) { id } }', { c: await centreId(PROVINCE) })
-      .then(({ officers }) => officers.some((o: { id: string }) => o.id === SPECIALIST), () => false);
-    test.info().annotations.push({ type: 'backend', description: live ? 'assignment, my dossiers and send-back against the platform' : 'assignment, my dossiers and send-back stood in for' });
+    live = await api(officer('LEADER'), 'query($c: ID!) { officers(centreId: $c, role: SPECIALIST) { id } }', {
+      c: await centreId(PROVINCE),
+    }).then(
+      ({ officers }) => officers.some((o: { id: string }) => o.id === SPECIALIST),
+      () => false,
+    );
+    test
+      .info()
+      .annotations.push({
+        type: 'backend',
+        description: live
+          ? 'assignment, my dossiers and send-back against the platform'
+          : 'assignment, my dossiers and send-back stood in for',
+      });
   });
 
   test('a leader assigns the review to a named specialist, and sees who has it', async ({ page }) => {
     await standIn(page, { real: live });
     let assigned = false;
-    stand = (d) => { if (assigned && !live) { d.assignee = SPEC_OFFICER; d.activeSteps = d.activeSteps.map((s: any) => ({ ...s, assignee: SPEC_OFFICER })); } };
+    stand = (d) => {
+      if (assigned && !live) {
+        d.assignee = SPEC_OFFICER;
+        d.activeSteps = d.activeSteps.map((s: any) => ({ ...s, assignee: SPEC_OFFICER }));
+      }
+    };
     await signIn(page, LEADER);
     await page.goto(`/dossiers/${dossier.id}`);
     await expect(page.getByRole('heading', { name: `Hồ sơ ${dossier.code}` })).toBeVisible();
@@ -208,18 +328,38 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     assigned = true;
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     await expect(page.getByText(`Đã giao hồ sơ ${dossier.code} cho Trần Văn Minh.`)).toBeVisible();
-    if (!live) expect(calls.at(-1)).toEqual({ op: 'AssignDossier', variables: { dossierId: dossier.id, officerId: SPECIALIST, branchCode: null, note: 'Ưu tiên xử lý trong tuần' } });
-    else expect((await stepOf(dossier.id)).dossier.activeSteps[0]).toMatchObject({ code: 'REVIEW', assignee: { id: SPECIALIST } });
+    if (!live)
+      expect(calls.at(-1)).toEqual({
+        op: 'AssignDossier',
+        variables: { dossierId: dossier.id, officerId: SPECIALIST, branchCode: null, note: 'Ưu tiên xử lý trong tuần' },
+      });
+    else
+      expect((await stepOf(dossier.id)).dossier.activeSteps[0]).toMatchObject({
+        code: 'REVIEW',
+        assignee: { id: SPECIALIST },
+      });
     await expect(page.getByTestId('dossier-assignee')).toHaveText('Trần Văn Minh');
     await expect(page.getByRole('button', { name: 'Giao lại' })).toBeVisible();
     await atBothWidths(page, 'dossier-assigned');
   });
 
-  test('the specialist finds it in "Hồ sơ của tôi", in words in both languages, and completes the step', async ({ page }) => {
-    const { dossier: row } = await api(officer('SPECIALIST'), `query($id: ID!) { dossier(id: $id) { __typename id code status dueAt receivedAt procedure { __typename code name } applicant { __typename fullName identityNumber }
+  test('the specialist finds it in "Hồ sơ của tôi", in words in both languages, and completes the step', async ({
+    page,
+  }) => {
+    const { dossier: row } = await api(
+      officer('SPECIALIST'),
+      `query($id: ID!) { dossier(id: $id) { __typename id code status dueAt receivedAt procedure { __typename code name } applicant { __typename fullName identityNumber }
       processingCentre { __typename id code } currentStep { __typename code name role dueAt } activeSteps { __typename code name role index dueAt kind branchCode branchName assignee { __typename id name } }
-      assignee { __typename id name } sla { __typename state remainingWorkingHours } } }`, { id: dossier.id });
-    mine = [{ ...row, assignee: SPEC_OFFICER, activeSteps: row.activeSteps.map((s: any) => ({ ...s, assignee: SPEC_OFFICER })) }];
+      assignee { __typename id name } sla { __typename state remainingWorkingHours } } }`,
+      { id: dossier.id },
+    );
+    mine = [
+      {
+        ...row,
+        assignee: SPEC_OFFICER,
+        activeSteps: row.activeSteps.map((s: any) => ({ ...s, assignee: SPEC_OFFICER })),
+      },
+    ];
     stand = null;
     await standIn(page, { real: live });
     await signIn(page, SPECIALIST);
@@ -243,7 +383,9 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await expect(page.getByRole('button', { name: 'Hoàn thành bước' })).toHaveCount(0);
   });
 
-  test("the leader's check sends it back to the review with a reason; the control slip shows the rework", async ({ page }) => {
+  test("the leader's check sends it back to the review with a reason; the control slip shows the rework", async ({
+    page,
+  }) => {
     test.skip(!live, 'processing does not send back yet: the send-back dialog is checked with a stand-in below');
     stand = null;
     await signIn(page, LEADER);
@@ -260,7 +402,12 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await expect(page.getByText('Thẩm định hồ sơ (review) (Chuyên viên xử lý)').first()).toBeVisible();
     expect((await stepOf(dossier.id)).dossier.activeSteps[0].code).toBe('REVIEW');
     const holders = page.getByTestId('holdings');
-    await expect(holders.locator('tbody tr').filter({ has: page.locator('.ant-tag', { hasText: 'Làm lại' }) }).first()).toBeVisible();
+    await expect(
+      holders
+        .locator('tbody tr')
+        .filter({ has: page.locator('.ant-tag', { hasText: 'Làm lại' }) })
+        .first(),
+    ).toBeVisible();
     await expect(holders).toContainText('Trần Văn Minh');
     await expect(page.getByText('Thiếu bản vẽ mặt bằng có xác nhận').first()).toBeVisible();
     await atBothWidths(page, 'dossier-sent-back');
@@ -269,11 +416,35 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
   /** The dossier as it is during the parallel step, after a send-back and Huế's return: two branches in progress, fire safety skipped. */
   const duringParallel = (d: any) => {
     d.workflow = { __typename: 'Workflow', steps: WORKFLOW() };
-    const active = (code: string, name: string, assignee: any) => ({ __typename: 'CurrentStep', code: 'DEPTS', name: 'Thẩm định của các phòng', role: 'SPECIALIST', index: 4, dueAt: at(-10), kind: 'PARALLEL', branchCode: code, branchName: name, assignee, agency: null, agencyAccepted: null });
+    const active = (code: string, name: string, assignee: any) => ({
+      __typename: 'CurrentStep',
+      code: 'DEPTS',
+      name: 'Thẩm định của các phòng',
+      role: 'SPECIALIST',
+      index: 4,
+      dueAt: at(-10),
+      kind: 'PARALLEL',
+      branchCode: code,
+      branchName: name,
+      assignee,
+      agency: null,
+      agencyAccepted: null,
+    });
     d.status = 'PROCESSING';
-    d.activeSteps = [active('LAND', 'Phòng Tài nguyên và Môi trường', SPEC_OFFICER), active('BUILD', 'Phòng Quản lý đô thị', null)];
+    d.activeSteps = [
+      active('LAND', 'Phòng Tài nguyên và Môi trường', SPEC_OFFICER),
+      active('BUILD', 'Phòng Quản lý đô thị', null),
+    ];
     d.assignee = SPEC_OFFICER;
-    d.interAgency = { __typename: 'InterAgencyTransfer', agency: HUE_CENTRE, stepCode: 'AGENCY', sentAt: at(30), shareDueAt: at(10), state: 'DONE', reason: null };
+    d.interAgency = {
+      __typename: 'InterAgencyTransfer',
+      agency: HUE_CENTRE,
+      stepCode: 'AGENCY',
+      sentAt: at(30),
+      shareDueAt: at(10),
+      state: 'DONE',
+      reason: null,
+    };
     d.holdings = [
       holding('REVIEW', SPEC_OFFICER, 70, 60, 6.5),
       holding('CHECK', null, 60, 55, 3),
@@ -285,7 +456,9 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     ];
   };
 
-  test('during a parallel step each branch is done on its own line; a leader assigns a branch and sends the dossier back with a reason', async ({ page }) => {
+  test('during a parallel step each branch is done on its own line; a leader assigns a branch and sends the dossier back with a reason', async ({
+    page,
+  }) => {
     stand = duringParallel;
     await standIn(page);
     await signIn(page, SPECIALIST);
@@ -296,16 +469,25 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await expect(progress.locator('[data-branch="FIRE"]')).toContainText('Bỏ qua');
     await expect(page.getByTestId('inter-agency-state')).toHaveText('Đã xong');
     const holders = page.getByTestId('holdings');
-    await expect(holders.locator('tbody tr').filter({ has: page.locator('.ant-tag', { hasText: 'Làm lại' }) })).toHaveCount(1);
-    await expect(holders.getByRole('row').filter({ hasText: 'Đỗ Văn Nam' })).toContainText('Bộ phận Một cửa thành phố Huế');
-    await expect(holders.getByRole('row').filter({ hasText: 'Phòng Quản lý đô thị' })).toContainText('Chuyên viên xử lý (chưa giao)');
+    await expect(
+      holders.locator('tbody tr').filter({ has: page.locator('.ant-tag', { hasText: 'Làm lại' }) }),
+    ).toHaveCount(1);
+    await expect(holders.getByRole('row').filter({ hasText: 'Đỗ Văn Nam' })).toContainText(
+      'Bộ phận Một cửa thành phố Huế',
+    );
+    await expect(holders.getByRole('row').filter({ hasText: 'Phòng Quản lý đô thị' })).toContainText(
+      'Chuyên viên xử lý (chưa giao)',
+    );
     await atBothWidths(page, 'dossier-parallel');
 
     await page.getByRole('button', { name: 'Hoàn thành nhánh: Phòng Tài nguyên và Môi trường' }).click();
     await expect(page.getByRole('dialog')).toContainText('Hoàn thành nhánh «Phòng Tài nguyên và Môi trường»');
     await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
-    expect(calls.at(-1)).toEqual({ op: 'CompleteFromPage', variables: { dossierId: dossier.id, note: null, branchCode: 'LAND' } });
+    expect(calls.at(-1)).toEqual({
+      op: 'CompleteFromPage',
+      variables: { dossierId: dossier.id, note: null, branchCode: 'LAND' },
+    });
 
     await signIn(page, LEADER);
     await page.goto(`/dossiers/${dossier.id}`);
@@ -315,7 +497,10 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await choose(page, dialog.getByLabel('Cán bộ xử lý'), 'Trần Thị Hoa');
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     await expect(dialog).toHaveCount(0);
-    expect(calls.at(-1)).toEqual({ op: 'AssignDossier', variables: { dossierId: dossier.id, officerId: 'e2e-specialist-2', branchCode: 'BUILD', note: null } });
+    expect(calls.at(-1)).toEqual({
+      op: 'AssignDossier',
+      variables: { dossierId: dossier.id, officerId: 'e2e-specialist-2', branchCode: 'BUILD', note: null },
+    });
 
     await page.getByRole('button', { name: 'Trả lại bước trước' }).click();
     const back = page.getByRole('dialog');
@@ -327,14 +512,19 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await atBothWidths(page, 'send-back-dialog');
     await back.getByRole('button', { name: 'Xác nhận' }).click();
     await expect(back).toHaveCount(0);
-    expect(calls.at(-1)).toEqual({ op: 'SendBackFromPage', variables: { dossierId: dossier.id, toStepCode: 'REVIEW', reason: 'Thiếu bản vẽ mặt bằng có xác nhận' } });
+    expect(calls.at(-1)).toEqual({
+      op: 'SendBackFromPage',
+      variables: { dossierId: dossier.id, toStepCode: 'REVIEW', reason: 'Thiếu bản vẽ mặt bằng có xác nhận' },
+    });
   });
 
-  test("the receiving agency returns a transfer with a reason, or accepts it", async ({ page }) => {
+  test('the receiving agency returns a transfer with a reason, or accepts it', async ({ page }) => {
     // Huế's officers read the dossier sent to them: the province's answer, as the agency would get it.
     await signIn(page, LEADER);
     let captured: any;
-    stand = (d) => { captured = JSON.parse(JSON.stringify(d)); };
+    stand = (d) => {
+      captured = JSON.parse(JSON.stringify(d));
+    };
     await standIn(page);
     await page.goto(`/dossiers/${dossier.id}`);
     await expect.poll(() => captured).toBeTruthy();
@@ -346,14 +536,46 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
         const d = JSON.parse(JSON.stringify(captured));
         d.workflow = { __typename: 'Workflow', steps: WORKFLOW() };
         d.status = 'PROCESSING';
-        d.activeSteps = [{ __typename: 'CurrentStep', code: 'AGENCY', name: 'Lấy ý kiến UBND thành phố Huế', role: 'SPECIALIST', index: 3, dueAt: at(-16), kind: 'INTER_AGENCY', branchCode: null, branchName: null, assignee: null, agency: HUE_CENTRE, agencyAccepted: null }];
-        d.interAgency = { __typename: 'InterAgencyTransfer', agency: HUE_CENTRE, stepCode: 'AGENCY', sentAt: at(1), shareDueAt: at(-16), state: 'AWAITING_ACCEPTANCE', reason: null };
+        d.activeSteps = [
+          {
+            __typename: 'CurrentStep',
+            code: 'AGENCY',
+            name: 'Lấy ý kiến UBND thành phố Huế',
+            role: 'SPECIALIST',
+            index: 3,
+            dueAt: at(-16),
+            kind: 'INTER_AGENCY',
+            branchCode: null,
+            branchName: null,
+            assignee: null,
+            agency: HUE_CENTRE,
+            agencyAccepted: null,
+          },
+        ];
+        d.interAgency = {
+          __typename: 'InterAgencyTransfer',
+          agency: HUE_CENTRE,
+          stepCode: 'AGENCY',
+          sentAt: at(1),
+          shareDueAt: at(-16),
+          state: 'AWAITING_ACCEPTANCE',
+          reason: null,
+        };
         d.holdings = [];
         return route.fulfill({ json: { data: { dossier: d } } });
       }
       if (body.operationName === 'AcceptInterAgencyFromPage' || body.operationName === 'ReturnInterAgencyFromPage') {
         calls.push({ op: body.operationName, variables: body.variables });
-        return route.fulfill({ json: { data: { [body.operationName === 'AcceptInterAgencyFromPage' ? 'acceptInterAgency' : 'returnInterAgency']: { __typename: 'Dossier', id: dossier.id } } } });
+        return route.fulfill({
+          json: {
+            data: {
+              [body.operationName === 'AcceptInterAgencyFromPage' ? 'acceptInterAgency' : 'returnInterAgency']: {
+                __typename: 'Dossier',
+                id: dossier.id,
+              },
+            },
+          },
+        });
       }
       return route.continue();
     });
@@ -368,7 +590,10 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await dialog.getByLabel('Lý do').fill('Chưa có ý kiến của phường Phú Hội');
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     await expect(dialog).toHaveCount(0);
-    expect(calls.at(-1)).toEqual({ op: 'ReturnInterAgencyFromPage', variables: { dossierId: dossier.id, reason: 'Chưa có ý kiến của phường Phú Hội' } });
+    expect(calls.at(-1)).toEqual({
+      op: 'ReturnInterAgencyFromPage',
+      variables: { dossierId: dossier.id, reason: 'Chưa có ý kiến của phường Phú Hội' },
+    });
 
     await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
     await expect(page.getByRole('dialog')).toContainText(`Tiếp nhận hồ sơ liên thông ${dossier.code}`);

@@ -58,8 +58,11 @@ test('a counter officer refuses a walk-in with a reason and prints the refusal s
   await slip.close();
 
   // Recorded as not accepted (code 3), in English too.
-  const { dossier } = await api(officer('INTAKE_OFFICER'), `query($id: ID!) { dossier(id: $id) { nationalStatusCode } }`,
-    { id: (await slipLink.getAttribute('href'))!.split('/')[3] });
+  const { dossier } = await api(
+    officer('INTAKE_OFFICER'),
+    `query($id: ID!) { dossier(id: $id) { nationalStatusCode } }`,
+    { id: (await slipLink.getAttribute('href'))!.split('/')[3] },
+  );
   expect(dossier.nationalStatusCode).toBe(3);
   await page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }).click();
   await expect(page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 })).toBeVisible();

@@ -17,7 +17,9 @@ test.beforeAll(async () => {
   await receiveByApi(HUE, 'HT-TLBS', applicant.identityNumber, applicant.fullName, ['TK', 'CCCD']);
 });
 
-test('a counter officer receives a dossier reusing a record digitised at another centre, and prints the receipt', async ({ page }) => {
+test('a counter officer receives a dossier reusing a record digitised at another centre, and prints the receipt', async ({
+  page,
+}) => {
   await signIn(page, user('intake-officer'));
   await expect(page).toHaveURL(/\/counter$/);
   await expect(page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 })).toBeVisible();
@@ -34,16 +36,24 @@ test('a counter officer receives a dossier reusing a record digitised at another
   await expect(page.getByLabel('Họ và tên')).toHaveValue(applicant.fullName);
   await expect(page.getByLabel('Số điện thoại')).toHaveValue('0905123456');
   await expect(page.getByLabel('Địa chỉ', { exact: true })).toHaveValue('12 Lê Lợi, Huế');
-  const reuse = page.getByRole('button', { name: /Dùng lại bản đã số hóa: CCCD của Nguyễn Văn An — số hóa tại Bộ phận Một cửa thành phố Huế/ });
+  const reuse = page.getByRole('button', {
+    name: /Dùng lại bản đã số hóa: CCCD của Nguyễn Văn An — số hóa tại Bộ phận Một cửa thành phố Huế/,
+  });
   await expect(reuse).toBeVisible();
 
   // Submitting without the declaration: the first error is announced and focused.
   await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
-  await expect(page.getByText('Thiếu thành phần bắt buộc: Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu 03/2013/TT-LLTP)')).toBeVisible();
+  await expect(
+    page.getByText('Thiếu thành phần bắt buộc: Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu 03/2013/TT-LLTP)'),
+  ).toBeVisible();
 
   await reuse.click();
   await expect(page.getByText('Dùng lại: CCCD của Nguyễn Văn An')).toBeVisible();
-  await page.locator('.ant-form-item').filter({ hasText: 'Tờ khai yêu cầu cấp Phiếu' }).locator('input[type=file]:not([capture])').setInputFiles(pdf('to-khai.pdf'));
+  await page
+    .locator('.ant-form-item')
+    .filter({ hasText: 'Tờ khai yêu cầu cấp Phiếu' })
+    .locator('input[type=file]:not([capture])')
+    .setInputFiles(pdf('to-khai.pdf'));
   await expect(page.getByText(/Tệp: to-khai\.pdf/)).toBeVisible();
   await screenshot(page, 'counter');
   await expectAccessible(page);
@@ -56,7 +66,10 @@ test('a counter officer receives a dossier reusing a record digitised at another
   await expect(page.getByText(/Hẹn trả kết quả/)).toBeVisible();
   await expect(page.getByRole('img', { name: 'Mã QR tra cứu hồ sơ' })).toBeVisible();
   await expect(page.getByText(`/track?code=${encodeURIComponent(code)}`, { exact: false })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Giấy tiếp nhận bản in của hệ thống' })).toHaveAttribute('href', /\/intake\/receipts\//);
+  await expect(page.getByRole('link', { name: 'Giấy tiếp nhận bản in của hệ thống' })).toHaveAttribute(
+    'href',
+    /\/intake\/receipts\//,
+  );
   await screenshot(page, 'receipt');
   await expectAccessible(page);
 
@@ -68,7 +81,10 @@ test('a counter officer receives a dossier reusing a record digitised at another
   expect((await printable.body()).subarray(0, 5).toString()).toBe('%PDF-');
   expect(await (await page.request.get(`${href}?format=html`)).text()).toContain(code);
 
-  const { inbox } = await api<{ inbox: Array<{ id: string; code: string }> }>(officer('SPECIALIST'), '{ inbox { id code } }');
+  const { inbox } = await api<{ inbox: Array<{ id: string; code: string }> }>(
+    officer('SPECIALIST'),
+    '{ inbox { id code } }',
+  );
   expect(inbox.filter((d) => d.code === code)).toHaveLength(1);
   dossier = inbox.find((d) => d.code === code)!;
 });
@@ -112,12 +128,27 @@ test('a wrong role sees no action buttons, and a forged action is refused', asyn
   await expect(page.getByRole('button', { name: /Quyết định|Hoàn thành bước|Chuyển xử lý|Dừng xử lý/ })).toHaveCount(0);
   // The page's own session, used by hand: the gateway refuses it.
   const forged = await page.evaluate(async (id) => {
-    const res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { decideDossier(input: { dossierId: "${id}", decision: REJECTED, reason: "forged" }) { id } }` }) });
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation { decideDossier(input: { dossierId: "${id}", decision: REJECTED, reason: "forged" }) { id } }`,
+      }),
+    });
     return (await res.json()).errors?.[0]?.extensions?.code;
   }, dossier.id);
   expect(forged).toBe('FORBIDDEN');
   // Nor can a cross-site form post use the cookie: the CSRF prevention wants JSON or a preflight header.
-  const simple = await page.evaluate(async () => (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ inbox { id } }"}' })).status);
+  const simple = await page.evaluate(
+    async () =>
+      (
+        await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: '{"query":"{ inbox { id } }"}',
+        })
+      ).status,
+  );
   expect(simple).toBe(400);
 
   // A specialist of another centre: told in words, no buttons.
@@ -164,8 +195,16 @@ test('the returns desk hands the result back at the counter', async ({ page }) =
   await expect(page.getByText(`Đã trả kết quả hồ sơ ${dossier.code}.`)).toBeVisible();
   await expect(page.getByText('Đã ghi nhận đánh giá.')).toBeVisible();
   await expect(row).toHaveCount(0);
-  const rated = await api(officer('INTAKE_OFFICER'), 'query($id: ID!) { dossier(id: $id) { delivery { rating { overall comment takenAtCounter recordedBy } } } }', { id: dossier.id });
-  expect(rated.dossier.delivery.rating).toMatchObject({ overall: 'SATISFIED', comment: 'Cán bộ hướng dẫn tận tình', takenAtCounter: true });
+  const rated = await api(
+    officer('INTAKE_OFFICER'),
+    'query($id: ID!) { dossier(id: $id) { delivery { rating { overall comment takenAtCounter recordedBy } } } }',
+    { id: dossier.id },
+  );
+  expect(rated.dossier.delivery.rating).toMatchObject({
+    overall: 'SATISFIED',
+    comment: 'Cán bộ hướng dẫn tận tình',
+    takenAtCounter: true,
+  });
   await page.goto(`/dossiers/${dossier.id}`);
   await expect(async () => {
     await page.reload();

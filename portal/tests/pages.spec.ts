@@ -5,27 +5,87 @@ import { CITIZEN_USER, expectAccessible, HUE, PROVINCE, receiveByApi, screenshot
 let dossierId = '';
 
 test.beforeAll(async () => {
-  const d = await receiveByApi(PROVINCE, 'LLTP-01', `0461${String(Date.now()).slice(-8)}`, 'Trần Thị Bình', ['TK', 'CCCD']);
+  const d = await receiveByApi(PROVINCE, 'LLTP-01', `0461${String(Date.now()).slice(-8)}`, 'Trần Thị Bình', [
+    'TK',
+    'CCCD',
+  ]);
   dossierId = d.id;
 });
 
 /** The page's main heading in each language, by path. */
 const PAGES: Array<{ path: () => string; as?: string; vi: RegExp; en: RegExp; shot: string }> = [
-  { path: () => '/', vi: /Trung tâm Phục vụ hành chính công/, en: /Public Administrative Service Centre/, shot: 'home' },
+  {
+    path: () => '/',
+    vi: /Trung tâm Phục vụ hành chính công/,
+    en: /Public Administrative Service Centre/,
+    shot: 'home',
+  },
   { path: () => '/login', vi: /^Đăng nhập$/, en: /^Sign in$/, shot: 'login' },
-  { path: () => '/counter', as: user('intake-officer'), vi: /^Tiếp nhận hồ sơ$/, en: /^Reception at the counter$/, shot: 'counter-empty' },
+  {
+    path: () => '/counter',
+    as: user('intake-officer'),
+    vi: /^Tiếp nhận hồ sơ$/,
+    en: /^Reception at the counter$/,
+    shot: 'counter-empty',
+  },
   { path: () => '/inbox', as: user('specialist'), vi: /^Hồ sơ cần xử lý$/, en: /^Inbox$/, shot: 'inbox-specialist' },
-  { path: () => `/dossiers/${dossierId}`, as: user('specialist'), vi: /^Hồ sơ 000\.00\.12\.H57-/, en: /^Dossier 000\.00\.12\.H57-/, shot: 'dossier-received' },
+  {
+    path: () => `/dossiers/${dossierId}`,
+    as: user('specialist'),
+    vi: /^Hồ sơ 000\.00\.12\.H57-/,
+    en: /^Dossier 000\.00\.12\.H57-/,
+    shot: 'dossier-received',
+  },
   { path: () => '/returns', as: user('intake-officer'), vi: /^Trả kết quả$/, en: /^Returns$/, shot: 'returns-empty' },
-  { path: () => '/track?code=000.00.12.H57-260101-0001', vi: /^Tra cứu hồ sơ$/, en: /^Track a dossier$/, shot: 'track' },
-  { path: () => '/procedures/LLTP-01', vi: /^Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam$/, en: /^Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam$/, shot: 'procedure' },
+  {
+    path: () => '/track?code=000.00.12.H57-260101-0001',
+    vi: /^Tra cứu hồ sơ$/,
+    en: /^Track a dossier$/,
+    shot: 'track',
+  },
+  {
+    path: () => '/procedures/LLTP-01',
+    vi: /^Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam$/,
+    en: /^Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam$/,
+    shot: 'procedure',
+  },
   { path: () => '/dashboard', as: 'demo-observer', vi: /^Báo cáo, thống kê$/, en: /^Dashboard$/, shot: 'dashboard' },
-  { path: () => '/admin/centres', as: 'demo-admin', vi: /^Cơ quan, trung tâm$/, en: /^Centres$/, shot: 'admin-centres' },
-  { path: () => '/admin/procedures?code=LLTP-01', as: 'demo-admin', vi: /^Thủ tục và quy trình$/, en: /^Procedures and workflows$/, shot: 'admin-procedures' },
-  { path: () => '/admin/calendar', as: 'demo-admin', vi: /^Lịch làm việc$/, en: /^Working calendar$/, shot: 'admin-calendar' },
-  { path: () => '/admin/events', as: 'demo-admin', vi: /^Sự kiện và thông báo lỗi$/, en: /^Failed events and notifications$/, shot: 'admin-events' },
+  {
+    path: () => '/admin/centres',
+    as: 'demo-admin',
+    vi: /^Cơ quan, trung tâm$/,
+    en: /^Centres$/,
+    shot: 'admin-centres',
+  },
+  {
+    path: () => '/admin/procedures?code=LLTP-01',
+    as: 'demo-admin',
+    vi: /^Thủ tục và quy trình$/,
+    en: /^Procedures and workflows$/,
+    shot: 'admin-procedures',
+  },
+  {
+    path: () => '/admin/calendar',
+    as: 'demo-admin',
+    vi: /^Lịch làm việc$/,
+    en: /^Working calendar$/,
+    shot: 'admin-calendar',
+  },
+  {
+    path: () => '/admin/events',
+    as: 'demo-admin',
+    vi: /^Sự kiện và thông báo lỗi$/,
+    en: /^Failed events and notifications$/,
+    shot: 'admin-events',
+  },
   { path: () => '/me', as: CITIZEN_USER, vi: /^Hồ sơ của tôi$/, en: /^My dossiers$/, shot: 'me' },
-  { path: () => '/me/submit', as: CITIZEN_USER, vi: /^Nộp hồ sơ trực tuyến$/, en: /^Submit a dossier online$/, shot: 'me-submit' },
+  {
+    path: () => '/me/submit',
+    as: CITIZEN_USER,
+    vi: /^Nộp hồ sơ trực tuyến$/,
+    en: /^Submit a dossier online$/,
+    shot: 'me-submit',
+  },
   { path: () => '/no/such/page', vi: /Không tìm thấy trang/, en: /Page not found/, shot: 'not-found' },
 ];
 
@@ -78,7 +138,9 @@ test('signed out, an officer page asks to sign in and comes back after', async (
   const cookies = await page.context().cookies();
   expect(cookies.find((c) => c.name === 'onestop_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
   expect(await page.evaluate(() => document.cookie)).not.toContain('onestop_session');
-  expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toMatch(/eyJ/);
+  expect(
+    await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })),
+  ).not.toMatch(/eyJ/);
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await heading(page, /Trung tâm Phục vụ hành chính công/);
   expect((await page.context().cookies()).find((c) => c.name === 'onestop_session')).toBeUndefined();

@@ -15,10 +15,19 @@ test.beforeAll(async () => {
   code = received.code;
   // Processing learns of the reception through an event: wait until it holds the status, so that
   // one lookup shows it (each lookup counts against the gateway's limit per address).
-  await expect.poll(async () => {
-    const { dossier } = await api<{ dossier: { status: string | null } | null }>(officer('INTAKE_OFFICER'), 'query($id: ID!) { dossier(id: $id) { status } }', { id: received.id });
-    return dossier?.status;
-  }, { timeout: 30_000 }).toBe('RECEIVED');
+  await expect
+    .poll(
+      async () => {
+        const { dossier } = await api<{ dossier: { status: string | null } | null }>(
+          officer('INTAKE_OFFICER'),
+          'query($id: ID!) { dossier(id: $id) { status } }',
+          { id: received.id },
+        );
+        return dossier?.status;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('RECEIVED');
 });
 
 async function heading(page: Page, name: RegExp | string) {
@@ -34,7 +43,9 @@ async function expectNoPersonalData(page: Page) {
   expect(text).not.toContain('Công Khai');
 }
 
-test('a stranger tracks a dossier from the receipt’s link with the verifier, and sees its status and no personal data', async ({ page }) => {
+test('a stranger tracks a dossier from the receipt’s link with the verifier, and sees its status and no personal data', async ({
+  page,
+}) => {
   await page.goto(`/track?code=${encodeURIComponent(code)}`);
   await heading(page, 'Tra cứu hồ sơ');
   await expect(page.getByLabel('Mã hồ sơ')).toHaveValue(code);
@@ -117,7 +128,10 @@ test('the front page finds a procedure without accents and opens its page', asyn
   await expect(page.getByText('Trung tâm Phục vụ hành chính công tỉnh Thừa Thiên Huế')).toBeVisible();
   // Where to submit: the centres of the procedure's levels only (LLTP-01 is a province's procedure).
   await expect(page.getByText('Bộ phận Một cửa phường Phú Hội')).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).last()).toHaveAttribute('href', '/me/submit?procedure=LLTP-01');
+  await expect(page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).last()).toHaveAttribute(
+    'href',
+    '/me/submit?procedure=LLTP-01',
+  );
   await expectAccessible(page);
   await screenshot(page, 'procedure-vi');
 

@@ -25,7 +25,12 @@ const SCHEMA = `
 
 let sequence = 0;
 
-async function receive(input: { centreId: string; procedureCode: string; applicant: unknown; delivery?: { method?: string } }) {
+async function receive(input: {
+  centreId: string;
+  procedureCode: string;
+  applicant: unknown;
+  delivery?: { method?: string };
+}) {
   const id = randomUUID();
   const code = `FLOOR-${process.pid}-${++sequence}`;
   const client = await pool.connect();
@@ -36,8 +41,13 @@ async function receive(input: { centreId: string; procedureCode: string; applica
        VALUES ($1, $2, $3, $4, $5, 'RECEIVED', now(), now() + interval '3 days')`,
       [id, code, input.centreId, input.procedureCode, JSON.stringify(input.applicant)],
     );
-    await client.query(`INSERT INTO floor.delivery (dossier_id, method, state) VALUES ($1, $2, 'AWAITING_RESULT')`, [id, input.delivery?.method ?? 'COUNTER']);
-    await client.query(`INSERT INTO floor.outbox (type, payload) VALUES ('DossierSubmitted', $1)`, [JSON.stringify({ id, code, ...input })]);
+    await client.query(`INSERT INTO floor.delivery (dossier_id, method, state) VALUES ($1, $2, 'AWAITING_RESULT')`, [
+      id,
+      input.delivery?.method ?? 'COUNTER',
+    ]);
+    await client.query(`INSERT INTO floor.outbox (type, payload) VALUES ('DossierSubmitted', $1)`, [
+      JSON.stringify({ id, code, ...input }),
+    ]);
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -55,7 +65,19 @@ async function read(id: string) {
     [id],
   );
   const d = rows[0];
-  return { dossier: d ? { id: d.id, code: d.code, status: d.status, receivedAt: d.received_at, dueAt: d.due_at, applicant: d.applicant, delivery: { method: d.method, state: d.state } } : null };
+  return {
+    dossier: d
+      ? {
+          id: d.id,
+          code: d.code,
+          status: d.status,
+          receivedAt: d.received_at,
+          dueAt: d.due_at,
+          applicant: d.applicant,
+          delivery: { method: d.method, state: d.state },
+        }
+      : null,
+  };
 }
 
 async function body(req: IncomingMessage): Promise<{ query: string; variables: Record<string, any> }> {
@@ -74,7 +96,9 @@ async function main() {
   await pool.query(SCHEMA);
   const server = createServer((req, res) => {
     body(req)
-      .then(({ query, variables }): Promise<unknown> => (/^\s*mutation/.test(query) ? receive(variables.input) : read(variables.id)))
+      .then(({ query, variables }): Promise<unknown> =>
+        /^\s*mutation/.test(query) ? receive(variables.input) : read(variables.id),
+      )
       .then((data) => answer(res, 200, { data }))
       .catch((err: Error) => answer(res, 500, { errors: [{ message: err.message }] }));
   });

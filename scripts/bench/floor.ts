@@ -48,7 +48,10 @@ export interface RunningFloor {
 export async function startFloor(databaseUrl: string): Promise<RunningFloor> {
   const [port] = await freePorts(1);
   const child: ChildProcess = fork(join(ROOT, 'scripts/bench/floor-server.ts'), [], {
-    cwd: ROOT, execArgv: ['-r', './scripts/register.js'], env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) }, stdio: 'inherit',
+    cwd: ROOT,
+    execArgv: ['-r', './scripts/register.js'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    stdio: 'inherit',
   });
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
@@ -57,10 +60,11 @@ export async function startFloor(databaseUrl: string): Promise<RunningFloor> {
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -68,10 +72,14 @@ export async function startFloor(databaseUrl: string): Promise<RunningFloor> {
 export type Census = () => Promise<Record<string, number[]>>;
 
 export function platformCensus(platform: LaunchedPlatform): () => Record<string, number[]> {
-  return () => Object.fromEntries(platform.supervisor.processes().map(({ name, pid }) => [name, [pid, ...children(pid)]]));
+  return () =>
+    Object.fromEntries(platform.supervisor.processes().map(({ name, pid }) => [name, [pid, ...children(pid)]]));
 }
 
-async function sharedCensus(databaseUrl: string, redisUrl: string | undefined): Promise<{ census: () => Promise<Record<string, number[]>>; close(): Promise<void> }> {
+async function sharedCensus(
+  databaseUrl: string,
+  redisUrl: string | undefined,
+): Promise<{ census: () => Promise<Record<string, number[]>>; close(): Promise<void> }> {
   const pg = new Client({ connectionString: databaseUrl });
   await pg.connect();
   const { rows } = await pg.query(`SELECT pg_backend_pid() AS me`);
@@ -86,7 +94,10 @@ async function sharedCensus(databaseUrl: string, redisUrl: string | undefined): 
   }
   return {
     census: async () => {
-      const backends = await pg.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> $1`, [me]);
+      const backends = await pg.query(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> $1`,
+        [me],
+      );
       return { postgres: backends.rows.map((r) => Number(r.pid)), ...(redisPid ? { redis: [redisPid] } : {}) };
     },
     close: () => pg.end(),
@@ -101,7 +112,10 @@ async function reading(census: Census): Promise<Record<string, Map<number, numbe
 }
 
 /** CPU spent between two readings, per name; a process seen only at the end counts from zero. */
-function spent(before: Record<string, Map<number, number>>, after: Record<string, Map<number, number>>): Record<string, number> {
+function spent(
+  before: Record<string, Map<number, number>>,
+  after: Record<string, Map<number, number>>,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [name, pids] of Object.entries(after)) {
     out[name] = [...pids].reduce((sum, [pid, ms]) => sum + Math.max(0, ms - (before[name]?.get(pid) ?? 0)), 0);
@@ -121,7 +135,11 @@ export interface Trial {
   cpuMsPerOperation: Record<string, number>;
 }
 
-export interface Spread { median: number; min: number; max: number }
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
 
 export interface RatioFigures {
   operation: string;
@@ -166,7 +184,12 @@ export async function alternate<V extends string>(
     const cpu = spent(before, await reading(census));
     const operations = Math.max(1, r.requests - r.errors);
     return {
-      variant, operations, perSecond: r.perSecond, p50: r.p50, errors: r.errors, firstError: r.firstError,
+      variant,
+      operations,
+      perSecond: r.perSecond,
+      p50: r.p50,
+      errors: r.errors,
+      firstError: r.firstError,
       cpuMsPerOperation: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, ms / operations])),
     };
   };
@@ -180,16 +203,22 @@ export async function alternate<V extends string>(
     for (const v of order) {
       const t = await trial(v, opts.seconds);
       trials.push(t);
-      log(`  ${operation} ${v}: ${t.perSecond.toFixed(0)}/s, p50 ${t.p50.toFixed(1)} ms, ${total(t).toFixed(2)} CPU-ms/op${t.errors ? `, ${t.errors} errors (first: ${t.firstError})` : ''}`);
+      log(
+        `  ${operation} ${v}: ${t.perSecond.toFixed(0)}/s, p50 ${t.p50.toFixed(1)} ms, ${total(t).toFixed(2)} CPU-ms/op${t.errors ? `, ${t.errors} errors (first: ${t.firstError})` : ''}`,
+      );
     }
   }
   const pairsOf = (f: (base: Trial, other: Trial) => number) =>
     Array.from({ length: opts.pairs }, (_, p) => {
       const pair = trials.slice(2 * p, 2 * p + 2);
-      return f(pair.find((t) => t.variant === baseline)!, pair.find((t) => t.variant === measured)!);
+      return f(
+        pair.find((t) => t.variant === baseline)!,
+        pair.find((t) => t.variant === measured)!,
+      );
     });
-  const shared = [...new Set(trials.flatMap((t) => Object.keys(t.cpuMsPerOperation)))]
-    .filter((name) => trials.every((t) => t.cpuMsPerOperation[name] !== undefined));
+  const shared = [...new Set(trials.flatMap((t) => Object.keys(t.cpuMsPerOperation)))].filter((name) =>
+    trials.every((t) => t.cpuMsPerOperation[name] !== undefined),
+  );
   return {
     operation,
     baseline,
@@ -197,12 +226,18 @@ export async function alternate<V extends string>(
     trials,
     throughputRatio: spread(pairsOf((b, m) => m.perSecond / b.perSecond)),
     cpuRatio: spread(pairsOf((b, m) => total(m) / total(b))),
-    processCpuRatio: Object.fromEntries(shared.map((name) => [name, spread(pairsOf((b, m) => m.cpuMsPerOperation[name] / b.cpuMsPerOperation[name]))])),
+    processCpuRatio: Object.fromEntries(
+      shared.map((name) => [name, spread(pairsOf((b, m) => m.cpuMsPerOperation[name] / b.cpuMsPerOperation[name]))]),
+    ),
   };
 }
 
 /** The census of the processes shared by the floor and the platform (PostgreSQL backends, Redis). */
-export async function withSharedCensus<T>(databaseUrl: string, redisUrl: string | undefined, fn: (census: Census) => Promise<T>): Promise<T> {
+export async function withSharedCensus<T>(
+  databaseUrl: string,
+  redisUrl: string | undefined,
+  fn: (census: Census) => Promise<T>,
+): Promise<T> {
   const shared = await sharedCensus(databaseUrl, redisUrl);
   try {
     return await fn(shared.census);

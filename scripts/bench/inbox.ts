@@ -39,7 +39,8 @@ const STEPS = JSON.stringify([
  */
 async function load(platform: TestPlatform, centreId: string, n: number): Promise<void> {
   const db = platform.services.processing.db;
-  await db.query(`
+  await db.query(
+    `
     INSERT INTO dossier (id, code, status, channel, processing_centre_id, receiving_centre_id, procedure_code, procedure_name,
       applicant_identity_number, applicant_name, submitted_at, received_at, due_at, statutory_due_at, workflow_version, steps,
       step_index, step_started_at, step_due_at, inbox_role, paused_at, sla_state, version)
@@ -54,11 +55,19 @@ async function load(platform: TestPlatform, centreId: string, n: number): Promis
            CASE WHEN r < 0.05 THEN now() - interval '1 day' END,
            CASE WHEN due < now() THEN 'OVERDUE' WHEN due < now() + interval '1 day' THEN 'DUE_SOON' ELSE 'ON_TRACK' END, 1
       FROM (SELECT i, random() AS r, now() + (random() * 30 - 5) * interval '1 day' AS due FROM generate_series(1, $3) AS i) g`,
-    [centreId, STEPS, n]);
+    [centreId, STEPS, n],
+  );
   await db.query(`VACUUM ANALYZE dossier`);
 }
 
-async function measure(platform: TestPlatform, token: string, filter: InboxFilter | null, runs: number, centreId: string, role: string | null) {
+async function measure(
+  platform: TestPlatform,
+  token: string,
+  filter: InboxFilter | null,
+  runs: number,
+  centreId: string,
+  role: string | null,
+) {
   const first = await platform.graphql(PAGE, { filter }, token);
   if (first.errors?.length) throw new Error(JSON.stringify(first.errors));
   for (let i = 0; i < 2; i++) await platform.ok(PAGE, { filter }, token);
@@ -75,11 +84,26 @@ async function measure(platform: TestPlatform, token: string, filter: InboxFilte
   const calendar = await platform.services.processing.deps.calendar();
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    await inboxPage(platform.services.processing.db.manager, { centreId, role, filter: filter ?? {}, ...deadlineBounds(calendar, new Date()), limit: 20, offset: 0 });
+    await inboxPage(platform.services.processing.db.manager, {
+      centreId,
+      role,
+      filter: filter ?? {},
+      ...deadlineBounds(calendar, new Date()),
+      limit: 20,
+      offset: 0,
+    });
     dbTimes.push(performance.now() - t);
   }
-  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
-  return { total, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), dbP50: pct(dbTimes, 50), dbP95: pct(dbTimes, 95) };
+  const pct = (xs: number[], p: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+  return {
+    total,
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    max: Math.max(...times),
+    dbP50: pct(dbTimes, 50),
+    dbP95: pct(dbTimes, 95),
+  };
 }
 
 async function main() {
@@ -90,16 +114,27 @@ async function main() {
   try {
     const fx = new Fixtures(platform);
     const centre = await fx.centre({ level: 'PROVINCE' });
-    await waitFor(async () => (await platform.services.processing.db.query(`SELECT 1 FROM centre_replica WHERE id = $1`, [centre.id])).length === 1, { what: 'centre replica' });
+    await waitFor(
+      async () =>
+        (await platform.services.processing.db.query(`SELECT 1 FROM centre_replica WHERE id = $1`, [centre.id]))
+          .length === 1,
+      { what: 'centre replica' },
+    );
     const t = performance.now();
     await load(platform, centre.id, n);
-    console.log(`loaded ${n.toLocaleString('en')} open dossiers at ${centre.code} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `loaded ${n.toLocaleString('en')} open dossiers at ${centre.code} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     const cases: Array<[string, string, InboxFilter | null]> = [
       ['specialist, no filter', 'SPECIALIST', null],
       ['specialist, overdue', 'SPECIALIST', { deadline: 'OVERDUE' }],
       ['specialist, due soon', 'SPECIALIST', { deadline: 'DUE_SOON' }],
       ['specialist, one procedure', 'SPECIALIST', { procedureCode: 'BENCH-P7' }],
-      ['specialist, procedure + status + due soon', 'SPECIALIST', { procedureCode: 'BENCH-P7', status: 'PROCESSING', deadline: 'DUE_SOON' }],
+      [
+        'specialist, procedure + status + due soon',
+        'SPECIALIST',
+        { procedureCode: 'BENCH-P7', status: 'PROCESSING', deadline: 'DUE_SOON' },
+      ],
       ['specialist, paused', 'SPECIALIST', { deadline: 'PAUSED' }],
       ['observer (every role), no filter', 'OBSERVER', null],
       ['observer, overdue', 'OBSERVER', { deadline: 'OVERDUE' }],
@@ -108,10 +143,20 @@ async function main() {
     for (const [name, role, filter] of cases) {
       const token = await platform.token({ role: role as never, centre: centre.code });
       const r = await measure(platform, token, filter, runs, centre.id, role === 'OBSERVER' ? null : role);
-      rows.push({ case: name, total: r.total, 'p50 ms': r.p50.toFixed(1), 'p95 ms': r.p95.toFixed(1), 'max ms': r.max.toFixed(1), 'SQL p50': r.dbP50.toFixed(1), 'SQL p95': r.dbP95.toFixed(1) });
+      rows.push({
+        case: name,
+        total: r.total,
+        'p50 ms': r.p50.toFixed(1),
+        'p95 ms': r.p95.toFixed(1),
+        'max ms': r.max.toFixed(1),
+        'SQL p50': r.dbP50.toFixed(1),
+        'SQL p95': r.dbP95.toFixed(1),
+      });
     }
     console.table(rows);
-    console.log(`${runs} runs per case; machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the end (other work shares the machine)`);
+    console.log(
+      `${runs} runs per case; machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the end (other work shares the machine)`,
+    );
   } finally {
     await platform.stop();
   }

@@ -23,10 +23,18 @@ export function graphqlClient(gatewayUrl: string, connections = 128): GraphQLCli
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await res.body.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+      const body = (await res.body.json()) as {
+        data?: any;
+        errors?: Array<{ message: string; extensions?: { code?: string } }>;
+      };
       if (res.statusCode !== 200 || body.errors?.length) {
         const first = body.errors?.[0];
-        throw Object.assign(new Error(`HTTP ${res.statusCode}: ${first ? `${first.extensions?.code ?? ''} ${first.message}` : 'no body'}`), { code: first?.extensions?.code });
+        throw Object.assign(
+          new Error(
+            `HTTP ${res.statusCode}: ${first ? `${first.extensions?.code ?? ''} ${first.message}` : 'no body'}`,
+          ),
+          { code: first?.extensions?.code },
+        );
       }
       return body.data;
     },
@@ -70,7 +78,11 @@ export function summarise(latencies: number[], errors: number, seconds: number, 
  * `rate` requests a second for `seconds`. Request i is due at start + i/rate; its latency runs
  * from that instant to its answer, whatever delayed its sending.
  */
-export async function openLoop(rate: number, seconds: number, send: (i: number) => Promise<unknown>): Promise<LatencySummary> {
+export async function openLoop(
+  rate: number,
+  seconds: number,
+  send: (i: number) => Promise<unknown>,
+): Promise<LatencySummary> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -96,7 +108,11 @@ export async function openLoop(rate: number, seconds: number, send: (i: number) 
 }
 
 /** `clients` loops, each sending its next request when the previous one is answered, for `seconds`. */
-export async function closedLoop(clients: number, seconds: number, send: (i: number) => Promise<unknown>): Promise<LatencySummary> {
+export async function closedLoop(
+  clients: number,
+  seconds: number,
+  send: (i: number) => Promise<unknown>,
+): Promise<LatencySummary> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;

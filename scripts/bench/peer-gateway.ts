@@ -51,13 +51,27 @@ export async function startPeerGateway(opts: PeerGatewayOptions): Promise<Runnin
   const identity: GatewayPlugin<PeerContext> = {
     // The bearer is verified and the identity signed once per request, before execution, as ours does.
     async onContextBuilding({ context, extendContext }) {
-      const caller = await callerOfAuthorization(context.request.headers.get('authorization'), verifyUser, unauthenticated);
-      extendContext({ identity: await signIdentity(caller), correlationId: context.request.headers.get(CORRELATION_HEADER) ?? randomUUID() });
+      const caller = await callerOfAuthorization(
+        context.request.headers.get('authorization'),
+        verifyUser,
+        unauthenticated,
+      );
+      extendContext({
+        identity: await signIdentity(caller),
+        correlationId: context.request.headers.get(CORRELATION_HEADER) ?? randomUUID(),
+      });
     },
     onFetch({ url, options, setOptions, context }) {
       fetches[url] = (fetches[url] ?? 0) + 1;
       if (!('identity' in context) || !context.identity) return;
-      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [IDENTITY_HEADER]: context.identity, [CORRELATION_HEADER]: context.correlationId! } });
+      setOptions({
+        ...options,
+        headers: {
+          ...(options.headers as Record<string, string>),
+          [IDENTITY_HEADER]: context.identity,
+          [CORRELATION_HEADER]: context.correlationId!,
+        },
+      });
     },
   };
 
@@ -106,7 +120,8 @@ async function main() {
   process.on('SIGINT', stop);
 }
 
-if (require.main === module) void main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module)
+  void main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

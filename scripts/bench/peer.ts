@@ -45,10 +45,11 @@ export async function startPeer(platform: LaunchedPlatform): Promise<RunningPeer
       const counts = (await (await fetch(`${url}/subgraph-requests`)).json()) as Record<string, number>;
       return Object.values(counts).reduce((a, b) => a + b, 0);
     },
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -66,8 +67,12 @@ export interface PeerFigures extends RatioFigures {
 const DOSSIERS = 200;
 
 export async function benchPeer(
-  platform: LaunchedPlatform, seed: BenchSeed, databaseUrl: string, redisUrl: string | undefined,
-  opts: { pairs: number; seconds: number; clients: number }, log: (line: string) => void,
+  platform: LaunchedPlatform,
+  seed: BenchSeed,
+  databaseUrl: string,
+  redisUrl: string | undefined,
+  opts: { pairs: number; seconds: number; clients: number },
+  log: (line: string) => void,
 ): Promise<PeerFigures> {
   const ours = graphqlClient(platform.gatewayUrl);
   // Dossiers of the communes, every service's events applied: each query reads a whole dossier.
@@ -82,13 +87,21 @@ export async function benchPeer(
   const peerClient = graphqlClient(peer.url);
   try {
     const probe = dossiers[0];
-    const [a, b] = await Promise.all([ours.request(DOSSIER, { id: probe.id }, probe.officer), peerClient.request(DOSSIER, { id: probe.id }, probe.officer)]);
+    const [a, b] = await Promise.all([
+      ours.request(DOSSIER, { id: probe.id }, probe.officer),
+      peerClient.request(DOSSIER, { id: probe.id }, probe.officer),
+    ]);
     const sameAnswer = isDeepStrictEqual(a, b) && a.dossier?.id === probe.id;
-    if (!sameAnswer) log(`peer gateway: its answer differs from ours — the comparison is not fair:\n  ours ${JSON.stringify(a)}\n  peer ${JSON.stringify(b)}`);
+    if (!sameAnswer)
+      log(
+        `peer gateway: its answer differs from ours — the comparison is not fair:\n  ours ${JSON.stringify(a)}\n  peer ${JSON.stringify(b)}`,
+      );
     const before = await peer.subgraphRequests();
     for (const d of dossiers.slice(0, 20)) await peerClient.request(DOSSIER, { id: d.id }, d.officer);
     const subgraphRequestsPerQuery = ((await peer.subgraphRequests()) - before) / 20;
-    log(`peer gateway: same answer as ours ${sameAnswer ? 'yes' : 'NO'}; ${subgraphRequestsPerQuery} subgraph requests per Dossier query`);
+    log(
+      `peer gateway: same answer as ours ${sameAnswer ? 'yes' : 'NO'}; ${subgraphRequestsPerQuery} subgraph requests per Dossier query`,
+    );
 
     const census = platformCensus(platform);
     const figures = await withSharedCensus(databaseUrl, redisUrl, (shared) => {
@@ -98,10 +111,16 @@ export async function benchPeer(
         peer: { client: peerClient, census: async () => ({ gateway: [peer.pid], ...services(), ...(await shared()) }) },
         ours: { client: ours, census: async () => ({ ...census(), ...(await shared()) }) },
       };
-      return alternate('Dossier query, gateways', variants, async (client, _variant, i) => {
-        const d = dossiers[i % dossiers.length];
-        await client.request(DOSSIER, { id: d.id }, d.officer);
-      }, opts, log);
+      return alternate(
+        'Dossier query, gateways',
+        variants,
+        async (client, _variant, i) => {
+          const d = dossiers[i % dossiers.length];
+          await client.request(DOSSIER, { id: d.id }, d.officer);
+        },
+        opts,
+        log,
+      );
     });
     const meanGatewayMs = (variant: string) => {
       const trials = figures.trials.filter((t) => t.variant === variant);

@@ -19,11 +19,19 @@ export interface ScaleFigures {
 }
 export type ReportFigures = Partial<Record<'province-year' | '10 million', ScaleFigures>>;
 
-export async function benchReport(platform: LaunchedPlatform, gql: GraphQLClient, databaseUrl: string, opts: { full: boolean; runs: number }, log: (line: string) => void): Promise<ReportFigures> {
+export async function benchReport(
+  platform: LaunchedPlatform,
+  gql: GraphQLClient,
+  databaseUrl: string,
+  opts: { full: boolean; runs: number },
+  log: (line: string) => void,
+): Promise<ReportFigures> {
   const out: ReportFigures = {};
   for (const key of opts.full ? ['province', 'national'] : ['province']) {
     const scale = SCALES[key];
-    log(`Report: generating ${scale.name} (${scale.dossiers.toLocaleString('en')} dossiers)${key === 'national' ? ' — this takes many minutes' : ''}`);
+    log(
+      `Report: generating ${scale.name} (${scale.dossiers.toLocaleString('en')} dossiers)${key === 'national' ? ' — this takes many minutes' : ''}`,
+    );
     const t = performance.now();
     const ids = await generate(databaseUrl, scale);
     const generatedSeconds = (performance.now() - t) / 1000;
@@ -42,11 +50,18 @@ export async function benchReport(platform: LaunchedPlatform, gql: GraphQLClient
       times.sort((a, b) => a - b);
       all.push(...times);
       queries.push({ query, rows, p50: percentile(times, 50), p95: percentile(times, 95) });
-      log(`  ${query}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (${rows} rows)`);
+      log(
+        `  ${query}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (${rows} rows)`,
+      );
     }
     all.sort((a, b) => a - b);
     out[scale.name as 'province-year' | '10 million'] = {
-      dossiers: scale.dossiers, generatedSeconds, p50: percentile(all, 50), p95: percentile(all, 95), worstP95: Math.max(...queries.map((q) => q.p95)), queries,
+      dossiers: scale.dossiers,
+      generatedSeconds,
+      p50: percentile(all, 50),
+      p95: percentile(all, 95),
+      worstP95: Math.max(...queries.map((q) => q.p95)),
+      queries,
     };
   }
   return out;

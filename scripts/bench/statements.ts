@@ -26,7 +26,7 @@ const query = Client.prototype.query as (...args: unknown[]) => unknown;
   if (counting) {
     total++;
     const first = args[0] as string | { text?: string };
-    const text = (typeof first === 'string' ? first : first?.text ?? '?').replace(/\s+/g, ' ').slice(0, 140);
+    const text = (typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 140);
     seen.set(text, (seen.get(text) ?? 0) + 1);
   }
   return query.apply(this, args);
@@ -76,21 +76,32 @@ async function main() {
     const idlePerMs = total / (Date.now() - idleStart);
 
     const receptions = await count(async () => {
-      for (let i = 0; i < RECEPTIONS; i++) await fixtures.receiveDossier({ centre, procedureCode: procedure.code, deliveryMethod: 'POST' });
+      for (let i = 0; i < RECEPTIONS; i++)
+        await fixtures.receiveDossier({ centre, procedureCode: procedure.code, deliveryMethod: 'POST' });
     }, idlePerMs);
-    const queries = await count(async () => {
-      for (let i = 0; i < QUERIES; i++) await dossierQuery(warm.id);
-    }, idlePerMs, 500);
+    const queries = await count(
+      async () => {
+        for (let i = 0; i < QUERIES; i++) await dossierQuery(warm.id);
+      },
+      idlePerMs,
+      500,
+    );
 
     const line = (what: string, n: number, c: typeof receptions) =>
       `${what}: ${(c.net / n).toFixed(1)} statements each (${c.raw} counted over ${n}, less ${(idlePerMs * c.elapsed).toFixed(0)} of the background's in ${c.elapsed} ms)`;
     console.log(`background: ${(idlePerMs * 1000).toFixed(1)} statements/s`);
-    console.log(line('reception (SubmitDossier, until processing, delivery and statistics applied it)', RECEPTIONS, receptions));
+    console.log(
+      line('reception (SubmitDossier, until processing, delivery and statistics applied it)', RECEPTIONS, receptions),
+    );
     console.log(line('Dossier query (contract, officer of the centre)', QUERIES, queries));
     if (SHOW) {
-      for (const [what, c, n] of [['per reception', receptions, RECEPTIONS], ['per Dossier query', queries, QUERIES]] as const) {
+      for (const [what, c, n] of [
+        ['per reception', receptions, RECEPTIONS],
+        ['per Dossier query', queries, QUERIES],
+      ] as const) {
         console.log(`\n${what}:`);
-        for (const [text, k] of [...c.statements].sort((a, b) => b[1] - a[1])) console.log(`  ${(k / n).toFixed(2)}  ${text}`);
+        for (const [text, k] of [...c.statements].sort((a, b) => b[1] - a[1]))
+          console.log(`  ${(k / n).toFixed(2)}  ${text}`);
       }
     }
   } finally {
@@ -98,4 +109,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

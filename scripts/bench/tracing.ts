@@ -33,8 +33,14 @@ export interface TracingFigures {
 }
 
 /** An OTLP/HTTP endpoint that accepts every export and counts it. */
-export async function startSpanSink(): Promise<{ url: string; counts: () => TracingFigures['exported']; close(): Promise<void> }> {
-  let requests = 0, spans = 0, bytes = 0;
+export async function startSpanSink(): Promise<{
+  url: string;
+  counts: () => TracingFigures['exported'];
+  close(): Promise<void>;
+}> {
+  let requests = 0,
+    spans = 0,
+    bytes = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -73,31 +79,60 @@ export async function benchTracing(
 ): Promise<TracingFigures> {
   const sides = { 'tracing off': off, 'tracing on': on } as const;
   type Side = keyof typeof sides;
-  const clients = { 'tracing off': graphqlClient(off.platform.gatewayUrl), 'tracing on': graphqlClient(on.platform.gatewayUrl) };
+  const clients = {
+    'tracing off': graphqlClient(off.platform.gatewayUrl),
+    'tracing on': graphqlClient(on.platform.gatewayUrl),
+  };
   try {
-    const ratios = await withSharedCensus(off.databaseUrl, redisUrl, (offShared) => withSharedCensus(on.databaseUrl, redisUrl, async (onShared) => {
-      const variants = {
-        'tracing off': { client: clients['tracing off'], census: async () => ({ ...platformCensus(off.platform)(), ...(await offShared()) }) },
-        'tracing on': { client: clients['tracing on'], census: async () => ({ ...platformCensus(on.platform)(), ...(await onShared()) }) },
-      };
-      const received: Record<Side, Array<{ id: string; officer: string }>> = { 'tracing off': [], 'tracing on': [] };
-      const turns: Record<Side, number> = { 'tracing off': 0, 'tracing on': 0 };
-      const reception = await alternate('reception', variants, async (client, side) => {
-        const seed = sides[side].seed;
-        const commune = seed.communes[turns[side]++ % seed.communes.length];
-        const { submitDossier } = await client.request(SUBMIT, submitInput(seed, commune.id), commune.officer);
-        if (received[side].length < 2000) received[side].push({ id: submitDossier.id, officer: commune.officer });
-      }, { ...opts, settle: (side) => waitEventsApplied(sides[side].databaseUrl, 120_000) }, log);
-      const read = await alternate('Dossier query', variants, async (client, side, i) => {
-        const d = received[side][i % received[side].length];
-        await client.request(DOSSIER, { id: d.id }, d.officer);
-      }, opts, log);
-      return [reception, read];
-    }));
+    const ratios = await withSharedCensus(off.databaseUrl, redisUrl, (offShared) =>
+      withSharedCensus(on.databaseUrl, redisUrl, async (onShared) => {
+        const variants = {
+          'tracing off': {
+            client: clients['tracing off'],
+            census: async () => ({ ...platformCensus(off.platform)(), ...(await offShared()) }),
+          },
+          'tracing on': {
+            client: clients['tracing on'],
+            census: async () => ({ ...platformCensus(on.platform)(), ...(await onShared()) }),
+          },
+        };
+        const received: Record<Side, Array<{ id: string; officer: string }>> = { 'tracing off': [], 'tracing on': [] };
+        const turns: Record<Side, number> = { 'tracing off': 0, 'tracing on': 0 };
+        const reception = await alternate(
+          'reception',
+          variants,
+          async (client, side) => {
+            const seed = sides[side].seed;
+            const commune = seed.communes[turns[side]++ % seed.communes.length];
+            const { submitDossier } = await client.request(SUBMIT, submitInput(seed, commune.id), commune.officer);
+            if (received[side].length < 2000) received[side].push({ id: submitDossier.id, officer: commune.officer });
+          },
+          { ...opts, settle: (side) => waitEventsApplied(sides[side].databaseUrl, 120_000) },
+          log,
+        );
+        const read = await alternate(
+          'Dossier query',
+          variants,
+          async (client, side, i) => {
+            const d = received[side][i % received[side].length];
+            await client.request(DOSSIER, { id: d.id }, d.officer);
+          },
+          opts,
+          log,
+        );
+        return [reception, read];
+      }),
+    );
     const offTrials = ratios[0].trials.filter((t) => t.variant === 'tracing off');
-    const receptionCpuMs = offTrials.reduce((s, t) => s + Object.values(t.cpuMsPerOperation).reduce((a, b) => a + b, 0), 0) / Math.max(1, offTrials.length);
+    const receptionCpuMs =
+      offTrials.reduce((s, t) => s + Object.values(t.cpuMsPerOperation).reduce((a, b) => a + b, 0), 0) /
+      Math.max(1, offTrials.length);
     const nsPerEvent = offPathNs();
-    return { ratios, exported: sink.counts(), offPath: { nsPerEvent, receptionCpuMs, share: (nsPerEvent / 1e6) / receptionCpuMs } };
+    return {
+      ratios,
+      exported: sink.counts(),
+      offPath: { nsPerEvent, receptionCpuMs, share: nsPerEvent / 1e6 / receptionCpuMs },
+    };
   } finally {
     await clients['tracing off'].close();
     await clients['tracing on'].close();

@@ -19,12 +19,20 @@ const BLOBS = 'blobs';
  * A `pg_dump` or `pg_restore` at least as new as the server (an older one refuses a newer
  * server): PG_BIN_DIR, Debian's /usr/lib/postgresql/<major>/bin, or the one on PATH.
  */
-export async function postgresTool(tool: 'pg_dump' | 'pg_restore', databaseUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const serverMajor = await withClient(databaseUrl, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
+export async function postgresTool(
+  tool: 'pg_dump' | 'pg_restore',
+  databaseUrl: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const serverMajor = await withClient(databaseUrl, async (c) =>
+    Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000),
+  );
   const candidates: string[] = [];
   if (env.PG_BIN_DIR) candidates.push(join(env.PG_BIN_DIR, tool));
   if (existsSync('/usr/lib/postgresql')) {
-    for (const major of readdirSync('/usr/lib/postgresql').filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a))) {
+    for (const major of readdirSync('/usr/lib/postgresql')
+      .filter((d) => /^\d+$/.test(d))
+      .sort((a, b) => Number(b) - Number(a))) {
       candidates.push(join('/usr/lib/postgresql', major, 'bin', tool));
     }
   }
@@ -41,7 +49,9 @@ export async function postgresTool(tool: 'pg_dump' | 'pg_restore', databaseUrl: 
     if (major >= serverMajor) return candidate;
     seen.push(`${candidate} (${major})`);
   }
-  throw new Error(`No ${tool} of PostgreSQL ${serverMajor} or newer (found: ${seen.join(', ') || 'none'}); install postgresql-client-${serverMajor} or set PG_BIN_DIR`);
+  throw new Error(
+    `No ${tool} of PostgreSQL ${serverMajor} or newer (found: ${seen.join(', ') || 'none'}); install postgresql-client-${serverMajor} or set PG_BIN_DIR`,
+  );
 }
 
 export interface BackupResult {
@@ -54,18 +64,30 @@ export interface BackupResult {
  * The database first, then the blobs: a blob is written before the row that names it commits and
  * never changes (content-addressed), so a copy made after the dump holds every blob it names.
  */
-export async function backupPlatform(opts: { databaseUrl: string; dataDir: string; to: string }): Promise<BackupResult> {
+export async function backupPlatform(opts: {
+  databaseUrl: string;
+  dataDir: string;
+  to: string;
+}): Promise<BackupResult> {
   // Personal data: readable by the operator's account only.
   mkdirSync(opts.to, { recursive: true, mode: 0o700 });
   const dumpFile = join(opts.to, DUMP_FILE);
   writeFileSync(dumpFile, '', { mode: 0o600 });
   chmodSync(dumpFile, 0o600);
   // One consistent snapshot of every schema (pg_dump's single transaction), taken while the platform runs.
-  execFileSync(await postgresTool('pg_dump', opts.databaseUrl), ['--format=custom', `--exclude-schema=${QUEUE_SCHEMA}`, `--file=${dumpFile}`, `--dbname=${opts.databaseUrl}`], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(
+    await postgresTool('pg_dump', opts.databaseUrl),
+    ['--format=custom', `--exclude-schema=${QUEUE_SCHEMA}`, `--file=${dumpFile}`, `--dbname=${opts.databaseUrl}`],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   const blobs = join(opts.dataDir, BLOBS);
   // A `.tmp` is a put under way, renamed into place once whole: not a blob yet.
-  if (existsSync(blobs)) cpSync(blobs, join(opts.to, BLOBS), { recursive: true, filter: (src) => !src.endsWith('.tmp') });
-  writeFileSync(join(opts.to, 'backup.json'), JSON.stringify({ at: new Date().toISOString(), dump: DUMP_FILE, blobs: BLOBS }, null, 2));
+  if (existsSync(blobs))
+    cpSync(blobs, join(opts.to, BLOBS), { recursive: true, filter: (src) => !src.endsWith('.tmp') });
+  writeFileSync(
+    join(opts.to, 'backup.json'),
+    JSON.stringify({ at: new Date().toISOString(), dump: DUMP_FILE, blobs: BLOBS }, null, 2),
+  );
   return { dir: opts.to, dumpBytes: statSync(dumpFile).size, blobs: countFiles(join(opts.to, BLOBS)) };
 }
 
@@ -80,8 +102,14 @@ export interface RestoreResult {
  * Into a new database `database` on the server `adminUrl` reaches (a superuser: the dump's objects
  * become the next start's owner role's, database-roles.ts), and the blobs into `dataDir`.
  */
-export async function restorePlatform(opts: { from: string; adminUrl: string; database: string; dataDir: string }): Promise<RestoreResult> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(opts.database)) throw new Error(`A database name of lower-case letters, digits and _ please, got ${opts.database}`);
+export async function restorePlatform(opts: {
+  from: string;
+  adminUrl: string;
+  database: string;
+  dataDir: string;
+}): Promise<RestoreResult> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(opts.database))
+    throw new Error(`A database name of lower-case letters, digits and _ please, got ${opts.database}`);
   await withClient(opts.adminUrl, (c) => c.query(`CREATE DATABASE ${opts.database}`));
   const url = new URL(opts.adminUrl);
   url.pathname = `/${opts.database}`;
@@ -104,12 +132,15 @@ export async function restorePlatform(opts: { from: string; adminUrl: string; da
  */
 export async function resendUnrecorded(c: Client): Promise<number> {
   let resent = 0;
-  const present = async (table: string) => (await c.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [table])).rows[0].present as boolean;
+  const present = async (table: string) =>
+    (await c.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [table])).rows[0].present as boolean;
   for (const source of SERVICE_NAMES) {
     if (!(await present(`${source}.outbox`))) continue;
     for (const subscriber of SERVICE_NAMES) {
       if (!(await present(`${subscriber}.processed_event`))) continue;
-      const types = Object.entries(SUBSCRIPTIONS as Record<string, readonly string[]>).filter(([, subs]) => subs.includes(subscriber)).map(([type]) => type);
+      const types = Object.entries(SUBSCRIPTIONS as Record<string, readonly string[]>)
+        .filter(([, subs]) => subs.includes(subscriber))
+        .map(([type]) => type);
       if (!types.length) continue;
       const { rowCount } = await c.query(
         `UPDATE ${source}.outbox o SET relayed_at = NULL
@@ -126,6 +157,7 @@ export async function resendUnrecorded(c: Client): Promise<number> {
 function countFiles(dir: string): number {
   if (!existsSync(dir)) return 0;
   let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) n += entry.isDirectory() ? countFiles(join(dir, entry.name)) : 1;
+  for (const entry of readdirSync(dir, { withFileTypes: true }))
+    n += entry.isDirectory() ? countFiles(join(dir, entry.name)) : 1;
   return n;
 }

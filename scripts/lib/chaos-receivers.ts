@@ -25,7 +25,9 @@ export interface ReceiverRecord {
 export function readReceiver(folder: string): ReceiverRecord {
   const dir = join(folder, 'accepted');
   const accepted = existsSync(dir)
-    ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as AcceptedMessage)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as AcceptedMessage)
     : [];
   const droppedFile = join(folder, 'dropped.jsonl');
   const dropped = existsSync(droppedFile) ? readFileSync(droppedFile, 'utf8').split('\n').filter(Boolean).length : 0;
@@ -44,14 +46,19 @@ export function receiverProblems(
   const byContent = new Map<string, string[]>();
   for (const { key, message } of record.accepted) {
     const n = byId.get(notificationOfKey(key));
-    if (!n || n.channel !== channel) problems.push(`${label}: accepted a message under key ${key}, which is no ${channel} notification`);
+    if (!n || n.channel !== channel)
+      problems.push(`${label}: accepted a message under key ${key}, which is no ${channel} notification`);
     const content = JSON.stringify([message.to, message.subject ?? null, message.text]);
     byContent.set(content, [...(byContent.get(content) ?? []), key]);
   }
   const twice = [...byContent.values()].filter((keys) => keys.length > 1).map((keys) => keys.sort());
-  if (twice.length) problems.push(`${twice.length} ${label} messages sent twice (accepted under different keys, e.g. ${twice[0].join(', ')})`);
+  if (twice.length)
+    problems.push(
+      `${twice.length} ${label} messages sent twice (accepted under different keys, e.g. ${twice[0].join(', ')})`,
+    );
   const acceptedIds = new Set(record.accepted.map((m) => notificationOfKey(m.key)));
   const lost = notifications.filter((n) => n.channel === channel && n.status === 'SENT' && !acceptedIds.has(n.id));
-  if (lost.length) problems.push(`${lost.length} ${channel} notifications SENT that the receiver never accepted (e.g. ${lost[0].id})`);
+  if (lost.length)
+    problems.push(`${lost.length} ${channel} notifications SENT that the receiver never accepted (e.g. ${lost[0].id})`);
   return problems;
 }

@@ -51,17 +51,26 @@ const COMPLETE = contractOperation('CompleteStep');
 const DECIDE = contractOperation('DecideDossier');
 const PICKUP = contractOperation('ConfirmPickup');
 const STATE = `query($id: ID!) { dossier(id: $id) { id status currentStep { role } delivery { status } } }`;
-const PDF = Buffer.from('%PDF-1.4\n% kết quả giải quyết\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').toString('base64');
+const PDF = Buffer.from('%PDF-1.4\n% kết quả giải quyết\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').toString(
+  'base64',
+);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A redis-server of the run's own (never the machine's): AOF on, no RDB, noeviction, in a temporary folder. */
 class OwnRedis {
   private child?: ChildProcess;
-  constructor(readonly port: number, private readonly dir: string, private readonly appendfsync: 'always' | 'everysec') {}
+  constructor(
+    readonly port: number,
+    private readonly dir: string,
+    private readonly appendfsync: 'always' | 'everysec',
+  ) {}
 
   static available(): boolean {
-    return ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].some(existsSync) || (process.env.PATH ?? '').split(':').some((p) => existsSync(join(p, 'redis-server')));
+    return (
+      ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].some(existsSync) ||
+      (process.env.PATH ?? '').split(':').some((p) => existsSync(join(p, 'redis-server')))
+    );
   }
 
   get url() {
@@ -69,8 +78,28 @@ class OwnRedis {
   }
 
   async start(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes',
-      '--appendfsync', this.appendfsync, '--maxmemory-policy', 'noeviction', '--dir', this.dir, '--protected-mode', 'no'], { stdio: 'ignore' });
+    this.child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        this.appendfsync,
+        '--maxmemory-policy',
+        'noeviction',
+        '--dir',
+        this.dir,
+        '--protected-mode',
+        'no',
+      ],
+      { stdio: 'ignore' },
+    );
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       const ok = await new Promise<boolean>((resolve) => {
@@ -101,18 +130,41 @@ interface Tokens {
 }
 
 /** One applicant's dossier driven from reception to the return of its result, whatever fails on the way. */
-async function driveDossier(gql: GraphQLClient, centreId: string, procedureCode: string, t: Tokens, until: number, n: number, submitted: Map<string, string>, ack: Set<string>) {
+async function driveDossier(
+  gql: GraphQLClient,
+  centreId: string,
+  procedureCode: string,
+  t: Tokens,
+  until: number,
+  n: number,
+  submitted: Map<string, string>,
+  ack: Set<string>,
+) {
   const key = randomUUID();
   let id: string | undefined;
   while (!id && Date.now() < until) {
     try {
-      const { submitDossier } = await gql.request(SUBMIT, {
-        input: {
-          procedureCode, centreId, channel: 'COUNTER', idempotencyKey: key,
-          applicant: { kind: 'CITIZEN', identityNumber: `046090${String(n % 1_000_000).padStart(6, '0')}`, fullName: 'Trần Thị Bình', phone: '0905123456', email: `ap${n}@example.vn` },
-          documents: [], delivery: { method: 'COUNTER' },
+      const { submitDossier } = await gql.request(
+        SUBMIT,
+        {
+          input: {
+            procedureCode,
+            centreId,
+            channel: 'COUNTER',
+            idempotencyKey: key,
+            applicant: {
+              kind: 'CITIZEN',
+              identityNumber: `046090${String(n % 1_000_000).padStart(6, '0')}`,
+              fullName: 'Trần Thị Bình',
+              phone: '0905123456',
+              email: `ap${n}@example.vn`,
+            },
+            documents: [],
+            delivery: { method: 'COUNTER' },
+          },
         },
-      }, t.officer);
+        t.officer,
+      );
       id = submitDossier.id as string;
       submitted.set(key, id);
     } catch {
@@ -132,11 +184,28 @@ async function driveDossier(gql: GraphQLClient, centreId: string, procedureCode:
         ack.add(id);
         return;
       }
-      if ((status === 'RECEIVED' || status === 'PROCESSING') && role === 'INTAKE_OFFICER') await gql.request(COMPLETE, { dossierId: id, note: 'bàn giao' }, t.officer);
-      else if (status === 'PROCESSING' && role === 'SPECIALIST') await gql.request(COMPLETE, { dossierId: id, note: 'đã thẩm định' }, t.specialist);
+      if ((status === 'RECEIVED' || status === 'PROCESSING') && role === 'INTAKE_OFFICER')
+        await gql.request(COMPLETE, { dossierId: id, note: 'bàn giao' }, t.officer);
+      else if (status === 'PROCESSING' && role === 'SPECIALIST')
+        await gql.request(COMPLETE, { dossierId: id, note: 'đã thẩm định' }, t.specialist);
       else if (status === 'PROCESSING' && role === 'LEADER') {
-        await gql.request(DECIDE, { input: { dossierId: id, decision: 'APPROVED', result: { documentType: 'GIAY_XAC_NHAN', title: 'Giấy xác nhận', upload: { fileName: 'ket-qua.pdf', mimeType: 'application/pdf', contentBase64: PDF } } } }, t.leader);
-      } else if (status === 'RESOLVED' && dossier.delivery?.status === 'READY') await gql.request(PICKUP, { dossierId: id }, t.officer);
+        await gql.request(
+          DECIDE,
+          {
+            input: {
+              dossierId: id,
+              decision: 'APPROVED',
+              result: {
+                documentType: 'GIAY_XAC_NHAN',
+                title: 'Giấy xác nhận',
+                upload: { fileName: 'ket-qua.pdf', mimeType: 'application/pdf', contentBase64: PDF },
+              },
+            },
+          },
+          t.leader,
+        );
+      } else if (status === 'RESOLVED' && dossier.delivery?.status === 'READY')
+        await gql.request(PICKUP, { dossierId: id }, t.officer);
       else await sleep(200); // an event still on its way
     } catch {
       await sleep(300); // a process down, a conflict with our own earlier try, a lock held: look again
@@ -165,28 +234,58 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosVerdict> {
       redis = new OwnRedis(port, tmp, opts.appendfsync ?? 'always');
       await redis.start();
     }
-    log(`database: ${db.where}; queue backend: ${redis ? `own redis-server on port ${redis.port} (AOF, appendfsync ${opts.appendfsync ?? 'always'})` : "BullMQ's PostgreSQL backend"}`);
+    log(
+      `database: ${db.where}; queue backend: ${redis ? `own redis-server on port ${redis.port} (AOF, appendfsync ${opts.appendfsync ?? 'always'})` : "BullMQ's PostgreSQL backend"}`,
+    );
     platform = await launchPlatform({
-      databaseUrl: db.url, redisUrl: redis?.url, queuePrefix: 'chaos', split: true, dataDir: join(tmp, 'data'),
-      logFile: join(tmp, 'platform.log'), restartDelayMs: 1000,
+      databaseUrl: db.url,
+      redisUrl: redis?.url,
+      queuePrefix: 'chaos',
+      split: true,
+      dataDir: join(tmp, 'data'),
+      logFile: join(tmp, 'platform.log'),
+      restartDelayMs: 1000,
       env: { DATABASE_POOL_SIZE: '4', QUEUE_POOL_SIZE: '3', LOG_LEVEL: 'error' },
       log: (l) => log(`${at().toFixed(1)} s  ${l}`),
     });
     gql = graphqlClient(platform.gatewayUrl, 64);
     const admin = await platform.token({ role: 'ADMIN', centre: 'CHAOS' });
-    const { createCentre: centre } = await gql.request(`mutation($input: CentreInput!) { createCentre(input: $input) { id code } }`,
-      { input: { code: 'CHAOS', name: 'Trung tâm thử sức chịu đựng', level: 'PROVINCE' } }, admin);
+    const { createCentre: centre } = await gql.request(
+      `mutation($input: CentreInput!) { createCentre(input: $input) { id code } }`,
+      { input: { code: 'CHAOS', name: 'Trung tâm thử sức chịu đựng', level: 'PROVINCE' } },
+      admin,
+    );
     const procedureCode = 'CHAOS-1';
-    await gql.request(`mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id } }`, {
-      input: { code: procedureCode, name: 'Xác nhận tình trạng hôn nhân', sector: 'Hộ tịch', levels: ['PROVINCE'], feeVnd: 0, processingTime: { amount: 5, unit: 'WORKING_DAYS' } },
-    }, admin);
-    await waitSql(db.url, 60_000, `SELECT (SELECT count(*) FROM processing.centre_replica) + (SELECT count(*) FROM delivery.centre_replica) + (SELECT count(*) FROM statistics.centre_replica) = 3 AS ok`);
+    await gql.request(
+      `mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id } }`,
+      {
+        input: {
+          code: procedureCode,
+          name: 'Xác nhận tình trạng hôn nhân',
+          sector: 'Hộ tịch',
+          levels: ['PROVINCE'],
+          feeVnd: 0,
+          processingTime: { amount: 5, unit: 'WORKING_DAYS' },
+        },
+      },
+      admin,
+    );
+    await waitSql(
+      db.url,
+      60_000,
+      `SELECT (SELECT count(*) FROM processing.centre_replica) + (SELECT count(*) FROM delivery.centre_replica) + (SELECT count(*) FROM statistics.centre_replica) = 3 AS ok`,
+    );
     const tokens: Tokens = {
       officer: await platform.token({ role: 'INTAKE_OFFICER', centre: 'CHAOS' }),
       specialist: await platform.token({ role: 'SPECIALIST', centre: 'CHAOS' }),
       leader: await platform.token({ role: 'LEADER', centre: 'CHAOS' }),
     };
-    log(`platform up in ${at().toFixed(1)} s: ${platform.supervisor.processes().map((p) => p.name).join(', ')}`);
+    log(
+      `platform up in ${at().toFixed(1)} s: ${platform.supervisor
+        .processes()
+        .map((p) => p.name)
+        .join(', ')}`,
+    );
 
     // Load: `drivers` applicants at a time, each dossier from reception to return.
     const chaosStart = Date.now();
@@ -196,7 +295,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosVerdict> {
     let n = 0;
     const load = Promise.all(
       Array.from({ length: opts.drivers }, async () => {
-        while (Date.now() < until) await driveDossier(gql!, centre.id, procedureCode, tokens, until, n++, submitted, returned);
+        while (Date.now() < until)
+          await driveDossier(gql!, centre.id, procedureCode, tokens, until, n++, submitted, returned);
       }),
     );
 
@@ -231,8 +331,18 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosVerdict> {
 
     // Recovery: every process up again, then wait until every event was applied by every subscriber.
     const settled = await settle(db.url, opts.settleMs);
-    note(settled ? 'settled: every outbox row relayed and applied by each subscriber' : `not settled after ${opts.settleMs / 1000} s`);
-    const verdict = await audit(db.url, join(tmp, 'data'), submitted, returned, new QueueConnection({ redisUrl: redis?.url, databaseUrl: db.url, prefix: 'chaos' }));
+    note(
+      settled
+        ? 'settled: every outbox row relayed and applied by each subscriber'
+        : `not settled after ${opts.settleMs / 1000} s`,
+    );
+    const verdict = await audit(
+      db.url,
+      join(tmp, 'data'),
+      submitted,
+      returned,
+      new QueueConnection({ redisUrl: redis?.url, databaseUrl: db.url, prefix: 'chaos' }),
+    );
     verdict.disruptions = disruptions;
     const exits = platform.supervisor.exits.length;
     verdict.counts['process exits'] = exits;
@@ -290,13 +400,17 @@ async function holdConnections(url: string, held: Client[], count: number, ms: n
     clients[3] && lock(clients[3], `LOCK TABLE statistics.counter IN EXCLUSIVE MODE`),
     ...clients.slice(4).map((c) => c.query('BEGIN')),
   ]);
-  note(`PostgreSQL: ${clients.length} connections held for ${ms / 1000} s (rows of processing and delivery locked, intake's sequence and statistics' counters locked)`);
+  note(
+    `PostgreSQL: ${clients.length} connections held for ${ms / 1000} s (rows of processing and delivery locked, intake's sequence and statistics' counters locked)`,
+  );
   await sleep(ms);
-  await Promise.all(clients.map(async (c) => {
-    await c.query('ROLLBACK').catch(() => undefined);
-    await c.end().catch(() => undefined);
-    held.splice(held.indexOf(c), 1);
-  }));
+  await Promise.all(
+    clients.map(async (c) => {
+      await c.query('ROLLBACK').catch(() => undefined);
+      await c.end().catch(() => undefined);
+      held.splice(held.indexOf(c), 1);
+    }),
+  );
 }
 
 /** Every outbox row relayed and its event recorded by every subscriber. */
@@ -328,7 +442,8 @@ async function missingEvents(client: Client): Promise<string[]> {
     for (const row of rows) {
       if (!row.relayed) missing.push(`${source}: ${row.type} ${row.id} not relayed`);
       for (const subscriber of (SUBSCRIPTIONS as Record<string, readonly string[]>)[row.type] ?? []) {
-        if (!applied.get(subscriber)!.has(row.id)) missing.push(`${subscriber} never applied ${source}'s ${row.type} ${row.id}`);
+        if (!applied.get(subscriber)!.has(row.id))
+          missing.push(`${subscriber} never applied ${source}'s ${row.type} ${row.id}`);
       }
     }
   }
@@ -344,12 +459,20 @@ async function jobStates(queues: QueueConnection, missing: string[]): Promise<st
     if (!match) continue;
     const job = await queues.queue(eventQueueName(match[1] as never)).getJob(match[2]);
     const state = job ? await job.getState() : 'no job of its own in the queue (lost, or inside a batch job)';
-    out.push(`${line}: ${state}${job?.failedReason ? ` (${job.failedReason})` : ''}${job ? `, ${job.attemptsMade} attempts` : ''}`);
+    out.push(
+      `${line}: ${state}${job?.failedReason ? ` (${job.failedReason})` : ''}${job ? `, ${job.attemptsMade} attempts` : ''}`,
+    );
   }
   return out;
 }
 
-async function audit(url: string, dataDir: string, submitted: Map<string, string>, returned: Set<string>, queues: QueueConnection): Promise<ChaosVerdict> {
+async function audit(
+  url: string,
+  dataDir: string,
+  submitted: Map<string, string>,
+  returned: Set<string>,
+  queues: QueueConnection,
+): Promise<ChaosVerdict> {
   const client = new Client({ connectionString: url });
   await client.connect();
   const problems: string[] = [];
@@ -358,10 +481,17 @@ async function audit(url: string, dataDir: string, submitted: Map<string, string
   try {
     // Events: each one relayed, and recorded once by each subscriber (processed_event's key makes twice impossible; effects are checked below).
     const missing = await missingEvents(client);
-    const states = await jobStates(queues, missing).catch((err) => [`(job states unavailable: ${(err as Error).message})`]).finally(() => queues.close());
+    const states = await jobStates(queues, missing)
+      .catch((err) => [`(job states unavailable: ${(err as Error).message})`])
+      .finally(() => queues.close());
     problems.push(...states, ...missing.slice(states.length ? 10 : 0, 20));
     if (missing.length > 20) problems.push(`… and ${missing.length - 20} more missing events`);
-    counts['events in outboxes'] = Number((await one(SERVICE_NAMES.map((s) => `SELECT count(*) AS n FROM ${s}.outbox`).join(' UNION ALL '))).reduce((a, r) => a + Number(r.n), 0));
+    counts['events in outboxes'] = Number(
+      (await one(SERVICE_NAMES.map((s) => `SELECT count(*) AS n FROM ${s}.outbox`).join(' UNION ALL '))).reduce(
+        (a, r) => a + Number(r.n),
+        0,
+      ),
+    );
     counts['events missing'] = missing.length;
 
     // Dossiers: every answered reception, and every key even if its answer was lost, exactly once in intake.
@@ -374,36 +504,63 @@ async function audit(url: string, dataDir: string, submitted: Map<string, string
     counts['dossiers answered'] = [...submitted.values()].filter(Boolean).length;
     counts['dossiers in intake'] = Number((await one(`SELECT count(*) AS n FROM intake.dossier`))[0].n);
     // …and exactly once in each other service.
-    for (const [service, table] of [['processing', 'processing.dossier'], ['delivery', 'delivery.delivery'], ['statistics', 'statistics.dossier_fact']] as const) {
+    for (const [service, table] of [
+      ['processing', 'processing.dossier'],
+      ['delivery', 'delivery.delivery'],
+      ['statistics', 'statistics.dossier_fact'],
+    ] as const) {
       const idColumn = service === 'processing' ? 'id' : 'dossier_id';
-      const rows = await one(`SELECT i.id, count(x.${idColumn})::int AS n FROM intake.dossier i LEFT JOIN ${table} x ON x.${idColumn} = i.id GROUP BY i.id HAVING count(x.${idColumn}) <> 1`);
+      const rows = await one(
+        `SELECT i.id, count(x.${idColumn})::int AS n FROM intake.dossier i LEFT JOIN ${table} x ON x.${idColumn} = i.id GROUP BY i.id HAVING count(x.${idColumn}) <> 1`,
+      );
       for (const r of rows) problems.push(`dossier ${r.id}: ${r.n} rows in ${table}`);
-      const extra = await one(`SELECT count(*)::int AS n FROM ${table} x WHERE NOT EXISTS (SELECT 1 FROM intake.dossier i WHERE i.id = x.${idColumn})`);
+      const extra = await one(
+        `SELECT count(*)::int AS n FROM ${table} x WHERE NOT EXISTS (SELECT 1 FROM intake.dossier i WHERE i.id = x.${idColumn})`,
+      );
       if (extra[0].n) problems.push(`${extra[0].n} rows in ${table} for dossiers intake never received`);
     }
     // Lifecycle agrees everywhere: intake's replica and delivery follow processing.
-    const disagree = await one(`SELECT p.id, p.status AS processing, i.status AS intake FROM processing.dossier p JOIN intake.dossier i ON i.id = p.id WHERE p.status <> i.status`);
-    for (const r of disagree) problems.push(`dossier ${r.id}: processing says ${r.processing}, intake's replica ${r.intake}`);
-    const notReturned = await one(`SELECT id FROM processing.dossier WHERE id = ANY($1) AND status <> 'RETURNED'`, [[...returned]]);
+    const disagree = await one(
+      `SELECT p.id, p.status AS processing, i.status AS intake FROM processing.dossier p JOIN intake.dossier i ON i.id = p.id WHERE p.status <> i.status`,
+    );
+    for (const r of disagree)
+      problems.push(`dossier ${r.id}: processing says ${r.processing}, intake's replica ${r.intake}`);
+    const notReturned = await one(`SELECT id FROM processing.dossier WHERE id = ANY($1) AND status <> 'RETURNED'`, [
+      [...returned],
+    ]);
     for (const r of notReturned) problems.push(`dossier ${r.id} was returned but processing does not say so`);
-    counts['dossiers returned'] = Number((await one(`SELECT count(*) AS n FROM processing.dossier WHERE status = 'RETURNED'`))[0].n);
+    counts['dossiers returned'] = Number(
+      (await one(`SELECT count(*) AS n FROM processing.dossier WHERE status = 'RETURNED'`))[0].n,
+    );
 
     // Effects applied twice would show as repeated history lines, records or notifications.
-    const history = await one(`SELECT dossier_id, action, count(*)::int AS n FROM processing.dossier_history GROUP BY dossier_id, action, step_code HAVING count(*) > 1`);
+    const history = await one(
+      `SELECT dossier_id, action, count(*)::int AS n FROM processing.dossier_history GROUP BY dossier_id, action, step_code HAVING count(*) > 1`,
+    );
     for (const r of history) problems.push(`dossier ${r.dossier_id}: history action ${r.action} ${r.n} times`);
-    const decided = Number((await one(`SELECT count(*) AS n FROM processing.dossier WHERE resolved_at IS NOT NULL`))[0].n);
+    const decided = Number(
+      (await one(`SELECT count(*) AS n FROM processing.dossier WHERE resolved_at IS NOT NULL`))[0].n,
+    );
     // The result of each decision is one DigitalRecord in intake, with the record id processing chose (delivery holds it too).
-    const results = await one(`SELECT count(*)::int AS n, count(DISTINCT r.source_dossier_id)::int AS d FROM intake.digital_record r
+    const results =
+      await one(`SELECT count(*)::int AS n, count(DISTINCT r.source_dossier_id)::int AS d FROM intake.digital_record r
       JOIN delivery.delivery d ON (d.result->>'recordId')::uuid = r.id`);
-    if (results[0].n !== decided || results[0].d !== decided) problems.push(`${decided} decisions but ${results[0].n} result records in intake (${results[0].d} dossiers)`);
+    if (results[0].n !== decided || results[0].d !== decided)
+      problems.push(`${decided} decisions but ${results[0].n} result records in intake (${results[0].d} dossiers)`);
     counts['result records'] = results[0].n;
-    const notifications = await one(`SELECT dossier_id, kind, channel, count(*)::int AS n FROM delivery.notification GROUP BY 1, 2, 3 HAVING count(*) > 1`);
-    for (const r of notifications) problems.push(`dossier ${r.dossier_id}: notification ${r.kind}/${r.channel} ${r.n} times`);
+    const notifications = await one(
+      `SELECT dossier_id, kind, channel, count(*)::int AS n FROM delivery.notification GROUP BY 1, 2, 3 HAVING count(*) > 1`,
+    );
+    for (const r of notifications)
+      problems.push(`dossier ${r.dossier_id}: notification ${r.kind}/${r.channel} ${r.n} times`);
     counts['notifications'] = Number((await one(`SELECT count(*) AS n FROM delivery.notification`))[0].n);
     // What the receivers accepted (the development recorders drop a repeated idempotency key, as real
     // providers do): once per SENT notification, and never the same message under two keys.
     const sentRows = await one(`SELECT id, channel, status FROM delivery.notification`);
-    for (const [folder, channel] of [['mail', 'EMAIL'], ['sms', 'SMS']] as const) {
+    for (const [folder, channel] of [
+      ['mail', 'EMAIL'],
+      ['sms', 'SMS'],
+    ] as const) {
       const record = readReceiver(join(dataDir, folder));
       counts[`${folder} accepted`] = record.accepted.length;
       counts[`${folder} repeats dropped`] = record.dropped;
@@ -415,7 +572,10 @@ async function audit(url: string, dataDir: string, submitted: Map<string, string
     await stats.initialize();
     try {
       const differences = await reconcileStatistics(stats);
-      for (const d of differences) problems.push(`reconciliation: ${d.check} at centre ${d.centreId}: owner ${d.owner}, statistics ${d.statistics}`);
+      for (const d of differences)
+        problems.push(
+          `reconciliation: ${d.check} at centre ${d.centreId}: owner ${d.owner}, statistics ${d.statistics}`,
+        );
       counts['reconciliation differences'] = differences.length;
     } finally {
       await stats.destroy();
@@ -425,4 +585,3 @@ async function audit(url: string, dataDir: string, submitted: Map<string, string
   }
   return { ok: problems.length === 0, disruptions: [], counts, problems };
 }
-

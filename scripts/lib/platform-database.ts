@@ -23,20 +23,38 @@ export interface ProcessDatabaseUrls {
 }
 
 export async function platformDatabaseUrls(
-  url: string, log: (line: string) => void = () => undefined, env: NodeJS.ProcessEnv = process.env,
+  url: string,
+  log: (line: string) => void = () => undefined,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<ProcessDatabaseUrls> {
   const single = (summary: string): ProcessDatabaseUrls => ({
-    services: { intake: url, processing: url, delivery: url, statistics: url }, gateway: url, owner: url, summary,
+    services: { intake: url, processing: url, delivery: url, statistics: url },
+    gateway: url,
+    owner: url,
+    summary,
   });
   if (env.DATABASE_ROLES === 'off') return single('one role for every service (DATABASE_ROLES=off)');
-  if (env.DATABASE_ROLES && env.DATABASE_ROLES !== 'auto') throw new Error(`DATABASE_ROLES must be auto or off, got ${env.DATABASE_ROLES}`);
+  if (env.DATABASE_ROLES && env.DATABASE_ROLES !== 'auto')
+    throw new Error(`DATABASE_ROLES must be auto or off, got ${env.DATABASE_ROLES}`);
   const client = new Client({ connectionString: url });
   await client.connect();
-  const superuser = await client.query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`).finally(() => client.end());
+  const superuser = await client
+    .query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)
+    .finally(() => client.end());
   if (!superuser.rows[0]?.rolsuper) {
-    log('DATABASE_URL may not create roles: every service connects with it (`npm run db:setup` as a superuser makes a role per service)');
+    log(
+      'DATABASE_URL may not create roles: every service connects with it (`npm run db:setup` as a superuser makes a role per service)',
+    );
     return single('one role for every service (DATABASE_URL may not create roles)');
   }
-  const urls = await preparePlatformDatabase(url, SERVICE_DEFINITIONS, { passwords: rolePasswordsFromEnv(env), queueOnPostgres: !env.REDIS_URL });
-  return { services: urls.services, gateway: urls.gatewayUrl, owner: urls.ownerUrl, summary: `a role per service (${Object.values(urls.roles.services).join(', ')}), migrations by ${urls.roles.owner}` };
+  const urls = await preparePlatformDatabase(url, SERVICE_DEFINITIONS, {
+    passwords: rolePasswordsFromEnv(env),
+    queueOnPostgres: !env.REDIS_URL,
+  });
+  return {
+    services: urls.services,
+    gateway: urls.gatewayUrl,
+    owner: urls.ownerUrl,
+    summary: `a role per service (${Object.values(urls.roles.services).join(', ')}), migrations by ${urls.roles.owner}`,
+  };
 }

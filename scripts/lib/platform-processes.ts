@@ -85,7 +85,10 @@ export async function launchPlatform(opts: LaunchOptions): Promise<LaunchedPlatf
     const ports = Object.fromEntries(SERVICE_NAMES.map((n, i) => [n, servicePorts[i]])) as Record<ServiceName, number>;
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     // A role per service, as `npm start` makes them (README "Database roles").
-    const urls = await platformDatabaseUrls(opts.databaseUrl, opts.log, { ...process.env, REDIS_URL: opts.redisUrl ?? '' });
+    const urls = await platformDatabaseUrls(opts.databaseUrl, opts.log, {
+      ...process.env,
+      REDIS_URL: opts.redisUrl ?? '',
+    });
     const common: Record<string, string> = {
       REDIS_URL: opts.redisUrl ?? '',
       QUEUE_PREFIX: opts.queuePrefix ?? '',
@@ -98,13 +101,23 @@ export async function launchPlatform(opts: LaunchOptions): Promise<LaunchedPlatf
     };
     for (const name of SERVICE_NAMES) {
       const env = { ...common, DATABASE_URL: urls.services[name], PORT: String(ports[name]) };
-      supervisor.run(opts.split ? `${name}-api` : name, serviceEntry(name), { ...env, ROLE: opts.split ? 'api' : 'all' }, opts.nodeArgs);
+      supervisor.run(
+        opts.split ? `${name}-api` : name,
+        serviceEntry(name),
+        { ...env, ROLE: opts.split ? 'api' : 'all' },
+        opts.nodeArgs,
+      );
     }
     await Promise.all(SERVICE_NAMES.map((n) => waitHealthy(`http://127.0.0.1:${ports[n]}/readyz`, n, 180_000)));
     // Workers once the APIs have run the migrations (two processes migrating one schema at once: one fails).
     if (opts.split) {
       for (const name of SERVICE_NAMES) {
-        supervisor.run(`${name}-worker`, serviceEntry(name), { ...common, DATABASE_URL: urls.services[name], PORT: String(ports[name]), ROLE: 'worker' }, opts.nodeArgs);
+        supervisor.run(
+          `${name}-worker`,
+          serviceEntry(name),
+          { ...common, DATABASE_URL: urls.services[name], PORT: String(ports[name]), ROLE: 'worker' },
+          opts.nodeArgs,
+        );
       }
     }
     const gatewayEnv = {

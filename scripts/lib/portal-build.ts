@@ -18,7 +18,9 @@ const INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json'
 function files(path: string): string[] {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((entry) => files(join(path, entry)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((entry) => files(join(path, entry)));
 }
 
 export function portalSourceHash(): string {
@@ -30,18 +32,27 @@ export function portalSourceHash(): string {
 }
 
 /** Builds the portal unless the build on disk was made from the same sources. Resolves to what it did. */
-export async function ensurePortalBuilt(log: (line: string) => void = () => undefined): Promise<'built' | 'up to date'> {
+export async function ensurePortalBuilt(
+  log: (line: string) => void = () => undefined,
+): Promise<'built' | 'up to date'> {
   const hash = portalSourceHash();
-  if (existsSync(join(DIST, 'index.html')) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, 'utf8').trim() === hash) return 'up to date';
+  if (existsSync(join(DIST, 'index.html')) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, 'utf8').trim() === hash)
+    return 'up to date';
   log('building the web portal (its sources changed)…');
   const started = Date.now();
   const vite = join(dirname(require.resolve('vite/package.json', { paths: [PORTAL] })), 'bin', 'vite.js');
   await new Promise<void>((resolve, reject) => {
     // Always the production build: under jest (NODE_ENV=test) or a development start, Vite would
     // otherwise bundle React's development build, three times the weight and slower.
-    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: PORTAL, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production' } });
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+      cwd: PORTAL,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production' },
+    });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the portal's build failed (exit ${code})`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`the portal's build failed (exit ${code})`)),
+    );
   });
   writeFileSync(HASH_FILE, hash + '\n');
   log(`web portal built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -49,5 +60,11 @@ export async function ensurePortalBuilt(log: (line: string) => void = () => unde
 }
 
 if (require.main === module) {
-  ensurePortalBuilt(console.log).then((r) => console.log(r), (err) => { console.error(err.message); process.exit(1); });
+  ensurePortalBuilt(console.log).then(
+    (r) => console.log(r),
+    (err) => {
+      console.error(err.message);
+      process.exit(1);
+    },
+  );
 }

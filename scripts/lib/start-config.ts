@@ -11,13 +11,17 @@ const optionalText = () => variable.text().optional();
 
 export const startEnv = z.object({
   PORT: variable.port().default(GATEWAY_PORT),
-  ...(Object.fromEntries(PLATFORM_SERVICES.map((s) => [servicePortVariable(s.name), variable.port().default(s.port)])) as Record<string, z.ZodDefault<ReturnType<typeof variable.port>>>),
+  ...(Object.fromEntries(
+    PLATFORM_SERVICES.map((s) => [servicePortVariable(s.name), variable.port().default(s.port)]),
+  ) as Record<string, z.ZodDefault<ReturnType<typeof variable.port>>>),
   METRICS_PORT: variable.port().optional(),
   DATABASE_URL: variable.url('postgres', 'postgresql').optional(),
   DATABASE_ROLES: variable.oneOf(['auto', 'off']).default('auto'),
   DATABASE_OWNER_PASSWORD: optionalText(),
   GATEWAY_DATABASE_PASSWORD: optionalText(),
-  ...(Object.fromEntries(SERVICE_NAMES.map((name) => [`${name.toUpperCase()}_DATABASE_PASSWORD`, optionalText()])) as Record<string, z.ZodOptional<z.ZodString>>),
+  ...(Object.fromEntries(
+    SERVICE_NAMES.map((name) => [`${name.toUpperCase()}_DATABASE_PASSWORD`, optionalText()]),
+  ) as Record<string, z.ZodOptional<z.ZodString>>),
   PG_BIN_DIR: optionalText(),
   REDIS_URL: variable.url('redis', 'rediss').optional(),
   AUTH_JWT_SECRET: optionalText(),
@@ -32,4 +36,5 @@ export const startEnv = z.object({
 export type StartEnv = z.output<typeof startEnv>;
 
 /** A service's port under `npm start` (INTAKE_PORT, …, or its default from the one list). */
-export const portOf = (env: StartEnv, name: ServiceName): number => (env as unknown as Record<string, number>)[servicePortVariable(name)];
+export const portOf = (env: StartEnv, name: ServiceName): number =>
+  (env as unknown as Record<string, number>)[servicePortVariable(name)];

@@ -48,11 +48,21 @@ export class Supervisor {
 
   /** Starts `entry` (a TypeScript file under the repository) with `env` added to this process's. */
   run(name: string, entry: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
-    const child = spawn(process.execPath, [...nodeArgs, '-r', join(ROOT, 'scripts', 'register.js'), join(ROOT, entry)], {
-      env: { ...process.env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? HEAP_LIMIT, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const prefix = (chunk: Buffer) => chunk.toString().trimEnd().split('\n').map((l) => `[${name}] ${l}`).join('\n');
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs, '-r', join(ROOT, 'scripts', 'register.js'), join(ROOT, entry)],
+      {
+        env: { ...process.env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? HEAP_LIMIT, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const prefix = (chunk: Buffer) =>
+      chunk
+        .toString()
+        .trimEnd()
+        .split('\n')
+        .map((l) => `[${name}] ${l}`)
+        .join('\n');
     if (this.file) {
       child.stdout!.on('data', (c: Buffer) => this.file!.write(prefix(c) + '\n'));
       child.stderr!.on('data', (c: Buffer) => this.file!.write(prefix(c) + '\n'));
@@ -107,7 +117,12 @@ export class Supervisor {
   }
 }
 
-export async function waitHealthy(url: string, what: string, timeoutMs = 90_000, init: RequestInit = {}): Promise<void> {
+export async function waitHealthy(
+  url: string,
+  what: string,
+  timeoutMs = 90_000,
+  init: RequestInit = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -122,5 +137,9 @@ export async function waitHealthy(url: string, what: string, timeoutMs = 90_000,
 
 /** Until a GraphQL endpoint answers a query (the gateway's /healthz waits for more: see its readyFile). */
 export function waitGraphql(url: string, what: string, timeoutMs = 90_000): Promise<void> {
-  return waitHealthy(url, what, timeoutMs, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+  return waitHealthy(url, what, timeoutMs, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"query":"{ __typename }"}',
+  });
 }

@@ -12,22 +12,61 @@
 import { localDate, outcome, toLocalISOString, type WorkingCalendar } from '@onestop/calendar';
 
 export interface SimProcedure {
-  code: string; name: string; sector: string; processingTime: { amount: number; unit: 'WORKING_DAYS' | 'CALENDAR_DAYS' | 'WORKING_HOURS' };
+  code: string;
+  name: string;
+  sector: string;
+  processingTime: { amount: number; unit: 'WORKING_DAYS' | 'CALENDAR_DAYS' | 'WORKING_HOURS' };
   /** The levels at which it is handled (any when absent): a dossier goes only to a centre of one of them. */
   levels?: readonly string[];
 }
 
 /** An applicant given every `every`-th dossier of a person (the demo citizen, so that their /me is not empty). */
-export interface FeaturedApplicant { identityNumber: string; fullName: string; phone: string; email?: string; every: number }
+export interface FeaturedApplicant {
+  identityNumber: string;
+  fullName: string;
+  phone: string;
+  email?: string;
+  every: number;
+}
 
 /** Common procedures of a provincial centre, with statutory times (the simulator's own codes). */
 export const SIM_PROCEDURES: SimProcedure[] = [
-  { code: 'SIM-LLTP', name: 'Cấp Phiếu lý lịch tư pháp', sector: 'Tư pháp', processingTime: { amount: 10, unit: 'WORKING_DAYS' } },
-  { code: 'SIM-DKKD', name: 'Đăng ký thành lập doanh nghiệp', sector: 'Kế hoạch và Đầu tư', processingTime: { amount: 3, unit: 'WORKING_DAYS' } },
-  { code: 'SIM-GPXD', name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ', sector: 'Xây dựng', processingTime: { amount: 15, unit: 'CALENDAR_DAYS' } },
-  { code: 'SIM-GPLX', name: 'Đổi giấy phép lái xe', sector: 'Giao thông vận tải', processingTime: { amount: 5, unit: 'WORKING_DAYS' } },
-  { code: 'SIM-CTDS', name: 'Chứng thực bản sao từ bản chính', sector: 'Tư pháp', processingTime: { amount: 8, unit: 'WORKING_HOURS' } },
-  { code: 'SIM-DDDD', name: 'Đăng ký biến động đất đai', sector: 'Tài nguyên và Môi trường', processingTime: { amount: 10, unit: 'WORKING_DAYS' } },
+  {
+    code: 'SIM-LLTP',
+    name: 'Cấp Phiếu lý lịch tư pháp',
+    sector: 'Tư pháp',
+    processingTime: { amount: 10, unit: 'WORKING_DAYS' },
+  },
+  {
+    code: 'SIM-DKKD',
+    name: 'Đăng ký thành lập doanh nghiệp',
+    sector: 'Kế hoạch và Đầu tư',
+    processingTime: { amount: 3, unit: 'WORKING_DAYS' },
+  },
+  {
+    code: 'SIM-GPXD',
+    name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
+    sector: 'Xây dựng',
+    processingTime: { amount: 15, unit: 'CALENDAR_DAYS' },
+  },
+  {
+    code: 'SIM-GPLX',
+    name: 'Đổi giấy phép lái xe',
+    sector: 'Giao thông vận tải',
+    processingTime: { amount: 5, unit: 'WORKING_DAYS' },
+  },
+  {
+    code: 'SIM-CTDS',
+    name: 'Chứng thực bản sao từ bản chính',
+    sector: 'Tư pháp',
+    processingTime: { amount: 8, unit: 'WORKING_HOURS' },
+  },
+  {
+    code: 'SIM-DDDD',
+    name: 'Đăng ký biến động đất đai',
+    sector: 'Tài nguyên và Môi trường',
+    processingTime: { amount: 10, unit: 'WORKING_DAYS' },
+  },
 ];
 
 export interface SimOptions {
@@ -66,12 +105,24 @@ export interface SimOptions {
 export const HUE_2018 = { size: 68_440, inProgress: 3_277, lateShare: 0.038 };
 
 export interface GroundTruthRow {
-  received: number; receivedOnline: number; receivedOffline: number; carriedOver: number;
-  resolved: number; resolvedEarly: number; resolvedOnTime: number; resolvedLate: number;
-  inProgress: number; inProgressNotDue: number; inProgressOverdue: number;
+  received: number;
+  receivedOnline: number;
+  receivedOffline: number;
+  carriedOver: number;
+  resolved: number;
+  resolvedEarly: number;
+  resolvedOnTime: number;
+  resolvedLate: number;
+  inProgress: number;
+  inProgressNotDue: number;
+  inProgressOverdue: number;
 }
 
-export interface Simulation { lines: object[]; truth: Map<string, GroundTruthRow>; total: GroundTruthRow }
+export interface Simulation {
+  lines: object[];
+  truth: Map<string, GroundTruthRow>;
+  total: GroundTruthRow;
+}
 
 /** mulberry32: small, fast, good enough for a seeded simulation. */
 export function rng(seed: number): () => number {
@@ -86,8 +137,17 @@ export function rng(seed: number): () => number {
 }
 
 const emptyRow = (): GroundTruthRow => ({
-  received: 0, receivedOnline: 0, receivedOffline: 0, carriedOver: 0, resolved: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0,
-  inProgress: 0, inProgressNotDue: 0, inProgressOverdue: 0,
+  received: 0,
+  receivedOnline: 0,
+  receivedOffline: 0,
+  carriedOver: 0,
+  resolved: 0,
+  resolvedEarly: 0,
+  resolvedOnTime: 0,
+  resolvedLate: 0,
+  inProgress: 0,
+  inProgressNotDue: 0,
+  inProgressOverdue: 0,
 });
 
 const PROVINCES = ['046', '001', '079', '048', '038'];
@@ -96,7 +156,8 @@ const GIVEN = ['Văn An', 'Thị Bình', 'Minh Châu', 'Quốc Dũng', 'Thị Ho
 
 /** The local instant `minutes` after local midnight of `day` (Asia/Ho_Chi_Minh, UTC+7). */
 const at = (day: string, minutes: number) => new Date(Date.parse(`${day}T00:00:00+07:00`) + minutes * 60_000);
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const iso = (d: Date) => toLocalISOString(d);
 
 export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
@@ -112,7 +173,11 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
   const yearEnd = o.window ? localDate(o.window.until) : `${o.year}-12-31`;
   const endOfYear = o.window ? o.window.until : at(addDays(yearEnd, 1), 0);
   const workingDays: string[] = [];
-  for (let d = o.window?.from ?? `${o.year}-01-01`; d <= yearEnd && (!o.receptionsBefore || d < o.receptionsBefore); d = addDays(d, 1)) {
+  for (
+    let d = o.window?.from ?? `${o.year}-01-01`;
+    d <= yearEnd && (!o.receptionsBefore || d < o.receptionsBefore);
+    d = addDays(d, 1)
+  ) {
     if (calendar.isWorkingDay(d)) workingDays.push(d);
   }
   const procedures = o.procedures ?? SIM_PROCEDURES;
@@ -120,13 +185,19 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
   /** Per centre, the procedures handled at its level and their weights. */
   const offered = o.centres.map((_, c) => {
     const level = o.centreLevels?.[c];
-    const here = procedures.map((p, i) => ({ p, w: !level || !p.levels || p.levels.includes(level) ? procedureWeights[i] : 0 }));
+    const here = procedures.map((p, i) => ({
+      p,
+      w: !level || !p.levels || p.levels.includes(level) ? procedureWeights[i] : 0,
+    }));
     if (!here.some((x) => x.w > 0)) throw new Error(`no procedure is handled at centre ${o.centres[c]} (${level})`);
     return { items: here.map((x) => x.p), weights: here.map((x) => x.w) };
   });
   /** A moment of office time on a working day (07:30–11:30, 13:30–17:00), receptions before 15:00. */
   const officeMoment = (day: string, latestMinute = 17 * 60) => {
-    const slots = [[7 * 60 + 30, 11 * 60 + 30], [13 * 60 + 30, latestMinute]];
+    const slots = [
+      [7 * 60 + 30, 11 * 60 + 30],
+      [13 * 60 + 30, latestMinute],
+    ];
     const [s, e] = slots[between(0, 1)];
     return at(day, between(s, e - 1));
   };
@@ -148,11 +219,28 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
   for (let n = 0; n < o.size; n++) {
     // Exactly openTarget of the dossiers stay open, spread evenly over the generation order.
     const open = Math.floor(((n + 1) * openTarget) / o.size) > Math.floor((n * openTarget) / o.size);
-    const centreIndex = pick(o.centres.map((_, i) => i), centreWeights);
+    const centreIndex = pick(
+      o.centres.map((_, i) => i),
+      centreWeights,
+    );
     const centre = o.centres[centreIndex];
     const procedure = pick(offered[centreIndex].items, offered[centreIndex].weights);
-    const channel = pick(['COUNTER', 'ONLINE', 'POST'] as const, [o.channelWeights.COUNTER, o.channelWeights.ONLINE, o.channelWeights.POST]);
-    let day = open ? (random() < 0.8 ? pick(lateDays, lateDays.map(() => 1)) : pick(workingDays, workingDays.map(() => 1))) : resolvableDays[between(0, resolvableDays.length - 1)];
+    const channel = pick(['COUNTER', 'ONLINE', 'POST'] as const, [
+      o.channelWeights.COUNTER,
+      o.channelWeights.ONLINE,
+      o.channelWeights.POST,
+    ]);
+    let day = open
+      ? random() < 0.8
+        ? pick(
+            lateDays,
+            lateDays.map(() => 1),
+          )
+        : pick(
+            workingDays,
+            workingDays.map(() => 1),
+          )
+      : resolvableDays[between(0, resolvableDays.length - 1)];
     let receivedAt = officeMoment(day, 15 * 60);
     // In a window, most open dossiers are still within their time (a real inbox is not two-thirds red):
     // received recently enough for their procedure (a few tries among the last four working days).
@@ -176,7 +264,10 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
     const receiveDone = calendar.addWorkingMinutes(receivedAt, between(10, 240));
     // A dossier received on the window's last afternoon may not be handed over yet when the window ends
     // before office hours (a first start in the early morning, Vietnam time): then it is still at reception.
-    const steps: object[] = receiveDone < endOfYear ? [{ code: 'RECEIVE', role: 'INTAKE_OFFICER', completedAt: iso(receiveDone), actor: 'Cán bộ một cửa' }] : [];
+    const steps: object[] =
+      receiveDone < endOfYear
+        ? [{ code: 'RECEIVE', role: 'INTAKE_OFFICER', completedAt: iso(receiveDone), actor: 'Cán bộ một cửa' }]
+        : [];
     const supplements: Array<{ requestedAt: string; reason: string; submittedAt: string | null }> = [];
     let clockFrom = receiveDone;
     let paused = false;
@@ -187,20 +278,51 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
         supplements.push({ requestedAt: iso(requestedAt), reason: 'Bổ sung bản sao giấy tờ', submittedAt: null });
         paused = true;
       } else if (submittedAt < endOfYear) {
-        supplements.push({ requestedAt: iso(requestedAt), reason: 'Bổ sung bản sao giấy tờ', submittedAt: iso(submittedAt) });
+        supplements.push({
+          requestedAt: iso(requestedAt),
+          reason: 'Bổ sung bản sao giấy tờ',
+          submittedAt: iso(submittedAt),
+        });
         // The statutory clock kept its time during the pause (processing's pause/resume).
         if (due > requestedAt) due = calendar.resume(submittedAt, calendar.remainingWorkingMinutes(requestedAt, due));
         clockFrom = submittedAt;
       }
     }
     const line: Record<string, unknown> = {
-      code, centre, procedure: procedure.code, channel,
+      code,
+      centre,
+      procedure: procedure.code,
+      channel,
       applicant: featured
-        ? { kind: 'CITIZEN', identityNumber, fullName: featured.fullName, phone: featured.phone, email: featured.email ?? null }
-        : { kind: organisation ? 'ORGANIZATION' : 'CITIZEN', identityNumber, fullName: organisation ? `Công ty TNHH ${GIVEN[between(0, 7)]}` : `${pick(SURNAMES, SURNAMES.map(() => 1))} ${pick(GIVEN, GIVEN.map(() => 1))}`,
-          phone: `09${String(between(0, 99_999_999)).padStart(8, '0')}` },
-      receivedAt: iso(receivedAt), dueAt: iso(statutoryAtReception), steps, supplements,
-      delivery: { method: channel === 'ONLINE' ? 'ONLINE' : channel === 'POST' ? 'POST' : 'COUNTER', address: channel === 'POST' ? '12 Lê Lợi, Huế' : null },
+        ? {
+            kind: 'CITIZEN',
+            identityNumber,
+            fullName: featured.fullName,
+            phone: featured.phone,
+            email: featured.email ?? null,
+          }
+        : {
+            kind: organisation ? 'ORGANIZATION' : 'CITIZEN',
+            identityNumber,
+            fullName: organisation
+              ? `Công ty TNHH ${GIVEN[between(0, 7)]}`
+              : `${pick(
+                  SURNAMES,
+                  SURNAMES.map(() => 1),
+                )} ${pick(
+                  GIVEN,
+                  GIVEN.map(() => 1),
+                )}`,
+            phone: `09${String(between(0, 99_999_999)).padStart(8, '0')}`,
+          },
+      receivedAt: iso(receivedAt),
+      dueAt: iso(statutoryAtReception),
+      steps,
+      supplements,
+      delivery: {
+        method: channel === 'ONLINE' ? 'ONLINE' : channel === 'POST' ? 'POST' : 'COUNTER',
+        address: channel === 'POST' ? '12 Lê Lợi, Huế' : null,
+      },
     };
     const row = truth.get(centre)!;
     for (const r of [row, total]) {
@@ -212,7 +334,8 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
     if (open) {
       if (!paused && random() < 0.5) {
         const reviewed = calendar.addWorkingMinutes(clockFrom, between(60, 900));
-        if (reviewed < endOfYear) steps.push({ code: 'REVIEW', role: 'SPECIALIST', completedAt: iso(reviewed), actor: 'Chuyên viên' });
+        if (reviewed < endOfYear)
+          steps.push({ code: 'REVIEW', role: 'SPECIALIST', completedAt: iso(reviewed), actor: 'Chuyên viên' });
       }
       const overdue = !paused && localDate(due) <= yearEnd;
       for (const r of [row, total]) {
@@ -227,7 +350,12 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
     // Resolved: choose the outcome, then a decision instant that has it. Late by quota, not by chance:
     // some dossiers cannot be on time (due within the hour of reception), and they count towards it.
     const dueDay = localDate(due);
-    const wanted = total.resolvedLate < o.lateShare * (total.resolved + 1) ? 'LATE' : random() < o.onTimeShare / (1 - o.lateShare) ? 'ON_TIME' : 'EARLY';
+    const wanted =
+      total.resolvedLate < o.lateShare * (total.resolved + 1)
+        ? 'LATE'
+        : random() < o.onTimeShare / (1 - o.lateShare)
+          ? 'ON_TIME'
+          : 'EARLY';
     let decidedAt: Date;
     const earliest = calendar.addWorkingMinutes(clockFrom, 60);
     if (wanted === 'LATE') {
@@ -241,17 +369,44 @@ export function generate(calendar: WorkingCalendar, o: SimOptions): Simulation {
     }
     if (decidedAt < earliest || decidedAt >= endOfYear) decidedAt = earliest;
     const result = outcome(decidedAt, due);
-    steps.push({ code: 'REVIEW', role: 'SPECIALIST', completedAt: iso(new Date(decidedAt.getTime() - 30 * 60_000 > clockFrom.getTime() ? decidedAt.getTime() - 30 * 60_000 : decidedAt.getTime())), actor: 'Chuyên viên' });
+    steps.push({
+      code: 'REVIEW',
+      role: 'SPECIALIST',
+      completedAt: iso(
+        new Date(
+          decidedAt.getTime() - 30 * 60_000 > clockFrom.getTime()
+            ? decidedAt.getTime() - 30 * 60_000
+            : decidedAt.getTime(),
+        ),
+      ),
+      actor: 'Chuyên viên',
+    });
     const approved = random() < 0.95;
     line.decision = approved
-      ? { decision: 'APPROVED', decidedAt: iso(decidedAt), actor: 'Lãnh đạo', result: { documentType: 'KQ', title: `${procedure.name} — kết quả`, validUntil: null } }
-      : { decision: 'REJECTED', decidedAt: iso(decidedAt), actor: 'Lãnh đạo', reason: 'Không đủ điều kiện theo quy định' };
-    const returnedAt = new Date(Math.min(calendar.addWorkingMinutes(decidedAt, between(30, 450 * 3)).getTime(), endOfYear.getTime() - 60_000));
+      ? {
+          decision: 'APPROVED',
+          decidedAt: iso(decidedAt),
+          actor: 'Lãnh đạo',
+          result: { documentType: 'KQ', title: `${procedure.name} — kết quả`, validUntil: null },
+        }
+      : {
+          decision: 'REJECTED',
+          decidedAt: iso(decidedAt),
+          actor: 'Lãnh đạo',
+          reason: 'Không đủ điều kiện theo quy định',
+        };
+    const returnedAt = new Date(
+      Math.min(calendar.addWorkingMinutes(decidedAt, between(30, 450 * 3)).getTime(), endOfYear.getTime() - 60_000),
+    );
     // In a window, a result decided in its last ten days is more often still waiting at the counter, in the post or online.
     const waiting = o.window && endOfYear.getTime() - decidedAt.getTime() < 10 * 86_400_000 && random() < 0.6;
     if (returnedAt >= decidedAt && !waiting) {
       line.returnedAt = iso(returnedAt);
-      if (random() < 0.3) line.rating = { overall: pick(['VERY_SATISFIED', 'SATISFIED', 'NOT_SATISFIED'] as const, [5, 4, 1]), ratedAt: iso(returnedAt) };
+      if (random() < 0.3)
+        line.rating = {
+          overall: pick(['VERY_SATISFIED', 'SATISFIED', 'NOT_SATISFIED'] as const, [5, 4, 1]),
+          ratedAt: iso(returnedAt),
+        };
     }
     for (const r of [row, total]) {
       r.resolved++;

@@ -40,7 +40,10 @@ export const KEYCLOAK_MAPPING: ClaimMapping = {
     claim: 'realm_access.roles',
     values: Object.fromEntries(
       // best first: a user holding ADMIN and OBSERVER is an ADMIN
-      (['ADMIN', 'LEADER', 'SPECIALIST', 'INTAKE_OFFICER', 'OBSERVER', 'CITIZEN'] as Role[]).flatMap((r) => [[r, r], [`onestop-${r.toLowerCase().replace('_', '-')}`, r]]),
+      (['ADMIN', 'LEADER', 'SPECIALIST', 'INTAKE_OFFICER', 'OBSERVER', 'CITIZEN'] as Role[]).flatMap((r) => [
+        [r, r],
+        [`onestop-${r.toLowerCase().replace('_', '-')}`, r],
+      ]),
     ),
   },
   centre: { claim: 'centre' },
@@ -60,7 +63,8 @@ export function parseClaimMapping(json: unknown): ClaimMapping {
     if (!isRole(m.role.fixed)) fail(`role.fixed must be one of ${ROLES.join(', ')}`);
   } else {
     if (typeof m.role.claim !== 'string') fail('role needs "claim" (or "fixed")');
-    for (const [from, to] of Object.entries(m.role.values ?? {})) if (!isRole(to)) fail(`role.values["${from}"] = "${String(to)}" is not a role`);
+    for (const [from, to] of Object.entries(m.role.values ?? {}))
+      if (!isRole(to)) fail(`role.values["${from}"] = "${String(to)}" is not a role`);
   }
   for (const key of ['centre', 'identityNumber', 'name', 'subject'] as const) {
     const source = m[key];
@@ -77,19 +81,30 @@ export function readClaimMapping(path: string | undefined): ClaimMapping {
 
 function claimAt(claims: Record<string, unknown>, name: string): unknown {
   if (name in claims) return claims[name];
-  return name.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), claims);
+  return name
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      claims,
+    );
 }
 
 /** The claim's values as strings (a single value or a list), the prefix applied. */
 function valuesOf(claims: Record<string, unknown>, source: ClaimSource): string[] {
   const raw = claimAt(claims, source.claim);
-  const list = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String);
-  const prefixed = source.prefix === undefined ? list : list.filter((v) => v.startsWith(source.prefix!)).map((v) => v.slice(source.prefix!.length));
+  const list = (Array.isArray(raw) ? raw : [raw])
+    .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
+    .map(String);
+  const prefixed =
+    source.prefix === undefined
+      ? list
+      : list.filter((v) => v.startsWith(source.prefix!)).map((v) => v.slice(source.prefix!.length));
   const pattern = source.pattern === undefined ? undefined : new RegExp(`^(?:${source.pattern})$`);
   return prefixed.filter((v) => v !== '' && (!pattern || pattern.test(v)));
 }
 
-const first = (claims: Record<string, unknown>, source: ClaimSource | undefined) => (source ? valuesOf(claims, source)[0] : undefined);
+const first = (claims: Record<string, unknown>, source: ClaimSource | undefined) =>
+  source ? valuesOf(claims, source)[0] : undefined;
 
 /**
  * The contract's caller for a provider's verified claims, or undefined when they give no role (or
@@ -107,7 +122,11 @@ export function mapClaims(claims: Record<string, unknown>, mapping: ClaimMapping
     role = Object.entries(values).find(([from]) => held.has(from))?.[1];
   }
   if (!role) return undefined;
-  const caller: Caller = { id, name: first(claims, mapping.name ?? { claim: 'name' }) ?? first(claims, { claim: 'preferred_username' }) ?? id, role };
+  const caller: Caller = {
+    id,
+    name: first(claims, mapping.name ?? { claim: 'name' }) ?? first(claims, { claim: 'preferred_username' }) ?? id,
+    role,
+  };
   if (role === 'CITIZEN') {
     const identityNumber = first(claims, mapping.identityNumber);
     if (!identityNumber) return undefined;

@@ -18,7 +18,11 @@ const APPLICANT = `{ applicant(identityNumber: "046090009999") { id } }`;
 
 /** The provider's users, with the claims Keycloak would put in their tokens. */
 const USERS: Record<string, Record<string, unknown>> = {
-  'officer-1': { name: 'Trần Văn Bình', realm_access: { roles: ['onestop-intake-officer', 'offline_access'] }, centre: CENTRE },
+  'officer-1': {
+    name: 'Trần Văn Bình',
+    realm_access: { roles: ['onestop-intake-officer', 'offline_access'] },
+    centre: CENTRE,
+  },
   'citizen-1': { name: 'Lê Thị Hoa', realm_access: { roles: ['CITIZEN'] }, identityNumber: '046090001111' },
   stranger: { name: 'Người lạ', realm_access: { roles: ['offline_access'] } },
 };
@@ -36,12 +40,19 @@ class Browser {
   readonly cookies = new Map<string, string>();
 
   async get(url: string, init: RequestInit = {}): Promise<Response> {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
       const name = pair.slice(0, pair.indexOf('='));
       const value = pair.slice(pair.indexOf('=') + 1);
-      const expired = attributes.some((a) => /expires=Thu, 01 Jan 1970/i.test(a)) || attributes.some((a) => /max-age=0$/i.test(a.trim())) || value === '';
+      const expired =
+        attributes.some((a) => /expires=Thu, 01 Jan 1970/i.test(a)) ||
+        attributes.some((a) => /max-age=0$/i.test(a.trim())) ||
+        value === '';
       if (expired) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -49,7 +60,11 @@ class Browser {
   }
 
   post(url: string, form: Record<string, string>): Promise<Response> {
-    return this.get(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+    return this.get(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
   }
 
   cookieHeader(): string {
@@ -70,7 +85,9 @@ class Browser {
 const formOf = (html: string) => {
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
   if (!action) throw new Error(`No form in the provider's page: ${html.slice(0, 300)}`);
-  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const hidden = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+  );
   return { action: action.replace(/&amp;/g, '&'), hidden };
 };
 
@@ -93,22 +110,41 @@ describe('sign-in through an OpenID provider', () => {
     const gatewayPort = await freePort();
     issuer = `http://127.0.0.1:${providerPort}`;
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-    signingKey = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256', use: 'sig' } as JWK;
+    signingKey = {
+      ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+      kid: 'test-key',
+      alg: 'RS256',
+      use: 'sig',
+    } as JWK;
 
     const provider = new Provider(issuer, {
-      clients: [{
-        client_id: CLIENT_ID, client_secret: 'test-secret', redirect_uris: [`${gatewayUrl}/auth/callback`], post_logout_redirect_uris: [`${gatewayUrl}/`],
-        grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'],
-      }],
+      clients: [
+        {
+          client_id: CLIENT_ID,
+          client_secret: 'test-secret',
+          redirect_uris: [`${gatewayUrl}/auth/callback`],
+          post_logout_redirect_uris: [`${gatewayUrl}/`],
+          grant_types: ['authorization_code', 'refresh_token'],
+          response_types: ['code'],
+        },
+      ],
       jwks: { keys: [signingKey as never] },
       cookies: { keys: ['a-test-cookie-key'] },
       pkce: { required: () => true },
       claims: { openid: ['sub'], profile: ['name'] },
-      findAccount: async (_ctx, id) => (USERS[id] ? { accountId: id, claims: async () => ({ sub: id, name: USERS[id].name as string }) } : undefined),
+      findAccount: async (_ctx, id) =>
+        USERS[id] ? { accountId: id, claims: async () => ({ sub: id, name: USERS[id].name as string }) } : undefined,
       // the platform's claims in the access token, as Keycloak's mappers put them there
       extraTokenClaims: async (_ctx, token) => {
         const user = 'accountId' in token && typeof token.accountId === 'string' ? USERS[token.accountId] : undefined;
-        return user ? { name: user.name, realm_access: user.realm_access, centre: user.centre, identityNumber: user.identityNumber } : undefined;
+        return user
+          ? {
+              name: user.name,
+              realm_access: user.realm_access,
+              centre: user.centre,
+              identityNumber: user.identityNumber,
+            }
+          : undefined;
       },
       issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
       features: {
@@ -130,9 +166,19 @@ describe('sign-in through an OpenID provider', () => {
     await new Promise<void>((r) => providerServer.listen(providerPort, '127.0.0.1', r));
 
     gateway = await startGateway({
-      port: gatewayPort, production: true, identityPrivateJwk: platform.identityPrivateJwk, portalDir: false,
+      port: gatewayPort,
+      production: true,
+      identityPrivateJwk: platform.identityPrivateJwk,
+      portalDir: false,
       subgraphs: Object.entries(platform.services).map(([name, s]) => ({ name, url: s.url! })),
-      oidc: { issuer, clientId: CLIENT_ID, clientSecret: 'test-secret', redirectUrl: `${gatewayUrl}/auth/callback`, scopes: 'openid profile onestop', mapping: KEYCLOAK_MAPPING },
+      oidc: {
+        issuer,
+        clientId: CLIENT_ID,
+        clientSecret: 'test-secret',
+        redirectUrl: `${gatewayUrl}/auth/callback`,
+        scopes: 'openid profile onestop',
+        mapping: KEYCLOAK_MAPPING,
+      },
     });
   });
   afterAll(async () => {
@@ -148,11 +194,16 @@ describe('sign-in through an OpenID provider', () => {
 
   /** The sign-in up to the provider's redirect back to the gateway: the callback URL, with code and state. */
   async function untilCallback(browser: Browser, login: string, returnTo: string): Promise<string> {
-    let res = await browser.follow(await browser.get(`${gateway.url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`), gateway.url);
+    let res = await browser.follow(
+      await browser.get(`${gateway.url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`),
+      gateway.url,
+    );
     for (let step = 0; res.status === 200 && step < 3; step++) {
       const page = await res.text();
       const { action, hidden } = formOf(page);
-      const form: Record<string, string> = page.includes('name="login"') ? { prompt: 'login', login, password: 'any' } : { ...hidden, prompt: 'consent' };
+      const form: Record<string, string> = page.includes('name="login"')
+        ? { prompt: 'login', login, password: 'any' }
+        : { ...hidden, prompt: 'consent' };
       res = await browser.follow(await browser.post(new URL(action, issuer).href, form), gateway.url);
     }
     expect(res.headers.get('location')).toMatch(new RegExp(`^${gateway.url}/auth/callback\\?`));
@@ -160,15 +211,21 @@ describe('sign-in through an OpenID provider', () => {
   }
 
   /** A query with a browser's cookies, or with a bearer token. */
-  const graphql = (as: Browser | { bearer: string } | { cookie: string }) => fetch(`${gateway.url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(as instanceof Browser ? { cookie: as.cookieHeader() } : 'bearer' in as ? { authorization: `Bearer ${as.bearer}` } : { cookie: as.cookie }),
-    },
-    body: JSON.stringify({ query: APPLICANT }),
-  }).then((r) => r.json() as Promise<any>);
-  const me = async (cookie: string) => ((await (await fetch(`${gateway.url}/auth/me`, { headers: { cookie } })).json()) as any).user;
+  const graphql = (as: Browser | { bearer: string } | { cookie: string }) =>
+    fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(as instanceof Browser
+          ? { cookie: as.cookieHeader() }
+          : 'bearer' in as
+            ? { authorization: `Bearer ${as.bearer}` }
+            : { cookie: as.cookie }),
+      },
+      body: JSON.stringify({ query: APPLICANT }),
+    }).then((r) => r.json() as Promise<any>);
+  const me = async (cookie: string) =>
+    ((await (await fetch(`${gateway.url}/auth/me`, { headers: { cookie } })).json()) as any).user;
 
   it('signs an officer in with code and PKCE: back on the page they came from, with an HttpOnly session that /graphql accepts with the mapped role', async () => {
     const browser = new Browser();
@@ -181,7 +238,13 @@ describe('sign-in through an OpenID provider', () => {
     // the cookie names a session: no token reaches the browser
     expect(browser.cookies.get(SESSION_COOKIE)).not.toContain('.');
 
-    expect(await me(browser.cookieHeader())).toEqual({ id: 'officer-1', name: 'Trần Văn Bình', role: 'INTAKE_OFFICER', centre: CENTRE, identityNumber: null });
+    expect(await me(browser.cookieHeader())).toEqual({
+      id: 'officer-1',
+      name: 'Trần Văn Bình',
+      role: 'INTAKE_OFFICER',
+      centre: CENTRE,
+      identityNumber: null,
+    });
     expect(await graphql(browser)).toEqual({ data: { applicant: null } });
     expect((await graphql(new Browser())).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
@@ -189,7 +252,11 @@ describe('sign-in through an OpenID provider', () => {
   it('maps a citizen by their identity number', async () => {
     const browser = new Browser();
     await signIn(browser, 'citizen-1');
-    expect(await me(browser.cookieHeader())).toMatchObject({ role: 'CITIZEN', identityNumber: '046090001111', centre: null });
+    expect(await me(browser.cookieHeader())).toMatchObject({
+      role: 'CITIZEN',
+      identityNumber: '046090001111',
+      centre: null,
+    });
   });
 
   it('refreshes the session with the refresh token when the access token expires', async () => {
@@ -228,7 +295,11 @@ describe('sign-in through an OpenID provider', () => {
     const browser = new Browser();
     await signIn(browser, 'officer-1');
     const oldCookie = browser.cookieHeader();
-    const res = await browser.get(`${gateway.url}/auth/logout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await browser.get(`${gateway.url}/auth/logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(200);
     expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
     const { redirect } = (await res.json()) as { redirect: string };
@@ -277,9 +348,17 @@ describe('sign-in through an OpenID provider', () => {
 
   it('sends the user back to /login saying sign-in failed while the provider is out of reach (no error page)', async () => {
     const offline = await startGateway({
-      port: 0, production: true, identityPrivateJwk: platform.identityPrivateJwk, portalDir: false,
+      port: 0,
+      production: true,
+      identityPrivateJwk: platform.identityPrivateJwk,
+      portalDir: false,
       subgraphs: Object.entries(platform.services).map(([name, s]) => ({ name, url: s.url! })),
-      oidc: { issuer: `http://127.0.0.1:${await freePort()}`, clientId: CLIENT_ID, redirectUrl: 'http://127.0.0.1:1/auth/callback', mapping: KEYCLOAK_MAPPING },
+      oidc: {
+        issuer: `http://127.0.0.1:${await freePort()}`,
+        clientId: CLIENT_ID,
+        redirectUrl: 'http://127.0.0.1:1/auth/callback',
+        mapping: KEYCLOAK_MAPPING,
+      },
     });
     try {
       const res = await fetch(`${offline.url}/auth/login`, { redirect: 'manual' });
@@ -294,18 +373,42 @@ describe('sign-in through an OpenID provider', () => {
     const key = await importJWK(signingKey, 'RS256');
     const now = Math.floor(Date.now() / 1000);
     const token = (claims: Record<string, unknown>, signWith = key) =>
-      new SignJWT({ ...USERS['officer-1'], sub: 'officer-1', iss: issuer, aud: CLIENT_ID, iat: now, exp: now + 60, ...claims })
-        .setProtectedHeader({ alg: 'RS256', kid: 'test-key', typ: 'at+jwt' }).sign(signWith);
+      new SignJWT({
+        ...USERS['officer-1'],
+        sub: 'officer-1',
+        iss: issuer,
+        aud: CLIENT_ID,
+        iat: now,
+        exp: now + 60,
+        ...claims,
+      })
+        .setProtectedHeader({ alg: 'RS256', kid: 'test-key', typ: 'at+jwt' })
+        .sign(signWith);
     expect(await graphql({ bearer: await token({}) })).toEqual({ data: { applicant: null } });
 
     const refused = async (t: string) => (await graphql({ bearer: t })).errors[0];
-    expect(await refused(await token({ exp: now - 10 }))).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('"exp"') });
-    expect(await refused(await token({ nbf: now + 600 }))).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('"nbf"') });
-    expect(await refused(await token({ aud: 'another-api' }))).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('"aud"') });
+    expect(await refused(await token({ exp: now - 10 }))).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: expect.stringContaining('"exp"'),
+    });
+    expect(await refused(await token({ nbf: now + 600 }))).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: expect.stringContaining('"nbf"'),
+    });
+    expect(await refused(await token({ aud: 'another-api' }))).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: expect.stringContaining('"aud"'),
+    });
     expect((await refused(await token({ realm_access: { roles: [] } }))).message).toContain('no role');
     expect((await refused(await token({ typ: 'ID' }))).message).toContain('ID token');
     // the provider's issuer, but not its key
-    const forger = await importJWK({ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), alg: 'RS256' } as JWK, 'RS256');
+    const forger = await importJWK(
+      {
+        ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+        alg: 'RS256',
+      } as JWK,
+      'RS256',
+    );
     const forged = await token({}, forger);
     expect((await refused(forged)).message).toMatch(/signature/);
   });

@@ -43,7 +43,10 @@ export class MemorySessionStore implements SessionStore {
 export class RedisSessionStore implements SessionStore {
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix = 'onestop:session:') {
+  constructor(
+    url: string,
+    private readonly prefix = 'onestop:session:',
+  ) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
   }
 

@@ -69,7 +69,11 @@ export class OidcSignIn {
   private readonly refreshing = new Map<string, Promise<StoredSession | undefined>>();
 
   /** `logger`: the gateway's (at its configured LOG_LEVEL). */
-  constructor(readonly settings: OidcConfig, private readonly store: SessionStore, private readonly logger: Logger = createLogger('gateway')) {}
+  constructor(
+    readonly settings: OidcConfig,
+    private readonly store: SessionStore,
+    private readonly logger: Logger = createLogger('gateway'),
+  ) {}
 
   get issuer(): string {
     return this.settings.issuer;
@@ -89,7 +93,10 @@ export class OidcSignIn {
       const fetchVia: client.CustomFetch = (url, options) => fetch(this.backchannel(url), options as RequestInit);
       const insecure = new URL(this.settings.issuer).protocol === 'http:';
       const config = await client.discovery(
-        new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret, undefined,
+        new URL(this.settings.issuer),
+        this.settings.clientId,
+        this.settings.clientSecret,
+        undefined,
         // plain http only for a provider on this machine or in compose; production's is https
         { [client.customFetch]: fetchVia, execute: insecure ? [client.allowInsecureRequests] : [] },
       );
@@ -110,7 +117,11 @@ export class OidcSignIn {
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
-    await this.store.set(`signin:${state}`, { codeVerifier, nonce, returnTo } satisfies SignInUnderWay, SIGN_IN_SECONDS);
+    await this.store.set(
+      `signin:${state}`,
+      { codeVerifier, nonce, returnTo } satisfies SignInUnderWay,
+      SIGN_IN_SECONDS,
+    );
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: this.settings.redirectUrl,
       scope: this.settings.scopes ?? 'openid profile',
@@ -134,7 +145,8 @@ export class OidcSignIn {
       const currentUrl = new URL(this.settings.redirectUrl);
       currentUrl.search = query;
       tokens = await client.authorizationCodeGrant(
-        config, currentUrl,
+        config,
+        currentUrl,
         { pkceCodeVerifier: flow.codeVerifier, expectedState: state, expectedNonce: flow.nonce, idTokenExpected: true },
         { redirect_uri: this.settings.redirectUrl },
       );
@@ -158,10 +170,18 @@ export class OidcSignIn {
     }
     const sessionId = randomBytes(32).toString('base64url');
     const endsAt = Date.now() + SESSION_SECONDS * 1000;
-    await this.store.set(sessionId, {
-      accessToken: tokens.access_token, refreshToken: tokens.refresh_token, idToken: tokens.id_token,
-      expiresAt: claims.exp! * 1000, issuedAt: (claims.iat ?? claims.exp!) * 1000, endsAt,
-    } satisfies StoredSession, SESSION_SECONDS);
+    await this.store.set(
+      sessionId,
+      {
+        accessToken: tokens.access_token,
+        refreshToken: tokens.refresh_token,
+        idToken: tokens.id_token,
+        expiresAt: claims.exp! * 1000,
+        issuedAt: (claims.iat ?? claims.exp!) * 1000,
+        endsAt,
+      } satisfies StoredSession,
+      SESSION_SECONDS,
+    );
     this.logger.info({ user: caller.id, role: caller.role }, 'signed in through the identity provider');
     return { kind: 'signed-in', sessionId, returnTo: flow.returnTo, endsAt };
   }
@@ -170,7 +190,13 @@ export class OidcSignIn {
   private async verifyIdToken(idToken: string): Promise<JWTPayload> {
     const { jwks } = await this.provider();
     try {
-      return (await jwtVerify(idToken, jwks, { issuer: this.settings.issuer, audience: this.settings.clientId, requiredClaims: ['exp'] })).payload;
+      return (
+        await jwtVerify(idToken, jwks, {
+          issuer: this.settings.issuer,
+          audience: this.settings.clientId,
+          requiredClaims: ['exp'],
+        })
+      ).payload;
     } catch (err) {
       throw new TokenRefusedError(`ID token refused: ${(err as Error).message}`);
     }
@@ -184,9 +210,13 @@ export class OidcSignIn {
     const { jwks } = await this.provider();
     let payload: JWTPayload;
     try {
-      payload = (await jwtVerify(token, jwks, {
-        issuer: this.settings.issuer, audience: this.settings.audience ?? this.settings.clientId, requiredClaims: ['exp'],
-      })).payload;
+      payload = (
+        await jwtVerify(token, jwks, {
+          issuer: this.settings.issuer,
+          audience: this.settings.audience ?? this.settings.clientId,
+          requiredClaims: ['exp'],
+        })
+      ).payload;
     } catch (err) {
       throw new TokenRefusedError(`Access token refused: ${(err as Error).message}`);
     }
@@ -236,8 +266,12 @@ export class OidcSignIn {
       if (!mapClaims(claims, this.settings.mapping)) throw new TokenRefusedError('the user no longer maps to a role');
       if (tokens.id_token) await this.verifyIdToken(tokens.id_token);
       const renewed: StoredSession = {
-        accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? session.refreshToken, idToken: tokens.id_token ?? session.idToken,
-        expiresAt: claims.exp! * 1000, issuedAt: (claims.iat ?? claims.exp!) * 1000, endsAt: session.endsAt,
+        accessToken: tokens.access_token,
+        refreshToken: tokens.refresh_token ?? session.refreshToken,
+        idToken: tokens.id_token ?? session.idToken,
+        expiresAt: claims.exp! * 1000,
+        issuedAt: (claims.iat ?? claims.exp!) * 1000,
+        endsAt: session.endsAt,
       };
       const ttl = (session.endsAt - Date.now()) / 1000;
       if (ttl <= 0) throw new TokenRefusedError('the session reached its end');
@@ -247,7 +281,10 @@ export class OidcSignIn {
       // refused (an OAuth error, a token that fails its checks): the session ends. The provider
       // out of reach: the session stays, this request is anonymous, the next one tries again.
       if (!(err instanceof client.ResponseBodyError || err instanceof TokenRefusedError)) {
-        this.logger.warn({ err: (err as Error).message }, 'could not refresh a session: the identity provider is out of reach');
+        this.logger.warn(
+          { err: (err as Error).message },
+          'could not refresh a session: the identity provider is out of reach',
+        );
         return undefined;
       }
       this.logger.info({ reason: err.message }, 'session ended: its refresh was refused');
@@ -277,7 +314,10 @@ export class OidcSignIn {
     const { config } = await this.provider();
     if (!config.serverMetadata().revocation_endpoint) return;
     // the refresh token first: revoking it ends the provider's grant to us
-    for (const [hint, token] of [['refresh_token', tokens.refresh_token], ['access_token', tokens.access_token]] as const) {
+    for (const [hint, token] of [
+      ['refresh_token', tokens.refresh_token],
+      ['access_token', tokens.access_token],
+    ] as const) {
       if (!token) continue;
       await client.tokenRevocation(config, token, { token_type_hint: hint }).catch((err: Error) => {
         this.logger.warn({ err: err.message, hint }, 'the identity provider did not revoke a token');
@@ -287,7 +327,10 @@ export class OidcSignIn {
 }
 
 /** AUTH_OIDC_*: unset AUTH_OIDC_ISSUER means no sign-in through a provider. */
-export function oidcFromEnv(env: NodeJS.ProcessEnv, mapping: (path: string | undefined) => ClaimMapping): OidcConfig | undefined {
+export function oidcFromEnv(
+  env: NodeJS.ProcessEnv,
+  mapping: (path: string | undefined) => ClaimMapping,
+): OidcConfig | undefined {
   if (!env.AUTH_OIDC_ISSUER) return undefined;
   if (!env.AUTH_OIDC_CLIENT_ID) throw new Error('AUTH_OIDC_ISSUER is set: AUTH_OIDC_CLIENT_ID must be too');
   return {

@@ -89,7 +89,10 @@ export class FileBlobStore implements BlobStore {
 
   async has(sha256: string): Promise<boolean> {
     if (!isSha256(sha256)) return false;
-    return stat(this.pathOf(sha256)).then(() => true, () => false);
+    return stat(this.pathOf(sha256)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async delete(sha256: string): Promise<void> {

@@ -18,7 +18,16 @@ export type BlobStoreSettings =
       kmsKeyId?: string;
     };
 
-const S3_VARIABLES = ['BLOB_STORE', 'S3_BUCKET', 'S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_SSE', 'S3_SSE_KMS_KEY_ID'] as const;
+const S3_VARIABLES = [
+  'BLOB_STORE',
+  'S3_BUCKET',
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_SSE',
+  'S3_SSE_KMS_KEY_ID',
+] as const;
 
 /**
  * The documents' store named by the environment, checked once at start: BLOB_STORE=file (default, a
@@ -32,18 +41,24 @@ export function blobStoreSettings(env: Record<string, string | undefined>): Blob
   if (kind !== 's3') throw new Error(`BLOB_STORE=${kind} is not a blob store; use file or s3`);
   if (!env.S3_BUCKET) throw new Error('BLOB_STORE=s3 needs S3_BUCKET (and S3_ENDPOINT for a store other than AWS)');
   if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
-    throw new Error('Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (to use the SDK\'s default credentials)');
+    throw new Error(
+      "Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (to use the SDK's default credentials)",
+    );
   }
   const sse = env.S3_SSE || undefined;
-  if (sse && !(SSE_MODES as readonly string[]).includes(sse)) throw new Error(`S3_SSE=${sse} must be one of ${SSE_MODES.join(', ')} (or unset)`);
+  if (sse && !(SSE_MODES as readonly string[]).includes(sse))
+    throw new Error(`S3_SSE=${sse} must be one of ${SSE_MODES.join(', ')} (or unset)`);
   if (env.S3_SSE_KMS_KEY_ID && sse !== 'aws:kms') throw new Error('S3_SSE_KMS_KEY_ID needs S3_SSE=aws:kms');
-  if (env.S3_ENDPOINT && !/^https?:\/\//.test(env.S3_ENDPOINT)) throw new Error(`S3_ENDPOINT=${env.S3_ENDPOINT} must be an http(s) URL`);
+  if (env.S3_ENDPOINT && !/^https?:\/\//.test(env.S3_ENDPOINT))
+    throw new Error(`S3_ENDPOINT=${env.S3_ENDPOINT} must be an http(s) URL`);
   return {
     kind: 's3',
     endpoint: env.S3_ENDPOINT || undefined,
     bucket: env.S3_BUCKET,
     region: env.S3_REGION || 'us-east-1',
-    credentials: env.S3_ACCESS_KEY_ID ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY! } : undefined,
+    credentials: env.S3_ACCESS_KEY_ID
+      ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY! }
+      : undefined,
     serverSideEncryption: sse as (typeof SSE_MODES)[number] | undefined,
     kmsKeyId: env.S3_SSE_KMS_KEY_ID || undefined,
   };
@@ -54,7 +69,12 @@ export function blobStoreSettings(env: Record<string, string | undefined>): Blob
  * one of the problems the process lists at start, named by the variable it is about.
  */
 export const blobStoreEnv = z
-  .object(Object.fromEntries(S3_VARIABLES.map((name) => [name, z.string().optional()])) as Record<(typeof S3_VARIABLES)[number], z.ZodOptional<z.ZodString>>)
+  .object(
+    Object.fromEntries(S3_VARIABLES.map((name) => [name, z.string().optional()])) as Record<
+      (typeof S3_VARIABLES)[number],
+      z.ZodOptional<z.ZodString>
+    >,
+  )
   .transform((env, ctx) => {
     try {
       return blobStoreSettings(env);

@@ -30,8 +30,19 @@ export interface MigrationOptions {
  * it can be run again: documents already in the target are only verified, and a run stopped half
  * way goes on where it stopped.
  */
-export async function migrateFolderBlobs(root: string, target: BlobStore, options: MigrationOptions = {}): Promise<MigrationReport> {
-  const report: MigrationReport = { found: 0, copied: 0, alreadyThere: 0, wouldCopy: 0, corruptInFolder: [], failed: [] };
+export async function migrateFolderBlobs(
+  root: string,
+  target: BlobStore,
+  options: MigrationOptions = {},
+): Promise<MigrationReport> {
+  const report: MigrationReport = {
+    found: 0,
+    copied: 0,
+    alreadyThere: 0,
+    wouldCopy: 0,
+    corruptInFolder: [],
+    failed: [],
+  };
   const files = folderBlobs(root);
   const migrateOne = async (sha256: string, path: string) => {
     const content = await readFile(path);
@@ -52,7 +63,9 @@ export async function migrateFolderBlobs(root: string, target: BlobStore, option
   const worker = async () => {
     for await (const { sha256, path } of lockstep(files)) {
       report.found += 1;
-      await migrateOne(sha256, path).catch((err) => report.failed.push({ sha256, error: err instanceof Error ? err.message : String(err) }));
+      await migrateOne(sha256, path).catch((err) =>
+        report.failed.push({ sha256, error: err instanceof Error ? err.message : String(err) }),
+      );
       done += 1;
       if (done % 500 === 0) options.onProgress?.(report);
     }

@@ -58,17 +58,19 @@ export class S3BlobStore implements BlobStore {
     const sha256 = sha256Of(content);
     if (!(await this.has(sha256))) {
       // Two puts of the same content at once both write the same bytes: the last one wins, unchanged.
-      await this.client.send(new PutObjectCommand({
-        Bucket: this.options.bucket,
-        Key: this.keyOf(sha256),
-        Body: content,
-        ContentLength: content.length,
-        ContentType: 'application/octet-stream',
-        // A store that checks it refuses bytes damaged on the way.
-        ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
-        ServerSideEncryption: this.options.serverSideEncryption,
-        SSEKMSKeyId: this.options.kmsKeyId,
-      }));
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.options.bucket,
+          Key: this.keyOf(sha256),
+          Body: content,
+          ContentLength: content.length,
+          ContentType: 'application/octet-stream',
+          // A store that checks it refuses bytes damaged on the way.
+          ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
+          ServerSideEncryption: this.options.serverSideEncryption,
+          SSEKMSKeyId: this.options.kmsKeyId,
+        }),
+      );
     }
     return { sha256, sizeBytes: content.length };
   }

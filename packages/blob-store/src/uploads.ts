@@ -18,7 +18,10 @@ export const ALLOWED_MIME_TYPES: Readonly<Record<string, ReadonlyArray<readonly 
   'application/pdf': [[0x25, 0x50, 0x44, 0x46]], // %PDF
   'image/jpeg': [[0xff, 0xd8, 0xff]],
   'image/png': [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
-  'image/tiff': [[0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a]],
+  'image/tiff': [
+    [0x49, 0x49, 0x2a, 0x00],
+    [0x4d, 0x4d, 0x00, 0x2a],
+  ],
   // .docx is a ZIP container
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [[0x50, 0x4b, 0x03, 0x04]],
 };
@@ -34,12 +37,17 @@ export class UploadProblem extends Error {}
  */
 export function decodeUpload(upload: UploadInput, maxBytes: number): Buffer {
   if (!upload.fileName?.trim()) throw new UploadProblem('the file name is missing');
-  const signatures = Object.hasOwn(ALLOWED_MIME_TYPES, upload.mimeType) ? ALLOWED_MIME_TYPES[upload.mimeType] : undefined;
+  const signatures = Object.hasOwn(ALLOWED_MIME_TYPES, upload.mimeType)
+    ? ALLOWED_MIME_TYPES[upload.mimeType]
+    : undefined;
   if (!signatures) {
-    throw new UploadProblem(`${JSON.stringify(String(upload.mimeType).slice(0, 100))} is not accepted; send one of ${Object.keys(ALLOWED_MIME_TYPES).join(', ')}`);
+    throw new UploadProblem(
+      `${JSON.stringify(String(upload.mimeType).slice(0, 100))} is not accepted; send one of ${Object.keys(ALLOWED_MIME_TYPES).join(', ')}`,
+    );
   }
   const base64 = (upload.contentBase64 ?? '').replace(/\s+/g, '');
-  if (base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new UploadProblem('contentBase64 is not valid base64');
+  if (base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64))
+    throw new UploadProblem('contentBase64 is not valid base64');
   const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
   const size = (base64.length / 4) * 3 - padding;
   if (size === 0) throw new UploadProblem(`${upload.fileName} is empty`);

@@ -14,9 +14,14 @@ const keyOf = (sha256: string) => `${sha256.slice(0, 2)}/${sha256}`;
 /** `npm run blobs -- <args>` as an operator runs it (asynchronously: the S3 server answers from this process). */
 function blobs(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['-r', './scripts/register.js', 'scripts/blobs.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number(err.code) : 0, output: stdout + stderr });
-    });
+    execFile(
+      process.execPath,
+      ['-r', './scripts/register.js', 'scripts/blobs.ts', ...args],
+      { cwd: ROOT, env: { ...process.env, ...env } },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number(err.code) : 0, output: stdout + stderr });
+      },
+    );
   });
 }
 
@@ -36,10 +41,19 @@ describe('npm run blobs -- migrate', () => {
     bucket = `documents-${randomUUID().slice(0, 8)}`;
     await server.createBucket(bucket);
     env = {
-      DATA_DIR: dataDir, BLOB_STORE: 's3', S3_ENDPOINT: server.endpoint, S3_BUCKET: bucket,
-      S3_ACCESS_KEY_ID: server.credentials.accessKeyId, S3_SECRET_ACCESS_KEY: server.credentials.secretAccessKey,
+      DATA_DIR: dataDir,
+      BLOB_STORE: 's3',
+      S3_ENDPOINT: server.endpoint,
+      S3_BUCKET: bucket,
+      S3_ACCESS_KEY_ID: server.credentials.accessKeyId,
+      S3_SECRET_ACCESS_KEY: server.credentials.secretAccessKey,
     };
-    bucketStore = new S3BlobStore({ endpoint: server.endpoint, bucket, region: 'us-east-1', credentials: server.credentials });
+    bucketStore = new S3BlobStore({
+      endpoint: server.endpoint,
+      bucket,
+      region: 'us-east-1',
+      credentials: server.credentials,
+    });
     const folder = new FileBlobStore(join(dataDir, 'blobs'));
     for (const content of documents) await folder.put(content);
   });
@@ -57,11 +71,15 @@ describe('npm run blobs -- migrate', () => {
     writeFileSync(join(dataDir, 'blobs', `${corrupt}.123.tmp`), 'half written');
 
     const dry = await blobs(['migrate', '--dry-run'], env);
-    expect(dry.output).toContain('31 documents in the folder: 30 to copy, 0 already in the bucket, 1 corrupt in the folder, 0 failed; nothing written');
+    expect(dry.output).toContain(
+      '31 documents in the folder: 30 to copy, 0 already in the bucket, 1 corrupt in the folder, 0 failed; nothing written',
+    );
     expect(await server.keys(bucket)).toEqual([]);
 
     const first = await blobs(['migrate'], env);
-    expect(first.output).toContain('31 documents in the folder: 30 copied, 0 already in the bucket, 1 corrupt in the folder, 0 failed; 30 read back');
+    expect(first.output).toContain(
+      '31 documents in the folder: 30 copied, 0 already in the bucket, 1 corrupt in the folder, 0 failed; 30 read back',
+    );
     expect(first.output).toContain(`corrupt in the folder, not copied: ${corrupt}`);
     expect(first.code).toBe(1);
     expect((await server.keys(bucket)).sort()).toEqual(documents.map((d) => keyOf(sha256Of(d))).sort());
@@ -69,13 +87,18 @@ describe('npm run blobs -- migrate', () => {
 
     // As if the first run had stopped a third of the way: the next one copies only what is missing.
     rmSync(join(dataDir, 'blobs', corrupt.slice(0, 2), corrupt.slice(2, 4), corrupt));
-    for (const content of documents.slice(0, 10)) await server.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: keyOf(sha256Of(content)) }));
+    for (const content of documents.slice(0, 10))
+      await server.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: keyOf(sha256Of(content)) }));
     const resumed = await blobs(['migrate', '--concurrency', '2'], env);
-    expect(resumed.output).toContain('30 documents in the folder: 10 copied, 20 already in the bucket, 0 corrupt in the folder, 0 failed; 30 read back');
+    expect(resumed.output).toContain(
+      '30 documents in the folder: 10 copied, 20 already in the bucket, 0 corrupt in the folder, 0 failed; 30 read back',
+    );
     expect(resumed.code).toBe(0);
 
     const again = await blobs(['migrate', '--from', join(dataDir, 'blobs')], env);
-    expect(again.output).toContain('30 documents in the folder: 0 copied, 30 already in the bucket, 0 corrupt in the folder, 0 failed');
+    expect(again.output).toContain(
+      '30 documents in the folder: 0 copied, 30 already in the bucket, 0 corrupt in the folder, 0 failed',
+    );
     expect(again.code).toBe(0);
   });
 

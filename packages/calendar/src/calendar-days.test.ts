@@ -4,7 +4,11 @@ import { WorkingCalendar } from './working-calendar';
 
 const cal = new WorkingCalendar();
 const holiday = (date: string, name = 'Nghỉ thêm (extra day off)'): CalendarDay => ({ date, kind: 'HOLIDAY', name });
-const makeup = (date: string, name = 'Làm bù (make-up working day)'): CalendarDay => ({ date, kind: 'MAKEUP_WORKDAY', name });
+const makeup = (date: string, name = 'Làm bù (make-up working day)'): CalendarDay => ({
+  date,
+  kind: 'MAKEUP_WORKDAY',
+  name,
+});
 const ordinary = (date: string): CalendarDay => ({ date, kind: 'ORDINARY', name: '' });
 
 describe('Working days: Monday to Friday, except holidays', () => {
@@ -43,7 +47,7 @@ describe('Working days: Monday to Friday, except holidays', () => {
 });
 
 describe('Declared days override the statutory calendar', () => {
-  it("an extra day off declared by the province (Monday 23 Feb 2026) is not worked", () => {
+  it('an extra day off declared by the province (Monday 23 Feb 2026) is not worked', () => {
     const c = new WorkingCalendar({ declared: [holiday('2026-02-23')] });
     expect(c.isWorkingDay('2026-02-23')).toBe(false);
     expect(c.nextWorkingDay('2026-02-13')).toBe('2026-02-24');
@@ -56,14 +60,12 @@ describe('Declared days override the statutory calendar', () => {
   });
 
   it('a statutory holiday declared ORDINARY is worked (National Day taken on 2–3 Sep 2026 instead of 1–2 Sep)', () => {
-    const c = new WorkingCalendar({ declared: [ordinary('2026-09-01'), holiday('2026-09-03', 'Quốc khánh (National Day)')] });
-    expect(['2026-08-31', '2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04'].map((d) => c.isWorkingDay(d))).toEqual([
-      true,
-      true,
-      false,
-      false,
-      true,
-    ]);
+    const c = new WorkingCalendar({
+      declared: [ordinary('2026-09-01'), holiday('2026-09-03', 'Quốc khánh (National Day)')],
+    });
+    expect(
+      ['2026-08-31', '2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04'].map((d) => c.isWorkingDay(d)),
+    ).toEqual([true, true, false, false, true]);
   });
 
   it('ORDINARY on a Saturday leaves it a day off (it only cancels a declaration)', () => {
@@ -77,14 +79,25 @@ describe('Declared days override the statutory calendar', () => {
   });
 
   it('for a date declared twice, the last declaration wins', () => {
-    expect(new WorkingCalendar({ declared: [holiday('2026-03-09'), ordinary('2026-03-09')] }).isWorkingDay('2026-03-09')).toBe(true);
-    expect(new WorkingCalendar({ declared: [ordinary('2026-03-09'), holiday('2026-03-09')] }).isWorkingDay('2026-03-09')).toBe(false);
-    expect(new WorkingCalendar({ declared: [makeup('2026-03-07'), ordinary('2026-03-07')] }).isWorkingDay('2026-03-07')).toBe(false);
+    expect(
+      new WorkingCalendar({ declared: [holiday('2026-03-09'), ordinary('2026-03-09')] }).isWorkingDay('2026-03-09'),
+    ).toBe(true);
+    expect(
+      new WorkingCalendar({ declared: [ordinary('2026-03-09'), holiday('2026-03-09')] }).isWorkingDay('2026-03-09'),
+    ).toBe(false);
+    expect(
+      new WorkingCalendar({ declared: [makeup('2026-03-07'), ordinary('2026-03-07')] }).isWorkingDay('2026-03-07'),
+    ).toBe(false);
   });
 
   it('specialDays merges statutory and declared days, sorted, without ORDINARY ones', () => {
     const c = new WorkingCalendar({
-      declared: [makeup('2026-02-28'), holiday('2026-02-23'), ordinary('2026-09-01'), holiday('2026-02-16', 'Tết (declared name)')],
+      declared: [
+        makeup('2026-02-28'),
+        holiday('2026-02-23'),
+        ordinary('2026-09-01'),
+        holiday('2026-02-16', 'Tết (declared name)'),
+      ],
     });
     const feb = c.specialDays(2026).filter((d) => d.date.startsWith('2026-02'));
     expect(feb).toEqual([

@@ -7,7 +7,11 @@ const days = (amount: number): ProcessingTime => ({ amount, unit: 'WORKING_DAYS'
 const calendarDays = (amount: number): ProcessingTime => ({ amount, unit: 'CALENDAR_DAYS' });
 const hours = (amount: number): ProcessingTime => ({ amount, unit: 'WORKING_HOURS' });
 const extraDayOff = (date: string): CalendarDay => ({ date, kind: 'HOLIDAY', name: 'Nghỉ thêm (extra day off)' });
-const makeupSaturday = (date: string): CalendarDay => ({ date, kind: 'MAKEUP_WORKDAY', name: 'Làm bù (make-up working day)' });
+const makeupSaturday = (date: string): CalendarDay => ({
+  date,
+  kind: 'MAKEUP_WORKDAY',
+  name: 'Làm bù (make-up working day)',
+});
 
 describe('Due date for N working days: 17:00 of the N-th working day after the reception day', () => {
   it('two working days from Monday are due on Wednesday at 17:00', () => {
@@ -58,7 +62,12 @@ describe('Due date for N working days: 17:00 of the N-th working day after the r
   });
 
   it("the due time is the end of the centre's last office period (16:30 for a centre open 07:00–11:30, 13:00–16:30)", () => {
-    const c = new WorkingCalendar({ officeHours: [{ start: '13:00', end: '16:30' }, { start: '07:00', end: '11:30' }] });
+    const c = new WorkingCalendar({
+      officeHours: [
+        { start: '13:00', end: '16:30' },
+        { start: '07:00', end: '11:30' },
+      ],
+    });
     expect(local(c.dueAt(at('2026-03-02 10:00'), days(2)))).toBe('2026-03-04 16:30');
   });
 

@@ -61,10 +61,11 @@ describe('Statutory holidays (Labour Code 2019, art. 112)', () => {
   });
 
   it('National Day is 2 September plus 1 September', () => {
-    expect(statutoryHolidays(2025).filter((d) => d.name === 'Quốc khánh (National Day)').map((d) => d.date)).toEqual([
-      '2025-09-01',
-      '2025-09-02',
-    ]);
+    expect(
+      statutoryHolidays(2025)
+        .filter((d) => d.name === 'Quốc khánh (National Day)')
+        .map((d) => d.date),
+    ).toEqual(['2025-09-01', '2025-09-02']);
   });
 
   it('the list is sorted and has no duplicate date', () => {

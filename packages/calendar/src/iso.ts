@@ -20,7 +20,9 @@ export function isCalendarDate(text: unknown): text is string {
 export function parseIsoInstant(text: unknown): Date | null {
   const m = typeof text === 'string' ? INSTANT.exec(text) : null;
   if (!m || !isCalendarDate(m[1])) return null;
-  const [hour, minute, second, offsetHours, offsetMinutes] = [m[2], m[3], m[4] ?? '0', m[6] ?? '0', m[7] ?? '0'].map(Number);
+  const [hour, minute, second, offsetHours, offsetMinutes] = [m[2], m[3], m[4] ?? '0', m[6] ?? '0', m[7] ?? '0'].map(
+    Number,
+  );
   if (hour > 23 || minute > 59 || second > 59 || offsetHours > 14 || offsetMinutes > 59) return null;
   const at = new Date(text as string);
   return Number.isNaN(at.getTime()) ? null : at;

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { VIETNAMESE_LUNAR_MONTH_STARTS } from './__fixtures__/vietnamese-lunar-months';
 import { jdFromDate, jdToDate, lunarNewYear, lunarToSolar, solarToLunar } from './lunar';
 
-const ymd = ([d, m, y]: [number, number, number]) =>
-  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const ymd = ([d, m, y]: [number, number, number]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 describe('Vietnamese lunar calendar (reckoned at UTC+7)', () => {
   it.each([

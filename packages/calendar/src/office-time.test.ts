@@ -53,7 +53,12 @@ describe('Working days between two instants (statistics)', () => {
   });
 
   it('with 8-hour office days (07:30–11:30, 13:00–17:00) a morning is half a day', () => {
-    const c = new WorkingCalendar({ officeHours: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }] });
+    const c = new WorkingCalendar({
+      officeHours: [
+        { start: '07:30', end: '11:30' },
+        { start: '13:00', end: '17:00' },
+      ],
+    });
     expect(c.workingDaysBetween(at('2026-03-02 07:30'), at('2026-03-02 11:30'))).toBe(0.5);
   });
 

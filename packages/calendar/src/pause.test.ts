@@ -6,7 +6,9 @@ const cal = new WorkingCalendar();
 describe('Pause and resumption: the office time left is kept and restarts on resumption', () => {
   it('a pause over a weekend and a declared day off keeps the time left exactly', () => {
     // The province declares Monday 9 Mar 2026 a day off.
-    const c = new WorkingCalendar({ declared: [{ date: '2026-03-09', kind: 'HOLIDAY', name: 'Nghỉ thêm (extra day off)' }] });
+    const c = new WorkingCalendar({
+      declared: [{ date: '2026-03-09', kind: 'HOLIDAY', name: 'Nghỉ thêm (extra day off)' }],
+    });
     const due = c.dueAt(at('2026-03-02 09:00'), { amount: 5, unit: 'WORKING_DAYS' });
     expect(local(due)).toBe('2026-03-10 17:00'); // Tue 3, Wed 4, Thu 5, Fri 6, (Mon 9 off) Tue 10
     // Supplementation requested on Friday 6 Mar at 14:00: Friday 14:00–17:00 and all of Tuesday are left.

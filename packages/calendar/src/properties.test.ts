@@ -27,9 +27,16 @@ const declaredDay: fc.Arbitrary<CalendarDay> = fc.record({
 
 const officeHours = fc.constantFrom<OfficePeriod[]>(
   DEFAULT_OFFICE_HOURS,
-  [{ start: '07:00', end: '11:30' }, { start: '13:00', end: '16:30' }],
+  [
+    { start: '07:00', end: '11:30' },
+    { start: '13:00', end: '16:30' },
+  ],
   [{ start: '08:00', end: '12:00' }],
-  [{ start: '07:30', end: '09:00' }, { start: '09:00', end: '11:30' }, { start: '13:30', end: '17:00' }],
+  [
+    { start: '07:30', end: '09:00' },
+    { start: '09:00', end: '11:30' },
+    { start: '13:30', end: '17:00' },
+  ],
 );
 
 /** The default calendar half of the time; otherwise one with random declarations and office hours. */
@@ -74,7 +81,7 @@ function naiveDueAt(c: WorkingCalendar, received: Date, time: ProcessingTime): s
     while (!c.isWorkingDay(day));
   }
   if (time.unit === 'WORKING_DAYS') {
-    for (let n = 0; n < time.amount; ) {
+    for (let n = 0; n < time.amount;) {
       day = nextDate(day);
       if (c.isWorkingDay(day)) n++;
     }
@@ -139,11 +146,17 @@ describe('Properties of due dates', () => {
 
   it('A working days then B more working days equals A+B working days', () => {
     fc.assert(
-      fc.property(calendar, instant, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 40 }), (c, received, a, b) => {
-        const dueA = c.dueAt(received, { amount: a, unit: 'WORKING_DAYS' });
-        const dueAB = c.dueAt(received, { amount: a + b, unit: 'WORKING_DAYS' });
-        expect(c.addWorkingMinutes(dueA, b * c.minutesPerWorkingDay)).toEqual(dueAB);
-      }),
+      fc.property(
+        calendar,
+        instant,
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 40 }),
+        (c, received, a, b) => {
+          const dueA = c.dueAt(received, { amount: a, unit: 'WORKING_DAYS' });
+          const dueAB = c.dueAt(received, { amount: a + b, unit: 'WORKING_DAYS' });
+          expect(c.addWorkingMinutes(dueA, b * c.minutesPerWorkingDay)).toEqual(dueAB);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -161,9 +174,15 @@ describe('Properties of due dates', () => {
 describe('Properties of office time', () => {
   it('adding A minutes then B minutes equals adding A+B minutes', () => {
     fc.assert(
-      fc.property(calendar, instant, fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 20_000 }), (c, from, a, b) => {
-        expect(c.addWorkingMinutes(c.addWorkingMinutes(from, a), b)).toEqual(c.addWorkingMinutes(from, a + b));
-      }),
+      fc.property(
+        calendar,
+        instant,
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        (c, from, a, b) => {
+          expect(c.addWorkingMinutes(c.addWorkingMinutes(from, a), b)).toEqual(c.addWorkingMinutes(from, a + b));
+        },
+      ),
       { numRuns: 500 },
     );
   });

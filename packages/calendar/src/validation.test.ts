@@ -77,7 +77,13 @@ describe('Validation of inputs', () => {
     ['an impossible time', [{ start: '07:30', end: '25:00' }]],
     ['a period ending before it starts', [{ start: '11:30', end: '07:30' }]],
     ['an empty period', [{ start: '11:30', end: '11:30' }]],
-    ['overlapping periods', [{ start: '07:30', end: '12:00' }, { start: '11:30', end: '17:00' }]],
+    [
+      'overlapping periods',
+      [
+        { start: '07:30', end: '12:00' },
+        { start: '11:30', end: '17:00' },
+      ],
+    ],
   ])('office hours with %s are refused', (_, officeHours) => {
     expect(() => new WorkingCalendar({ officeHours })).toThrow(RangeError);
   });

@@ -156,7 +156,9 @@ export class WorkingCalendar {
     const { amount, unit } = time;
     if (!UNITS.has(unit)) throw new RangeError(`unknown processing time unit '${String(unit)}'`);
     if (!Number.isInteger(amount) || amount < 1 || amount > MAX_PROCESSING_AMOUNT) {
-      throw new RangeError(`processing time amount must be an integer from 1 to ${MAX_PROCESSING_AMOUNT}, got ${amount}`);
+      throw new RangeError(
+        `processing time amount must be an integer from 1 to ${MAX_PROCESSING_AMOUNT}, got ${amount}`,
+      );
     }
     switch (unit) {
       case 'WORKING_DAYS': {
@@ -203,7 +205,7 @@ export class WorkingCalendar {
    * handled from the start to the end of one working day took exactly 1.
    */
   workingDaysBetween(from: Date, to: Date): number {
-    return this.workingMinutesBetween(from, to) * MS_PER_MINUTE / this.dayMs;
+    return (this.workingMinutesBetween(from, to) * MS_PER_MINUTE) / this.dayMs;
   }
 
   // ---- internals -------------------------------------------------------------------------

@@ -35,10 +35,22 @@ export interface DocumentModel {
 export type Block =
   /** Label: value lines (the dossier's particulars); a bold value is the one that matters. */
   | { kind: 'fields'; rows: Array<{ label: string; value: string; bold?: boolean }> }
-  | { kind: 'paragraph'; text: string; bold?: boolean; italic?: boolean; align?: 'left' | 'center' | 'right' | 'justify' }
+  | {
+      kind: 'paragraph';
+      text: string;
+      bold?: boolean;
+      italic?: boolean;
+      align?: 'left' | 'center' | 'right' | 'justify';
+    }
   | { kind: 'list'; items: string[]; ordered?: boolean }
   /** A bordered table; widths are relative weights; the header repeats on every page it spans. */
-  | { kind: 'table'; caption?: string; columns: Array<{ header: string; width?: number; align?: 'left' | 'center' | 'right' }>; rows: string[][]; empty?: string }
+  | {
+      kind: 'table';
+      caption?: string;
+      columns: Array<{ header: string; width?: number; align?: 'left' | 'center' | 'right' }>;
+      rows: string[][];
+      empty?: string;
+    }
   | { kind: 'heading'; text: string };
 
 export interface SignatureBlock {

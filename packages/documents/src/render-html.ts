@@ -1,7 +1,10 @@
 import { NATIONAL_MOTTO, NATIONAL_TITLE, vietnameseDate, type Block, type DocumentModel } from './model';
 
 export const escapeHtml = (s: unknown): string =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /**
  * The same document as a page for a browser's view and print (`?format=html` on the document
@@ -11,13 +14,16 @@ export function renderHtml(m: DocumentModel): string {
   const e = escapeHtml;
   const block = (b: Block): string => {
     switch (b.kind) {
-      case 'heading': return `<h2>${e(b.text)}</h2>`;
+      case 'heading':
+        return `<h2>${e(b.text)}</h2>`;
       case 'paragraph': {
         const text = b.bold ? `<strong>${e(b.text)}</strong>` : e(b.text);
         return `<p${b.align ? ` style="text-align:${b.align}"` : ''}>${b.italic ? `<em>${text}</em>` : text}</p>`;
       }
-      case 'fields': return `<p>${b.rows.map((r) => `${e(r.label)}: ${r.bold ? `<strong>${e(r.value)}</strong>` : e(r.value)}`).join('<br>\n')}</p>`;
-      case 'list': return `<${b.ordered ? 'ol' : 'ul'}>${b.items.map((i) => `<li>${e(i)}</li>`).join('')}</${b.ordered ? 'ol' : 'ul'}>`;
+      case 'fields':
+        return `<p>${b.rows.map((r) => `${e(r.label)}: ${r.bold ? `<strong>${e(r.value)}</strong>` : e(r.value)}`).join('<br>\n')}</p>`;
+      case 'list':
+        return `<${b.ordered ? 'ol' : 'ul'}>${b.items.map((i) => `<li>${e(i)}</li>`).join('')}</${b.ordered ? 'ol' : 'ul'}>`;
       case 'table': {
         const rows = b.rows.length
           ? b.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('\n')

@@ -1,6 +1,13 @@
 import PDFDocument from 'pdfkit';
 import { documentFonts } from './fonts';
-import { NATIONAL_MOTTO, NATIONAL_TITLE, vietnameseDate, type Block, type DocumentModel, type SignatureBlock } from './model';
+import {
+  NATIONAL_MOTTO,
+  NATIONAL_TITLE,
+  vietnameseDate,
+  type Block,
+  type DocumentModel,
+  type SignatureBlock,
+} from './model';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -70,7 +77,11 @@ function fitted(doc: Doc, font: string, text: string, size: number, width: numbe
 
 function centredRule(doc: Doc, x: number, width: number, y: number, ruleWidth: number): void {
   const start = x + (width - ruleWidth) / 2;
-  doc.moveTo(start, y).lineTo(start + ruleWidth, y).lineWidth(0.6).stroke();
+  doc
+    .moveTo(start, y)
+    .lineTo(start + ruleWidth, y)
+    .lineWidth(0.6)
+    .stroke();
 }
 
 /** The issuer left, the national title and motto right, the date line under them (thể thức văn bản). */
@@ -83,7 +94,10 @@ function header(doc: Doc, m: DocumentModel): void {
 
   let y = top;
   if (m.parentIssuer) {
-    doc.font('regular').fontSize(SIZE.header).text(m.parentIssuer.toUpperCase(), x, y, { width: leftWidth, align: 'center' });
+    doc
+      .font('regular')
+      .fontSize(SIZE.header)
+      .text(m.parentIssuer.toUpperCase(), x, y, { width: leftWidth, align: 'center' });
     y = doc.y;
   }
   doc.font('bold').fontSize(SIZE.header).text(m.issuer.toUpperCase(), x, y, { width: leftWidth, align: 'center' });
@@ -97,20 +111,37 @@ function header(doc: Doc, m: DocumentModel): void {
   const leftBottom = y;
 
   const rx = x + leftWidth;
-  doc.font('bold').fontSize(fitted(doc, 'bold', NATIONAL_TITLE, SIZE.header, rightWidth)).text(NATIONAL_TITLE, rx, top, { width: rightWidth, align: 'center' });
-  doc.font('bold').fontSize(SIZE.header + 0.5).text(NATIONAL_MOTTO, rx, doc.y, { width: rightWidth, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(fitted(doc, 'bold', NATIONAL_TITLE, SIZE.header, rightWidth))
+    .text(NATIONAL_TITLE, rx, top, { width: rightWidth, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(SIZE.header + 0.5)
+    .text(NATIONAL_MOTTO, rx, doc.y, { width: rightWidth, align: 'center' });
   const motto = doc.widthOfString(NATIONAL_MOTTO);
   const ruleY = doc.y + 2;
   centredRule(doc, rx, rightWidth, ruleY, motto);
   const dateLine = `${m.place ? `${m.place}, ` : ''}${vietnameseDate(m.issuedAt)}`;
-  doc.font('italic').fontSize(SIZE.header).text(dateLine, rx, ruleY + 8, { width: rightWidth, align: 'center' });
+  doc
+    .font('italic')
+    .fontSize(SIZE.header)
+    .text(dateLine, rx, ruleY + 8, { width: rightWidth, align: 'center' });
   const rightBottom = doc.y;
 
   doc.x = x;
   doc.y = Math.max(leftBottom, rightBottom) + 18;
   doc.font('bold').fontSize(SIZE.title).text(m.title.toUpperCase(), x, doc.y, { width, align: 'center' });
-  if (m.subtitle) doc.font('bold').fontSize(SIZE.body).text(m.subtitle, x, doc.y + 2, { width, align: 'center' });
-  if (m.addressee) doc.font('regular').fontSize(SIZE.body).text(`Kính gửi: ${m.addressee}`, x, doc.y + 8, { width, align: 'center' });
+  if (m.subtitle)
+    doc
+      .font('bold')
+      .fontSize(SIZE.body)
+      .text(m.subtitle, x, doc.y + 2, { width, align: 'center' });
+  if (m.addressee)
+    doc
+      .font('regular')
+      .fontSize(SIZE.body)
+      .text(`Kính gửi: ${m.addressee}`, x, doc.y + 8, { width, align: 'center' });
   doc.x = x;
   doc.y += 12;
 }
@@ -120,22 +151,34 @@ function renderBlock(doc: Doc, b: Block): void {
   const width = contentWidth(doc);
   switch (b.kind) {
     case 'heading':
-      doc.font('bold').fontSize(SIZE.body).text(b.text, x, doc.y + 4, { width });
+      doc
+        .font('bold')
+        .fontSize(SIZE.body)
+        .text(b.text, x, doc.y + 4, { width });
       break;
     case 'paragraph':
-      doc.font(b.bold ? (b.italic ? 'boldItalic' : 'bold') : b.italic ? 'italic' : 'regular').fontSize(SIZE.body)
+      doc
+        .font(b.bold ? (b.italic ? 'boldItalic' : 'bold') : b.italic ? 'italic' : 'regular')
+        .fontSize(SIZE.body)
         .text(b.text, x, doc.y + 3, { width, align: b.align ?? 'justify' });
       break;
     case 'fields':
       for (const row of b.rows) {
-        doc.font('regular').fontSize(SIZE.body).text(`${row.label}: `, x, doc.y + 2, { width, continued: true })
-          .font(row.bold ? 'bold' : 'regular').text(row.value || '…');
+        doc
+          .font('regular')
+          .fontSize(SIZE.body)
+          .text(`${row.label}: `, x, doc.y + 2, { width, continued: true })
+          .font(row.bold ? 'bold' : 'regular')
+          .text(row.value || '…');
       }
       break;
     case 'list':
       b.items.forEach((item, i) => {
         const marker = b.ordered ? `${i + 1}. ` : '- ';
-        doc.font('regular').fontSize(SIZE.body).text(`${marker}${item}`, x + 14, doc.y + 2, { width: width - 14 });
+        doc
+          .font('regular')
+          .fontSize(SIZE.body)
+          .text(`${marker}${item}`, x + 14, doc.y + 2, { width: width - 14 });
       });
       break;
     case 'table':
@@ -152,25 +195,46 @@ function table(doc: Doc, t: Extract<Block, { kind: 'table' }>): void {
   const weights = t.columns.map((c) => c.width ?? 1);
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => (w / total) * width);
-  if (t.caption) doc.font('bold').fontSize(SIZE.body).text(t.caption, x, doc.y + 2, { width });
+  if (t.caption)
+    doc
+      .font('bold')
+      .fontSize(SIZE.body)
+      .text(t.caption, x, doc.y + 2, { width });
   doc.y += 4;
 
   const row = (cells: string[], font: string, align: Array<'left' | 'center' | 'right'>, fill?: string) => {
     doc.font(font).fontSize(SIZE.small);
-    const height = Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i] - 2 * CELL_PADDING }))) + 2 * CELL_PADDING;
-    return { height, draw: (y: number) => {
-      let cx = x;
-      cells.forEach((c, i) => {
-        if (fill) doc.rect(cx, y, widths[i], height).fillAndStroke(fill, '#000').fillColor('#000');
-        else doc.rect(cx, y, widths[i], height).lineWidth(0.6).stroke();
-        doc.font(font).fontSize(SIZE.small).text(c, cx + CELL_PADDING, y + CELL_PADDING, { width: widths[i] - 2 * CELL_PADDING, align: align[i] });
-        cx += widths[i];
-      });
-    } };
+    const height =
+      Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i] - 2 * CELL_PADDING }))) +
+      2 * CELL_PADDING;
+    return {
+      height,
+      draw: (y: number) => {
+        let cx = x;
+        cells.forEach((c, i) => {
+          if (fill) doc.rect(cx, y, widths[i], height).fillAndStroke(fill, '#000').fillColor('#000');
+          else doc.rect(cx, y, widths[i], height).lineWidth(0.6).stroke();
+          doc
+            .font(font)
+            .fontSize(SIZE.small)
+            .text(c, cx + CELL_PADDING, y + CELL_PADDING, { width: widths[i] - 2 * CELL_PADDING, align: align[i] });
+          cx += widths[i];
+        });
+      },
+    };
   };
-  const head = row(t.columns.map((c) => c.header), 'bold', t.columns.map(() => 'center'), '#eeeeee');
+  const head = row(
+    t.columns.map((c) => c.header),
+    'bold',
+    t.columns.map(() => 'center'),
+    '#eeeeee',
+  );
   const aligns = t.columns.map((c) => c.align ?? 'left');
-  const drawHead = () => { const y = doc.y; head.draw(y); doc.y = y + head.height; };
+  const drawHead = () => {
+    const y = doc.y;
+    head.draw(y);
+    doc.y = y + head.height;
+  };
 
   if (doc.y + head.height * 2 > bottom(doc)) doc.addPage();
   drawHead();
@@ -200,10 +264,21 @@ function signatures(doc: Doc, blocks: SignatureBlock[]): void {
   blocks.forEach((s, i) => {
     const bx = x + i * width;
     doc.font('bold').fontSize(SIZE.body).text(s.role.toUpperCase(), bx, top, { width, align: 'center' });
-    doc.font('italic').fontSize(SIZE.small).text(s.hint ?? '(Ký, ghi rõ họ tên)', bx, doc.y, { width, align: 'center' });
+    doc
+      .font('italic')
+      .fontSize(SIZE.small)
+      .text(s.hint ?? '(Ký, ghi rõ họ tên)', bx, doc.y, { width, align: 'center' });
     const space = doc.y;
-    if (s.digital) doc.font('italic').fontSize(SIZE.small).text('(Đã ký số)', bx, space + 22, { width, align: 'center' });
-    if (s.name) doc.font('bold').fontSize(SIZE.body).text(s.name, bx, space + 62, { width, align: 'center' });
+    if (s.digital)
+      doc
+        .font('italic')
+        .fontSize(SIZE.small)
+        .text('(Đã ký số)', bx, space + 22, { width, align: 'center' });
+    if (s.name)
+      doc
+        .font('bold')
+        .fontSize(SIZE.body)
+        .text(s.name, bx, space + 62, { width, align: 'center' });
     lowest = Math.max(lowest, doc.y, space + 62);
   });
   doc.x = x;
@@ -213,8 +288,15 @@ function signatures(doc: Doc, blocks: SignatureBlock[]): void {
 function recipients(doc: Doc, list: string[]): void {
   const x = left(doc);
   if (doc.y + 20 + list.length * 12 > bottom(doc)) doc.addPage();
-  doc.font('boldItalic').fontSize(SIZE.small).text('Nơi nhận:', x, doc.y + 6);
-  for (const r of list) doc.font('regular').fontSize(SIZE.small - 1).text(`- ${r};`, x, doc.y);
+  doc
+    .font('boldItalic')
+    .fontSize(SIZE.small)
+    .text('Nơi nhận:', x, doc.y + 6);
+  for (const r of list)
+    doc
+      .font('regular')
+      .fontSize(SIZE.small - 1)
+      .text(`- ${r};`, x, doc.y);
 }
 
 /** "Trang i/n" at the foot of every page, written once the number of pages is known. */
@@ -224,7 +306,14 @@ function pageNumbers(doc: Doc): void {
     doc.switchToPage(i);
     const saved = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('italic').fontSize(8).text(`Trang ${i + 1}/${range.count}`, left(doc), doc.page.height - saved + 14, { width: contentWidth(doc), align: 'right', lineBreak: false });
+    doc
+      .font('italic')
+      .fontSize(8)
+      .text(`Trang ${i + 1}/${range.count}`, left(doc), doc.page.height - saved + 14, {
+        width: contentWidth(doc),
+        align: 'right',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = saved;
   }
 }

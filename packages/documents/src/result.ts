@@ -15,7 +15,13 @@ export async function signResult(
 ): Promise<{ content: Buffer; signed: boolean }> {
   if (file.mimeType !== 'application/pdf') return { content: file.content, signed: false };
   try {
-    return { content: await signer.sign(file.content, { reason: `Kết quả giải quyết hồ sơ ${about.dossierCode}: ${about.title}`, location: about.issuer }), signed: true };
+    return {
+      content: await signer.sign(file.content, {
+        reason: `Kết quả giải quyết hồ sơ ${about.dossierCode}: ${about.title}`,
+        location: about.issuer,
+      }),
+      signed: true,
+    };
   } catch {
     return { content: file.content, signed: false };
   }

@@ -11,26 +11,38 @@ import { DocumentSigner, identityFromP12 } from './signing';
  * RSA 2048) is generated at the first start under `DATA_DIR/signing/development/` and used by
  * every service of that data dir; production refuses to start without one.
  */
-export function documentSignerFromEnv(env: NodeJS.ProcessEnv, dataDir: string, warn: (message: string) => void = () => undefined): DocumentSigner {
+export function documentSignerFromEnv(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  warn: (message: string) => void = () => undefined,
+): DocumentSigner {
   const path = env.SIGNING_P12_PATH?.trim();
   if (path) {
     let p12: Buffer;
     try {
       p12 = readFileSync(path);
     } catch (err) {
-      throw new Error(`SIGNING_P12_PATH cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): ${path}`);
+      throw new Error(
+        `SIGNING_P12_PATH cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): ${path}`,
+      );
     }
     try {
       return new DocumentSigner(identityFromP12(p12, env.SIGNING_P12_PASSPHRASE ?? ''), 'configured');
     } catch (err) {
-      throw new Error(`SIGNING_P12_PATH is not a PKCS#12 file this passphrase (SIGNING_P12_PASSPHRASE) opens with an RSA key and its certificate: ${(err as Error).message}`);
+      throw new Error(
+        `SIGNING_P12_PATH is not a PKCS#12 file this passphrase (SIGNING_P12_PASSPHRASE) opens with an RSA key and its certificate: ${(err as Error).message}`,
+      );
     }
   }
   if (env.NODE_ENV === 'production') {
-    throw new Error('SIGNING_P12_PATH must be set in production: slips and results are signed with the centre\'s certificate (a PKCS#12 file; SIGNING_P12_PASSPHRASE opens it).');
+    throw new Error(
+      "SIGNING_P12_PATH must be set in production: slips and results are signed with the centre's certificate (a PKCS#12 file; SIGNING_P12_PASSPHRASE opens it).",
+    );
   }
   const { p12, passphrase } = developmentCertificate(join(dataDir, 'signing'));
-  warn('SIGNING_P12_PATH is unset: documents are signed with the development certificate under DATA_DIR/signing/development (not trusted by any reader)');
+  warn(
+    'SIGNING_P12_PATH is unset: documents are signed with the development certificate under DATA_DIR/signing/development (not trusted by any reader)',
+  );
   return new DocumentSigner(identityFromP12(p12, passphrase), 'development');
 }
 
@@ -54,7 +66,10 @@ export function developmentCertificate(dir: string): { p12: Buffer; passphrase: 
       rmSync(candidate, { recursive: true, force: true });
     }
   }
-  return { p12: readFileSync(join(final, 'centre.p12')), passphrase: readFileSync(join(final, 'passphrase'), 'utf8').trim() };
+  return {
+    p12: readFileSync(join(final, 'centre.p12')),
+    passphrase: readFileSync(join(final, 'passphrase'), 'utf8').trim(),
+  };
 }
 
 /** A self-signed certificate for document signing (key usage: digital signature, non-repudiation), valid 5 years. */

@@ -38,7 +38,9 @@ export function identityFromP12(p12: Buffer, passphrase: string): SigningIdentit
   ];
   const key = keyBags.find((b) => b.key)?.key as forge.pki.rsa.PrivateKey | undefined;
   if (!key) throw new Error('The PKCS#12 file holds no private key (an RSA key is expected)');
-  const certs = (parsed.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []).map((b) => b.cert).filter((c): c is forge.pki.Certificate => !!c);
+  const certs = (parsed.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [])
+    .map((b) => b.cert)
+    .filter((c): c is forge.pki.Certificate => !!c);
   const own = certs.find((c) => {
     const pub = c.publicKey as forge.pki.rsa.PublicKey;
     return pub.n?.compareTo(key.n) === 0 && pub.e?.compareTo(key.e) === 0;
@@ -48,7 +50,9 @@ export function identityFromP12(p12: Buffer, passphrase: string): SigningIdentit
   return {
     certificateDer: der(own),
     chainDer: certs.filter((c) => c !== own).map(der),
-    privateKeyPkcs8Der: binary(forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key))).getBytes()),
+    privateKeyPkcs8Der: binary(
+      forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key))).getBytes(),
+    ),
     subject: own.subject.attributes.map((a) => `${a.shortName ?? a.name}=${a.value}`).join(', '),
   };
 }
@@ -74,17 +78,29 @@ export class CadesSigner extends Signer {
   }
 
   async sign(content: Buffer): Promise<Buffer> {
-    this.key ??= webcrypto.subtle.importKey('pkcs8', new Uint8Array(this.identity.privateKeyPkcs8Der), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']) as Promise<CryptoKey>;
+    this.key ??= webcrypto.subtle.importKey(
+      'pkcs8',
+      new Uint8Array(this.identity.privateKeyPkcs8Der),
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    ) as Promise<CryptoKey>;
     const digest = createHash('sha256').update(content).digest();
     const cert = this.certificate;
     // SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 }; ESSCertIDv2 with SHA-256 (the default, so omitted),
     // the certificate's hash and its issuer and serial (GeneralNames holding the issuer as a directoryName [4])
     const essCertIdV2 = new asn1js.Sequence({
       value: [
-        new asn1js.OctetString({ valueHex: new Uint8Array(createHash('sha256').update(this.identity.certificateDer).digest()) }),
+        new asn1js.OctetString({
+          valueHex: new Uint8Array(createHash('sha256').update(this.identity.certificateDer).digest()),
+        }),
         new asn1js.Sequence({
           value: [
-            new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [cert.issuer.toSchema()] })] }),
+            new asn1js.Sequence({
+              value: [
+                new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [cert.issuer.toSchema()] }),
+              ],
+            }),
             cert.serialNumber,
           ],
         }),
@@ -100,9 +116,18 @@ export class CadesSigner extends Signer {
           signedAttrs: new pkijs.SignedAndUnsignedAttributes({
             type: 0,
             attributes: [
-              new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-              new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: new Uint8Array(digest) })] }),
-              new pkijs.Attribute({ type: OID.signingCertificateV2, values: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] })] }),
+              new pkijs.Attribute({
+                type: OID.contentType,
+                values: [new asn1js.ObjectIdentifier({ value: OID.data })],
+              }),
+              new pkijs.Attribute({
+                type: OID.messageDigest,
+                values: [new asn1js.OctetString({ valueHex: new Uint8Array(digest) })],
+              }),
+              new pkijs.Attribute({
+                type: OID.signingCertificateV2,
+                values: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] })],
+              }),
             ],
           }),
         }),
@@ -135,7 +160,10 @@ export class DocumentSigner {
   readonly certificateSha256: string;
   private readonly signer: CadesSigner;
 
-  constructor(readonly identity: SigningIdentity, readonly source: 'configured' | 'development') {
+  constructor(
+    readonly identity: SigningIdentity,
+    readonly source: 'configured' | 'development',
+  ) {
     this.subject = identity.subject;
     this.certificateSha256 = createHash('sha256').update(identity.certificateDer).digest('hex');
     this.signer = new CadesSigner(identity);

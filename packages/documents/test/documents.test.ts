@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pdfText, pdfsig, verifyPdfSignatures } from '@onestop/test-support';
-import { developmentCertificate, documentSignerFromEnv, makeDevelopmentP12, renderHtml, renderPdf, signResult, type DocumentModel } from '../src';
+import {
+  developmentCertificate,
+  documentSignerFromEnv,
+  makeDevelopmentP12,
+  renderHtml,
+  renderPdf,
+  signResult,
+  type DocumentModel,
+} from '../src';
 
 /** Rendering and signing without the platform: A4, the fonts embedded, the text as written, PAdES signatures that verify. */
 const model: DocumentModel = {
@@ -15,13 +23,22 @@ const model: DocumentModel = {
   blocks: [
     { kind: 'fields', rows: [{ label: 'Người nộp hồ sơ', value: 'Nguyễn Thị Hường', bold: true }] },
     { kind: 'paragraph', text: 'Lý do: thiếu bản chính giấy khai sinh để đối chiếu; hồ sơ không thuộc thẩm quyền.' },
-    { kind: 'table', columns: [{ header: 'STT', width: 1 }, { header: 'Tên giấy tờ', width: 6 }], rows: Array.from({ length: 60 }, (_, i) => [String(i + 1), `Tờ khai số ${i + 1}`]) },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'STT', width: 1 },
+        { header: 'Tên giấy tờ', width: 6 },
+      ],
+      rows: Array.from({ length: 60 }, (_, i) => [String(i + 1), `Tờ khai số ${i + 1}`]),
+    },
   ],
   signatures: [{ role: 'Người nộp hồ sơ' }, { role: 'Người từ chối', name: 'Trần Văn Đức', digital: true }],
 };
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'documents-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'documents-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('rendering', () => {
@@ -33,8 +50,17 @@ describe('rendering', () => {
     expect(raw).toMatch(/\/FontFile2/); // embedded TrueType, no reliance on the reader's fonts
     expect(raw).toMatch(/DejaVuSerif/);
     const text = await pdfText(pdf);
-    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
-      'Nguyễn Thị Hường', 'thiếu bản chính giấy khai sinh', 'Huế, ngày 05 tháng 03 năm 2026', 'Tờ khai số 60', 'Trần Văn Đức', 'Trang 1/']) {
+    for (const s of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
+      'Nguyễn Thị Hường',
+      'thiếu bản chính giấy khai sinh',
+      'Huế, ngày 05 tháng 03 năm 2026',
+      'Tờ khai số 60',
+      'Trần Văn Đức',
+      'Trang 1/',
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).toMatch(/Trang ([2-9])\/\1/); // numbered once the pages are known
@@ -59,8 +85,12 @@ describe('signing', () => {
     const [sig, ...more] = await verifyPdfSignatures(signed);
     expect(more).toEqual([]);
     expect(sig).toEqual({
-      subFilter: 'ETSI.CAdES.detached', coversWholeFile: true, digestMatches: true, signatureVerified: true,
-      signerCertificateSha256: signer.certificateSha256, hasSigningCertificateV2: true,
+      subFilter: 'ETSI.CAdES.detached',
+      coversWholeFile: true,
+      digestMatches: true,
+      signatureVerified: true,
+      signerCertificateSha256: signer.certificateSha256,
+      hasSigningCertificateV2: true,
     });
     expect(await pdfText(signed)).toContain('Nguyễn Thị Hường');
 
@@ -88,27 +118,49 @@ describe('signing', () => {
     expect(first.source).toBe('development');
     expect(second.certificateSha256).toBe(first.certificateSha256);
     expect(developmentCertificate(join(data, 'signing')).passphrase).toBeTruthy();
-    expect(() => documentSignerFromEnv({ NODE_ENV: 'production' }, data)).toThrow(/SIGNING_P12_PATH must be set in production/);
-    expect(() => documentSignerFromEnv({ SIGNING_P12_PATH: join(data, 'missing.p12') }, data)).toThrow(/cannot be read/);
+    expect(() => documentSignerFromEnv({ NODE_ENV: 'production' }, data)).toThrow(
+      /SIGNING_P12_PATH must be set in production/,
+    );
+    expect(() => documentSignerFromEnv({ SIGNING_P12_PATH: join(data, 'missing.p12') }, data)).toThrow(
+      /cannot be read/,
+    );
     writeFileSync(join(data, 'other.p12'), makeDevelopmentP12('right'));
-    expect(() => documentSignerFromEnv({ SIGNING_P12_PATH: join(data, 'other.p12'), SIGNING_P12_PASSPHRASE: 'wrong' }, data)).toThrow(/passphrase/);
+    expect(() =>
+      documentSignerFromEnv({ SIGNING_P12_PATH: join(data, 'other.p12'), SIGNING_P12_PASSPHRASE: 'wrong' }, data),
+    ).toThrow(/passphrase/);
   });
 
   it('signs a result PDF in place, keeping the signature it had valid; keeps what it cannot sign as uploaded', async () => {
     const authority = documentSignerFromEnv({}, mkdtempSync(join(dir, 'authority-')));
     const centre = documentSignerFromEnv({}, mkdtempSync(join(dir, 'centre-')));
-    const signedByAuthority = await authority.sign(await renderPdf({ ...model, title: 'Giấy phép xây dựng' }), { reason: 'Phê duyệt' });
-    const { content, signed } = await signResult(centre, { content: signedByAuthority, mimeType: 'application/pdf' }, { title: 'Giấy phép xây dựng', issuer: 'Trung tâm', dossierCode: 'H57-1' });
+    const signedByAuthority = await authority.sign(await renderPdf({ ...model, title: 'Giấy phép xây dựng' }), {
+      reason: 'Phê duyệt',
+    });
+    const { content, signed } = await signResult(
+      centre,
+      { content: signedByAuthority, mimeType: 'application/pdf' },
+      { title: 'Giấy phép xây dựng', issuer: 'Trung tâm', dossierCode: 'H57-1' },
+    );
     expect(signed).toBe(true);
     expect(content.subarray(0, signedByAuthority.length).equals(signedByAuthority)).toBe(true); // an incremental update
     const sigs = await verifyPdfSignatures(content);
-    expect(sigs.map((s) => [s.signerCertificateSha256, s.signatureVerified, s.digestMatches, s.coversWholeFile])).toEqual([
+    expect(
+      sigs.map((s) => [s.signerCertificateSha256, s.signatureVerified, s.digestMatches, s.coversWholeFile]),
+    ).toEqual([
       [authority.certificateSha256, true, true, false],
       [centre.certificateSha256, true, true, true],
     ]);
     const png = Buffer.from('89504e470d0a1a0a', 'hex');
-    expect(await signResult(centre, { content: png, mimeType: 'image/png' }, { title: 't', issuer: 'c', dossierCode: 'd' })).toEqual({ content: png, signed: false });
+    expect(
+      await signResult(centre, { content: png, mimeType: 'image/png' }, { title: 't', issuer: 'c', dossierCode: 'd' }),
+    ).toEqual({ content: png, signed: false });
     const notReadable = Buffer.from('%PDF-1.7\n% not a whole PDF\n%%EOF\n');
-    expect(await signResult(centre, { content: notReadable, mimeType: 'application/pdf' }, { title: 't', issuer: 'c', dossierCode: 'd' })).toEqual({ content: notReadable, signed: false });
+    expect(
+      await signResult(
+        centre,
+        { content: notReadable, mimeType: 'application/pdf' },
+        { title: 't', issuer: 'c', dossierCode: 'd' },
+      ),
+    ).toEqual({ content: notReadable, signed: false });
   });
 });

@@ -41,7 +41,10 @@ export class AppliedEvents {
   async watch(aggregateId: string, forMs: number): Promise<Watch> {
     const client = await this.listening();
     const id = randomUUID();
-    await client.query(`INSERT INTO ${this.table} (id, aggregate_id, until) VALUES ($1, $2, now() + $3 * interval '1 millisecond')`, [id, aggregateId, forMs]);
+    await client.query(
+      `INSERT INTO ${this.table} (id, aggregate_id, until) VALUES ($1, $2, now() + $3 * interval '1 millisecond')`,
+      [id, aggregateId, forMs],
+    );
     const watching: Watching = { appliedAt: -Infinity };
     const all = this.watching.get(aggregateId) ?? new Set();
     this.watching.set(aggregateId, all.add(watching));
@@ -62,7 +65,8 @@ export class AppliedEvents {
         all.delete(watching);
         if (all.size === 0 && this.watching.get(aggregateId) === all) this.watching.delete(aggregateId);
         // Also clears the rows of a process that died while waiting.
-        client.query(`DELETE FROM ${this.table} WHERE id = $1 OR until < now()`, [id])
+        client
+          .query(`DELETE FROM ${this.table} WHERE id = $1 OR until < now()`, [id])
           .catch((err) => this.opts.logger.warn({ err }, 'awaited event not cleared; it expires'));
       },
     };

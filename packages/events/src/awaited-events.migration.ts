@@ -9,7 +9,9 @@ export class AwaitedEvents1764000009000 implements MigrationInterface {
   name = 'AwaitedEvents1764000009000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE UNLOGGED TABLE awaited_event (id uuid PRIMARY KEY, aggregate_id text NOT NULL, until timestamptz NOT NULL)`);
+    await db.query(
+      `CREATE UNLOGGED TABLE awaited_event (id uuid PRIMARY KEY, aggregate_id text NOT NULL, until timestamptz NOT NULL)`,
+    );
     await db.query(`CREATE INDEX awaited_event_aggregate ON awaited_event (aggregate_id)`);
   }
 

@@ -53,10 +53,25 @@ export interface DossierSubmittedV1 {
   receptionDay: string | null;
   dueAt: string | null;
   /** feeVnd: the procedure's fee (lệ phí) at reception; processing judges step conditions on it (absent in events published before it). */
-  procedure: { id: string; code: string; name: string; sector: string; version: number; processingTime: { amount: number; unit: TimeUnit }; feeVnd?: number };
+  procedure: {
+    id: string;
+    code: string;
+    name: string;
+    sector: string;
+    version: number;
+    processingTime: { amount: number; unit: TimeUnit };
+    feeVnd?: number;
+  };
   receivingCentre: { id: string; code: string; level: CentreLevel };
   /** Contact details travel to delivery for notifications; statistics must not keep them. */
-  applicant: { id: string; kind: 'CITIZEN' | 'ORGANIZATION'; identityNumber: string; fullName: string; phone: string | null; email: string | null };
+  applicant: {
+    id: string;
+    kind: 'CITIZEN' | 'ORGANIZATION';
+    identityNumber: string;
+    fullName: string;
+    phone: string | null;
+    email: string | null;
+  };
   delivery: { method: DeliveryMethod; address: string | null };
   /** Who received it (the intake officer, or the citizen online); processing writes it on the control slip. */
   actor?: ActorV1;
@@ -177,7 +192,13 @@ export interface DossierHistoryImportedV1 {
   /** Supplementation periods; submittedAt null while the applicant has not supplied yet. */
   supplements: Array<{ requestedAt: string; reason: string; submittedAt: string | null }>;
   /** Null while still in processing. `result.recordId` is the DigitalRecord intake created. */
-  decision: { decision: 'APPROVED' | 'REJECTED'; decidedAt: string; reason: string | null; actor: string | null; result: ResultDocumentV1 | null } | null;
+  decision: {
+    decision: 'APPROVED' | 'REJECTED';
+    decidedAt: string;
+    reason: string | null;
+    actor: string | null;
+    result: ResultDocumentV1 | null;
+  } | null;
   returned: ImportedReturnV1['returned'];
   rating: ImportedReturnV1['rating'];
 }
@@ -286,7 +307,13 @@ export interface EventPayloads {
 
 export type EventType = keyof EventPayloads;
 /** The highest version of an event's payload (publishers write it; upcasting.ts brings older ones to it). */
-export type LatestVersion<T extends EventType> = 4 extends keyof EventPayloads[T] ? 4 : 3 extends keyof EventPayloads[T] ? 3 : 2 extends keyof EventPayloads[T] ? 2 : 1;
+export type LatestVersion<T extends EventType> = 4 extends keyof EventPayloads[T]
+  ? 4
+  : 3 extends keyof EventPayloads[T]
+    ? 3
+    : 2 extends keyof EventPayloads[T]
+      ? 2
+      : 1;
 type LatestPayloads = { [T in EventType]: EventPayloads[T][LatestVersion<T> & keyof EventPayloads[T]] };
 export type LatestPayload<T extends EventType> = LatestPayloads[T];
 

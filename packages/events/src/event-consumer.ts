@@ -80,15 +80,22 @@ export class EventConsumer {
   constructor(private readonly opts: EventConsumerOptions) {}
 
   start(): Worker<EventJob> {
-    this.worker = this.opts.connection.worker<EventJob>(eventQueueName(this.opts.service), (job) => this.process(job.data), {
-      concurrency: this.opts.concurrency ?? 8,
-      lockDuration: this.opts.lockDurationMs ?? 30_000,
-      stalledInterval: Math.max(1000, Math.floor((this.opts.lockDurationMs ?? 30_000) / 2)),
-      maxStalledCount: 10,
-      settings: { backoffStrategy: (attemptsMade, type) => eventBackoff(attemptsMade, type) },
-    });
+    this.worker = this.opts.connection.worker<EventJob>(
+      eventQueueName(this.opts.service),
+      (job) => this.process(job.data),
+      {
+        concurrency: this.opts.concurrency ?? 8,
+        lockDuration: this.opts.lockDurationMs ?? 30_000,
+        stalledInterval: Math.max(1000, Math.floor((this.opts.lockDurationMs ?? 30_000) / 2)),
+        maxStalledCount: 10,
+        settings: { backoffStrategy: (attemptsMade, type) => eventBackoff(attemptsMade, type) },
+      },
+    );
     this.worker.on('failed', (job, err) =>
-      this.opts.logger.warn({ err, eventId: job?.id, type: job?.name, attempts: job?.attemptsMade }, 'event handling failed'),
+      this.opts.logger.warn(
+        { err, eventId: job?.id, type: job?.name, attempts: job?.attemptsMade },
+        'event handling failed',
+      ),
     );
     return this.worker;
   }
@@ -133,10 +140,17 @@ export class EventConsumer {
    * every other one that does.
    */
   private async announce(events: EventEnvelope[]): Promise<void> {
-    await this.opts.dataSource.query(
-      `SELECT count(pg_notify($1, aggregate_id)::text) FROM awaited_event WHERE aggregate_id = ANY($2::text[])`,
-      [appliedChannel(this.opts.service), [...new Set(events.map((e) => e.aggregateId))]],
-    ).catch((err) => this.opts.logger.warn({ err }, 'applied events not announced; waiting commands try again at the end of their wait'));
+    await this.opts.dataSource
+      .query(
+        `SELECT count(pg_notify($1, aggregate_id)::text) FROM awaited_event WHERE aggregate_id = ANY($2::text[])`,
+        [appliedChannel(this.opts.service), [...new Set(events.map((e) => e.aggregateId))]],
+      )
+      .catch((err) =>
+        this.opts.logger.warn(
+          { err },
+          'applied events not announced; waiting commands try again at the end of their wait',
+        ),
+      );
   }
 
   /**
@@ -161,9 +175,15 @@ export class EventConsumer {
       }
     });
     if (failed.length === 0) return applied;
-    this.retryQueue ??= this.opts.connection.queue<EventJob>(eventQueueName(this.opts.service), { defaultJobOptions: this.opts.retryJobOptions ?? EVENT_JOB_OPTIONS });
+    this.retryQueue ??= this.opts.connection.queue<EventJob>(eventQueueName(this.opts.service), {
+      defaultJobOptions: this.opts.retryJobOptions ?? EVENT_JOB_OPTIONS,
+    });
     await this.retryQueue.addBulk(
-      failed.map((event) => ({ name: event.type, data: event, opts: { jobId: event.id, delay: RETRY_FIRST_DELAY_MS } })),
+      failed.map((event) => ({
+        name: event.type,
+        data: event,
+        opts: { jobId: event.id, delay: RETRY_FIRST_DELAY_MS },
+      })),
     );
     return applied;
   }
@@ -193,14 +213,15 @@ export class EventConsumer {
     // A child logger (with its redaction of the bindings) only for a handler that logs: most never do.
     const parent = this.opts.logger;
     let logger: Logger | undefined;
-    const apply = () => handler({
-      event,
-      manager,
-      run,
-      get logger() {
-        return (logger ??= parent.child({ eventId: event.id, type: event.type, correlationId: event.correlationId }));
-      },
-    });
+    const apply = () =>
+      handler({
+        event,
+        manager,
+        run,
+        get logger() {
+          return (logger ??= parent.child({ eventId: event.id, type: event.type, correlationId: event.correlationId }));
+        },
+      });
     // A traced event is applied in a span of its own, child of the relay's (tracing.ts).
     await (event.traceparent ? consuming(this.opts.service, event, apply) : apply());
   }

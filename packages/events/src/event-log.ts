@@ -27,7 +27,12 @@ export async function* readEventLog(
   await client.connect();
   try {
     const pageSize = opts.pageSize ?? 2000;
-    const cursors = sources.map((source) => ({ source, after: opts.afterSequence?.[source] ?? 0, buffer: [] as EventEnvelope[], done: false }));
+    const cursors = sources.map((source) => ({
+      source,
+      after: opts.afterSequence?.[source] ?? 0,
+      buffer: [] as EventEnvelope[],
+      done: false,
+    }));
     const fill = async (c: (typeof cursors)[number]) => {
       if (c.buffer.length > 0 || c.done) return;
       const { rows } = await client.query(
@@ -39,8 +44,14 @@ export async function* readEventLog(
       if (rows.length < pageSize) c.done = true;
       for (const row of rows) {
         c.buffer.push({
-          id: row.id, type: row.type, version: row.version, sequence: Number(row.sequence), source: c.source,
-          aggregateId: row.aggregate_id, occurredAt: new Date(row.occurred_at).toISOString(), correlationId: row.correlation_id,
+          id: row.id,
+          type: row.type,
+          version: row.version,
+          sequence: Number(row.sequence),
+          source: c.source,
+          aggregateId: row.aggregate_id,
+          occurredAt: new Date(row.occurred_at).toISOString(),
+          correlationId: row.correlation_id,
           payload: row.payload,
         });
       }
@@ -49,7 +60,8 @@ export async function* readEventLog(
     for (;;) {
       for (const c of cursors) await fill(c);
       let next: (typeof cursors)[number] | undefined;
-      for (const c of cursors) if (c.buffer.length && (!next || c.buffer[0].occurredAt < next.buffer[0].occurredAt)) next = c;
+      for (const c of cursors)
+        if (c.buffer.length && (!next || c.buffer[0].occurredAt < next.buffer[0].occurredAt)) next = c;
       if (!next) return;
       yield next.buffer.shift()!;
     }
@@ -59,7 +71,10 @@ export async function* readEventLog(
 }
 
 /** The last sequence of each source's outbox now: where a replay that must not chase new events stops. */
-export async function eventLogHeads(databaseUrl: string, sources: readonly ServiceName[]): Promise<Record<string, number>> {
+export async function eventLogHeads(
+  databaseUrl: string,
+  sources: readonly ServiceName[],
+): Promise<Record<string, number>> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -102,9 +102,7 @@ export class OutboxRelay {
       const spans = traced.length ? relaySpans(source, traced) : undefined;
       try {
         await Promise.all(
-          [...bySubscriber].map(([subscriber, envelopes]) =>
-            queues.of(subscriber).addBulk(toJobs(envelopes)),
-          ),
+          [...bySubscriber].map(([subscriber, envelopes]) => queues.of(subscriber).addBulk(toJobs(envelopes))),
         );
       } catch (err) {
         spans?.end(err);

@@ -27,7 +27,16 @@ export async function publish<T extends EventType>(
   const id = opts.id ?? randomUUID();
   await manager.query(
     `INSERT INTO outbox (id, type, version, aggregate_id, payload, correlation_id, occurred_at, trace_parent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [id, type, LATEST_VERSION[type], aggregateId, JSON.stringify(payload), opts.correlationId ?? null, opts.occurredAt ?? new Date(), activeTraceParent()],
+    [
+      id,
+      type,
+      LATEST_VERSION[type],
+      aggregateId,
+      JSON.stringify(payload),
+      opts.correlationId ?? null,
+      opts.occurredAt ?? new Date(),
+      activeTraceParent(),
+    ],
   );
   return id;
 }

@@ -1,4 +1,13 @@
-import { Queue, Worker, createPostgresBackend, runMigrations, LATEST_SCHEMA_VERSION, type Processor, type WorkerOptions, type QueueOptions } from 'bullmq';
+import {
+  Queue,
+  Worker,
+  createPostgresBackend,
+  runMigrations,
+  LATEST_SCHEMA_VERSION,
+  type Processor,
+  type WorkerOptions,
+  type QueueOptions,
+} from 'bullmq';
 import IORedis from 'ioredis';
 import { Client, Pool } from 'pg';
 
@@ -40,7 +49,11 @@ export class QueueConnection {
       this.redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
     } else {
       // poolSize (QUEUE_POOL_SIZE) bounds the connections when many processes share one PostgreSQL (its max_connections).
-      this.pool = new Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10, options: '-c search_path=bullmq' });
+      this.pool = new Pool({
+        connectionString: config.databaseUrl,
+        max: config.poolSize ?? 10,
+        options: '-c search_path=bullmq',
+      });
       // An idle connection that the server closed (a restart, or its shutdown before ours) leaves the
       // pool, and the next query opens another: nothing to report, and nothing to crash on.
       this.pool.on('error', () => undefined);
@@ -55,7 +68,9 @@ export class QueueConnection {
   waitUntilReady(): Promise<void> {
     const pool = this.pool;
     this.ready ??= pool
-      ? queueSchemaVersion(pool).then((version) => (version >= LATEST_SCHEMA_VERSION ? undefined : runMigrations(pool).then(() => undefined)))
+      ? queueSchemaVersion(pool).then((version) =>
+          version >= LATEST_SCHEMA_VERSION ? undefined : runMigrations(pool).then(() => undefined),
+        )
       : Promise.resolve();
     return this.ready;
   }
@@ -90,7 +105,14 @@ export class QueueConnection {
 
   /** The PostgreSQL backend's pool (undefined on Redis), for the metrics. */
   poolUse(): { total: number; idle: number; waiting: number; max: number } | undefined {
-    return this.pool && { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount, max: this.pool.options.max ?? 10 };
+    return (
+      this.pool && {
+        total: this.pool.totalCount,
+        idle: this.pool.idleCount,
+        waiting: this.pool.waitingCount,
+        max: this.pool.options.max ?? 10,
+      }
+    );
   }
 
   private readonly reportError = (err: Error): void => {

@@ -29,7 +29,8 @@ export class RunReads<T> implements RunWrites {
     this.runs.set(manager, kept);
     const read = events.filter((e) => e.type !== this.opts.createdBy && UUID.test(e.aggregateId));
     const ids = [...new Set(read.map((e) => e.aggregateId))];
-    if (ids.length) for (const aggregate of await this.opts.fetch(manager, ids)) kept.set(this.opts.keyOf(aggregate), aggregate);
+    if (ids.length)
+      for (const aggregate of await this.opts.fetch(manager, ids)) kept.set(this.opts.keyOf(aggregate), aggregate);
   }
 
   async flush(manager: EntityManager): Promise<void> {

@@ -23,21 +23,28 @@ export function activeTraceParent(): string | null {
  * envelope then carries the relay span's traceparent. `end` closes them once the batch is on the
  * queues (or failed).
  */
-export function relaySpans(source: ServiceName, traced: Array<{ envelope: EventEnvelope; traceparent: string; subscribers: readonly ServiceName[] }>): { end(err?: unknown): void } {
+export function relaySpans(
+  source: ServiceName,
+  traced: Array<{ envelope: EventEnvelope; traceparent: string; subscribers: readonly ServiceName[] }>,
+): { end(err?: unknown): void } {
   const spans: Span[] = [];
   for (const { envelope, traceparent, subscribers } of traced) {
     const parent = propagation.extract(ROOT_CONTEXT, { traceparent });
-    const span = tracer().startSpan(`relay ${envelope.type}`, {
-      kind: SpanKind.PRODUCER,
-      attributes: {
-        'messaging.system': 'bullmq',
-        'messaging.operation.type': 'send',
-        'messaging.destination.name': subscribers.map((s) => `events-${s}`).join(','),
-        'messaging.message.id': envelope.id,
-        'onestop.source': source,
-        'onestop.event.type': envelope.type,
+    const span = tracer().startSpan(
+      `relay ${envelope.type}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          'messaging.system': 'bullmq',
+          'messaging.operation.type': 'send',
+          'messaging.destination.name': subscribers.map((s) => `events-${s}`).join(','),
+          'messaging.message.id': envelope.id,
+          'onestop.source': source,
+          'onestop.event.type': envelope.type,
+        },
       },
-    }, parent);
+      parent,
+    );
     const carrier: { traceparent?: string } = {};
     propagation.inject(trace.setSpan(parent, span), carrier);
     // A relay that does not trace passes the publisher's own on, so that a subscriber that does continues it.
@@ -57,17 +64,21 @@ export function relaySpans(source: ServiceName, traced: Array<{ envelope: EventE
 /** Applies an event inside a consumer span, child of the relay's span, so that its handler's SQL is traced under it. */
 export function consuming<T>(service: ServiceName, event: EventEnvelope, work: () => Promise<T>): Promise<T> {
   const parent = propagation.extract(ROOT_CONTEXT, { traceparent: event.traceparent });
-  const span = tracer().startSpan(`process ${event.type}`, {
-    kind: SpanKind.CONSUMER,
-    attributes: {
-      'messaging.system': 'bullmq',
-      'messaging.operation.type': 'process',
-      'messaging.destination.name': `events-${service}`,
-      'messaging.message.id': event.id,
-      'onestop.subscriber': service,
-      'onestop.event.type': event.type,
+  const span = tracer().startSpan(
+    `process ${event.type}`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'bullmq',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': `events-${service}`,
+        'messaging.message.id': event.id,
+        'onestop.subscriber': service,
+        'onestop.event.type': event.type,
+      },
     },
-  }, parent);
+    parent,
+  );
   return endingSpan(span, context.with(trace.setSpan(parent, span), work));
 }
 

@@ -36,7 +36,8 @@ export function upcast(event: EventEnvelope, upcasters: Upcasters = UPCASTERS): 
   const current = currentVersion(event.type, upcasters);
   const version = event.version ?? 1;
   if (version === current) return event;
-  if (version > current) throw new UnknownEventVersionError(`${event.type} v${version} is newer than this consumer knows (v${current})`);
+  if (version > current)
+    throw new UnknownEventVersionError(`${event.type} v${version} is newer than this consumer knows (v${current})`);
   let payload = event.payload;
   for (let from = version; from < current; from++) {
     const step = upcasters[event.type]?.[from];

@@ -16,14 +16,26 @@ async function main() {
     const db = await open(databaseUrl, 'intake');
     const connection = new QueueConnection({ databaseUrl, redisUrl: redisUrl === '-' ? undefined : redisUrl, prefix });
     await connection.waitUntilReady();
-    await new OutboxRelay({ source: 'intake', dataSource: db, queues: new EventQueues(connection), logger, databaseUrl, batchSize: 50 }).start();
+    await new OutboxRelay({
+      source: 'intake',
+      dataSource: db,
+      queues: new EventQueues(connection),
+      logger,
+      databaseUrl,
+      batchSize: 50,
+    }).start();
   } else {
     const [service, databaseUrl, redisUrl, prefix] = args as [ServiceName, string, string, string];
     const db = await open(databaseUrl, service);
     const connection = new QueueConnection({ databaseUrl, redisUrl: redisUrl === '-' ? undefined : redisUrl, prefix });
     await connection.waitUntilReady();
     const consumer = new EventConsumer({
-      service, dataSource: db, connection, logger, concurrency: 4, lockDurationMs: 3000,
+      service,
+      dataSource: db,
+      connection,
+      logger,
+      concurrency: 4,
+      lockDurationMs: 3000,
       handlers: {
         DossierSubmitted: async ({ event, manager }) => {
           await manager.query(`INSERT INTO effect (event_id) VALUES ($1)`, [event.id]);
@@ -37,7 +49,12 @@ async function main() {
 }
 
 function open(url: string, schema: string) {
-  return new DataSource({ type: 'postgres', url, schema, extra: { options: `-c search_path=${schema}`, max: 6 } }).initialize();
+  return new DataSource({
+    type: 'postgres',
+    url,
+    schema,
+    extra: { options: `-c search_path=${schema}`, max: 6 },
+  }).initialize();
 }
 
 main().catch((err) => {

@@ -6,7 +6,15 @@ import pino from 'pino';
 import IORedis from 'ioredis';
 import { createTestDatabase, TEST_REDIS_URL } from '@onestop/test-support';
 import { waitFor } from '@onestop/test-support';
-import { BUS_MIGRATIONS, EventConsumer, EventQueues, OutboxRelay, QueueConnection, publish, type ServiceName } from '../src';
+import {
+  BUS_MIGRATIONS,
+  EventConsumer,
+  EventQueues,
+  OutboxRelay,
+  QueueConnection,
+  publish,
+  type ServiceName,
+} from '../src';
 
 const SUBSCRIBERS: ServiceName[] = ['processing', 'delivery', 'statistics'];
 const logger = pino({ level: 'silent' });
@@ -20,7 +28,11 @@ async function prepare(url: string): Promise<Record<ServiceName, DataSource>> {
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.destroy();
     const db = new DataSource({
-      type: 'postgres', url, schema, migrations: BUS_MIGRATIONS, migrationsTableName: 'migrations',
+      type: 'postgres',
+      url,
+      schema,
+      migrations: BUS_MIGRATIONS,
+      migrationsTableName: 'migrations',
       extra: { options: `-c search_path=${schema}`, max: 6 },
     });
     await db.initialize();
@@ -45,7 +57,10 @@ async function publishEvents(db: DataSource, count: number): Promise<string[]> {
 }
 
 const effects = async (db: DataSource) =>
-  (await db.query(`SELECT count(*)::int AS total, count(DISTINCT event_id)::int AS distinct FROM effect`))[0] as { total: number; distinct: number };
+  (await db.query(`SELECT count(*)::int AS total, count(DISTINCT event_id)::int AS distinct FROM effect`))[0] as {
+    total: number;
+    distinct: number;
+  };
 
 describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (backend) => {
   let drop: () => Promise<void>;
@@ -88,7 +103,9 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
   }
 
   it('refuses to publish outside the transaction of a change', async () => {
-    await expect(publish(dbs.intake.manager, 'SlaChanged', 'x', { dossierId: 'x', state: 'OVERDUE', at: '' })).rejects.toThrow(/inside the transaction/);
+    await expect(
+      publish(dbs.intake.manager, 'SlaChanged', 'x', { dossierId: 'x', state: 'OVERDUE', at: '' }),
+    ).rejects.toThrow(/inside the transaction/);
   });
 
   it('an event written with its change reaches every subscriber once, and a redelivery changes nothing', async () => {
@@ -96,14 +113,26 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
     await conn.waitUntilReady();
     const consumers = SUBSCRIBERS.map((service) => {
       const consumer = new EventConsumer({
-        service, dataSource: dbs[service], connection: conn, logger,
-        handlers: { DossierSubmitted: async ({ event, manager }) => void (await manager.query(`INSERT INTO effect VALUES ($1)`, [event.id])) },
+        service,
+        dataSource: dbs[service],
+        connection: conn,
+        logger,
+        handlers: {
+          DossierSubmitted: async ({ event, manager }) =>
+            void (await manager.query(`INSERT INTO effect VALUES ($1)`, [event.id])),
+        },
       });
       consumer.start();
       toClose.push(consumer);
       return consumer;
     });
-    const relay = new OutboxRelay({ source: 'intake', dataSource: dbs.intake, queues: new EventQueues(conn), logger, databaseUrl: url });
+    const relay = new OutboxRelay({
+      source: 'intake',
+      dataSource: dbs.intake,
+      queues: new EventQueues(conn),
+      logger,
+      databaseUrl: url,
+    });
     await relay.start();
     toClose.push(relay);
 
@@ -115,7 +144,9 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
     expect(await dbs.intake.query(`SELECT relayed_at IS NOT NULL AS relayed FROM outbox`)).toEqual([{ relayed: true }]);
     // A redelivery (a relay that crashed before marking its batch) is recognised and skipped.
     const [row] = await dbs.intake.query(`SELECT * FROM outbox`);
-    const replayed = await consumers[0].apply({ data: { id, type: 'DossierSubmitted', payload: row.payload } as never });
+    const replayed = await consumers[0].apply({
+      data: { id, type: 'DossierSubmitted', payload: row.payload } as never,
+    });
     expect(replayed).toBe(false);
     expect(await effects(dbs.processing)).toEqual({ total: 1, distinct: 1 });
   });
@@ -125,7 +156,10 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
     await conn.waitUntilReady();
     let broken = true;
     const consumer = new EventConsumer({
-      service: 'statistics', dataSource: dbs.statistics, connection: conn, logger,
+      service: 'statistics',
+      dataSource: dbs.statistics,
+      connection: conn,
+      logger,
       handlers: {
         DossierSubmitted: async ({ event, manager }) => {
           if (broken) throw new Error('read model unavailable');
@@ -141,7 +175,9 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
     toClose.push(relay);
 
     const [id] = await publishEvents(dbs.intake, 1);
-    const failed = await waitFor(async () => (await queues.failed('statistics')).find((job) => job.id === id), { what: 'the event to fail' });
+    const failed = await waitFor(async () => (await queues.failed('statistics')).find((job) => job.id === id), {
+      what: 'the event to fail',
+    });
     expect(failed.failedReason).toMatch(/read model unavailable/);
     expect(await effects(dbs.statistics)).toEqual({ total: 0, distinct: 0 });
 
@@ -157,10 +193,15 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
     const retry = { attempts: 2, backoff: { type: 'fixed', delay: 50 }, removeOnFail: false };
     let broken = true;
     const consumer = new EventConsumer({
-      service: 'delivery', dataSource: dbs.delivery, connection: conn, logger, retryJobOptions: retry,
+      service: 'delivery',
+      dataSource: dbs.delivery,
+      connection: conn,
+      logger,
+      retryJobOptions: retry,
       handlers: {
         DossierSubmitted: async ({ event, manager }) => {
-          if (broken && (event.payload as { code: string }).code === 'T-2') throw new Error('courier directory unavailable');
+          if (broken && (event.payload as { code: string }).code === 'T-2')
+            throw new Error('courier directory unavailable');
           await manager.query(`INSERT INTO effect VALUES ($1)`, [event.id]);
         },
       },
@@ -175,7 +216,9 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
 
     // One job carried all five; four were applied, the failing one became a job of its own.
     await waitFor(async () => (await effects(dbs.delivery)).total === 4, { what: 'the four good events' });
-    const failed = await waitFor(async () => (await queues.failed('delivery')).find((job) => job.id === ids[2]), { what: 'the bad event to fail alone' });
+    const failed = await waitFor(async () => (await queues.failed('delivery')).find((job) => job.id === ids[2]), {
+      what: 'the bad event to fail alone',
+    });
     expect(failed.failedReason).toMatch(/courier directory unavailable/);
 
     broken = false;
@@ -193,7 +236,10 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
       manager.query(`INSERT INTO effect SELECT unnest($1::uuid[])`, [ids]);
     let broken = false;
     const consumer = new EventConsumer({
-      service: 'statistics', dataSource: dbs.statistics, connection: conn, logger,
+      service: 'statistics',
+      dataSource: dbs.statistics,
+      connection: conn,
+      logger,
       retryJobOptions: { attempts: 1, removeOnFail: false },
       runWrites: {
         open: (manager) => void gathered.set(manager, []),
@@ -226,8 +272,12 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
     // A run that fails: its gathered writes go with its transaction; the good events are then written one by one.
     broken = true;
     const ids = await publishEvents(dbs.intake, 5);
-    await waitFor(async () => (await effects(dbs.statistics)).total === 9, { what: 'the four good events of the second run' });
-    await waitFor(async () => (await queues.failed('statistics')).some((job) => job.id === ids[2]), { what: 'the bad event to fail alone' });
+    await waitFor(async () => (await effects(dbs.statistics)).total === 9, {
+      what: 'the four good events of the second run',
+    });
+    await waitFor(async () => (await queues.failed('statistics')).some((job) => job.id === ids[2]), {
+      what: 'the bad event to fail alone',
+    });
     expect(await effects(dbs.statistics)).toEqual({ total: 9, distinct: 9 });
     expect(await dbs.statistics.query(`SELECT 1 FROM effect WHERE event_id = $1`, [ids[2]])).toEqual([]);
   });
@@ -236,7 +286,10 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
     const children: ChildProcess[] = [];
     const script = join(__dirname, 'bus-node.ts');
     const spawnNode = async (...args: string[]) => {
-      const child = fork(script, args, { execArgv: ['-r', join(__dirname, '..', '..', '..', 'scripts', 'register.js')], stdio: 'inherit' });
+      const child = fork(script, args, {
+        execArgv: ['-r', join(__dirname, '..', '..', '..', 'scripts', 'register.js')],
+        stdio: 'inherit',
+      });
       children.push(child);
       await new Promise<void>((resolve, reject) => {
         child.once('message', () => resolve());
@@ -248,10 +301,14 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
     try {
       const ids = await publishEvents(dbs.intake, 1000);
       const consumers = {} as Record<ServiceName, ChildProcess>;
-      for (const service of SUBSCRIBERS) consumers[service] = await spawnNode('consume', service, url, redisArg, prefix);
+      for (const service of SUBSCRIBERS)
+        consumers[service] = await spawnNode('consume', service, url, redisArg, prefix);
       let relay = await spawnNode('relay', url, redisArg, prefix);
 
-      await waitFor(async () => (await effects(dbs.processing)).total >= 150, { what: 'work to be under way', timeoutMs: 60_000 });
+      await waitFor(async () => (await effects(dbs.processing)).total >= 150, {
+        what: 'work to be under way',
+        timeoutMs: 60_000,
+      });
       relay.kill('SIGKILL');
       consumers.processing.kill('SIGKILL');
       await new Promise((r) => setTimeout(r, 300));
@@ -259,14 +316,24 @@ describe.each(['redis', 'postgres'] as const)('event bus on the %s backend', (ba
       consumers.processing = await spawnNode('consume', 'processing', url, redisArg, prefix);
 
       for (const service of SUBSCRIBERS) {
-        await waitFor(async () => (await effects(dbs[service])).distinct === ids.length, { what: `${service} to apply all events`, timeoutMs: 90_000, intervalMs: 250 });
+        await waitFor(async () => (await effects(dbs[service])).distinct === ids.length, {
+          what: `${service} to apply all events`,
+          timeoutMs: 90_000,
+          intervalMs: 250,
+        });
         expect(await effects(dbs[service])).toEqual({ total: 1000, distinct: 1000 });
       }
-      const [{ pending }] = await dbs.intake.query(`SELECT count(*)::int AS pending FROM outbox WHERE relayed_at IS NULL`);
+      const [{ pending }] = await dbs.intake.query(
+        `SELECT count(*)::int AS pending FROM outbox WHERE relayed_at IS NULL`,
+      );
       expect(pending).toBe(0);
     } finally {
       for (const child of children) child.kill('SIGKILL');
-      await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve())));
+      await Promise.all(
+        children.map((c) =>
+          c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve(),
+        ),
+      );
     }
   }, 180_000);
 });

@@ -22,7 +22,10 @@ describe('queue connection on the PostgreSQL backend', () => {
     const names = ['first', 'second', 'third'];
     for (const name of names) connection.worker(name, async (job) => void taken.push(`${name}:${job.name}`));
     for (const name of names) await connection.queue(name).add('job', {});
-    await waitFor(async () => (taken.length === names.length ? taken : null), { what: 'every worker to take its job', timeoutMs: 20_000 });
+    await waitFor(async () => (taken.length === names.length ? taken : null), {
+      what: 'every worker to take its job',
+      timeoutMs: 20_000,
+    });
     expect(taken.sort()).toEqual(['first:job', 'second:job', 'third:job']);
   });
 
@@ -30,7 +33,10 @@ describe('queue connection on the PostgreSQL backend', () => {
     const heard: string[] = [];
     const shared = new QueueConnection({ databaseUrl: url, onError: (err) => void heard.push(err.message) });
     await shared.waitUntilReady();
-    const parts: Array<{ emit(event: 'error', err: Error): boolean }> = ['first', 'second'].flatMap((name) => [shared.queue(name), shared.worker(name, async () => undefined, { autorun: false })]);
+    const parts: Array<{ emit(event: 'error', err: Error): boolean }> = ['first', 'second'].flatMap((name) => [
+      shared.queue(name),
+      shared.worker(name, async () => undefined, { autorun: false }),
+    ]);
     // what BullMQ does when its connection drops: each part reports it, and again on each retry
     for (let retry = 0; retry < 3; retry++) for (const part of parts) part.emit('error', new Error('connection lost'));
     expect(heard).toEqual(['connection lost']);

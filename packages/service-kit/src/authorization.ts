@@ -8,8 +8,16 @@ import type { Caller, Role, ServiceAccount } from './identity';
  * out the caller's RELATION to what the operation acts on, and `authorize` answers from the
  * matrix. Every access rule of the platform is a cell of that file.
  */
-export type Relation = 'OWN_CENTRE' | 'DESCENDANT_CENTRE' | 'OTHER_CENTRE' | 'OWN_DOSSIER' | 'OTHER_DOSSIER'
-  | 'ROOT_CENTRE' | 'NON_ROOT_CENTRE' | 'UNKNOWN_CENTRE' | 'ANY';
+export type Relation =
+  | 'OWN_CENTRE'
+  | 'DESCENDANT_CENTRE'
+  | 'OTHER_CENTRE'
+  | 'OWN_DOSSIER'
+  | 'OTHER_DOSSIER'
+  | 'ROOT_CENTRE'
+  | 'NON_ROOT_CENTRE'
+  | 'UNKNOWN_CENTRE'
+  | 'ANY';
 export type Scope = 'dossier' | 'centre' | 'owner' | 'province' | 'any' | 'public';
 export type Decision = 'ALLOW' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 export type OperationName = keyof typeof matrix.operations;
@@ -40,12 +48,18 @@ export function relationsOf(scope: Scope, role: Role | ServiceAccount): Relation
   if (role === 'COURIER') return ['ANY'];
   const citizen = role === 'CITIZEN';
   switch (scope) {
-    case 'dossier': return citizen ? DOSSIER_RELATIONS : CENTRE_RELATIONS;
-    case 'centre': return citizen ? ['ANY'] : CENTRE_RELATIONS;
-    case 'owner': return citizen ? DOSSIER_RELATIONS : ['ANY', 'UNKNOWN_CENTRE'];
-    case 'province': return citizen ? ['ANY'] : PROVINCE_RELATIONS;
-    case 'any': return citizen ? ['ANY'] : ['ANY', 'UNKNOWN_CENTRE'];
-    case 'public': return ['ANY'];
+    case 'dossier':
+      return citizen ? DOSSIER_RELATIONS : CENTRE_RELATIONS;
+    case 'centre':
+      return citizen ? ['ANY'] : CENTRE_RELATIONS;
+    case 'owner':
+      return citizen ? DOSSIER_RELATIONS : ['ANY', 'UNKNOWN_CENTRE'];
+    case 'province':
+      return citizen ? ['ANY'] : PROVINCE_RELATIONS;
+    case 'any':
+      return citizen ? ['ANY'] : ['ANY', 'UNKNOWN_CENTRE'];
+    case 'public':
+      return ['ANY'];
   }
 }
 
@@ -58,7 +72,12 @@ export function decide(operation: OperationName, subject: Subject, relation: Rel
 }
 
 /** Every cell of the matrix, for the test that walks it. */
-export function matrixCells(): Array<{ operation: OperationName; subject: Subject; relation: Relation; decision: Decision }> {
+export function matrixCells(): Array<{
+  operation: OperationName;
+  subject: Subject;
+  relation: Relation;
+  decision: Decision;
+}> {
   const cells: Array<{ operation: OperationName; subject: Subject; relation: Relation; decision: Decision }> = [];
   for (const operation of Object.keys(AUTHORIZATION_MATRIX) as OperationName[]) {
     for (const role of [...MATRIX_ROLES, ...MATRIX_SERVICE_ACCOUNTS]) {
@@ -76,7 +95,11 @@ export function authorize(caller: Caller | undefined, operation: OperationName, 
   const decision = decide(operation, caller?.role ?? 'NO_TOKEN', relation);
   if (decision === 'UNAUTHENTICATED') throw unauthenticated();
   if (decision === 'FORBIDDEN') {
-    throw forbidden(caller ? `${operation} is not allowed to ${caller.role} here (${relation.toLowerCase().replace(/_/g, ' ')})` : undefined);
+    throw forbidden(
+      caller
+        ? `${operation} is not allowed to ${caller.role} here (${relation.toLowerCase().replace(/_/g, ' ')})`
+        : undefined,
+    );
   }
   return caller!;
 }
@@ -100,12 +123,19 @@ export interface Target {
  * their token's centre exists at all (a well-signed token naming no centre acts nowhere).
  * Citizens: whether they own it.
  */
-export async function relationTo(centres: CentreDirectory, caller: Caller | undefined, scope: Scope, target: Target): Promise<Relation> {
+export async function relationTo(
+  centres: CentreDirectory,
+  caller: Caller | undefined,
+  scope: Scope,
+  target: Target,
+): Promise<Relation> {
   if (!caller) return 'ANY';
   const relations = relationsOf(scope, caller.role);
   if (relations.length === 1) return relations[0];
   if (caller.role === 'CITIZEN') {
-    return !!caller.identityNumber && caller.identityNumber === target.ownerIdentityNumber ? 'OWN_DOSSIER' : 'OTHER_DOSSIER';
+    return !!caller.identityNumber && caller.identityNumber === target.ownerIdentityNumber
+      ? 'OWN_DOSSIER'
+      : 'OTHER_DOSSIER';
   }
   if (relations.includes('UNKNOWN_CENTRE')) {
     const own = caller.centre ? await centres.byCode(caller.centre) : null;
@@ -122,13 +152,23 @@ export async function relationTo(centres: CentreDirectory, caller: Caller | unde
 }
 
 /** Works out the relation and authorizes in one step: what most resolvers need. */
-export async function authorizeOn(centres: CentreDirectory, caller: Caller | undefined, operation: OperationName, target: Target = {}): Promise<Caller> {
+export async function authorizeOn(
+  centres: CentreDirectory,
+  caller: Caller | undefined,
+  operation: OperationName,
+  target: Target = {},
+): Promise<Caller> {
   if (!caller) return authorize(caller, operation);
   return authorize(caller, operation, await relationTo(centres, caller, AUTHORIZATION_MATRIX[operation].scope, target));
 }
 
 /** The same answer as a boolean, for list filters and routes. */
-export async function isAllowed(centres: CentreDirectory, caller: Caller | undefined, operation: OperationName, target: Target = {}): Promise<boolean> {
+export async function isAllowed(
+  centres: CentreDirectory,
+  caller: Caller | undefined,
+  operation: OperationName,
+  target: Target = {},
+): Promise<boolean> {
   const subject = caller?.role ?? 'NO_TOKEN';
   const relation = caller ? await relationTo(centres, caller, AUTHORIZATION_MATRIX[operation].scope, target) : 'ANY';
   return decide(operation, subject, relation) === 'ALLOW';

@@ -1,4 +1,12 @@
-import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
+import {
+  Column,
+  Entity,
+  PrimaryColumn,
+  type DataSource,
+  type EntityManager,
+  type MigrationInterface,
+  type QueryRunner,
+} from 'typeorm';
 import { WorkingCalendar, type CalendarDay } from '@onestop/calendar';
 import type { CalendarDayChangedV1 } from '@onestop/events';
 import { outsideTransaction } from './database';
@@ -98,7 +106,9 @@ export class DeclaredCalendar {
 
   private async read(db: DataSource | EntityManager = this.db): Promise<WorkingCalendar> {
     const seen = generation;
-    const [{ stamp }] = await db.query(`SELECT count(*) || ':' || coalesce(md5(string_agg(date || kind, ',' ORDER BY date)), '') AS stamp FROM ${this.table}`);
+    const [{ stamp }] = await db.query(
+      `SELECT count(*) || ':' || coalesce(md5(string_agg(date || kind, ',' ORDER BY date)), '') AS stamp FROM ${this.table}`,
+    );
     if (!this.cached || this.cached.stamp !== stamp) {
       const rows: Array<{ date: string | Date; kind: CalendarDay['kind']; name: string }> = await db.query(
         `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM ${this.table}`,

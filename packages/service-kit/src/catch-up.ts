@@ -22,7 +22,8 @@ const awaited = new WeakMap<object, string>();
  */
 export function awaitingEvent<E>(err: E, aggregateId: string): E {
   const code = err instanceof GraphQLError ? err.extensions?.code : undefined;
-  if ((code === 'NOT_FOUND' || code === 'CONFLICT') && !awaited.has(err as object)) awaited.set(err as object, aggregateId);
+  if ((code === 'NOT_FOUND' || code === 'CONFLICT') && !awaited.has(err as object))
+    awaited.set(err as object, aggregateId);
   return err;
 }
 
@@ -36,7 +37,11 @@ export function awaitingEvent<E>(err: E, aggregateId: string): E {
  * case costs nothing: a command that succeeds, or refuses for a reason no event can lift, answers
  * at once.
  */
-export async function catchingUp<T>(ctx: { applied?: AppliedEvents; logger?: Logger }, command: () => Promise<T>, waitMs = CATCH_UP_MS): Promise<T> {
+export async function catchingUp<T>(
+  ctx: { applied?: AppliedEvents; logger?: Logger },
+  command: () => Promise<T>,
+  waitMs = CATCH_UP_MS,
+): Promise<T> {
   const deadline = Date.now() + waitMs;
   const watches = new Map<string, Watch>();
   try {
@@ -50,10 +55,17 @@ export async function catchingUp<T>(ctx: { applied?: AppliedEvents; logger?: Log
         if (!aggregateId || !ctx.applied || left <= 0) throw err;
         const watch = watches.get(aggregateId);
         if (watch) await watch.next(readAt, left);
-        else await ctx.applied.watch(aggregateId, left).then((w) => void watches.set(aggregateId, w), async (failed) => {
-          ctx.logger?.warn({ err: failed }, 'cannot watch for applied events; trying once more at the end of the wait');
-          await sleep(left);
-        });
+        else
+          await ctx.applied.watch(aggregateId, left).then(
+            (w) => void watches.set(aggregateId, w),
+            async (failed) => {
+              ctx.logger?.warn(
+                { err: failed },
+                'cannot watch for applied events; trying once more at the end of the wait',
+              );
+              await sleep(left);
+            },
+          );
       }
     }
   } finally {

@@ -17,7 +17,7 @@ function countingTree() {
   return { db, centres: new CentreDirectory(db as unknown as DataSource, 'centre_replica') };
 }
 
-describe('CentreDirectory.forRequest: a centre\'s ancestors once per request', () => {
+describe("CentreDirectory.forRequest: a centre's ancestors once per request", () => {
   const officer = { id: 'o', name: 'Cán bộ', role: 'INTAKE_OFFICER', centre: 'P.C' } as const;
 
   it('reads them once for the root check and the guards of one request', async () => {
@@ -39,11 +39,17 @@ describe('CentreDirectory.forRequest: a centre\'s ancestors once per request', (
 
   it('keeps no failed read: the next check of the request asks again', async () => {
     const { db, centres } = countingTree();
-    const failing = Object.assign(db, { fail: true, async query(this: typeof db & { fail: boolean }) {
-      this.statements++;
-      if (this.fail) { this.fail = false; throw new Error('connection lost'); }
-      return [];
-    } });
+    const failing = Object.assign(db, {
+      fail: true,
+      async query(this: typeof db & { fail: boolean }) {
+        this.statements++;
+        if (this.fail) {
+          this.fail = false;
+          throw new Error('connection lost');
+        }
+        return [];
+      },
+    });
     const request = {};
     await expect(centres.forRequest(request).ancestors('c')).rejects.toThrow('connection lost');
     await centres.forRequest(request).ancestors('c');

@@ -1,4 +1,12 @@
-import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
+import {
+  Column,
+  Entity,
+  PrimaryColumn,
+  type DataSource,
+  type EntityManager,
+  type MigrationInterface,
+  type QueryRunner,
+} from 'typeorm';
 import type { CentreChangedV1, CentreLevel } from '@onestop/events';
 import type { Caller } from './identity';
 
@@ -18,7 +26,10 @@ const ancestorsByRequest = new WeakMap<object, Map<string, Promise<CentreRef[]>>
  * `centre`, or the `centre_replica` that the other services keep from CentreChanged events.
  */
 export class CentreDirectory {
-  constructor(private readonly db: DataSource | EntityManager, private readonly table: 'centre' | 'centre_replica') {}
+  constructor(
+    private readonly db: DataSource | EntityManager,
+    private readonly table: 'centre' | 'centre_replica',
+  ) {}
 
   /** The same directory read through a transaction's manager: a check inside a transaction never needs a second connection. */
   within(manager: EntityManager): CentreDirectory {
@@ -52,12 +63,18 @@ export class CentreDirectory {
   }
 
   async byId(id: string): Promise<CentreRef | null> {
-    const [row] = await this.db.query(`SELECT id, code, name, level, parent_id AS "parentId" FROM ${this.table} WHERE id = $1`, [id]);
+    const [row] = await this.db.query(
+      `SELECT id, code, name, level, parent_id AS "parentId" FROM ${this.table} WHERE id = $1`,
+      [id],
+    );
     return row ?? null;
   }
 
   async byCode(code: string): Promise<CentreRef | null> {
-    const [row] = await this.db.query(`SELECT id, code, name, level, parent_id AS "parentId" FROM ${this.table} WHERE code = $1`, [code]);
+    const [row] = await this.db.query(
+      `SELECT id, code, name, level, parent_id AS "parentId" FROM ${this.table} WHERE code = $1`,
+      [code],
+    );
     return row ?? null;
   }
 

@@ -20,7 +20,9 @@ export class ConfigError extends Error {
     /** One line per problem: `NAME: what is wrong (got "value")`. */
     readonly problems: string[],
   ) {
-    super(`${part} cannot start: ${problems.length === 1 ? 'a setting is' : `${problems.length} settings are`} wrong\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `${part} cannot start: ${problems.length === 1 ? 'a setting is' : `${problems.length} settings are`} wrong\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -58,8 +60,13 @@ const GROUPS = new WeakMap<z.ZodType, z.ZodType[]>();
  * a process's settings made of parts that each own a few variables (the blob store's, the SMS
  * gateway's). Every part is parsed, so that all their problems are listed together.
  */
-export function envGroups<T extends Record<string, z.ZodType>>(groups: T): z.ZodType<{ [K in keyof T]: z.output<T[K]> }> {
-  const schema = z.preprocess((env) => Object.fromEntries(Object.keys(groups).map((key) => [key, env])), z.object(groups));
+export function envGroups<T extends Record<string, z.ZodType>>(
+  groups: T,
+): z.ZodType<{ [K in keyof T]: z.output<T[K]> }> {
+  const schema = z.preprocess(
+    (env) => Object.fromEntries(Object.keys(groups).map((key) => [key, env])),
+    z.object(groups),
+  );
   GROUPS.set(schema, Object.values(groups));
   return schema as unknown as z.ZodType<{ [K in keyof T]: z.output<T[K]> }>;
 }
@@ -68,7 +75,10 @@ export function envGroups<T extends Record<string, z.ZodType>>(groups: T): z.Zod
 export function variablesOf(schema: z.ZodType): string[] {
   const groups = GROUPS.get(schema);
   if (groups) return groups.flatMap(variablesOf);
-  const found = schema as unknown as { shape?: Record<string, unknown>; def?: { in?: z.ZodType; innerType?: z.ZodType } };
+  const found = schema as unknown as {
+    shape?: Record<string, unknown>;
+    def?: { in?: z.ZodType; innerType?: z.ZodType };
+  };
   if (found.shape) return Object.keys(found.shape);
   const inner = found.def?.in ?? found.def?.innerType;
   return inner ? variablesOf(inner) : [];
@@ -79,7 +89,8 @@ export const variable = {
   /** Any non-empty text. */
   text: () => z.string(),
   /** Text that must be set. */
-  required: (what: string) => z.string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : undefined) }),
+  required: (what: string) =>
+    z.string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : undefined) }),
   /** A whole number within bounds. */
   int: (min = 0, max = Number.MAX_SAFE_INTEGER) =>
     z
@@ -105,13 +116,16 @@ export const variable = {
   httpUrl: () => z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL'),
   /** A URL of one of the schemes. */
   url: (...schemes: string[]) =>
-    z.string().refine((value) => {
-      try {
-        return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
-      } catch {
-        return false;
-      }
-    }, `must be a ${schemes.join(' or ')} URL`),
+    z.string().refine(
+      (value) => {
+        try {
+          return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+        } catch {
+          return false;
+        }
+      },
+      `must be a ${schemes.join(' or ')} URL`,
+    ),
   /** JSON text (a key, a list of keys): parsed here, so that a cut-off value fails at start, not at first use. */
   json: (what: string) =>
     z.string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : undefined) }).refine((value) => {
@@ -122,7 +136,8 @@ export const variable = {
         return false;
       }
     }, `must be JSON (${what})`),
-  oneOf: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of ${values.join(', ')}` }),
+  oneOf: <const T extends readonly [string, ...string[]]>(values: T) =>
+    z.enum(values, { error: `must be one of ${values.join(', ')}` }),
   /** Text a function of the code reads (its own format), its error becoming the variable's problem. */
   parsedBy: <T>(parse: (value: string | undefined) => T) =>
     z

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { BUS_MIGRATIONS, OutboxEvent, ProcessedEvent, SERVICE_NAMES, migrateQueueSchema, type ServiceName } from '@onestop/events';
+import {
+  BUS_MIGRATIONS,
+  OutboxEvent,
+  ProcessedEvent,
+  SERVICE_NAMES,
+  migrateQueueSchema,
+  type ServiceName,
+} from '@onestop/events';
 import type { ServiceDefinition } from './service';
 
 /**
@@ -36,7 +43,10 @@ export type RolePasswords = Partial<Record<ServiceName | 'owner' | 'gateway', st
 export const QUEUE_SCHEMA = 'bullmq';
 
 export function platformRoleNames(database: string): PlatformRoleNames {
-  const base = database.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 48);
+  const base = database
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 48);
   return {
     owner: `${base}_owner`,
     bus: `${base}_bus`,
@@ -48,7 +58,8 @@ export function platformRoleNames(database: string): PlatformRoleNames {
 /** `<SERVICE>_DATABASE_PASSWORD`, `DATABASE_OWNER_PASSWORD`, `GATEWAY_DATABASE_PASSWORD`; the missing ones are generated. */
 export function rolePasswordsFromEnv(env: NodeJS.ProcessEnv): RolePasswords {
   const passwords: RolePasswords = {};
-  for (const s of SERVICE_NAMES) if (env[`${s.toUpperCase()}_DATABASE_PASSWORD`]) passwords[s] = env[`${s.toUpperCase()}_DATABASE_PASSWORD`];
+  for (const s of SERVICE_NAMES)
+    if (env[`${s.toUpperCase()}_DATABASE_PASSWORD`]) passwords[s] = env[`${s.toUpperCase()}_DATABASE_PASSWORD`];
   if (env.DATABASE_OWNER_PASSWORD) passwords.owner = env.DATABASE_OWNER_PASSWORD;
   if (env.GATEWAY_DATABASE_PASSWORD) passwords.gateway = env.GATEWAY_DATABASE_PASSWORD;
   return passwords;
@@ -87,7 +98,10 @@ export async function preparePlatformDatabase(
   definitions: ServiceDefinition<any>[],
   opts: { passwords?: RolePasswords; queueOnPostgres?: boolean } = {},
 ): Promise<PlatformDatabaseUrls> {
-  const database = await withClient(adminUrl, async (c) => (await c.query('SELECT current_database() AS db')).rows[0].db as string);
+  const database = await withClient(
+    adminUrl,
+    async (c) => (await c.query('SELECT current_database() AS db')).rows[0].db as string,
+  );
   const roles = platformRoleNames(database);
   const password = (who: keyof RolePasswords) => opts.passwords?.[who] ?? randomBytes(18).toString('base64url');
   const passwords = {
@@ -102,15 +116,20 @@ export async function preparePlatformDatabase(
     await c.query(`SELECT pg_advisory_xact_lock(hashtext('onestop platform roles'))`);
     const login = async (role: string, pw: string) => {
       const exists = (await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount;
-      await c.query(`${exists ? 'ALTER' : 'CREATE'} ROLE ${ident(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${literal(pw)}`);
+      await c.query(
+        `${exists ? 'ALTER' : 'CREATE'} ROLE ${ident(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${literal(pw)}`,
+      );
     };
     await login(roles.owner, passwords.owner);
     await login(roles.gateway, passwords.gateway);
     for (const s of SERVICE_NAMES) await login(roles.services[s], passwords[s]);
-    if (!(await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [roles.bus])).rowCount) await c.query(`CREATE ROLE ${ident(roles.bus)} NOLOGIN`);
+    if (!(await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [roles.bus])).rowCount)
+      await c.query(`CREATE ROLE ${ident(roles.bus)} NOLOGIN`);
     const runtime = [roles.gateway, ...SERVICE_NAMES.map((s) => roles.services[s])];
     for (const r of runtime) await c.query(`GRANT ${ident(roles.bus)} TO ${ident(r)}`);
-    await c.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${ident(database)} TO ${[roles.owner, ...runtime].map(ident).join(', ')}`);
+    await c.query(
+      `GRANT CONNECT, TEMPORARY ON DATABASE ${ident(database)} TO ${[roles.owner, ...runtime].map(ident).join(', ')}`,
+    );
     await c.query(`GRANT CREATE ON DATABASE ${ident(database)} TO ${ident(roles.owner)}`);
     // PostgreSQL before 15 lets everyone create in `public`.
     await c.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
@@ -119,7 +138,10 @@ export async function preparePlatformDatabase(
       await giveToOwner(c, schema, roles.owner);
     }
     // A job id's sequence is created on a queue's first job by whichever service adds it: every other may use it.
-    for (const r of runtime) await c.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(r)} IN SCHEMA ${QUEUE_SCHEMA} GRANT ALL ON SEQUENCES TO ${ident(roles.bus)}`);
+    for (const r of runtime)
+      await c.query(
+        `ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(r)} IN SCHEMA ${QUEUE_SCHEMA} GRANT ALL ON SEQUENCES TO ${ident(roles.bus)}`,
+      );
     await c.query('COMMIT');
   });
 
@@ -135,7 +157,9 @@ export async function preparePlatformDatabase(
   return {
     ownerUrl,
     gatewayUrl: urlAs(adminUrl, roles.gateway, passwords.gateway),
-    services: Object.fromEntries(SERVICE_NAMES.map((s) => [s, urlAs(adminUrl, roles.services[s], passwords[s])])) as Record<ServiceName, string>,
+    services: Object.fromEntries(
+      SERVICE_NAMES.map((s) => [s, urlAs(adminUrl, roles.services[s], passwords[s])]),
+    ) as Record<ServiceName, string>,
     roles,
   };
 }
@@ -149,7 +173,8 @@ async function giveToOwner(c: Client, schema: string, owner: string): Promise<vo
         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i') AND d.classid = 'pg_class'::regclass AND c.relkind = 'S')`,
     [schema, owner],
   );
-  for (const { relname } of relations.rows) await c.query(`ALTER TABLE ${ident(schema)}.${ident(relname)} OWNER TO ${ident(owner)}`);
+  for (const { relname } of relations.rows)
+    await c.query(`ALTER TABLE ${ident(schema)}.${ident(relname)} OWNER TO ${ident(owner)}`);
   const routines = await c.query(
     `SELECT p.oid::regprocedure::text AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND pg_get_userbyid(p.proowner) <> $2`,
     [schema, owner],
@@ -159,7 +184,8 @@ async function giveToOwner(c: Client, schema: string, owner: string): Promise<vo
     `SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1 AND t.typtype IN ('e', 'd') AND pg_get_userbyid(t.typowner) <> $2`,
     [schema, owner],
   );
-  for (const { typname } of types.rows) await c.query(`ALTER TYPE ${ident(schema)}.${ident(typname)} OWNER TO ${ident(owner)}`);
+  for (const { typname } of types.rows)
+    await c.query(`ALTER TYPE ${ident(schema)}.${ident(typname)} OWNER TO ${ident(owner)}`);
 }
 
 /** The service's migrations as the owner, then its role's grants. */
@@ -206,7 +232,9 @@ export async function grantServiceRole(c: Client, schema: string, role: string):
   const s = ident(schema);
   const r = ident(role);
   const appendOnly = new Set([...(await appendOnlyTables(c, schema)), 'processed_event']);
-  const tables = (await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = $1`, [schema])).rows.map((t: { tablename: string }) => t.tablename as string);
+  const tables = (await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = $1`, [schema])).rows.map(
+    (t: { tablename: string }) => t.tablename as string,
+  );
   await c.query('BEGIN');
   try {
     await c.query(`GRANT USAGE ON SCHEMA ${s} TO ${r}`);
@@ -237,7 +265,9 @@ async function grantQueueSchema(c: Client, bus: string): Promise<void> {
 /** After its database is dropped (its grants went with it): the roles named after it. */
 export async function dropPlatformRoles(c: Pick<Client, 'query'>, database: string): Promise<void> {
   const { rows } = await c.query(`SELECT rolname FROM pg_roles WHERE rolname = ANY($1) ORDER BY rolcanlogin DESC`, [
-    (({ owner, bus, gateway, services }) => [owner, bus, gateway, ...Object.values(services)])(platformRoleNames(database)),
+    (({ owner, bus, gateway, services }) => [owner, bus, gateway, ...Object.values(services)])(
+      platformRoleNames(database),
+    ),
   ]);
   for (const { rolname } of rows) await c.query(`DROP ROLE IF EXISTS ${ident(rolname)}`);
 }

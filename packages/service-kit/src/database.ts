@@ -28,7 +28,11 @@ export interface SessionTimeouts {
 }
 
 /** The defaults of DATABASE_LOCK_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS (service-config.ts; 0 turns one off). */
-export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = { lockMs: 10_000, statementMs: 120_000, idleInTransactionMs: 60_000 };
+export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = {
+  lockMs: 10_000,
+  statementMs: 120_000,
+  idleInTransactionMs: 60_000,
+};
 
 /** Opens the service's DataSource on its own schema and runs its migrations (never `synchronize`). */
 export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
@@ -74,18 +78,27 @@ export const outsideTransaction = <T>(work: () => T): T => insideTransaction.exi
  * ever free (issue 16). Every query inside `dataSource.transaction` must use its manager; this
  * tells `onViolation` (which may throw) whenever one asks the pool instead.
  */
-export function guardSecondConnections(dataSource: DataSource, onViolation: (err: SecondConnectionError) => void): void {
+export function guardSecondConnections(
+  dataSource: DataSource,
+  onViolation: (err: SecondConnectionError) => void,
+): void {
   const manager = dataSource.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   manager.transaction = ((isolationOrRun: unknown, run?: unknown) => {
-    const [isolation, work] = typeof isolationOrRun === 'function' ? [undefined, isolationOrRun] : [isolationOrRun, run];
+    const [isolation, work] =
+      typeof isolationOrRun === 'function' ? [undefined, isolationOrRun] : [isolationOrRun, run];
     const guarded = (m: unknown) => insideTransaction.run(true, () => (work as (m: unknown) => Promise<unknown>)(m));
     return isolation ? transaction(isolation, guarded) : transaction(guarded);
   }) as typeof manager.transaction;
   const driver = dataSource.driver as PostgresDriver;
   const obtain = driver.obtainMasterConnection.bind(driver);
   driver.obtainMasterConnection = () => {
-    if (insideTransaction.getStore()) onViolation(new SecondConnectionError('A query inside a transaction used another pool connection; use the transaction\'s manager'));
+    if (insideTransaction.getStore())
+      onViolation(
+        new SecondConnectionError(
+          "A query inside a transaction used another pool connection; use the transaction's manager",
+        ),
+      );
     return obtain();
   };
 }

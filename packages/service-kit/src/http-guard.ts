@@ -20,7 +20,13 @@ export const MAX_ARGUMENT_LENGTH = 10_000;
 /** Keys whose values are bulk content, exempt from MAX_ARGUMENT_LENGTH (their own size limits apply). */
 const BULK_KEYS = new Set(['contentBase64']);
 
-const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const STATUS_OF_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
 
 /** The first problem of a string from outside, or null. */
 function textProblem(value: string, maxLength: number): string | null {
@@ -85,7 +91,8 @@ export const refuseControlCharactersInUrl: express.RequestHandler = (req, res, n
   } catch {
     return reply(req, res, 400, 'The URL is not correctly encoded', 'BAD_USER_INPUT');
   }
-  if (CONTROL_CHARACTER.test(url)) return reply(req, res, 400, 'The URL may not contain control characters (such as NUL)', 'BAD_USER_INPUT');
+  if (CONTROL_CHARACTER.test(url))
+    return reply(req, res, 400, 'The URL may not contain control characters (such as NUL)', 'BAD_USER_INPUT');
   next();
 };
 
@@ -112,9 +119,17 @@ export function jsonErrors(logger: Logger): express.ErrorRequestHandler {
     if (res.headersSent) return next(err);
     const code = (err as GraphQLError)?.extensions?.code as string | undefined;
     if (code && STATUS_OF_CODE[code]) return reply(req, res, STATUS_OF_CODE[code], (err as Error).message, code);
-    const status = Number((err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode);
+    const status = Number(
+      (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode,
+    );
     if (status >= 400 && status < 500) {
-      return reply(req, res, status, describeBodyError((err as { type?: string }).type), status === 401 ? 'UNAUTHENTICATED' : 'BAD_USER_INPUT');
+      return reply(
+        req,
+        res,
+        status,
+        describeBodyError((err as { type?: string }).type),
+        status === 401 ? 'UNAUTHENTICATED' : 'BAD_USER_INPUT',
+      );
     }
     logger.error({ err, url: req.originalUrl.slice(0, 200) }, 'unexpected error in an HTTP route');
     reply(req, res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');

@@ -47,7 +47,9 @@ export async function createIdentitySigner(privateJwk: string) {
   // reused while it has more than half its life left (the same officer sends many requests).
   const cache = new Map<string, { token: string; reuseUntil: number }>();
   return async (caller: Caller | undefined): Promise<string> => {
-    const id = caller ? JSON.stringify([caller.id, caller.role, caller.centre ?? null, caller.identityNumber ?? null, caller.name]) : '';
+    const id = caller
+      ? JSON.stringify([caller.id, caller.role, caller.centre ?? null, caller.identityNumber ?? null, caller.name])
+      : '';
     const now = Date.now();
     const kept = cache.get(id);
     if (kept && kept.reuseUntil > now) return kept.token;

@@ -4,8 +4,23 @@ export type { Logger };
 
 /** Fields that hold personal data, wherever they sit in a logged object (up to three levels deep). */
 const PERSONAL_FIELDS = [
-  'identityNumber', 'ownerIdentityNumber', 'applicantIdentityNumber', 'fullName', 'applicantName', 'readerName', 'officerName',
-  'phone', 'applicantPhone', 'email', 'applicantEmail', 'address', 'deliveryAddress', 'recipient', 'verifier', 'contentBase64', 'authorization',
+  'identityNumber',
+  'ownerIdentityNumber',
+  'applicantIdentityNumber',
+  'fullName',
+  'applicantName',
+  'readerName',
+  'officerName',
+  'phone',
+  'applicantPhone',
+  'email',
+  'applicantEmail',
+  'address',
+  'deliveryAddress',
+  'recipient',
+  'verifier',
+  'contentBase64',
+  'authorization',
 ];
 const PERSONAL = new Set(PERSONAL_FIELDS);
 const CENSOR = '[redacted]';
@@ -14,12 +29,15 @@ const CENSOR = '[redacted]';
 export function maskPersonalData(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskPersonalData);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, PERSONAL.has(key) && v != null ? CENSOR : maskPersonalData(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, PERSONAL.has(key) && v != null ? CENSOR : maskPersonalData(v)]),
+  );
 }
 
 export const REDACTED_PATHS = [
   ...PERSONAL_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]),
-  'req.headers.authorization', 'req.headers["x-onestop-identity"]',
+  'req.headers.authorization',
+  'req.headers["x-onestop-identity"]',
 ];
 
 /**
@@ -60,7 +78,12 @@ export function describeError(err: unknown, withStack = false): unknown {
   const at = origin(e.stack);
   return {
     type: e.constructor?.name && e.constructor.name !== 'Object' ? e.constructor.name : e.name,
-    message: e.message || (e.errors ?? []).map((inner) => (inner as ErrorLike)?.message).filter(Boolean).join('; '),
+    message:
+      e.message ||
+      (e.errors ?? [])
+        .map((inner) => (inner as ErrorLike)?.message)
+        .filter(Boolean)
+        .join('; '),
     ...(e.code !== undefined && e.code !== null ? { code: String(e.code) } : {}),
     ...(at ? { at } : {}),
     ...(e.cause ? { cause: describeError(e.cause) } : {}),
@@ -78,6 +101,9 @@ export function errorLine(err: unknown): string {
 
 /** The first frame of the stack in our own code (else the first frame): where the error came from. */
 function origin(stack: string | undefined): string | undefined {
-  const frames = (stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).map((line) => line.trim().slice(3));
+  const frames = (stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .map((line) => line.trim().slice(3));
   return frames.find((frame) => !frame.includes('node_modules') && !frame.includes('node:')) ?? frames[0];
 }

@@ -19,7 +19,10 @@ export function serviceConfigFromEnv<D, S>(def: ServiceDefinition<D, S>, env: En
     queue: { redisUrl: shared.REDIS_URL, databaseUrl, prefix: shared.QUEUE_PREFIX, poolSize: shared.QUEUE_POOL_SIZE },
     port: shared.PORT ?? defaultServicePort(def.name),
     identityPublicJwk: shared.IDENTITY_PUBLIC_JWK!,
-    roles: { api: shared.ROLE === 'api' || shared.ROLE === 'all', worker: shared.ROLE === 'worker' || shared.ROLE === 'all' },
+    roles: {
+      api: shared.ROLE === 'api' || shared.ROLE === 'all',
+      worker: shared.ROLE === 'worker' || shared.ROLE === 'all',
+    },
     publicUrl: shared.PUBLIC_URL,
     dataDir: shared.DATA_DIR,
     metrics: metricsConfigOf(shared),

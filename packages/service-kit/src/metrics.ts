@@ -31,7 +31,9 @@ export interface MetricsConfig {
 
 /** METRICS_PORT (unset: no listener), METRICS_HOST (127.0.0.1), METRICS_TOKEN (unset: no token). */
 export function metricsConfigFromEnv(env: NodeJS.ProcessEnv): MetricsConfig | undefined {
-  return metricsConfigOf(parseEnv('metrics', processEnv.pick({ METRICS_PORT: true, METRICS_HOST: true, METRICS_TOKEN: true }), env));
+  return metricsConfigOf(
+    parseEnv('metrics', processEnv.pick({ METRICS_PORT: true, METRICS_HOST: true, METRICS_TOKEN: true }), env),
+  );
 }
 
 /** Names that stand for any operation the platform does not know, and for one without a name. */
@@ -48,11 +50,16 @@ const ROOT = join(__dirname, '..', '..', '..');
  * and the portal's (its generated portal/src/gql/gql.ts). A name outside them is labelled `other`,
  * so that a client inventing names cannot grow the label set (the gateway is public).
  */
-export function knownOperationNames(files = [join(ROOT, 'contract', 'portal.graphql'), join(ROOT, 'portal', 'src', 'gql', 'gql.ts')]): Set<string> {
+export function knownOperationNames(
+  files = [join(ROOT, 'contract', 'portal.graphql'), join(ROOT, 'portal', 'src', 'gql', 'gql.ts')],
+): Set<string> {
   const names = new Set<string>();
   for (const file of files) {
     if (!existsSync(file)) continue;
-    for (const match of readFileSync(file, 'utf8').matchAll(/\b(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(match[1]);
+    for (const match of readFileSync(file, 'utf8').matchAll(
+      /\b(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)/g,
+    ))
+      names.add(match[1]);
   }
   return names;
 }
@@ -72,15 +79,21 @@ function processMetrics(): Registry {
 }
 
 /** A scrape-time value: computed at most every `maxAgeMs`, one computation at a time, the last values kept when one fails. */
-function cachedOnScrape(maxAgeMs: number, compute: () => Promise<void>, onError: (err: unknown) => void): () => Promise<void> {
+function cachedOnScrape(
+  maxAgeMs: number,
+  compute: () => Promise<void>,
+  onError: (err: unknown) => void,
+): () => Promise<void> {
   let last = 0;
   let running: Promise<void> | undefined;
   return async () => {
     if (Date.now() - last < maxAgeMs) return;
-    running ??= compute().then(
-      () => void (last = Date.now()),
-      (err) => onError(err),
-    ).finally(() => (running = undefined));
+    running ??= compute()
+      .then(
+        () => void (last = Date.now()),
+        (err) => onError(err),
+      )
+      .finally(() => (running = undefined));
     // A slow database makes a slow scrape, never a stuck one: the values of the last computation answer.
     await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
   };
@@ -96,29 +109,46 @@ export class PlatformMetrics {
   private readonly eventLag: Histogram<'subscriber'>;
   private readonly collectFailures: Counter<'what'>;
 
-  constructor(readonly part: string, private readonly logger?: Logger, operations = knownOperationNames()) {
+  constructor(
+    readonly part: string,
+    private readonly logger?: Logger,
+    operations = knownOperationNames(),
+  ) {
     this.operations = operations;
     this.registry.setDefaultLabels({ service: part });
     const registers = [this.registry];
     this.httpDuration = new Histogram({
-      name: 'onestop_http_request_duration_seconds', help: 'HTTP requests by method, route pattern and status, from the first byte in to the last byte out',
-      labelNames: ['method', 'route', 'status'], buckets: LATENCY_BUCKETS, registers,
+      name: 'onestop_http_request_duration_seconds',
+      help: 'HTTP requests by method, route pattern and status, from the first byte in to the last byte out',
+      labelNames: ['method', 'route', 'status'],
+      buckets: LATENCY_BUCKETS,
+      registers,
     });
     this.operationDuration = new Histogram({
-      name: 'onestop_graphql_operation_duration_seconds', help: 'GraphQL operations by name (the platform\'s own; others are "other", unnamed ones "anonymous"), received to answered',
-      labelNames: ['operation'], buckets: LATENCY_BUCKETS, registers,
+      name: 'onestop_graphql_operation_duration_seconds',
+      help: 'GraphQL operations by name (the platform\'s own; others are "other", unnamed ones "anonymous"), received to answered',
+      labelNames: ['operation'],
+      buckets: LATENCY_BUCKETS,
+      registers,
     });
     this.operationErrors = new Counter({
-      name: 'onestop_graphql_errors_total', help: 'Errors in GraphQL answers by operation and contract code (OTHER: any other code)',
-      labelNames: ['operation', 'code'], registers,
+      name: 'onestop_graphql_errors_total',
+      help: 'Errors in GraphQL answers by operation and contract code (OTHER: any other code)',
+      labelNames: ['operation', 'code'],
+      registers,
     });
     this.eventLag = new Histogram({
-      name: 'onestop_event_lag_seconds', help: 'Events applied by a subscriber: from the outbox row\'s creation to the commit of its effect',
-      labelNames: ['subscriber'], buckets: LAG_BUCKETS, registers,
+      name: 'onestop_event_lag_seconds',
+      help: "Events applied by a subscriber: from the outbox row's creation to the commit of its effect",
+      labelNames: ['subscriber'],
+      buckets: LAG_BUCKETS,
+      registers,
     });
     this.collectFailures = new Counter({
-      name: 'onestop_metrics_collect_failures_total', help: 'Scrape-time computations that failed (the previous values were served)',
-      labelNames: ['what'], registers,
+      name: 'onestop_metrics_collect_failures_total',
+      help: 'Scrape-time computations that failed (the previous values were served)',
+      labelNames: ['what'],
+      registers,
     });
   }
 
@@ -147,7 +177,10 @@ export class PlatformMetrics {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           for (const error of errors ?? []) {
             const code = error.extensions?.code;
-            this.operationErrors.inc({ operation, code: typeof code === 'string' && ERROR_CODES.has(code) ? code : OTHER_CODE });
+            this.operationErrors.inc({
+              operation,
+              code: typeof code === 'string' && ERROR_CODES.has(code) ? code : OTHER_CODE,
+            });
           }
         },
       };
@@ -187,9 +220,19 @@ export class PlatformMetrics {
         max.set({ pool }, use.max);
       }
     };
-    const connections = this.gauge('onestop_db_pool_connections', 'PostgreSQL pool connections by pool (service: the TypeORM pool; queue: BullMQ\'s PostgreSQL backend) and state (busy, idle)', ['pool', 'state'], read);
+    const connections = this.gauge(
+      'onestop_db_pool_connections',
+      "PostgreSQL pool connections by pool (service: the TypeORM pool; queue: BullMQ's PostgreSQL backend) and state (busy, idle)",
+      ['pool', 'state'],
+      read,
+    );
     const max = this.gauge('onestop_db_pool_max_connections', 'The most connections the pool may open', ['pool'], read);
-    const waiting = this.gauge('onestop_db_pool_waiting_requests', 'Queries waiting for a free connection of the pool', ['pool'], read);
+    const waiting = this.gauge(
+      'onestop_db_pool_waiting_requests',
+      'Queries waiting for a free connection of the pool',
+      ['pool'],
+      read,
+    );
   }
 
   /** What its /metrics serves: its own metrics and the process's, all labelled with the part. */
@@ -209,8 +252,11 @@ export interface PoolUse {
 
 /** The pg pool under a TypeORM DataSource. */
 export function poolUseOf(db: DataSource): PoolUse | undefined {
-  const pool = (db.driver as PostgresDriver).master as { totalCount: number; idleCount: number; waitingCount: number; options: { max?: number } } | undefined;
-  return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
+  const pool = (db.driver as PostgresDriver).master as
+    { totalCount: number; idleCount: number; waitingCount: number; options: { max?: number } } | undefined;
+  return (
+    pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }
+  );
 }
 
 /**
@@ -229,21 +275,41 @@ export function watchService(metrics: PlatformMetrics, db: DataSource, queues: Q
     backlog.set(Number(row.unsent));
     oldest.set(Math.max(0, row.oldest ?? 0));
   });
-  const backlog = metrics.gauge('onestop_outbox_backlog_events', 'Outbox rows written and not yet relayed to the subscribers\' queues', [], outbox);
-  const oldest = metrics.gauge('onestop_outbox_oldest_unsent_age_seconds', 'Age of the oldest outbox row not yet relayed (0: none)', [], outbox);
+  const backlog = metrics.gauge(
+    'onestop_outbox_backlog_events',
+    "Outbox rows written and not yet relayed to the subscribers' queues",
+    [],
+    outbox,
+  );
+  const oldest = metrics.gauge(
+    'onestop_outbox_oldest_unsent_age_seconds',
+    'Age of the oldest outbox row not yet relayed (0: none)',
+    [],
+    outbox,
+  );
 
   const counted = new Map<string, ReturnType<QueueConnection['queue']>>();
-  const jobs = metrics.gauge('onestop_queue_jobs', 'Jobs of the queues this process works, by state (failed: dead letters, kept for the operator)', ['queue', 'state'], metrics.onScrape('queues', 5_000, async () => {
-    const counts = await Promise.all(queues.workedQueues().map(async (name) => {
-      if (!counted.has(name)) counted.set(name, queues.queue(name));
-      return [name, await counted.get(name)!.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed')] as const;
-    }));
-    jobs.reset();
-    for (const [queue, c] of counts) {
-      jobs.set({ queue, state: 'waiting' }, (c.waiting ?? 0) + (c.prioritized ?? 0));
-      for (const state of ['active', 'delayed', 'failed'] as const) jobs.set({ queue, state }, c[state] ?? 0);
-    }
-  }));
+  const jobs = metrics.gauge(
+    'onestop_queue_jobs',
+    'Jobs of the queues this process works, by state (failed: dead letters, kept for the operator)',
+    ['queue', 'state'],
+    metrics.onScrape('queues', 5_000, async () => {
+      const counts = await Promise.all(
+        queues.workedQueues().map(async (name) => {
+          if (!counted.has(name)) counted.set(name, queues.queue(name));
+          return [
+            name,
+            await counted.get(name)!.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'),
+          ] as const;
+        }),
+      );
+      jobs.reset();
+      for (const [queue, c] of counts) {
+        jobs.set({ queue, state: 'waiting' }, (c.waiting ?? 0) + (c.prioritized ?? 0));
+        for (const state of ['active', 'delayed', 'failed'] as const) jobs.set({ queue, state }, c[state] ?? 0);
+      }
+    }),
+  );
 }
 
 export interface RunningMetricsServer {
@@ -261,7 +327,15 @@ export async function startMetricsServer(registry: Registry, config: MetricsConf
   const expected = config.token ? createHash('sha256').update(`Bearer ${config.token}`).digest() : undefined;
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') return void res.writeHead(404).end();
-    if (expected && !timingSafeEqual(createHash('sha256').update(req.headers.authorization ?? '').digest(), expected)) {
+    if (
+      expected &&
+      !timingSafeEqual(
+        createHash('sha256')
+          .update(req.headers.authorization ?? '')
+          .digest(),
+        expected,
+      )
+    ) {
       return void res.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
     }
     registry.metrics().then(
@@ -278,10 +352,11 @@ export async function startMetricsServer(registry: Registry, config: MetricsConf
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/metrics`,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

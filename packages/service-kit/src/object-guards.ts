@@ -1,4 +1,11 @@
-import { defaultFieldResolver, Kind, type DocumentNode, type FieldDefinitionNode, type GraphQLFieldResolver, type TypeNode } from 'graphql';
+import {
+  defaultFieldResolver,
+  Kind,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type GraphQLFieldResolver,
+  type TypeNode,
+} from 'graphql';
 import { isAllowed, type OperationName, type Target } from './authorization';
 import type { CentreDirectory } from './centres';
 import { forbidden } from './errors';
@@ -29,7 +36,11 @@ function objectTypes(typeDefs: DocumentNode): Map<string, { fields: FieldDefinit
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
     const type = types.get(def.name.value) ?? { fields: [], entity: false };
     type.fields.push(...(def.fields ?? []));
-    type.entity ||= !!def.directives?.some((d) => d.name.value === 'key' && !d.arguments?.some((a) => a.name.value === 'resolvable' && a.value.kind === Kind.BOOLEAN && !a.value.value));
+    type.entity ||= !!def.directives?.some(
+      (d) =>
+        d.name.value === 'key' &&
+        !d.arguments?.some((a) => a.name.value === 'resolvable' && a.value.kind === Kind.BOOLEAN && !a.value.value),
+    );
     types.set(def.name.value, type);
   }
   return types;
@@ -53,10 +64,16 @@ async function pass(guard: ObjectGuard, value: unknown, ctx: unknown, field: Fie
  * returns (through the matrix), and refusing its answer after the write would look like a failure;
  * the links inside its answer are guarded like any other.
  */
-export function guardResolvers(service: string, typeDefs: DocumentNode, resolvers: ResolverMap, guards: ObjectGuards): ResolverMap {
+export function guardResolvers(
+  service: string,
+  typeDefs: DocumentNode,
+  resolvers: ResolverMap,
+  guards: ObjectGuards,
+): ResolverMap {
   const types = objectTypes(typeDefs);
   const missing = PROTECTED_TYPES.filter((t) => types.has(t) && !guards[t]);
-  if (missing.length) throw new Error(`${service} declares ${missing.join(', ')} without a guard (service-kit object-guards.ts)`);
+  if (missing.length)
+    throw new Error(`${service} declares ${missing.join(', ')} without a guard (service-kit object-guards.ts)`);
   const out: ResolverMap = { ...resolvers };
   for (const [typeName, type] of types) {
     if (typeName === 'Mutation') continue;
@@ -66,16 +83,20 @@ export function guardResolvers(service: string, typeDefs: DocumentNode, resolver
       const resolve: GraphQLFieldResolver<unknown, unknown> = out[typeName]?.[field.name.value] ?? defaultFieldResolver;
       out[typeName] = {
         ...out[typeName],
-        [field.name.value]: async (parent: unknown, args: unknown, ctx: unknown, info: any) => pass(guard, await resolve(parent, args as never, ctx, info), ctx, field),
+        [field.name.value]: async (parent: unknown, args: unknown, ctx: unknown, info: any) =>
+          pass(guard, await resolve(parent, args as never, ctx, info), ctx, field),
       };
     }
     const guard = guards[typeName as ProtectedType];
     if (guard && type.entity) {
       const reference = out[typeName]?.__resolveReference ?? ((ref: unknown) => ref);
-      out[typeName] = { ...out[typeName], __resolveReference: async (ref: unknown, ctx: unknown, info: unknown) => {
-        const value = await reference(ref, ctx, info);
-        return value == null ? value : guard(value, ctx);
-      } };
+      out[typeName] = {
+        ...out[typeName],
+        __resolveReference: async (ref: unknown, ctx: unknown, info: unknown) => {
+          const value = await reference(ref, ctx, info);
+          return value == null ? value : guard(value, ctx);
+        },
+      };
     }
   }
   return out;
@@ -87,7 +108,12 @@ export function guardResolvers(service: string, typeDefs: DocumentNode, resolver
  * dossiers at one centre asks the centre tree once.
  */
 const relations = new WeakMap<object, Map<string, Promise<'OWN_CENTRE' | 'DESCENDANT_CENTRE' | 'OTHER_CENTRE'>>>();
-export function mayRead(ctx: { caller?: Caller }, centres: CentreDirectory, target: Target, operation: OperationName = 'dossier'): Promise<boolean> {
+export function mayRead(
+  ctx: { caller?: Caller },
+  centres: CentreDirectory,
+  target: Target,
+  operation: OperationName = 'dossier',
+): Promise<boolean> {
   const caller = ctx.caller;
   if (!caller) return Promise.resolve(false);
   let memo = relations.get(ctx);
@@ -106,7 +132,12 @@ export function mayRead(ctx: { caller?: Caller }, centres: CentreDirectory, targ
 }
 
 /** One value per key per request (a lookup several guards of one request need). */
-export function perRequest<T>(ctx: object, memo: WeakMap<object, Map<string, Promise<T>>>, key: string, load: () => Promise<T>): Promise<T> {
+export function perRequest<T>(
+  ctx: object,
+  memo: WeakMap<object, Map<string, Promise<T>>>,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
   let map = memo.get(ctx);
   if (!map) memo.set(ctx, (map = new Map()));
   let value = map.get(key);

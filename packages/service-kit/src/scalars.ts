@@ -7,7 +7,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** An impossible day or hour (2026-02-30T10:00Z, 24:00) is refused, never shifted to another instant. */
 function parseInstant(value: unknown): Date {
   const date = parseIsoInstant(value);
-  if (!date) throw badInput(`DateTime must be a real ISO-8601 instant with a time zone (got ${String(value).slice(0, 40)})`);
+  if (!date)
+    throw badInput(`DateTime must be a real ISO-8601 instant with a time zone (got ${String(value).slice(0, 40)})`);
   return date;
 }
 

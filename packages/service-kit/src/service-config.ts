@@ -34,7 +34,9 @@ export const serviceEnv = processEnv
     QUEUE_PREFIX: variable.text().optional(),
     QUEUE_POOL_SIZE: variable.int(1).default(10),
     PORT: variable.port().optional(),
-    IDENTITY_PUBLIC_JWK: variable.json('the gateway\'s public key, or a list of keys during a rotation: `npm run keys`').optional(),
+    IDENTITY_PUBLIC_JWK: variable
+      .json("the gateway's public key, or a list of keys during a rotation: `npm run keys`")
+      .optional(),
     ROLE: variable.oneOf(['api', 'worker', 'all']).default('all'),
     PUBLIC_URL: variable.httpUrl().optional(),
     DATA_DIR: variable.text().optional(),
@@ -44,8 +46,18 @@ export const serviceEnv = processEnv
   })
   // Optional above so that the test harness, which brings its own, shares the schema; a service process needs both.
   .superRefine((env, ctx) => {
-    if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required: the PostgreSQL the service keeps its schema in' });
-    if (!env.IDENTITY_PUBLIC_JWK) ctx.addIssue({ code: 'custom', path: ['IDENTITY_PUBLIC_JWK'], message: "is required: the gateway's public key (`npm run keys`)" });
+    if (!env.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'is required: the PostgreSQL the service keeps its schema in',
+      });
+    if (!env.IDENTITY_PUBLIC_JWK)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['IDENTITY_PUBLIC_JWK'],
+        message: "is required: the gateway's public key (`npm run keys`)",
+      });
   }, ALWAYS);
 
 export type ServiceEnv = z.output<typeof serviceEnv>;
@@ -67,7 +79,9 @@ export interface ServiceTuning {
 }
 
 export function metricsConfigOf(env: z.output<typeof processEnv>): MetricsConfig | undefined {
-  return env.METRICS_PORT === undefined ? undefined : { port: env.METRICS_PORT, host: env.METRICS_HOST ?? '127.0.0.1', token: env.METRICS_TOKEN };
+  return env.METRICS_PORT === undefined
+    ? undefined
+    : { port: env.METRICS_PORT, host: env.METRICS_HOST ?? '127.0.0.1', token: env.METRICS_TOKEN };
 }
 
 export function tuningOf(env: ServiceEnv): ServiceTuning {
@@ -87,7 +101,11 @@ export function tuningOf(env: ServiceEnv): ServiceTuning {
 }
 
 /** A service's whole configuration: the shared part and the service's own (its definition's `settings`), problems of both listed together. */
-export function parseServiceEnv<S>(name: ServiceName, own: z.ZodType<S> | undefined, env: Env): { shared: ServiceEnv; own: S } {
+export function parseServiceEnv<S>(
+  name: ServiceName,
+  own: z.ZodType<S> | undefined,
+  env: Env,
+): { shared: ServiceEnv; own: S } {
   const shared = checkEnv(serviceEnv, env);
   const mine = own ? checkEnv(own, env) : { value: undefined as S };
   const problems = [...('problems' in shared ? shared.problems : []), ...('problems' in mine ? mine.problems : [])];

@@ -111,7 +111,10 @@ export interface RunningService<D = unknown> {
  * A query that leaves its transaction's connection is logged with its stack; with
  * DATABASE_SECOND_CONNECTION=refuse (the tests) it fails, so that none goes unnoticed.
  */
-function secondConnectionPolicy(logger: Logger, policy: ServiceTuning['secondConnection']): (err: SecondConnectionError) => void {
+function secondConnectionPolicy(
+  logger: Logger,
+  policy: ServiceTuning['secondConnection'],
+): (err: SecondConnectionError) => void {
   const refuse = policy === 'refuse';
   return (err) => {
     logger.error({ stack: err.stack }, err.message);
@@ -119,7 +122,10 @@ function secondConnectionPolicy(logger: Logger, policy: ServiceTuning['secondCon
   };
 }
 
-export async function runService<D, S>(def: ServiceDefinition<D, S>, config: ServiceConfig<S>): Promise<RunningService<D>> {
+export async function runService<D, S>(
+  def: ServiceDefinition<D, S>,
+  config: ServiceConfig<S>,
+): Promise<RunningService<D>> {
   const logger = createLogger(def.name, undefined, config.tuning.logLevel);
   const shutdown = new Shutdown();
   const metrics = new PlatformMetrics(def.name, logger);
@@ -134,7 +140,10 @@ export async function runService<D, S>(def: ServiceDefinition<D, S>, config: Ser
       onSecondConnection: secondConnectionPolicy(logger, config.tuning.secondConnection),
     });
     shutdown.add('database', () => db.destroy());
-    const queues = new QueueConnection({ ...config.queue, onError: (err) => logger.error({ err }, 'queue connection error') });
+    const queues = new QueueConnection({
+      ...config.queue,
+      onError: (err) => logger.error({ err }, 'queue connection error'),
+    });
     shutdown.add('queues', () => queues.close());
     await queues.waitUntilReady();
     const runtime: ServiceRuntime<S> = { db, logger, queues, config };
@@ -145,12 +154,23 @@ export async function runService<D, S>(def: ServiceDefinition<D, S>, config: Ser
 
     if (config.roles.worker) {
       const relay = new OutboxRelay({
-        source: def.name, dataSource: db, queues: new EventQueues(queues), logger, databaseUrl: config.databaseUrl, gatherMs: config.tuning.relayGatherMs,
+        source: def.name,
+        dataSource: db,
+        queues: new EventQueues(queues),
+        logger,
+        databaseUrl: config.databaseUrl,
+        gatherMs: config.tuning.relayGatherMs,
       });
       await relay.start();
       shutdown.add('relay', () => relay.stop());
       const consumer = new EventConsumer({
-        service: def.name, dataSource: db, connection: queues, handlers: def.handlers(deps), logger, concurrency: def.consumerConcurrency, runWrites: def.runWrites,
+        service: def.name,
+        dataSource: db,
+        connection: queues,
+        handlers: def.handlers(deps),
+        logger,
+        concurrency: def.consumerConcurrency,
+        runWrites: def.runWrites,
         onApplied: (events) => metrics.eventsApplied(def.name, events),
       });
       consumer.start();

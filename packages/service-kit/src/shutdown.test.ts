@@ -18,10 +18,21 @@ describe('Shutdown', () => {
       console.log(c.pid); setInterval(() => {}, 1000);`;
     const parent = spawn(process.execPath, ['-e', parentCode], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
-      const childPid = Number(await new Promise<string>((resolve) => parent.stdout!.once('data', (c: Buffer) => resolve(c.toString().trim()))));
+      const childPid = Number(
+        await new Promise<string>((resolve) =>
+          parent.stdout!.once('data', (c: Buffer) => resolve(c.toString().trim())),
+        ),
+      );
       await new Promise((r) => setTimeout(r, 1500)); // the child is up and watching
       parent.kill('SIGKILL');
-      const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
       await waitFor(async () => !alive(childPid), { what: 'the orphan to exit', timeoutMs: 10_000 });
       expect(existsSync(marker) && readFileSync(marker, 'utf8')).toBe('closed');
     } finally {

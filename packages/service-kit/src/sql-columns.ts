@@ -22,7 +22,12 @@ export function sqlColumns(manager: EntityManager, entity: EntityTarget<unknown>
   if (!columns) {
     columns = [...metadata.columns]
       .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
-      .map((c) => ({ property: c.propertyName, name: c.databaseName, type: `${String(c.type)}${c.isArray ? '[]' : ''}`, value: (e: object) => sqlValue(c, e) }));
+      .map((c) => ({
+        property: c.propertyName,
+        name: c.databaseName,
+        type: `${String(c.type)}${c.isArray ? '[]' : ''}`,
+        value: (e: object) => sqlValue(c, e),
+      }));
     known.set(metadata, columns);
   }
   return columns;

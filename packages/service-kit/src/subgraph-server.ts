@@ -63,13 +63,21 @@ export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Pr
   const server = new ApolloServer<ServiceContext<D>>({
     schema: buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers as never }]),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), logUnexpectedErrors(opts.logger),
-      ...(opts.metrics ? [opts.metrics.graphql] : []), ...(traced ? [traceOperations] : []),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      logUnexpectedErrors(opts.logger),
+      ...(opts.metrics ? [opts.metrics.graphql] : []),
+      ...(traced ? [traceOperations] : []),
     ],
     // A lock not granted within lock_timeout: another change of the same data holds it; the caller may try again.
-    formatError: (formatted, error) => (isLockTimeout(unwrapResolverError(error))
-      ? { ...formatted, message: 'Another change of the same data is under way; try again', extensions: { code: 'CONFLICT', reason: 'LOCK_TIMEOUT' } }
-      : formatted),
+    formatError: (formatted, error) =>
+      isLockTimeout(unwrapResolverError(error))
+        ? {
+            ...formatted,
+            message: 'Another change of the same data is under way; try again',
+            extensions: { code: 'CONFLICT', reason: 'LOCK_TIMEOUT' },
+          }
+        : formatted,
     includeStacktraceInErrorResponses: false,
   });
   await server.start();
@@ -110,7 +118,11 @@ export async function startSubgraphServer<D>(opts: SubgraphServerOptions<D>): Pr
         // the child logger only for a resolver that logs (creating one costs a redaction of its bindings)
         let logger: Logger | undefined;
         return {
-          caller, correlationId, db: opts.db, deps: opts.deps, applied: opts.applied,
+          caller,
+          correlationId,
+          db: opts.db,
+          deps: opts.deps,
+          applied: opts.applied,
           get logger() {
             return (logger ??= opts.logger.child({ correlationId }));
           },
@@ -168,7 +180,10 @@ function logUnexpectedErrors(logger: Logger): ApolloServerPlugin {
           for (const err of errors) {
             const code = err.extensions?.code as string | undefined;
             if (code && (CONTRACT_CODES.includes(code) || code.startsWith('GRAPHQL_'))) continue;
-            ((contextValue as ServiceContext)?.logger ?? logger).error({ err: err.originalError ?? err, path: err.path }, 'unexpected error');
+            ((contextValue as ServiceContext)?.logger ?? logger).error(
+              { err: err.originalError ?? err, path: err.path },
+              'unexpected error',
+            );
           }
         },
       };

@@ -38,13 +38,19 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv): Traci
   if (running) return running;
   if (!tracingConfigured(env)) return undefined;
   // Loaded here, not at the top: a process without tracing never loads the SDK.
-  const { NodeTracerProvider, BatchSpanProcessor } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
-  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
-  const { resourceFromAttributes, detectResources, envDetector } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
-  const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
+  const { NodeTracerProvider, BatchSpanProcessor } =
+    require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
+  const { OTLPTraceExporter } =
+    require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  const { resourceFromAttributes, detectResources, envDetector } =
+    require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const { PgInstrumentation } =
+    require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
 
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': serviceName, 'service.namespace': 'onestop' }).merge(detectResources({ detectors: [envDetector] })),
+    resource: resourceFromAttributes({ 'service.name': serviceName, 'service.namespace': 'onestop' }).merge(
+      detectResources({ detectors: [envDetector] }),
+    ),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
   });
   // AsyncLocalStorage context, W3C traceparent (and baggage) propagation.
@@ -86,10 +92,18 @@ const tracer = () => trace.getTracer('onestop');
 export function traceRequests(component: string): express.RequestHandler {
   return (req, res, next) => {
     const parent = propagation.extract(context.active(), req.headers);
-    const span = tracer().startSpan(`${req.method} ${req.baseUrl || req.path}`, {
-      kind: SpanKind.SERVER,
-      attributes: { 'http.request.method': req.method, 'url.path': req.originalUrl.split('?')[0], 'onestop.component': component },
-    }, parent);
+    const span = tracer().startSpan(
+      `${req.method} ${req.baseUrl || req.path}`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          'http.request.method': req.method,
+          'url.path': req.originalUrl.split('?')[0],
+          'onestop.component': component,
+        },
+      },
+      parent,
+    );
     const active = trace.setSpan(parent, span);
     let ended = false;
     const end = () => {
@@ -124,15 +138,24 @@ export const traceOperations: ApolloServerPlugin = {
       async didEncounterErrors({ errors }) {
         const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
         span.setAttribute('graphql.error.codes', codes);
-        if (codes.some((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'SERVICE_UNAVAILABLE')) span.setStatus({ code: SpanStatusCode.ERROR });
+        if (codes.some((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'SERVICE_UNAVAILABLE'))
+          span.setStatus({ code: SpanStatusCode.ERROR });
       },
     };
   },
 };
 
 /** Runs `work` in a span that is a child of the active one (a client call, a store call). */
-export function inSpan<T>(name: string, kind: SpanKind, attributes: Record<string, string>, work: (span: Span, ctx: Context) => Promise<T>): Promise<T> {
+export function inSpan<T>(
+  name: string,
+  kind: SpanKind,
+  attributes: Record<string, string>,
+  work: (span: Span, ctx: Context) => Promise<T>,
+): Promise<T> {
   const span = tracer().startSpan(name, { kind, attributes });
   const ctx = trace.setSpan(context.active(), span);
-  return endingSpan(span, context.with(ctx, () => work(span, ctx)));
+  return endingSpan(
+    span,
+    context.with(ctx, () => work(span, ctx)),
+  );
 }

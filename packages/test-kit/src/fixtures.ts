@@ -14,27 +14,52 @@ export class Fixtures {
   }
 
   /** A centre; the first root is set up by its own ADMIN (the empty tree's bootstrap), later roots by that root's ADMIN. */
-  async centre(input: { code?: string; name?: string; level?: 'PROVINCE' | 'DISTRICT' | 'COMMUNE'; parentId?: string | null } = {}, token?: string) {
+  async centre(
+    input: { code?: string; name?: string; level?: 'PROVINCE' | 'DISTRICT' | 'COMMUNE'; parentId?: string | null } = {},
+    token?: string,
+  ) {
     const code = input.code ?? `T${randomBytes(3).toString('hex').toUpperCase()}`;
     const root = !input.parentId;
     token ??= await this.admin(this.root ?? code);
     if (root) this.root ??= code;
     const { createCentre } = await this.platform.ok(
       `mutation($input: CentreInput!) { createCentre(input: $input) { id code name level } }`,
-      { input: { code, name: input.name ?? `Trung tâm ${code}`, level: input.level ?? 'PROVINCE', parentId: input.parentId ?? null } },
+      {
+        input: {
+          code,
+          name: input.name ?? `Trung tâm ${code}`,
+          level: input.level ?? 'PROVINCE',
+          parentId: input.parentId ?? null,
+        },
+      },
       token,
     );
     return createCentre as { id: string; code: string; name: string; level: string };
   }
 
-  async procedure(input: Partial<{ code: string; name: string; sector: string; levels: string[]; feeVnd: number; processingTime: { amount: number; unit: string }; components: unknown[] }> = {}, token?: string) {
+  async procedure(
+    input: Partial<{
+      code: string;
+      name: string;
+      sector: string;
+      levels: string[];
+      feeVnd: number;
+      processingTime: { amount: number; unit: string };
+      components: unknown[];
+    }> = {},
+    token?: string,
+  ) {
     const code = input.code ?? `P-${randomBytes(3).toString('hex')}`;
     const { upsertProcedure } = await this.platform.ok(
       `mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id code version } }`,
       {
         input: {
-          code, name: input.name ?? `Thủ tục ${code}`, sector: input.sector ?? 'Tư pháp', levels: input.levels ?? ['PROVINCE', 'DISTRICT', 'COMMUNE'],
-          feeVnd: input.feeVnd ?? 0, processingTime: input.processingTime ?? { amount: 5, unit: 'WORKING_DAYS' },
+          code,
+          name: input.name ?? `Thủ tục ${code}`,
+          sector: input.sector ?? 'Tư pháp',
+          levels: input.levels ?? ['PROVINCE', 'DISTRICT', 'COMMUNE'],
+          feeVnd: input.feeVnd ?? 0,
+          processingTime: input.processingTime ?? { amount: 5, unit: 'WORKING_DAYS' },
           ...(input.components ? { components: input.components } : {}),
         },
       },
@@ -44,20 +69,45 @@ export class Fixtures {
   }
 
   /** A dossier received at a counter of `centre`, for an applicant with no documents required. */
-  async receiveDossier(opts: { centre: { id: string; code: string }; procedureCode: string; identityNumber?: string; channel?: string; deliveryMethod?: string; fields?: string }) {
+  async receiveDossier(opts: {
+    centre: { id: string; code: string };
+    procedureCode: string;
+    identityNumber?: string;
+    channel?: string;
+    deliveryMethod?: string;
+    fields?: string;
+  }) {
     const officer = await this.platform.token({ role: 'INTAKE_OFFICER', centre: opts.centre.code });
     const { submitDossier } = await this.platform.ok(
       `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { id code status nationalStatusCode dueAt ${opts.fields ?? ''} } }`,
       {
         input: {
-          procedureCode: opts.procedureCode, centreId: opts.centre.id, channel: opts.channel ?? 'COUNTER',
-          applicant: { kind: 'CITIZEN', identityNumber: opts.identityNumber ?? '046090001234', fullName: 'Nguyễn Văn An', phone: '0905123456', email: 'an@example.vn' },
+          procedureCode: opts.procedureCode,
+          centreId: opts.centre.id,
+          channel: opts.channel ?? 'COUNTER',
+          applicant: {
+            kind: 'CITIZEN',
+            identityNumber: opts.identityNumber ?? '046090001234',
+            fullName: 'Nguyễn Văn An',
+            phone: '0905123456',
+            email: 'an@example.vn',
+          },
           documents: [],
-          delivery: { method: opts.deliveryMethod ?? 'COUNTER', address: opts.deliveryMethod === 'POST' ? '12 Lê Lợi, Huế' : null },
+          delivery: {
+            method: opts.deliveryMethod ?? 'COUNTER',
+            address: opts.deliveryMethod === 'POST' ? '12 Lê Lợi, Huế' : null,
+          },
         },
       },
       officer,
     );
-    return submitDossier as { id: string; code: string; status: string; nationalStatusCode: number; dueAt: string; [k: string]: unknown };
+    return submitDossier as {
+      id: string;
+      code: string;
+      status: string;
+      nationalStatusCode: number;
+      dueAt: string;
+      [k: string]: unknown;
+    };
   }
 }

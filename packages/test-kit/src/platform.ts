@@ -3,7 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceName } from '@onestop/events';
-import { generateIdentityKeys, preparePlatformDatabase, runService, serviceConfigFromEnv, type PlatformDatabaseUrls, type RunningService, type ServiceConfig, type ServiceDefinition } from '@onestop/service-kit';
+import {
+  generateIdentityKeys,
+  preparePlatformDatabase,
+  runService,
+  serviceConfigFromEnv,
+  type PlatformDatabaseUrls,
+  type RunningService,
+  type ServiceConfig,
+  type ServiceDefinition,
+} from '@onestop/service-kit';
 import { startGateway, type GatewayOptions, type RunningGateway } from '@onestop/gateway';
 import { intakeService } from '@onestop/intake';
 import { processingService } from '@onestop/processing';
@@ -90,15 +99,27 @@ export class TestPlatform {
     return this.keys.privateJwk;
   }
 
-  serviceConfig(name: ServiceName, roles = { api: true, worker: (this.opts.workers ?? Object.keys(DEFINITIONS)).includes(name) }): ServiceConfig {
+  serviceConfig(
+    name: ServiceName,
+    roles = { api: true, worker: (this.opts.workers ?? Object.keys(DEFINITIONS)).includes(name) },
+  ): ServiceConfig {
     const databaseUrl = this.roleUrls?.services[name] ?? this.databaseUrl;
     // The service's configuration as its process parses it (a test sets a variable in process.env
     // before it starts the platform), with the harness's database, keys, ports and folder.
-    const parsed = serviceConfigFromEnv(DEFINITIONS[name], { ...process.env, DATABASE_URL: databaseUrl, IDENTITY_PUBLIC_JWK: this.keys.publicJwk });
+    const parsed = serviceConfigFromEnv(DEFINITIONS[name], {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      IDENTITY_PUBLIC_JWK: this.keys.publicJwk,
+    });
     return {
       ...parsed,
       databaseUrl,
-      queue: { ...parsed.queue, redisUrl: this.backend === 'redis' ? TEST_REDIS_URL : undefined, databaseUrl, prefix: this.prefix },
+      queue: {
+        ...parsed.queue,
+        redisUrl: this.backend === 'redis' ? TEST_REDIS_URL : undefined,
+        databaseUrl,
+        prefix: this.prefix,
+      },
       port: this.ports[name] ?? 0,
       identityPublicJwk: this.keys.publicJwk,
       roles,
@@ -114,7 +135,9 @@ export class TestPlatform {
     this.dropDatabase = db.drop;
     this.keys = await generateIdentityKeys();
     if (this.opts.roles) {
-      this.roleUrls = await preparePlatformDatabase(db.url, Object.values(DEFINITIONS), { queueOnPostgres: this.backend === 'postgres' });
+      this.roleUrls = await preparePlatformDatabase(db.url, Object.values(DEFINITIONS), {
+        queueOnPostgres: this.backend === 'postgres',
+      });
     }
     // Services one after the other: their migrations create schemas in the same new database.
     for (const name of Object.keys(DEFINITIONS) as ServiceName[]) await this.startService(name);
@@ -146,7 +169,11 @@ export class TestPlatform {
     return signToken(this.jwtSecret, claims);
   }
 
-  async graphql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<T>> {
+  async graphql<T = any>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<GraphQLResponse<T>> {
     const res = await fetch(`${this.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -157,7 +184,11 @@ export class TestPlatform {
   }
 
   /** Runs an operation of the outer contract (contract/portal.graphql) exactly as written there. */
-  contract<T = any>(operationName: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<T>> {
+  contract<T = any>(
+    operationName: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<GraphQLResponse<T>> {
     return this.graphql<T>(contractOperation(operationName), variables, token);
   }
 

@@ -18,8 +18,13 @@ export async function pdfText(pdf: Buffer): Promise<string> {
     const parser = new PDFParse({ data: new Uint8Array(require('node:fs').readFileSync(0)) });
     parser.getText().then((r) => { process.stdout.write(r.text); return parser.destroy(); }).catch((e) => { console.error(e); process.exit(1); });`;
   const text = await new Promise<string>((resolve, reject) => {
-    const child = execFile(process.execPath, ['-e', script], { cwd: __dirname, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) =>
-      err ? reject(new Error(`pdf-parse failed: ${stderr || err.message}`)) : resolve(stdout));
+    const child = execFile(
+      process.execPath,
+      ['-e', script],
+      { cwd: __dirname, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+      (err, stdout, stderr) =>
+        err ? reject(new Error(`pdf-parse failed: ${stderr || err.message}`)) : resolve(stdout),
+    );
     child.stdin!.end(pdf);
   });
   // lines wrapped by the layout read as one: every run of white space is one space
@@ -48,7 +53,10 @@ export async function verifyPdfSignatures(pdf: Buffer): Promise<VerifiedSignatur
   for (const m of text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)) {
     const [a, b, c, d] = m.slice(1, 5).map(Number);
     const signed = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
-    const hex = pdf.subarray(a + b, c).toString('latin1').replace(/[<>\s]/g, '');
+    const hex = pdf
+      .subarray(a + b, c)
+      .toString('latin1')
+      .replace(/[<>\s]/g, '');
     const der = Buffer.from(hex, 'hex');
     const parsed = asn1js.fromBER(new Uint8Array(der));
     if (parsed.offset === -1) throw new Error('The signature is not DER');
@@ -57,15 +65,21 @@ export async function verifyPdfSignatures(pdf: Buffer): Promise<VerifiedSignatur
     const digestAttr = signer.signedAttrs?.attributes.find((x) => x.type === '1.2.840.113549.1.9.4');
     const messageDigest = Buffer.from((digestAttr?.values[0] as asn1js.OctetString).valueBlock.valueHexView);
     // PKIjs checks the message digest against the data, then the signature over the signed attributes; a mismatch throws
-    const result = await signedData.verify({ signer: 0, data: new Uint8Array(signed).buffer, checkChain: false, extendedMode: true }, engine)
-      .catch(() => ({ signatureVerified: false, signerCertificate: signedData.certificates?.[0] as pkijs.Certificate | undefined }));
+    const result = await signedData
+      .verify({ signer: 0, data: new Uint8Array(signed).buffer, checkChain: false, extendedMode: true }, engine)
+      .catch(() => ({
+        signatureVerified: false,
+        signerCertificate: signedData.certificates?.[0] as pkijs.Certificate | undefined,
+      }));
     const dict = text.slice(Math.max(0, m.index! - 4000), m.index! + 4000);
     found.push({
       subFilter: /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(dict)?.[1] ?? '',
       coversWholeFile: c + d === pdf.length,
       digestMatches: messageDigest.equals(createHash('sha256').update(signed).digest()),
       signatureVerified: result.signatureVerified === true,
-      signerCertificateSha256: createHash('sha256').update(Buffer.from(result.signerCertificate!.toSchema().toBER(false))).digest('hex'),
+      signerCertificateSha256: createHash('sha256')
+        .update(Buffer.from(result.signerCertificate!.toSchema().toBER(false)))
+        .digest('hex'),
       hasSigningCertificateV2: !!signer.signedAttrs?.attributes.some((x) => x.type === '1.2.840.113549.1.9.16.2.47'),
     });
   }

@@ -7,15 +7,31 @@ export function Later() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   return (
-    <Result status="info" title={<h1>{t('later.title')}</h1>} subTitle={t('later.text', { page: pathname })}
-      extra={<Link to="/"><Button type="primary">{t('guard.goHome')}</Button></Link>} />
+    <Result
+      status="info"
+      title={<h1>{t('later.title')}</h1>}
+      subTitle={t('later.text', { page: pathname })}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('guard.goHome')}</Button>
+        </Link>
+      }
+    />
   );
 }
 
 export function NotFound() {
   const { t } = useTranslation();
   return (
-    <Result status="404" title={<h1>{t('notFound.title')}</h1>} subTitle={t('notFound.text')}
-      extra={<Link to="/"><Button type="primary">{t('guard.goHome')}</Button></Link>} />
+    <Result
+      status="404"
+      title={<h1>{t('notFound.title')}</h1>}
+      subTitle={t('notFound.text')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('guard.goHome')}</Button>
+        </Link>
+      }
+    />
   );
 }

@@ -87,7 +87,8 @@ function SubmitPage() {
   // ?procedure=<code> (the public procedure page's button) and the applicant's known details fill the form.
   const wanted = params.get('procedure');
   useEffect(() => {
-    if (wanted && procedures.some((p) => p.code === wanted) && !form.getFieldValue('procedureCode')) form.setFieldsValue({ procedureCode: wanted });
+    if (wanted && procedures.some((p) => p.code === wanted) && !form.getFieldValue('procedureCode'))
+      form.setFieldsValue({ procedureCode: wanted });
   }, [wanted, procedures, form]);
   useEffect(() => {
     if (procedure && !centres.some((c) => c.id === form.getFieldValue('centreId'))) {
@@ -96,7 +97,13 @@ function SubmitPage() {
   }, [procedure, centres, form]);
   const applicant = me?.applicant;
   useEffect(() => {
-    if (applicant) form.setFieldsValue({ fullName: applicant.fullName, phone: applicant.phone ?? undefined, email: applicant.email ?? undefined, address: applicant.address ?? undefined });
+    if (applicant)
+      form.setFieldsValue({
+        fullName: applicant.fullName,
+        phone: applicant.phone ?? undefined,
+        email: applicant.email ?? undefined,
+        address: applicant.address ?? undefined,
+      });
     else if (user) form.setFieldsValue({ fullName: form.getFieldValue('fullName') || user.name });
   }, [applicant, user, form]);
 
@@ -104,15 +111,26 @@ function SubmitPage() {
     if (!procedure) return;
     setFailure(null);
     try {
-      const documents = await Promise.all(procedure.components.flatMap((c) => {
-        const choice = v.docs?.[c.code];
-        return choice ? [documentInput(c, choice)] : [];
-      }));
+      const documents = await Promise.all(
+        procedure.components.flatMap((c) => {
+          const choice = v.docs?.[c.code];
+          return choice ? [documentInput(c, choice)] : [];
+        }),
+      );
       const { data } = await submit({
         variables: {
           input: {
-            procedureCode: procedure.code, centreId: v.centreId, channel: 'ONLINE',
-            applicant: { kind: 'CITIZEN', identityNumber, fullName: v.fullName.trim(), phone: v.phone || null, email: v.email || null, address: v.address || null },
+            procedureCode: procedure.code,
+            centreId: v.centreId,
+            channel: 'ONLINE',
+            applicant: {
+              kind: 'CITIZEN',
+              identityNumber,
+              fullName: v.fullName.trim(),
+              phone: v.phone || null,
+              email: v.email || null,
+              address: v.address || null,
+            },
             documents,
             delivery: { method: v.deliveryMethod, address: v.deliveryMethod === 'POST' ? v.deliveryAddress : null },
             idempotencyKey: idempotencyKey.current,
@@ -127,23 +145,62 @@ function SubmitPage() {
 
   if (sent) {
     return (
-      <Result status="success" title={<h1 style={{ fontSize: 24 }}>{t('meSubmit.sentTitle', { code: sent.code })}</h1>}
-        subTitle={<span role="status" data-testid="sent-text">{t('meSubmit.sentText')}</span>}
+      <Result
+        status="success"
+        title={<h1 style={{ fontSize: 24 }}>{t('meSubmit.sentTitle', { code: sent.code })}</h1>}
+        subTitle={
+          <span role="status" data-testid="sent-text">
+            {t('meSubmit.sentText')}
+          </span>
+        }
         extra={[
-          <Link key="me" to="/me"><Button type="primary">{t('meSubmit.toMe')}</Button></Link>,
-          <Button key="again" onClick={() => { setSent(null); idempotencyKey.current = crypto.randomUUID(); form.resetFields(); }}>{t('meSubmit.another')}</Button>,
-        ]}>
-        <Descriptions column={1} bordered size="small" items={[
-          { key: 'code', label: t('fields.dossierCode'), children: <strong data-testid="sent-code">{sent.code}</strong> },
-          { key: 'procedure', label: t('fields.procedure'), children: sent.procedure.name },
-          { key: 'centre', label: t('fields.centre'), children: sent.receivingCentre.name },
-          { key: 'status', label: t('fields.status'), children: <Tag color="blue">{sent.status ? t(`status.${sent.status}`) : '—'} ({sent.nationalStatusCode ?? 1})</Tag> },
-        ]} />
+          <Link key="me" to="/me">
+            <Button type="primary">{t('meSubmit.toMe')}</Button>
+          </Link>,
+          <Button
+            key="again"
+            onClick={() => {
+              setSent(null);
+              idempotencyKey.current = crypto.randomUUID();
+              form.resetFields();
+            }}
+          >
+            {t('meSubmit.another')}
+          </Button>,
+        ]}
+      >
+        <Descriptions
+          column={1}
+          bordered
+          size="small"
+          items={[
+            {
+              key: 'code',
+              label: t('fields.dossierCode'),
+              children: <strong data-testid="sent-code">{sent.code}</strong>,
+            },
+            { key: 'procedure', label: t('fields.procedure'), children: sent.procedure.name },
+            { key: 'centre', label: t('fields.centre'), children: sent.receivingCentre.name },
+            {
+              key: 'status',
+              label: t('fields.status'),
+              children: (
+                <Tag color="blue">
+                  {sent.status ? t(`status.${sent.status}`) : '—'} ({sent.nationalStatusCode ?? 1})
+                </Tag>
+              ),
+            },
+          ]}
+        />
       </Result>
     );
   }
 
-  const options = procedures.map((p) => ({ value: p.code, label: `${p.name} (${p.code})`, search: fold(`${p.name} ${p.code} ${p.sector}`) }));
+  const options = procedures.map((p) => ({
+    value: p.code,
+    label: `${p.name} (${p.code})`,
+    search: fold(`${p.name} ${p.code} ${p.sector}`),
+  }));
   const required = (field: string) => [{ required: true, whitespace: true, message: t('common.required', { field }) }];
   return (
     <>
@@ -151,48 +208,97 @@ function SubmitPage() {
       <Typography.Paragraph>{t('meSubmit.lead')}</Typography.Paragraph>
       <Row>
         <Col xs={24} xl={18}>
-          <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ deliveryMethod: 'ONLINE' }} scrollToFirstError={{ focus: true }} requiredMark>
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            onFinish={onFinish}
+            initialValues={{ deliveryMethod: 'ONLINE' }}
+            scrollToFirstError={{ focus: true }}
+            requiredMark
+          >
             <Card size="small" title={<h2 style={h2}>{t('meSubmit.procedureTitle')}</h2>}>
-              <Form.Item label={t('fields.procedure')} name="procedureCode" extra={t('meSubmit.procedureHint')} rules={[{ required: true, message: t('common.required', { field: t('fields.procedure') }) }]}>
-                <Select showSearch={{ filterOption: (input, option) => !!option?.search.includes(fold(input.trim())) }} options={options} placeholder={t('meSubmit.procedureHint')} />
+              <Form.Item
+                label={t('fields.procedure')}
+                name="procedureCode"
+                extra={t('meSubmit.procedureHint')}
+                rules={[{ required: true, message: t('common.required', { field: t('fields.procedure') }) }]}
+              >
+                <Select
+                  showSearch={{ filterOption: (input, option) => !!option?.search.includes(fold(input.trim())) }}
+                  options={options}
+                  placeholder={t('meSubmit.procedureHint')}
+                />
               </Form.Item>
               {procedure && (
                 <Typography.Paragraph type="secondary" data-testid="procedure-facts">
-                  {procedure.sector} · {t('meSubmit.fee', { fee: `${procedure.feeVnd.toLocaleString('vi-VN')} ₫` })} · {t('meSubmit.time', { time: t(`units.${procedure.processingTime.unit}`, { count: procedure.processingTime.amount }) })}
+                  {procedure.sector} · {t('meSubmit.fee', { fee: `${procedure.feeVnd.toLocaleString('vi-VN')} ₫` })} ·{' '}
+                  {t('meSubmit.time', {
+                    time: t(`units.${procedure.processingTime.unit}`, { count: procedure.processingTime.amount }),
+                  })}
                 </Typography.Paragraph>
               )}
-              <Form.Item label={t('meSubmit.centre')} name="centreId" extra={t('meSubmit.centreHint')} rules={[{ required: true, message: t('common.required', { field: t('meSubmit.centre') }) }]}>
-                <Select showSearch={{ optionFilterProp: 'label' }} options={centres.map((c) => ({ value: c.id, label: c.name }))} />
+              <Form.Item
+                label={t('meSubmit.centre')}
+                name="centreId"
+                extra={t('meSubmit.centreHint')}
+                rules={[{ required: true, message: t('common.required', { field: t('meSubmit.centre') }) }]}
+              >
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={centres.map((c) => ({ value: c.id, label: c.name }))}
+                />
               </Form.Item>
             </Card>
             <Card size="small" style={{ marginTop: 12 }} title={<h2 style={h2}>{t('meSubmit.applicantTitle')}</h2>}>
               <Row gutter={12}>
                 <Col xs={24} md={12}>
-                  <Form.Item label={t('fields.identityNumber')} htmlFor="me-identity-number" extra={t('meSubmit.applicantHint')}>
+                  <Form.Item
+                    label={t('fields.identityNumber')}
+                    htmlFor="me-identity-number"
+                    extra={t('meSubmit.applicantHint')}
+                  >
                     <Input id="me-identity-number" value={identityNumber} readOnly data-testid="identity-number" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
-                  <Form.Item label={t('fields.fullName')} name="fullName" rules={required(t('fields.fullName'))}><Input autoComplete="name" /></Form.Item>
+                  <Form.Item label={t('fields.fullName')} name="fullName" rules={required(t('fields.fullName'))}>
+                    <Input autoComplete="name" />
+                  </Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
-                  <Form.Item label={t('fields.phone')} name="phone"><Input inputMode="tel" autoComplete="tel" /></Form.Item>
+                  <Form.Item label={t('fields.phone')} name="phone">
+                    <Input inputMode="tel" autoComplete="tel" />
+                  </Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
-                  <Form.Item label={t('fields.email')} name="email" rules={[{ type: 'email', message: t('errors.BAD_USER_INPUT') }]}><Input autoComplete="email" /></Form.Item>
+                  <Form.Item
+                    label={t('fields.email')}
+                    name="email"
+                    rules={[{ type: 'email', message: t('errors.BAD_USER_INPUT') }]}
+                  >
+                    <Input autoComplete="email" />
+                  </Form.Item>
                 </Col>
                 <Col xs={24}>
-                  <Form.Item label={t('fields.address')} name="address"><Input autoComplete="street-address" /></Form.Item>
+                  <Form.Item label={t('fields.address')} name="address">
+                    <Input autoComplete="street-address" />
+                  </Form.Item>
                 </Col>
               </Row>
             </Card>
             {procedure && (
               <Card size="small" style={{ marginTop: 12 }} title={<h2 style={h2}>{t('meSubmit.componentsTitle')}</h2>}>
-                <Typography.Paragraph type="secondary">{t('meSubmit.componentsHint')} {t('counter.uploadLimits', { max: fileSize(MAX_BYTES) })}</Typography.Paragraph>
+                <Typography.Paragraph type="secondary">
+                  {t('meSubmit.componentsHint')} {t('counter.uploadLimits', { max: fileSize(MAX_BYTES) })}
+                </Typography.Paragraph>
                 {procedure.components.map((c) => (
-                  <Form.Item key={`${procedure.code}-${c.code}`} name={['docs', c.code]} label={c.name}
+                  <Form.Item
+                    key={`${procedure.code}-${c.code}`}
+                    name={['docs', c.code]}
+                    label={c.name}
                     tooltip={c.required ? t('counter.requiredTag') : t('counter.optionalTag')}
-                    rules={c.required ? [{ required: true, message: t('counter.missing', { name: c.name }) }] : []}>
+                    rules={c.required ? [{ required: true, message: t('counter.missing', { name: c.name }) }] : []}
+                  >
                     <ComponentPicker records={usableRecords(applicant?.records ?? [], c.documentType)} />
                   </Form.Item>
                 ))}
@@ -200,16 +306,32 @@ function SubmitPage() {
             )}
             <Card size="small" style={{ marginTop: 12 }} title={<h2 style={h2}>{t('meSubmit.deliveryTitle')}</h2>}>
               <Form.Item label={t('fields.deliveryMethod')} name="deliveryMethod" rules={[{ required: true }]}>
-                <Radio.Group options={(['ONLINE', 'COUNTER', 'POST'] as const).map((m) => ({ value: m, label: t(`delivery.${m}`) }))} />
+                <Radio.Group
+                  options={(['ONLINE', 'COUNTER', 'POST'] as const).map((m) => ({
+                    value: m,
+                    label: t(`delivery.${m}`),
+                  }))}
+                />
               </Form.Item>
               {deliveryMethod === 'POST' && (
-                <Form.Item label={t('fields.deliveryAddress')} name="deliveryAddress" rules={required(t('fields.deliveryAddress'))}>
+                <Form.Item
+                  label={t('fields.deliveryAddress')}
+                  name="deliveryAddress"
+                  rules={required(t('fields.deliveryAddress'))}
+                >
                   <Input autoComplete="street-address" />
                 </Form.Item>
               )}
             </Card>
             {failure && <Alert role="alert" type="error" showIcon style={{ marginTop: 12 }} title={failure} />}
-            <Button type="primary" htmlType="submit" size="large" loading={loading} disabled={loading} style={{ marginTop: 12 }}>
+            <Button
+              type="primary"
+              htmlType="submit"
+              size="large"
+              loading={loading}
+              disabled={loading}
+              style={{ marginTop: 12 }}
+            >
               {loading ? t('meSubmit.submitting') : t('meSubmit.submit')}
             </Button>
           </Form>

@@ -24,12 +24,22 @@ const PATH = ['RECEIVED', 'PROCESSING', 'RESOLVED', 'RETURNED'] as const;
 type Step = (typeof PATH)[number] | 'NEW';
 /** Where each status stands on that path; a paused or ended dossier stands where it stopped. */
 const AT: Record<Status, Step> = {
-  NEW: 'NEW', RECEIVED: 'RECEIVED', NOT_ACCEPTED: 'NEW', PROCESSING: 'PROCESSING', SUPPLEMENT_REQUESTED: 'PROCESSING', FINANCIAL_OBLIGATION: 'PROCESSING',
-  WITHDRAWN: 'PROCESSING', STOPPED: 'PROCESSING', RESOLVED: 'RESOLVED', RETURNED: 'RETURNED',
+  NEW: 'NEW',
+  RECEIVED: 'RECEIVED',
+  NOT_ACCEPTED: 'NEW',
+  PROCESSING: 'PROCESSING',
+  SUPPLEMENT_REQUESTED: 'PROCESSING',
+  FINANCIAL_OBLIGATION: 'PROCESSING',
+  WITHDRAWN: 'PROCESSING',
+  STOPPED: 'PROCESSING',
+  RESOLVED: 'RESOLVED',
+  RETURNED: 'RETURNED',
 };
 
 function wait(t: TFunction, seconds: number): string {
-  return seconds >= 3540 ? t('track.hours', { count: Math.ceil(seconds / 3600) }) : t('track.minutes', { count: Math.max(1, Math.ceil(seconds / 60)) });
+  return seconds >= 3540
+    ? t('track.hours', { count: Math.ceil(seconds / 3600) })
+    : t('track.minutes', { count: Math.max(1, Math.ceil(seconds / 60)) });
 }
 
 /** A refusal in words: the limits (per dossier code in intake, per address at the gateway) politely, anything else as the portal's errors. */
@@ -38,12 +48,22 @@ function explainTracking(t: TFunction, error: unknown): string {
     const ext = error.errors[0]?.extensions ?? {};
     if (ext.reason === 'RATE_LIMITED') {
       const seconds = Number(ext.retryAfterSeconds) || 60;
-      return /from this client/.test(error.errors[0]?.message ?? '') ? t('track.tooFast', { wait: wait(t, seconds) }) : t('track.rateLimited', { wait: wait(t, seconds) });
+      return /from this client/.test(error.errors[0]?.message ?? '')
+        ? t('track.tooFast', { wait: wait(t, seconds) })
+        : t('track.rateLimited', { wait: wait(t, seconds) });
     }
   }
   if (ServerError.is(error) && error.statusCode === 429) {
     let seconds = 60;
-    try { seconds = Number((JSON.parse(error.bodyText) as { errors?: Array<{ extensions?: { retryAfterSeconds?: number } }> }).errors?.[0]?.extensions?.retryAfterSeconds) || 60; } catch { /* the default */ }
+    try {
+      seconds =
+        Number(
+          (JSON.parse(error.bodyText) as { errors?: Array<{ extensions?: { retryAfterSeconds?: number } }> })
+            .errors?.[0]?.extensions?.retryAfterSeconds,
+        ) || 60;
+    } catch {
+      /* the default */
+    }
     return t('track.tooFast', { wait: wait(t, seconds) });
   }
   if (error instanceof TypeError || ServerError.is(error)) return t('errors.NETWORK');
@@ -81,7 +101,11 @@ export default function Track() {
     if (lacking.verifier) return verifierRef.current?.focus();
     setBusy(true);
     try {
-      const { data } = await client.query({ query: TrackQuery, variables: { code: code.trim(), verifier: verifier.trim() }, fetchPolicy: 'network-only' });
+      const { data } = await client.query({
+        query: TrackQuery,
+        variables: { code: code.trim(), verifier: verifier.trim() },
+        fetchPolicy: 'network-only',
+      });
       setOutcome(data?.trackDossier ? { found: data.trackDossier } : { message: t('track.notFound') });
     } catch (err) {
       setOutcome({ message: explainTracking(t, err) });
@@ -98,19 +122,54 @@ export default function Track() {
         <section className="pub-card" aria-label={t('track.title')}>
           <form onSubmit={(e) => void submit(e)} noValidate>
             <label htmlFor={`${id}-code`}>{t('fields.dossierCode')}</label>
-            <input id={`${id}-code`} ref={codeRef} className="pub-input" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" required
-              aria-invalid={missing.code || undefined} aria-describedby={missing.code ? `${id}-code-err` : undefined} />
-            {missing.code && <p id={`${id}-code-err`} className="pub-error" role="alert">{t('common.required', { field: t('fields.dossierCode') })}</p>}
+            <input
+              id={`${id}-code`}
+              ref={codeRef}
+              className="pub-input"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              autoComplete="off"
+              required
+              aria-invalid={missing.code || undefined}
+              aria-describedby={missing.code ? `${id}-code-err` : undefined}
+            />
+            {missing.code && (
+              <p id={`${id}-code-err`} className="pub-error" role="alert">
+                {t('common.required', { field: t('fields.dossierCode') })}
+              </p>
+            )}
             <label htmlFor={`${id}-verifier`}>{t('fields.verifier')}</label>
-            <input id={`${id}-verifier`} ref={verifierRef} className="pub-input" value={verifier} onChange={(e) => setVerifier(e.target.value)} autoComplete="off" inputMode="tel" required
-              aria-invalid={missing.verifier || undefined} aria-describedby={`${id}-verifier-hint${missing.verifier ? ` ${id}-verifier-err` : ''}`} />
-            <p id={`${id}-verifier-hint`} className="pub-hint">{t('track.verifierHint')}</p>
-            {missing.verifier && <p id={`${id}-verifier-err`} className="pub-error" role="alert">{t('common.required', { field: t('fields.verifier') })}</p>}
-            <button type="submit" className="pub-button" disabled={busy}>{busy ? t('track.searching') : t('track.submit')}</button>
+            <input
+              id={`${id}-verifier`}
+              ref={verifierRef}
+              className="pub-input"
+              value={verifier}
+              onChange={(e) => setVerifier(e.target.value)}
+              autoComplete="off"
+              inputMode="tel"
+              required
+              aria-invalid={missing.verifier || undefined}
+              aria-describedby={`${id}-verifier-hint${missing.verifier ? ` ${id}-verifier-err` : ''}`}
+            />
+            <p id={`${id}-verifier-hint`} className="pub-hint">
+              {t('track.verifierHint')}
+            </p>
+            {missing.verifier && (
+              <p id={`${id}-verifier-err`} className="pub-error" role="alert">
+                {t('common.required', { field: t('fields.verifier') })}
+              </p>
+            )}
+            <button type="submit" className="pub-button" disabled={busy}>
+              {busy ? t('track.searching') : t('track.submit')}
+            </button>
           </form>
         </section>
         <div aria-live="polite" className="pub-result">
-          {outcome && 'message' in outcome && <p className="pub-message warn" role="alert">{outcome.message}</p>}
+          {outcome && 'message' in outcome && (
+            <p className="pub-message warn" role="alert">
+              {outcome.message}
+            </p>
+          )}
           {outcome && 'found' in outcome && <Found dossier={outcome.found} />}
         </div>
       </div>
@@ -126,15 +185,20 @@ function Found({ dossier }: { dossier: Tracking }) {
   const index = at ? steps.indexOf(at) : -1;
   // A dossier that ended off the usual path (refused, withdrawn, stopped) has no step after it.
   const ended = status === 'NOT_ACCEPTED' || status === 'WITHDRAWN' || status === 'STOPPED';
-  const state = (i: number) => (i < index || (i === index && status === 'RETURNED') ? 'done' : i === index ? 'now' : 'later');
+  const state = (i: number) =>
+    i < index || (i === index && status === 'RETURNED') ? 'done' : i === index ? 'now' : 'later';
   return (
     <section className="pub-card" aria-labelledby="tracked">
       <h2 id="tracked">{t('track.result', { code: dossier.code })}</h2>
       <dl className="pub-facts">
-        <dt>{t('track.procedure')}</dt><dd>{dossier.procedureName}</dd>
-        <dt>{t('track.status')}</dt><dd data-testid="track-status">{status ? t(`status.${status}`) : '—'}</dd>
-        <dt>{t('track.received')}</dt><dd>{dateTime(dossier.receivedAt)}</dd>
-        <dt>{t('track.due')}</dt><dd>{dateTime(dossier.dueAt)}</dd>
+        <dt>{t('track.procedure')}</dt>
+        <dd>{dossier.procedureName}</dd>
+        <dt>{t('track.status')}</dt>
+        <dd data-testid="track-status">{status ? t(`status.${status}`) : '—'}</dd>
+        <dt>{t('track.received')}</dt>
+        <dd>{dateTime(dossier.receivedAt)}</dd>
+        <dt>{t('track.due')}</dt>
+        <dd>{dateTime(dossier.dueAt)}</dd>
       </dl>
       {status ? (
         <>
@@ -151,7 +215,9 @@ function Found({ dossier }: { dossier: Tracking }) {
           <h3 className="pub-h3">{t('track.next')}</h3>
           <p>{t(`track.next_.${status}`)}</p>
         </>
-      ) : <p className="pub-message info">{t('track.unknownStatus')}</p>}
+      ) : (
+        <p className="pub-message info">{t('track.unknownStatus')}</p>
+      )}
       <p className="pub-hint">{t('track.privacy')}</p>
     </section>
   );

@@ -13,7 +13,14 @@ import { fileSize, readBase64 } from '../format';
 export const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'];
 
-export interface ReusableRecord { id: string; title: string; sizeBytes: number; documentType: string; validUntil?: string | null; digitisedAt?: { name?: string | null; code: string } | null }
+export interface ReusableRecord {
+  id: string;
+  title: string;
+  sizeBytes: number;
+  documentType: string;
+  validUntil?: string | null;
+  digitisedAt?: { name?: string | null; code: string } | null;
+}
 export type Choice<R extends ReusableRecord = ReusableRecord> = { reuse: R } | { file: File };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -27,18 +34,31 @@ export function usableRecords<R extends ReusableRecord>(records: R[], documentTy
 export function documentInput(c: { code: string; name: string }, choice: Choice): Promise<DocumentInput> {
   if ('reuse' in choice) return Promise.resolve({ componentCode: c.code, reuseRecordId: choice.reuse.id });
   return readBase64(choice.file).then((contentBase64) => ({
-    componentCode: c.code, title: c.name, upload: { fileName: choice.file.name, mimeType: choice.file.type || 'application/octet-stream', contentBase64 },
+    componentCode: c.code,
+    title: c.name,
+    upload: { fileName: choice.file.name, mimeType: choice.file.type || 'application/octet-stream', contentBase64 },
   }));
 }
 
-interface PickerProps { id?: string; value?: Choice<any>; onChange?: (v: Choice<any> | undefined) => void; records: ReusableRecord[]; label?: string }
+interface PickerProps {
+  id?: string;
+  value?: Choice<any>;
+  onChange?: (v: Choice<any> | undefined) => void;
+  records: ReusableRecord[];
+  label?: string;
+}
 
 /** One component: a reusable digitised record with one click, or a file (picker, drag and drop, camera). */
-export const ComponentPicker = forwardRef<{ focus(): void }, PickerProps>(function ComponentPicker({ id, value, onChange, records, label }, ref) {
+export const ComponentPicker = forwardRef<{ focus(): void }, PickerProps>(function ComponentPicker(
+  { id, value, onChange, records, label },
+  ref,
+) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const first = useRef<HTMLButtonElement | HTMLElement | null>(null);
-  useImperativeHandle(ref, () => ({ focus: () => (first.current ?? document.getElementById(id ?? ''))?.focus() }), [id]);
+  useImperativeHandle(ref, () => ({ focus: () => (first.current ?? document.getElementById(id ?? ''))?.focus() }), [
+    id,
+  ]);
   // The limits are shown above the components; a file over them is refused here, before anything is sent.
   const check = (file: File) => {
     if (!ACCEPTED.includes(file.type)) void message.error(t('errors.fileType'));
@@ -50,7 +70,15 @@ export const ComponentPicker = forwardRef<{ focus(): void }, PickerProps>(functi
     return (
       <Space wrap id={id}>
         <Tag color="blue">{t('counter.reused', { title: value.reuse.title })}</Tag>
-        <Button size="small" ref={(el) => { first.current = el; }} onClick={() => onChange?.(undefined)}>{t('counter.unchoose')}</Button>
+        <Button
+          size="small"
+          ref={(el) => {
+            first.current = el;
+          }}
+          onClick={() => onChange?.(undefined)}
+        >
+          {t('counter.unchoose')}
+        </Button>
       </Space>
     );
   }
@@ -58,20 +86,59 @@ export const ComponentPicker = forwardRef<{ focus(): void }, PickerProps>(functi
     return (
       <Space wrap id={id}>
         <Tag>{t('counter.chosenFile', { name: value.file.name, size: fileSize(value.file.size) })}</Tag>
-        <Button size="small" ref={(el) => { first.current = el; }} onClick={() => onChange?.(undefined)}>{t('counter.remove')}</Button>
+        <Button
+          size="small"
+          ref={(el) => {
+            first.current = el;
+          }}
+          onClick={() => onChange?.(undefined)}
+        >
+          {t('counter.remove')}
+        </Button>
       </Space>
     );
   }
   return (
     <Space orientation="vertical" style={{ width: '100%' }} id={id}>
       {records.map((r, i) => (
-        <Button key={r.id} type="dashed" ref={i === 0 ? (el) => { first.current = el; } : undefined} onClick={() => onChange?.({ reuse: r })} style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}>
-          {t('counter.reuse')}: {r.title} — {t('counter.reuseFrom', { centre: r.digitisedAt?.name ?? r.digitisedAt?.code ?? '—', size: fileSize(r.sizeBytes) })}
+        <Button
+          key={r.id}
+          type="dashed"
+          ref={
+            i === 0
+              ? (el) => {
+                  first.current = el;
+                }
+              : undefined
+          }
+          onClick={() => onChange?.({ reuse: r })}
+          style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}
+        >
+          {t('counter.reuse')}: {r.title} —{' '}
+          {t('counter.reuseFrom', {
+            centre: r.digitisedAt?.name ?? r.digitisedAt?.code ?? '—',
+            size: fileSize(r.sizeBytes),
+          })}
         </Button>
       ))}
-      <Upload.Dragger accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" capture={undefined} multiple={false} showUploadList={false}
-        beforeUpload={check}>
-        <span ref={records.length ? undefined : (el) => { first.current = el?.closest('[tabindex]') as HTMLElement | null; }}>{t('counter.upload')}</span>
+      <Upload.Dragger
+        accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+        capture={undefined}
+        multiple={false}
+        showUploadList={false}
+        beforeUpload={check}
+      >
+        <span
+          ref={
+            records.length
+              ? undefined
+              : (el) => {
+                  first.current = el?.closest('[tabindex]') as HTMLElement | null;
+                }
+          }
+        >
+          {t('counter.upload')}
+        </span>
       </Upload.Dragger>
       {/* A tablet's rear camera, explicitly: the picker above may offer it, this opens it. */}
       <Upload accept="image/*" capture="environment" multiple={false} showUploadList={false} beforeUpload={check}>
@@ -80,4 +147,3 @@ export const ComponentPicker = forwardRef<{ focus(): void }, PickerProps>(functi
     </Space>
   );
 });
-

@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 export type Deadline = 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE' | 'PAUSED';
 
 /** The deadline state of a dossier: the SLA's, or paused while its clock is stopped. */
-export function deadlineOf(d: { dueAt?: string | null; sla?: { state: string } | null; status?: string | null }): Deadline {
+export function deadlineOf(d: {
+  dueAt?: string | null;
+  sla?: { state: string } | null;
+  status?: string | null;
+}): Deadline {
   if (!d.dueAt || d.status === 'SUPPLEMENT_REQUESTED' || d.status === 'FINANCIAL_OBLIGATION') return 'PAUSED';
   return (d.sla?.state as Deadline | undefined) ?? 'ON_TRACK';
 }
@@ -14,7 +18,11 @@ const COLOURS: Record<Deadline, string> = { ON_TRACK: 'green', DUE_SOON: 'orange
 
 export function DeadlineTag({ state }: { state: Deadline }) {
   const { t } = useTranslation();
-  return <Tag color={COLOURS[state]} data-deadline={state}>{t(`sla.${state}`)}</Tag>;
+  return (
+    <Tag color={COLOURS[state]} data-deadline={state}>
+      {t(`sla.${state}`)}
+    </Tag>
+  );
 }
 
 export function TimeLeft({ hours }: { hours?: number | null }) {

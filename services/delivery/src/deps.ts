@@ -99,7 +99,12 @@ export const deliverySettings = envGroups({
     })
     .superRefine((env, ctx) => {
       if (env.NODE_ENV === 'production' && !env.DOWNLOAD_LINK_SECRET) {
-        ctx.addIssue({ code: 'custom', path: ['DOWNLOAD_LINK_SECRET'], message: 'must be set in production: every delivery process signs and verifies result download links with it (e.g. `openssl rand -hex 32`)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DOWNLOAD_LINK_SECRET'],
+          message:
+            'must be set in production: every delivery process signs and verifies result download links with it (e.g. `openssl rand -hex 32`)',
+        });
       }
     }, ALWAYS),
 });
@@ -126,7 +131,12 @@ export function createDeliveryDeps(runtime: ServiceRuntime<DeliverySettings>): D
     notifications,
     bookings,
     events: new EventQueues(runtime.queues),
-    links: new DownloadLinks(linkSecret(runtime, delivery.DOWNLOAD_LINK_SECRET), delivery.DOWNLOAD_LINK_TTL_HOURS * 3600_000, runtime.config.publicUrl, delivery.DOWNLOAD_LINK_PREVIOUS_SECRET),
+    links: new DownloadLinks(
+      linkSecret(runtime, delivery.DOWNLOAD_LINK_SECRET),
+      delivery.DOWNLOAD_LINK_TTL_HOURS * 3600_000,
+      runtime.config.publicUrl,
+      delivery.DOWNLOAD_LINK_PREVIOUS_SECRET,
+    ),
     smsReceiptPollMs: delivery.SMS_RECEIPT_POLL_SECONDS * 1000,
   };
 }
@@ -140,6 +150,8 @@ export function createDeliveryDeps(runtime: ServiceRuntime<DeliverySettings>): D
  */
 function linkSecret(runtime: ServiceRuntime, configured: string | undefined): string {
   if (configured) return configured;
-  runtime.logger.warn('DOWNLOAD_LINK_SECRET is unset: download links are signed with a random secret of this process only');
+  runtime.logger.warn(
+    'DOWNLOAD_LINK_SECRET is unset: download links are signed with a random secret of this process only',
+  );
   return randomBytes(32).toString('hex');
 }

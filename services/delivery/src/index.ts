@@ -34,8 +34,19 @@ export const deliveryService: ServiceDefinition<DeliveryDeps, DeliverySettings> 
       logger: runtime.logger,
     }).start();
     deps.notificationWorker = notificationWorker;
-    const bookingWorker = new BookingWorker({ db: runtime.db, queues: runtime.queues, courier: () => deps.courier, notifier: deps.notifier, logger: runtime.logger }).start();
-    const receipts = new SmsReceiptPoller({ db: runtime.db, sms: () => deps.sms, logger: runtime.logger, intervalMs: deps.smsReceiptPollMs }).start();
+    const bookingWorker = new BookingWorker({
+      db: runtime.db,
+      queues: runtime.queues,
+      courier: () => deps.courier,
+      notifier: deps.notifier,
+      logger: runtime.logger,
+    }).start();
+    const receipts = new SmsReceiptPoller({
+      db: runtime.db,
+      sms: () => deps.sms,
+      logger: runtime.logger,
+      intervalMs: deps.smsReceiptPollMs,
+    }).start();
     return [notificationWorker, bookingWorker, receipts];
   },
 };

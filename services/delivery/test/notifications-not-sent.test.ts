@@ -17,7 +17,10 @@ function capturedLogger() {
       done();
     },
   });
-  return { logger: pino({ level: 'info' }, stream), warnings: () => lines.filter((l) => l.level === 40).map((l) => l.msg) };
+  return {
+    logger: pino({ level: 'info' }, stream),
+    warnings: () => lines.filter((l) => l.level === 40).map((l) => l.msg),
+  };
 }
 
 const PRODUCTION = { NODE_ENV: 'production' };
@@ -34,10 +37,16 @@ describe('notifications without a transport: never claimed as sent', () => {
 
   it('SMS=off turns SMS off anywhere, without the warning; another value is refused at start', async () => {
     const { logger, warnings } = capturedLogger();
-    await expect(smsSenderFromEnv({ ...PRODUCTION, SMS: 'off' }, '/nonexistent/sent.jsonl', logger).send(sms)).rejects.toEqual(new NotSentError('SMS is off (SMS=off)'));
-    await expect(smsSenderFromEnv({ SMS: 'off' }, '/nonexistent/sent.jsonl', logger).send(sms)).rejects.toBeInstanceOf(NotSentError);
+    await expect(
+      smsSenderFromEnv({ ...PRODUCTION, SMS: 'off' }, '/nonexistent/sent.jsonl', logger).send(sms),
+    ).rejects.toEqual(new NotSentError('SMS is off (SMS=off)'));
+    await expect(smsSenderFromEnv({ SMS: 'off' }, '/nonexistent/sent.jsonl', logger).send(sms)).rejects.toBeInstanceOf(
+      NotSentError,
+    );
     expect(warnings()).toEqual([]);
-    expect(() => smsSenderFromEnv({ SMS: 'on' }, '/nonexistent/sent.jsonl', logger)).toThrow(/SMS=on is not understood/);
+    expect(() => smsSenderFromEnv({ SMS: 'on' }, '/nonexistent/sent.jsonl', logger)).toThrow(
+      /SMS=on is not understood/,
+    );
   });
 
   it('production without SMTP_URL starts with a warning and refuses every email as not sent', async () => {
@@ -60,11 +69,16 @@ describe('notifications without a transport: never claimed as sent', () => {
       await mailer.send({ ...mail, id: `mail-${i}` });
     }
     mailer.close();
-    for (const [kept, kind] of [[recorder.sent, 'sms'], [mailer.sent, 'mail']] as const) {
+    for (const [kept, kind] of [
+      [recorder.sent, 'sms'],
+      [mailer.sent, 'mail'],
+    ] as const) {
       expect(kept).toHaveLength(RECENT_KEPT);
       expect(kept[0].id).toBe(`${kind}-50`);
       expect(kept[kept.length - 1].id).toBe(`${kind}-${total - 1}`);
-      const lines = readFileSync(join(folder, kind, 'sent.jsonl'), 'utf8').trim().split('\n');
+      const lines = readFileSync(join(folder, kind, 'sent.jsonl'), 'utf8')
+        .trim()
+        .split('\n');
       expect(lines).toHaveLength(total);
     }
   });
@@ -78,7 +92,11 @@ describe('delivery in production without an SMS gateway or SMTP server, through 
     platform = await TestPlatform.start();
     // Delivery alone restarts as deployed, with neither SMTP_URL nor an SMS gateway; it reads its configuration when it starts.
     await platform.stopService('delivery');
-    Object.assign(process.env, { NODE_ENV: 'production', DOWNLOAD_LINK_SECRET: 'a-secret-for-this-test', LOG_LEVEL: 'silent' });
+    Object.assign(process.env, {
+      NODE_ENV: 'production',
+      DOWNLOAD_LINK_SECRET: 'a-secret-for-this-test',
+      LOG_LEVEL: 'silent',
+    });
     delete process.env.SMTP_URL;
     delete process.env.SMS;
     try {
@@ -99,19 +117,44 @@ describe('delivery in production without an SMS gateway or SMTP server, through 
     const centre = await fixtures.centre({ code: 'H57' });
     const procedure = await fixtures.procedure();
     const admin = await fixtures.admin('H57');
-    await waitFor(async () => (await platform.services.delivery.db.query(`SELECT 1 FROM centre_replica`)).length === 1, { what: 'delivery to know the centre' });
+    await waitFor(
+      async () => (await platform.services.delivery.db.query(`SELECT 1 FROM centre_replica`)).length === 1,
+      { what: 'delivery to know the centre' },
+    );
     const dossier = await fixtures.receiveDossier({ centre, procedureCode: procedure.code });
 
-    const notifications = await waitFor(async () => {
-      const { dossier: d } = await platform.ok(
-        `query($id: ID!) { dossier(id: $id) { delivery { notifications { kind channel status lastError sentAt } } } }`, { id: dossier.id }, admin);
-      const received = (d?.delivery?.notifications ?? []).filter((n: { kind: string; status: string }) => n.kind === 'RECEIVED' && n.status !== 'QUEUED');
-      return received.length === 2 ? received : null;
-    }, { what: 'the reception notifications to be settled' });
-    expect(notifications).toEqual(expect.arrayContaining([
-      { kind: 'RECEIVED', channel: 'SMS', status: 'NOT_SENT', lastError: 'no SMS gateway is configured', sentAt: null },
-      { kind: 'RECEIVED', channel: 'EMAIL', status: 'NOT_SENT', lastError: 'no SMTP server is configured (SMTP_URL)', sentAt: null },
-    ]));
+    const notifications = await waitFor(
+      async () => {
+        const { dossier: d } = await platform.ok(
+          `query($id: ID!) { dossier(id: $id) { delivery { notifications { kind channel status lastError sentAt } } } }`,
+          { id: dossier.id },
+          admin,
+        );
+        const received = (d?.delivery?.notifications ?? []).filter(
+          (n: { kind: string; status: string }) => n.kind === 'RECEIVED' && n.status !== 'QUEUED',
+        );
+        return received.length === 2 ? received : null;
+      },
+      { what: 'the reception notifications to be settled' },
+    );
+    expect(notifications).toEqual(
+      expect.arrayContaining([
+        {
+          kind: 'RECEIVED',
+          channel: 'SMS',
+          status: 'NOT_SENT',
+          lastError: 'no SMS gateway is configured',
+          sentAt: null,
+        },
+        {
+          kind: 'RECEIVED',
+          channel: 'EMAIL',
+          status: 'NOT_SENT',
+          lastError: 'no SMTP server is configured (SMTP_URL)',
+          sentAt: null,
+        },
+      ]),
+    );
     expect(existsSync(join(platform.dataDir, 'sms', 'sent.jsonl'))).toBe(false);
     expect(existsSync(join(platform.dataDir, 'mail', 'sent.jsonl'))).toBe(false);
   });

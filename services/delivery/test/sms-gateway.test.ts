@@ -25,7 +25,12 @@ describe('brandname SMS gateway adapter, against a local provider', () => {
     const again = await gateway.send({ id: 'n-100', to: '0905123456', text: 'Ho so da duoc tiep nhan' });
     expect(again).toEqual(first);
     expect(provider.accepted.filter((m) => m.key === 'n-100')).toEqual([
-      expect.objectContaining({ from: 'TTHCC-HUE', to: '84905123456', text: 'Ho so da duoc tiep nhan', clientReference: 'n-100' }),
+      expect.objectContaining({
+        from: 'TTHCC-HUE',
+        to: '84905123456',
+        text: 'Ho so da duoc tiep nhan',
+        clientReference: 'n-100',
+      }),
     ]);
     expect(provider.requests.filter((r) => r.key === 'n-100')).toHaveLength(2);
   });
@@ -41,14 +46,19 @@ describe('brandname SMS gateway adapter, against a local provider', () => {
     expect(busy).not.toBeInstanceOf(PermanentRefusal);
     expect(busy).not.toBeInstanceOf(Throttled);
     await expect(gateway.send(sms)).rejects.toBeInstanceOf(PermanentRefusal);
-    await expect(new HttpSmsGateway({ url: provider.url, brandname: 'TTHCC-HUE', apiKey: 'wrong' }).send(sms)).rejects.toBeInstanceOf(PermanentRefusal);
+    await expect(
+      new HttpSmsGateway({ url: provider.url, brandname: 'TTHCC-HUE', apiKey: 'wrong' }).send(sms),
+    ).rejects.toBeInstanceOf(PermanentRefusal);
     expect(provider.accepted.filter((m) => m.key === 'n-101')).toEqual([]);
   });
 
   it('reads delivery receipts', async () => {
     provider.receipts.set('84900000002', { status: 'UNDELIVERED', error: 'subscriber unknown' });
     const { providerMessageId } = await gateway.send({ id: 'n-102', to: '0900000002', text: 'x' });
-    expect(await gateway.receipt(providerMessageId!)).toEqual({ outcome: 'UNDELIVERED', detail: 'UNDELIVERED: subscriber unknown' });
+    expect(await gateway.receipt(providerMessageId!)).toEqual({
+      outcome: 'UNDELIVERED',
+      detail: 'UNDELIVERED: subscriber unknown',
+    });
     const ok = await gateway.send({ id: 'n-103', to: '0905123456', text: 'x' });
     expect((await gateway.receipt(ok.providerMessageId!)).outcome).toBe('DELIVERED');
   });
@@ -56,8 +66,9 @@ describe('brandname SMS gateway adapter, against a local provider', () => {
   it('reads its configuration once, and refuses one that cannot work with the reason', () => {
     const env = { SMS_GATEWAY_URL: 'https://sms.example.vn/api', SMS_BRANDNAME: 'TTHCC-HUE', SMS_GATEWAY_API_KEY: 'k' };
     expect(smsSenderFromEnv({ ...env, NODE_ENV: 'production' }, '/nonexistent', quiet)).toBeInstanceOf(HttpSmsGateway);
-    expect(smsGatewayConfig({ ...env, SMS_GATEWAY_API_KEY: '', SMS_GATEWAY_USERNAME: 'centre', SMS_GATEWAY_PASSWORD: 'p' }))
-      .toEqual({ url: env.SMS_GATEWAY_URL, brandname: 'TTHCC-HUE', username: 'centre', password: 'p' });
+    expect(
+      smsGatewayConfig({ ...env, SMS_GATEWAY_API_KEY: '', SMS_GATEWAY_USERNAME: 'centre', SMS_GATEWAY_PASSWORD: 'p' }),
+    ).toEqual({ url: env.SMS_GATEWAY_URL, brandname: 'TTHCC-HUE', username: 'centre', password: 'p' });
     expect(() => smsGatewayConfig({ ...env, SMS_GATEWAY_URL: 'sms.example.vn' })).toThrow(/is not a URL/);
     expect(() => smsGatewayConfig({ ...env, SMS_BRANDNAME: undefined })).toThrow(/SMS_BRANDNAME is empty/);
     expect(() => smsGatewayConfig({ ...env, SMS_BRANDNAME: 'TRUNGTAMHCCHUE' })).toThrow(/longer than 11/);
@@ -68,7 +79,13 @@ describe('brandname SMS gateway adapter, against a local provider', () => {
 });
 
 /** Read by delivery when it starts: fast retries and receipts, the gateway on the local provider. */
-const ENV = { NOTIFICATION_ATTEMPTS: '3', NOTIFICATION_BACKOFF_MS: '50', SMS_RECEIPT_POLL_SECONDS: '0.2', SMS_BRANDNAME: 'TTHCC-HUE', SMS_GATEWAY_API_KEY: API_KEY };
+const ENV = {
+  NOTIFICATION_ATTEMPTS: '3',
+  NOTIFICATION_BACKOFF_MS: '50',
+  SMS_RECEIPT_POLL_SECONDS: '0.2',
+  SMS_BRANDNAME: 'TTHCC-HUE',
+  SMS_GATEWAY_API_KEY: API_KEY,
+};
 
 describe('SMS notifications through the gateway (real PostgreSQL and Redis)', () => {
   let platform: TestPlatform;
@@ -86,11 +103,31 @@ describe('SMS notifications through the gateway (real PostgreSQL and Redis)', ()
     deps = platform.services.delivery.deps;
     admin = await platform.token({ role: 'ADMIN', centre: 'H57' });
     officer = await platform.token({ role: 'INTAKE_OFFICER', centre: 'H57' });
-    ({ createCentre: { id: centreId } } = await platform.ok(`mutation($input: CentreInput!) { createCentre(input: $input) { id } }`,
-      { input: { code: 'H57', name: 'Trung tâm PVHCC tỉnh Thừa Thiên Huế', level: 'PROVINCE' } }, admin));
-    await platform.ok(`mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id } }`,
-      { input: { code: 'LLTP-01', name: 'Cấp Phiếu lý lịch tư pháp', sector: 'Tư pháp', levels: ['PROVINCE'], feeVnd: 0, processingTime: { amount: 10, unit: 'WORKING_DAYS' } } }, admin);
-    await waitFor(async () => (await platform.services.delivery.db.query(`SELECT 1 FROM centre_replica`)).length === 1, { what: 'centre replica' });
+    ({
+      createCentre: { id: centreId },
+    } = await platform.ok(
+      `mutation($input: CentreInput!) { createCentre(input: $input) { id } }`,
+      { input: { code: 'H57', name: 'Trung tâm PVHCC tỉnh Thừa Thiên Huế', level: 'PROVINCE' } },
+      admin,
+    ));
+    await platform.ok(
+      `mutation($input: ProcedureInput!) { upsertProcedure(input: $input) { id } }`,
+      {
+        input: {
+          code: 'LLTP-01',
+          name: 'Cấp Phiếu lý lịch tư pháp',
+          sector: 'Tư pháp',
+          levels: ['PROVINCE'],
+          feeVnd: 0,
+          processingTime: { amount: 10, unit: 'WORKING_DAYS' },
+        },
+      },
+      admin,
+    );
+    await waitFor(
+      async () => (await platform.services.delivery.db.query(`SELECT 1 FROM centre_replica`)).length === 1,
+      { what: 'centre replica' },
+    );
   });
   afterAll(async () => {
     await platform?.stop();
@@ -101,27 +138,56 @@ describe('SMS notifications through the gateway (real PostgreSQL and Redis)', ()
   /** A dossier received for an applicant with this phone (and no email): its RECEIVED SMS notification's row. */
   async function receivedSms(phone: string) {
     applicants += 1;
-    const { submitDossier } = await platform.ok(`mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { id } }`, {
-      input: { procedureCode: 'LLTP-01', centreId, channel: 'COUNTER', delivery: { method: 'COUNTER' },
-        applicant: { kind: 'CITIZEN', identityNumber: `0460900${String(20000 + applicants).slice(-5)}`, fullName: 'Nguyễn Văn An', phone, email: null } },
-    }, officer);
-    return waitFor(async () => {
-      const [n] = await platform.services.delivery.db.query(`SELECT * FROM notification WHERE dossier_id = $1 AND channel = 'SMS' AND kind = 'RECEIVED'`, [submitDossier.id]);
-      return n ?? null;
-    }, { what: 'the RECEIVED SMS notification' });
+    const { submitDossier } = await platform.ok(
+      `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { id } }`,
+      {
+        input: {
+          procedureCode: 'LLTP-01',
+          centreId,
+          channel: 'COUNTER',
+          delivery: { method: 'COUNTER' },
+          applicant: {
+            kind: 'CITIZEN',
+            identityNumber: `0460900${String(20000 + applicants).slice(-5)}`,
+            fullName: 'Nguyễn Văn An',
+            phone,
+            email: null,
+          },
+        },
+      },
+      officer,
+    );
+    return waitFor(
+      async () => {
+        const [n] = await platform.services.delivery.db.query(
+          `SELECT * FROM notification WHERE dossier_id = $1 AND channel = 'SMS' AND kind = 'RECEIVED'`,
+          [submitDossier.id],
+        );
+        return n ?? null;
+      },
+      { what: 'the RECEIVED SMS notification' },
+    );
   }
 
-  const row = async (id: string) => (await platform.services.delivery.db.query(`SELECT * FROM notification WHERE id = $1`, [id]))[0];
-  const settled = (id: string, status: string) => waitFor(async () => {
-    const n = await row(id);
-    return n.status === status ? n : null;
-  }, { what: `notification ${status}`, timeoutMs: 20_000 });
-  const failedNotifications = async () => (await platform.ok(`{ failedNotifications { id status lastError channel } }`, {}, admin)).failedNotifications;
+  const row = async (id: string) =>
+    (await platform.services.delivery.db.query(`SELECT * FROM notification WHERE id = $1`, [id]))[0];
+  const settled = (id: string, status: string) =>
+    waitFor(
+      async () => {
+        const n = await row(id);
+        return n.status === status ? n : null;
+      },
+      { what: `notification ${status}`, timeoutMs: 20_000 },
+    );
+  const failedNotifications = async () =>
+    (await platform.ok(`{ failedNotifications { id status lastError channel } }`, {}, admin)).failedNotifications;
 
   it('sends through the gateway once, keeps its message id and records the delivery receipt', async () => {
     const n = await receivedSms('0905000001');
     const sent = await settled(n.id, 'SENT');
-    expect(provider.accepted.filter((m) => m.key === n.id)).toEqual([expect.objectContaining({ from: 'TTHCC-HUE', to: '84905000001', text: n.body })]);
+    expect(provider.accepted.filter((m) => m.key === n.id)).toEqual([
+      expect.objectContaining({ from: 'TTHCC-HUE', to: '84905000001', text: n.body }),
+    ]);
     expect(sent.provider_message_id).toMatch(/^M\d+$/);
     await waitFor(async () => (await row(n.id)).delivered_at !== null, { what: 'the delivery receipt' });
   });
@@ -142,14 +208,24 @@ describe('SMS notifications through the gateway (real PostgreSQL and Redis)', ()
     const failed = await settled(n.id, 'FAILED');
     expect(failed.attempts).toBe(1);
     expect(provider.requests.filter((r) => r.key === n.id)).toHaveLength(1);
-    expect(await failedNotifications()).toContainEqual({ id: n.id, status: 'FAILED', channel: 'SMS', lastError: expect.stringMatching(/SMS gateway answered 400/) });
+    expect(await failedNotifications()).toContainEqual({
+      id: n.id,
+      status: 'FAILED',
+      channel: 'SMS',
+      lastError: expect.stringMatching(/SMS gateway answered 400/),
+    });
   });
 
   it('turns a message the receipt says never arrived FAILED; a resend is a new message to the gateway', async () => {
     provider.receipts.set('84905000004', { status: 'UNDELIVERED', error: 'subscriber unknown' });
     const n = await receivedSms('0905000004');
     await settled(n.id, 'FAILED');
-    expect(await failedNotifications()).toContainEqual({ id: n.id, status: 'FAILED', channel: 'SMS', lastError: expect.stringMatching(/undelivered \(UNDELIVERED: subscriber unknown\)/) });
+    expect(await failedNotifications()).toContainEqual({
+      id: n.id,
+      status: 'FAILED',
+      channel: 'SMS',
+      lastError: expect.stringMatching(/undelivered \(UNDELIVERED: subscriber unknown\)/),
+    });
     provider.receipts.delete('84905000004');
     await platform.ok(`mutation($id: ID!) { resendNotification(id: $id) { id } }`, { id: n.id }, admin);
     await waitFor(async () => (await row(n.id)).delivered_at !== null, { what: 'the resent message delivered' });

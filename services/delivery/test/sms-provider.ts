@@ -62,7 +62,11 @@ export class LocalSmsProvider {
     const cue = this.script.get(body.to)?.shift();
     if (cue) {
       answer(cue.status);
-      return json(cue.status, { error: `scripted ${cue.status}` }, cue.retryAfter ? { 'retry-after': cue.retryAfter } : {});
+      return json(
+        cue.status,
+        { error: `scripted ${cue.status}` },
+        cue.retryAfter ? { 'retry-after': cue.retryAfter } : {},
+      );
     }
     if (!key) {
       answer(400);
@@ -73,7 +77,15 @@ export class LocalSmsProvider {
       answer(200);
       return json(200, { messageId: first.messageId, status: 'ACCEPTED', duplicate: true });
     }
-    const message: ProviderMessage = { messageId: `M${this.accepted.length + 1}`, key, from: body.from, to: body.to, text: body.text, clientReference: body.clientReference, at: Date.now() };
+    const message: ProviderMessage = {
+      messageId: `M${this.accepted.length + 1}`,
+      key,
+      from: body.from,
+      to: body.to,
+      text: body.text,
+      clientReference: body.clientReference,
+      at: Date.now(),
+    };
     this.byKey.set(key, message);
     this.accepted.push(message);
     answer(202);

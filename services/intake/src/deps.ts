@@ -1,7 +1,14 @@
 import type { WorkingCalendar } from '@onestop/calendar';
 import { z } from 'zod';
 import { DEFAULT_UPLOAD_MAX_BYTES, blobStoreEnv, openBlobStore, type BlobStore } from '@onestop/blob-store';
-import { CentreDirectory, DeclaredCalendar, envGroups, variable, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
+import {
+  CentreDirectory,
+  DeclaredCalendar,
+  envGroups,
+  variable,
+  type ServiceContext,
+  type ServiceRuntime,
+} from '@onestop/service-kit';
 import { parseFailureLimits } from './domain/tracking';
 import { TrackingFailures } from './persistence/tracking';
 

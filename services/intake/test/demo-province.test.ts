@@ -17,7 +17,7 @@ describe('demo province', () => {
     expect(DEMO_CENTRES.filter((c) => c.parentCode === null)).toHaveLength(1);
   });
 
-  it('has about fifteen valid procedures, each with a workflow ending in a leader\'s decision', () => {
+  it("has about fifteen valid procedures, each with a workflow ending in a leader's decision", () => {
     expect(DEMO_PROCEDURES.length).toBeGreaterThanOrEqual(15);
     expect(new Set(DEMO_PROCEDURES.map((p) => p.code)).size).toBe(DEMO_PROCEDURES.length);
     for (const p of DEMO_PROCEDURES) {
@@ -30,12 +30,24 @@ describe('demo province', () => {
 
   it('sends nothing but ProcedureInput fields and the workflow, and names the law behind every processing time', () => {
     for (const p of DEMO_PROVINCE.procedures) {
-      expect(Object.keys(p).sort()).toEqual(['code', 'components', 'feeVnd', 'levels', 'name', 'processingTime', 'sector', 'workflow']);
+      expect(Object.keys(p).sort()).toEqual([
+        'code',
+        'components',
+        'feeVnd',
+        'levels',
+        'name',
+        'processingTime',
+        'sector',
+        'workflow',
+      ]);
       expect(DEMO_LEGAL_BASIS[p.code]).toMatch(/\S/);
     }
   });
 
   it('includes the judicial record certificate with its ten working days', () => {
-    expect(DEMO_PROCEDURES.find((p) => p.code === 'LLTP-01')!.processingTime).toEqual({ amount: 10, unit: 'WORKING_DAYS' });
+    expect(DEMO_PROCEDURES.find((p) => p.code === 'LLTP-01')!.processingTime).toEqual({
+      amount: 10,
+      unit: 'WORKING_DAYS',
+    });
   });
 });

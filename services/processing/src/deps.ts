@@ -3,7 +3,14 @@ import type { WorkingCalendar } from '@onestop/calendar';
 import { z } from 'zod';
 import { blobStoreEnv, openBlobStore, type BlobStore } from '@onestop/blob-store';
 import { documentSignerFromEnv, type DocumentSigner } from '@onestop/documents';
-import { CentreDirectory, DeclaredCalendar, envGroups, variable, type ServiceContext, type ServiceRuntime } from '@onestop/service-kit';
+import {
+  CentreDirectory,
+  DeclaredCalendar,
+  envGroups,
+  variable,
+  type ServiceContext,
+  type ServiceRuntime,
+} from '@onestop/service-kit';
 import { processingStores, type ProcessingStoreAccess } from './persistence/stores';
 
 /** Processing's collaborators, handed to resolvers as ctx.deps and to the event handlers. */

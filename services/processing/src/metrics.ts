@@ -20,6 +20,16 @@ export function processingMetrics(metrics: PlatformMetrics, deps: ProcessingDeps
       if (row.overdue) overdue.set({ centre: row.centre }, row.overdue);
     }
   });
-  const dueSoon = metrics.gauge('onestop_dossiers_due_soon', 'Dossiers in processing (clock running) with one working day of office time or less left, by processing centre code', ['centre'], count);
-  const overdue = metrics.gauge('onestop_dossiers_overdue', 'Dossiers in processing (clock running) past their statutory due date, by processing centre code', ['centre'], count);
+  const dueSoon = metrics.gauge(
+    'onestop_dossiers_due_soon',
+    'Dossiers in processing (clock running) with one working day of office time or less left, by processing centre code',
+    ['centre'],
+    count,
+  );
+  const overdue = metrics.gauge(
+    'onestop_dossiers_overdue',
+    'Dossiers in processing (clock running) past their statutory due date, by processing centre code',
+    ['centre'],
+    count,
+  );
 }

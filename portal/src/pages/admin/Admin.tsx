@@ -16,7 +16,11 @@ export default function Admin() {
     <Guard roles={['ADMIN']} page={t('nav.admin')}>
       <nav aria-label={t('admin.menu')} className="admin-tabs">
         <ul>
-          {tabs.map((tab) => <li key={tab}><NavLink to={`/admin/${tab}`}>{t(`admin.tabs.${tab}`)}</NavLink></li>)}
+          {tabs.map((tab) => (
+            <li key={tab}>
+              <NavLink to={`/admin/${tab}`}>{t(`admin.tabs.${tab}`)}</NavLink>
+            </li>
+          ))}
         </ul>
       </nav>
       <Routes>

@@ -43,8 +43,16 @@ export default function Centres() {
       <ul>
         {children.map((c) => (
           <li key={c.id}>
-            <button type="button" className="admin-centre" aria-pressed={c.id === selectedId} onClick={() => setSelectedId(c.id)}>
-              <span className="name">{c.name}</span> <span className="meta">{c.code} · {t(`admin.level.${c.level}`)}</span>
+            <button
+              type="button"
+              className="admin-centre"
+              aria-pressed={c.id === selectedId}
+              onClick={() => setSelectedId(c.id)}
+            >
+              <span className="name">{c.name}</span>{' '}
+              <span className="meta">
+                {c.code} · {t(`admin.level.${c.level}`)}
+              </span>
             </button>
             {branch(c.id)}
           </li>
@@ -65,12 +73,23 @@ export default function Centres() {
         <div>
           {selected ? (
             <>
-              <Typography.Paragraph strong aria-live="polite">{t('admin.centres.selected', { name: selected.name, code: selected.code })}</Typography.Paragraph>
+              <Typography.Paragraph strong aria-live="polite">
+                {t('admin.centres.selected', { name: selected.name, code: selected.code })}
+              </Typography.Paragraph>
               <RenameForm key={`r-${selected.id}`} centre={selected} onDone={() => void refetch()} />
               <MoveForm key={`m-${selected.id}`} centre={selected} centres={centres} onDone={() => void refetch()} />
             </>
-          ) : <Alert type="info" showIcon title={t('admin.centres.pick')} />}
-          <CreateForm key={`c-${selected?.id ?? 'root'}`} parent={selected} onDone={(id) => { void refetch(); setSelectedId(id); }} />
+          ) : (
+            <Alert type="info" showIcon title={t('admin.centres.pick')} />
+          )}
+          <CreateForm
+            key={`c-${selected?.id ?? 'root'}`}
+            parent={selected}
+            onDone={(id) => {
+              void refetch();
+              setSelectedId(id);
+            }}
+          />
         </div>
       </div>
     </>
@@ -84,14 +103,30 @@ function RenameForm({ centre, onDone }: { centre: Centre; onDone: () => void }) 
   return (
     <Card size="small" title={<h2 className="card-title">{t('admin.centres.rename')}</h2>} style={{ marginBottom: 16 }}>
       {error && <Alert type="error" showIcon title={explain(t, error)} style={{ marginBottom: 8 }} />}
-      <Form name="rename" layout="vertical" initialValues={{ name: centre.name }} onFinish={async ({ name }: { name: string }) => {
-        const res = await rename({ variables: { centreId: centre.id, name } }).catch(() => null);
-        if (res?.data) { void message.success(t('admin.centres.renamed', { name: res.data.renameCentre.name })); onDone(); }
-      }}>
-        <Form.Item name="name" label={t('admin.centres.newName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('admin.centres.newName') }) }]}>
+      <Form
+        name="rename"
+        layout="vertical"
+        initialValues={{ name: centre.name }}
+        onFinish={async ({ name }: { name: string }) => {
+          const res = await rename({ variables: { centreId: centre.id, name } }).catch(() => null);
+          if (res?.data) {
+            void message.success(t('admin.centres.renamed', { name: res.data.renameCentre.name }));
+            onDone();
+          }
+        }}
+      >
+        <Form.Item
+          name="name"
+          label={t('admin.centres.newName')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('admin.centres.newName') }) },
+          ]}
+        >
           <Input maxLength={200} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={loading}>{t('admin.centres.rename')}</Button>
+        <Button type="primary" htmlType="submit" loading={loading}>
+          {t('admin.centres.rename')}
+        </Button>
       </Form>
     </Card>
   );
@@ -106,26 +141,44 @@ function MoveForm({ centre, centres, onDone }: { centre: Centre; centres: Centre
   let grew = true;
   while (grew) {
     grew = false;
-    for (const c of centres) if (c.parent && below.has(c.parent.id) && !below.has(c.id)) { below.add(c.id); grew = true; }
+    for (const c of centres)
+      if (c.parent && below.has(c.parent.id) && !below.has(c.id)) {
+        below.add(c.id);
+        grew = true;
+      }
   }
   const options = [
     { value: '', label: t('admin.centres.root') },
-    ...centres.filter((c) => !below.has(c.id) && rank(c.level) < rank(centre.level)).map((c) => ({ value: c.id, label: `${c.name} (${c.code})` })),
+    ...centres
+      .filter((c) => !below.has(c.id) && rank(c.level) < rank(centre.level))
+      .map((c) => ({ value: c.id, label: `${c.name} (${c.code})` })),
   ];
   return (
     <Card size="small" title={<h2 className="card-title">{t('admin.centres.move')}</h2>} style={{ marginBottom: 16 }}>
       {error && <Alert type="error" showIcon title={explain(t, error)} style={{ marginBottom: 8 }} />}
-      <Form name="move" layout="vertical" initialValues={{ parentId: centre.parent?.id ?? '' }} onFinish={async ({ parentId }: { parentId: string }) => {
-        const res = await move({ variables: { centreId: centre.id, parentId: parentId || null } }).catch(() => null);
-        if (res?.data) {
-          void message.success(t('admin.centres.moved', { name: centre.name, parent: options.find((o) => o.value === parentId)?.label ?? '' }));
-          onDone();
-        }
-      }}>
+      <Form
+        name="move"
+        layout="vertical"
+        initialValues={{ parentId: centre.parent?.id ?? '' }}
+        onFinish={async ({ parentId }: { parentId: string }) => {
+          const res = await move({ variables: { centreId: centre.id, parentId: parentId || null } }).catch(() => null);
+          if (res?.data) {
+            void message.success(
+              t('admin.centres.moved', {
+                name: centre.name,
+                parent: options.find((o) => o.value === parentId)?.label ?? '',
+              }),
+            );
+            onDone();
+          }
+        }}
+      >
         <Form.Item name="parentId" label={t('admin.centres.newParent')}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={options} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={loading}>{t('admin.centres.move')}</Button>
+        <Button type="primary" htmlType="submit" loading={loading}>
+          {t('admin.centres.move')}
+        </Button>
       </Form>
     </Card>
   );
@@ -142,20 +195,47 @@ function CreateForm({ parent, onDone }: { parent: Centre | null; onDone: (id: st
   return (
     <Card size="small" title={<h2 className="card-title">{title}</h2>}>
       {error && <Alert type="error" showIcon title={explain(t, error)} style={{ marginBottom: 8 }} />}
-      <Form name="create" form={form} layout="vertical" initialValues={{ level: levels[levels.length - 1] }} onFinish={async (v: { code: string; name: string; level: CentreLevel }) => {
-        const res = await create({ variables: { input: { code: v.code.trim(), name: v.name, level: v.level, parentId: parent?.id ?? null } } }).catch(() => null);
-        if (res?.data) { void message.success(t('admin.centres.created', { name: res.data.createCentre.name })); form.resetFields(); onDone(res.data.createCentre.id); }
-      }}>
-        <Form.Item name="code" label={t('admin.centres.code')} extra={t('admin.centres.codeHelp')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('admin.centres.code') }) }]}>
+      <Form
+        name="create"
+        form={form}
+        layout="vertical"
+        initialValues={{ level: levels[levels.length - 1] }}
+        onFinish={async (v: { code: string; name: string; level: CentreLevel }) => {
+          const res = await create({
+            variables: { input: { code: v.code.trim(), name: v.name, level: v.level, parentId: parent?.id ?? null } },
+          }).catch(() => null);
+          if (res?.data) {
+            void message.success(t('admin.centres.created', { name: res.data.createCentre.name }));
+            form.resetFields();
+            onDone(res.data.createCentre.id);
+          }
+        }}
+      >
+        <Form.Item
+          name="code"
+          label={t('admin.centres.code')}
+          extra={t('admin.centres.codeHelp')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('admin.centres.code') }) },
+          ]}
+        >
           <Input maxLength={32} />
         </Form.Item>
-        <Form.Item name="name" label={t('admin.centres.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('admin.centres.name') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('admin.centres.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('admin.centres.name') }) },
+          ]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="level" label={t('admin.centres.level')}>
           <Select options={levels.map((l) => ({ value: l, label: t(`admin.level.${l}`) }))} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={loading}>{t('admin.centres.create')}</Button>
+        <Button type="primary" htmlType="submit" loading={loading}>
+          {t('admin.centres.create')}
+        </Button>
       </Form>
     </Card>
   );

@@ -1,7 +1,10 @@
 /** A working day is 8 working hours (DESIGN.md, working-day calendar). */
 export const HOURS_PER_DAY = 8;
 
-export interface StatutoryTime { amount: number; unit: 'WORKING_DAYS' | 'CALENDAR_DAYS' | 'WORKING_HOURS' }
+export interface StatutoryTime {
+  amount: number;
+  unit: 'WORKING_DAYS' | 'CALENDAR_DAYS' | 'WORKING_HOURS';
+}
 
 /**
  * The workflow's steps against the procedure's statutory processing time, in working days.
@@ -9,7 +12,10 @@ export interface StatutoryTime { amount: number; unit: 'WORKING_DAYS' | 'CALENDA
  * are surely late (shorter ones may still be, around weekends and holidays: the due date tells).
  */
 export function compareWithStatutory(hours: Array<number | null | undefined>, time: StatutoryTime | null | undefined) {
-  const totalHours = hours.reduce<number>((sum, h) => sum + (typeof h === 'number' && Number.isFinite(h) && h > 0 ? h : 0), 0);
+  const totalHours = hours.reduce<number>(
+    (sum, h) => sum + (typeof h === 'number' && Number.isFinite(h) && h > 0 ? h : 0),
+    0,
+  );
   const days = totalHours / HOURS_PER_DAY;
   const limitDays = !time ? null : time.unit === 'WORKING_HOURS' ? time.amount / HOURS_PER_DAY : time.amount;
   return { totalHours, days, limitDays, overBy: limitDays != null && days > limitDays + 1e-9 ? days - limitDays : 0 };

@@ -2,10 +2,22 @@ import type { TFunction } from 'i18next';
 
 /** The figures of a report row the dashboard shows, in the order of the II.06a table. */
 export const COLUMNS = [
-  'received', 'receivedOnline', 'receivedOffline', 'carriedOver',
-  'resolved', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'closedUnresolved',
-  'inProgress', 'inProgressNotDue', 'inProgressOverdue',
-  'onTimeRate', 'averageProcessingDays', 'ratings', 'satisfactionRate',
+  'received',
+  'receivedOnline',
+  'receivedOffline',
+  'carriedOver',
+  'resolved',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'closedUnresolved',
+  'inProgress',
+  'inProgressNotDue',
+  'inProgressOverdue',
+  'onTimeRate',
+  'averageProcessingDays',
+  'ratings',
+  'satisfactionRate',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 export const RATES: readonly Column[] = ['onTimeRate', 'satisfactionRate'];
@@ -24,7 +36,9 @@ export function groupLabel(t: TFunction, groupBy: GroupBy, row: { key: string; l
 
 /** A rate (0–1) as a percentage with one decimal, in the page's language; '—' when there is none. */
 export function percent(value: number | null | undefined, lang: string): string {
-  return value == null ? '—' : `${(value * 100).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 })} %`;
+  return value == null
+    ? '—'
+    : `${(value * 100).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 })} %`;
 }
 
 /** A cell as the screen shows it: counts as integers, rates as percentages, days with two decimals. */
@@ -38,7 +52,12 @@ export function cell(column: Column, value: number | null | undefined, lang: str
  * The report as a matrix (rows already labelled in the page's language), header first and the total last, with raw numbers (rates 0–1, as the API
  * gives them): the same figures in the CSV and in the workbook, so that a spreadsheet can add them up.
  */
-export function reportMatrix(t: TFunction, groupBy: GroupBy, labelled: Figures[], total: Figures): Array<Array<string | number | null>> {
+export function reportMatrix(
+  t: TFunction,
+  groupBy: GroupBy,
+  labelled: Figures[],
+  total: Figures,
+): Array<Array<string | number | null>> {
   const header = [t(`dash.group.${groupBy}`), ...COLUMNS.map((c) => t(`dash.col.${c}`))];
   const line = (r: Figures) => [r.label, ...COLUMNS.map((c) => r[c] ?? null)];
   return [header, ...labelled.map(line), line({ ...total, label: t('dash.total') })];
@@ -69,7 +88,12 @@ export function download(name: string, type: string, data: BlobPart): void {
  * The report as an Excel workbook: a title, the period and the centre, then the same matrix as the
  * CSV, counts as numbers and rates as percentages. ExcelJS is loaded only when a leader asks for it.
  */
-export async function toXlsx(t: TFunction, title: string, meta: Array<[string, string]>, matrix: Array<Array<string | number | null>>): Promise<ArrayBuffer> {
+export async function toXlsx(
+  t: TFunction,
+  title: string,
+  meta: Array<[string, string]>,
+  matrix: Array<Array<string | number | null>>,
+): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = t('app.title');

@@ -14,17 +14,37 @@ const ADMIN: Caller = { id: 'a-1', name: 'Admin', role: 'ADMIN', centre: 'H01' }
 
 function delivery(fields: Partial<Delivery>): Delivery {
   return {
-    dossierId: DOSSIER, dossierCode: 'H01.12-251202-0001', procedureName: 'Cấp đổi', receivingCentreId: 'centre-1', processingCentreId: null,
-    method: 'POST', status: 'BOOKED', counterFallback: false, address: '1 Tràng Tiền', trackingNumber: 'VN123',
-    applicantIdentityNumber: APPLICANT.identityNumber!, applicantName: APPLICANT.name, applicantPhone: '0912345678', applicantEmail: null,
-    decision: 'APPROVED', result: null, readyAt: new Date('2026-12-01T02:00:00Z'), bookedAt: null, bookingError: null, returnedAt: null,
-    collectorName: null, collectorIdentityNumber: null, createdAt: new Date('2026-11-20T02:00:00Z'),
+    dossierId: DOSSIER,
+    dossierCode: 'H01.12-251202-0001',
+    procedureName: 'Cấp đổi',
+    receivingCentreId: 'centre-1',
+    processingCentreId: null,
+    method: 'POST',
+    status: 'BOOKED',
+    counterFallback: false,
+    address: '1 Tràng Tiền',
+    trackingNumber: 'VN123',
+    applicantIdentityNumber: APPLICANT.identityNumber!,
+    applicantName: APPLICANT.name,
+    applicantPhone: '0912345678',
+    applicantEmail: null,
+    decision: 'APPROVED',
+    result: null,
+    readyAt: new Date('2026-12-01T02:00:00Z'),
+    bookedAt: null,
+    bookingError: null,
+    returnedAt: null,
+    collectorName: null,
+    collectorIdentityNumber: null,
+    createdAt: new Date('2026-11-20T02:00:00Z'),
     ...fields,
   } as Delivery;
 }
 
 function setUp(caller: Caller | undefined, ...deliveries: Delivery[]) {
-  const stores = new InMemoryDeliveryStores(new InMemoryCentres([{ id: 'centre-1', code: 'H01', name: 'Bộ phận một cửa', level: 'PROVINCE', parentId: null }]));
+  const stores = new InMemoryDeliveryStores(
+    new InMemoryCentres([{ id: 'centre-1', code: 'H01', name: 'Bộ phận một cửa', level: 'PROVINCE', parentId: null }]),
+  );
   for (const d of deliveries) stores.state.deliveries.set(d.dossierId, d);
   const ctx = { caller, correlationId: 'corr-1', deps: { stores } } as unknown as DeliveryContext;
   return { stores, ctx };
@@ -35,7 +55,10 @@ const codeOf = (err: unknown) => (err as GraphQLError).extensions?.code;
 describe('recordPostalEvent (in-memory stores)', () => {
   it('moves the parcel along and records each callback', async () => {
     const { stores, ctx } = setUp(COURIER, delivery({ status: 'BOOKED' }));
-    const result = await recordPostalEvent(ctx, 'VN123', { status: 'IN_TRANSIT', at: new Date('2026-12-02T03:00:00Z') });
+    const result = await recordPostalEvent(ctx, 'VN123', {
+      status: 'IN_TRANSIT',
+      at: new Date('2026-12-02T03:00:00Z'),
+    });
     expect(result.status).toBe('IN_TRANSIT');
     expect(stores.state.deliveries.get(DOSSIER)!.status).toBe('IN_TRANSIT');
     expect(stores.state.postalEvents.map((e) => e.status)).toEqual(['IN_TRANSIT']);
@@ -49,10 +72,18 @@ describe('recordPostalEvent (in-memory stores)', () => {
     const saved = stores.state.deliveries.get(DOSSIER)!;
     expect(saved.status).toBe('DELIVERED');
     expect(saved.returnedAt).toEqual(at);
-    expect(stores.state.published).toEqual([expect.objectContaining({
-      type: 'ResultReturned', aggregateId: DOSSIER,
-      payload: { dossierId: DOSSIER, method: 'POST', returnedAt: at.toISOString(), actor: expect.objectContaining({ id: 'courier' }) },
-    })]);
+    expect(stores.state.published).toEqual([
+      expect.objectContaining({
+        type: 'ResultReturned',
+        aggregateId: DOSSIER,
+        payload: {
+          dossierId: DOSSIER,
+          method: 'POST',
+          returnedAt: at.toISOString(),
+          actor: expect.objectContaining({ id: 'courier' }),
+        },
+      }),
+    ]);
     expect(stores.state.notified).toEqual([{ dossierId: DOSSIER, kind: 'RETURNED' }]);
   });
 
@@ -79,7 +110,9 @@ describe('recordPostalEvent (in-memory stores)', () => {
     const { stores, ctx } = setUp(COURIER, delivery({}));
     expect(codeOf(await recordPostalEvent(ctx, 'VN999', { status: 'ACCEPTED' }).catch((e) => e))).toBe('NOT_FOUND');
     const officer = setUp(ADMIN, delivery({}));
-    expect(codeOf(await recordPostalEvent(officer.ctx, 'VN123', { status: 'DELIVERED' }).catch((e) => e))).toBe('FORBIDDEN');
+    expect(codeOf(await recordPostalEvent(officer.ctx, 'VN123', { status: 'DELIVERED' }).catch((e) => e))).toBe(
+      'FORBIDDEN',
+    );
     expect(stores.state.postalEvents).toEqual([]);
     expect(officer.stores.state.deliveries.get(DOSSIER)!.status).toBe('BOOKED');
   });
@@ -88,12 +121,23 @@ describe('recordPostalEvent (in-memory stores)', () => {
 describe('rateService (in-memory stores)', () => {
   it('records the applicant rating once the result was returned, and announces it without the comment', async () => {
     const { stores, ctx } = setUp(APPLICANT, delivery({ status: 'DELIVERED', returnedAt: new Date() }));
-    const rating = await rateService(ctx, DOSSIER, { overall: 'SATISFIED', comment: '  Nhanh, số điện thoại của tôi 0912345678 ' });
-    expect(rating).toMatchObject({ dossierId: DOSSIER, overall: 'SATISFIED', comment: 'Nhanh, số điện thoại của tôi 0912345678', takenAtCounter: false });
+    const rating = await rateService(ctx, DOSSIER, {
+      overall: 'SATISFIED',
+      comment: '  Nhanh, số điện thoại của tôi 0912345678 ',
+    });
+    expect(rating).toMatchObject({
+      dossierId: DOSSIER,
+      overall: 'SATISFIED',
+      comment: 'Nhanh, số điện thoại của tôi 0912345678',
+      takenAtCounter: false,
+    });
     expect(stores.state.ratings.get(DOSSIER)).toMatchObject({ overall: 'SATISFIED' });
-    expect(stores.state.published).toEqual([expect.objectContaining({
-      type: 'ServiceRated', payload: { dossierId: DOSSIER, overall: 'SATISFIED', ratedAt: rating.ratedAt.toISOString() },
-    })]);
+    expect(stores.state.published).toEqual([
+      expect.objectContaining({
+        type: 'ServiceRated',
+        payload: { dossierId: DOSSIER, overall: 'SATISFIED', ratedAt: rating.ratedAt.toISOString() },
+      }),
+    ]);
   });
 
   it('refuses a rating before the result was returned, a second rating, and anyone but the applicant', async () => {
@@ -107,26 +151,48 @@ describe('rateService (in-memory stores)', () => {
     expect(stores.state.ratings.get(DOSSIER)!.overall).toBe('VERY_SATISFIED');
     expect(stores.state.published).toHaveLength(1);
 
-    const stranger = setUp({ ...APPLICANT, id: 'c-2', identityNumber: '001099099999' }, delivery({ status: 'DELIVERED' }));
-    expect(codeOf(await rateService(stranger.ctx, DOSSIER, { overall: 'SATISFIED' }).catch((e) => e))).toBe('FORBIDDEN');
+    const stranger = setUp(
+      { ...APPLICANT, id: 'c-2', identityNumber: '001099099999' },
+      delivery({ status: 'DELIVERED' }),
+    );
+    expect(codeOf(await rateService(stranger.ctx, DOSSIER, { overall: 'SATISFIED' }).catch((e) => e))).toBe(
+      'FORBIDDEN',
+    );
     expect(stranger.stores.state.published).toEqual([]);
   });
 
   it('refuses a comment over 2000 characters and an id that names no dossier, before reading anything', async () => {
     const { stores, ctx } = setUp(APPLICANT, delivery({ status: 'DELIVERED' }));
-    expect(codeOf(await rateService(ctx, DOSSIER, { overall: 'SATISFIED', comment: 'x'.repeat(2001) }).catch((e) => e))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(await rateService(ctx, DOSSIER, { overall: 'SATISFIED', comment: 'x'.repeat(2001) }).catch((e) => e)),
+    ).toBe('BAD_USER_INPUT');
     expect(codeOf(await rateService(ctx, 'not-a-uuid', { overall: 'SATISFIED' }).catch((e) => e))).toBe('NOT_FOUND');
-    expect(codeOf(await rateAtCounter({ ...ctx, caller: undefined }, DOSSIER, { overall: 'SATISFIED' }).catch((e) => e))).toBe('UNAUTHENTICATED');
+    expect(
+      codeOf(await rateAtCounter({ ...ctx, caller: undefined }, DOSSIER, { overall: 'SATISFIED' }).catch((e) => e)),
+    ).toBe('UNAUTHENTICATED');
     expect(stores.state.ratings.size).toBe(0);
   });
 });
 
 describe('resendNotification (in-memory stores)', () => {
-  const notification = (status: Notification['status']) => ({
-    id: '0d7e1f5c-55a8-4a1e-8d1c-5d3b3f8b2a10', dossierId: DOSSIER, kind: 'RESULT_READY', channel: 'SMS', recipient: '0912345678',
-    subject: 's', body: 'b', status, attempts: 6, lastError: 'gateway down', sentAt: null, providerMessageId: null, deliveredAt: null, series: 0,
-    createdAt: new Date(),
-  }) as Notification;
+  const notification = (status: Notification['status']) =>
+    ({
+      id: '0d7e1f5c-55a8-4a1e-8d1c-5d3b3f8b2a10',
+      dossierId: DOSSIER,
+      kind: 'RESULT_READY',
+      channel: 'SMS',
+      recipient: '0912345678',
+      subject: 's',
+      body: 'b',
+      status,
+      attempts: 6,
+      lastError: 'gateway down',
+      sentAt: null,
+      providerMessageId: null,
+      deliveredAt: null,
+      series: 0,
+      createdAt: new Date(),
+    }) as Notification;
 
   it('queues a FAILED notification again and answers with its dossier code; a SENT one is CONFLICT', async () => {
     const { stores, ctx } = setUp(ADMIN, delivery({}));

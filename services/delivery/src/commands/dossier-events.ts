@@ -1,4 +1,11 @@
-import { NotReadyError, type ApologyIssuedV1, type DossierAcceptedV1, type DossierDecidedV1, type DossierStatusChangedV1, type DossierSubmittedV1 } from '@onestop/events';
+import {
+  NotReadyError,
+  type ApologyIssuedV1,
+  type DossierAcceptedV1,
+  type DossierDecidedV1,
+  type DossierStatusChangedV1,
+  type DossierSubmittedV1,
+} from '@onestop/events';
 import { enqueueBooking } from '../courier/booking-worker';
 import { statusOnDecision } from '../domain/delivery-state';
 import type { Delivery } from '../persistence';
@@ -22,7 +29,11 @@ async function known(stores: DeliveryStores, dossierId: string, type: string): P
  * The centre processing the dossier, as processing announces it with every change: after a
  * transfer its officers read the delivery too (access.ts), like the receiving centre's.
  */
-async function keepProcessingCentre(stores: DeliveryStores, delivery: Delivery, processingCentreId: string | undefined): Promise<void> {
+async function keepProcessingCentre(
+  stores: DeliveryStores,
+  delivery: Delivery,
+  processingCentreId: string | undefined,
+): Promise<void> {
   if (!processingCentreId || delivery.processingCentreId === processingCentreId) return;
   await stores.deliveries.update(delivery, { processingCentreId });
 }
@@ -62,7 +73,10 @@ export async function applyStatusChange(stores: DeliveryStores, p: DossierStatus
   if (p.imported) return;
   // The typed status (the catalogue's union): `action` is the lifecycle's REQUEST_SUPPLEMENT, never this status's name.
   if (p.status !== 'SUPPLEMENT_REQUESTED') return;
-  await stores.notifications.notify(delivery, 'SUPPLEMENT_REQUESTED', { reason: p.reason, componentCodes: p.componentCodes ?? [] });
+  await stores.notifications.notify(delivery, 'SUPPLEMENT_REQUESTED', {
+    reason: p.reason,
+    componentCodes: p.componentCodes ?? [],
+  });
 }
 
 /** A late dossier's apology: the applicant is told the new due date. */
@@ -72,13 +86,22 @@ export async function notifyApology(stores: DeliveryStores, p: ApologyIssuedV1):
 }
 
 /** The decision: READY (told, with a link for an online result), or BOOKING with a booking job for a posted one. */
-export async function applyDecision(stores: DeliveryStores, deps: Pick<DeliveryDeps, 'bookings' | 'links'>, p: DossierDecidedV1): Promise<void> {
+export async function applyDecision(
+  stores: DeliveryStores,
+  deps: Pick<DeliveryDeps, 'bookings' | 'links'>,
+  p: DossierDecidedV1,
+): Promise<void> {
   const delivery = await known(stores, p.dossierId, 'DossierDecided');
   await keepProcessingCentre(stores, delivery, p.processingCentreId);
   if (delivery.status !== 'AWAITING_RESULT') return;
   if (p.imported) return recordImportedDecision(stores, delivery, p);
   const next = statusOnDecision(delivery.method, !!p.result);
-  await stores.deliveries.update(delivery, { ...next, decision: p.decision, result: p.result as never, readyAt: new Date(p.resolvedAt) });
+  await stores.deliveries.update(delivery, {
+    ...next,
+    decision: p.decision,
+    result: p.result as never,
+    readyAt: new Date(p.resolvedAt),
+  });
   if (next.status === 'BOOKING') {
     // Booked by the worker; the applicant hears of it with the tracking number.
     await enqueueBooking(deps.bookings, p.dossierId);

@@ -23,10 +23,16 @@ export class InMemoryCentres extends CentreDirectory {
     super(null as never, 'centre_replica');
   }
 
-  override async byId(id: string) { return this.known.find((c) => c.id === id) ?? null; }
-  override async byCode(code: string) { return this.known.find((c) => c.code === code) ?? null; }
+  override async byId(id: string) {
+    return this.known.find((c) => c.id === id) ?? null;
+  }
+  override async byCode(code: string) {
+    return this.known.find((c) => c.code === code) ?? null;
+  }
   override async relationOf(caller: Caller, centreId: string) {
-    return this.known.find((c) => c.id === centreId)?.code === caller.centre ? 'OWN_CENTRE' as const : 'OTHER_CENTRE' as const;
+    return this.known.find((c) => c.id === centreId)?.code === caller.centre
+      ? ('OWN_CENTRE' as const)
+      : ('OTHER_CENTRE' as const);
   }
 }
 
@@ -39,7 +45,13 @@ export class InMemoryDeliveryStores implements DeliveryUnitOfWork {
   constructor(readonly centres: CentreDirectory = new InMemoryCentres()) {}
 
   state: InMemoryState = {
-    deliveries: new Map(), postalEvents: [], ratings: new Map(), notifications: new Map(), notified: [], requeued: [], published: [],
+    deliveries: new Map(),
+    postalEvents: [],
+    ratings: new Map(),
+    notifications: new Map(),
+    notified: [],
+    requeued: [],
+    published: [],
   };
 
   async transaction<T>(work: (stores: DeliveryStores) => Promise<T>): Promise<T> {
@@ -73,11 +85,17 @@ export class InMemoryDeliveryStores implements DeliveryUnitOfWork {
         },
       },
       postalEvents: {
-        async record(event) { s.postalEvents.push(event); },
-        async lastStatus(dossierId) { return s.postalEvents.filter((e) => e.dossierId === dossierId).at(-1)?.status; },
+        async record(event) {
+          s.postalEvents.push(event);
+        },
+        async lastStatus(dossierId) {
+          return s.postalEvents.filter((e) => e.dossierId === dossierId).at(-1)?.status;
+        },
       },
       ratings: {
-        async exists(dossierId) { return s.ratings.has(dossierId); },
+        async exists(dossierId) {
+          return s.ratings.has(dossierId);
+        },
         async insert(rating) {
           if (s.ratings.has(rating.dossierId)) throw Object.assign(new Error('duplicate key'), { code: '23505' });
           s.ratings.set(rating.dossierId, rating);
@@ -85,13 +103,23 @@ export class InMemoryDeliveryStores implements DeliveryUnitOfWork {
         },
         async insertImported(rating) {
           if (s.ratings.has(rating.dossierId)) return false;
-          s.ratings.set(rating.dossierId, { ...rating, comment: null, takenAtCounter: false, recordedById: null, recordedByName: null });
+          s.ratings.set(rating.dossierId, {
+            ...rating,
+            comment: null,
+            takenAtCounter: false,
+            recordedById: null,
+            recordedByName: null,
+          });
           return true;
         },
       },
       notifications: {
-        async notify(delivery, kind) { s.notified.push({ dossierId: delivery.dossierId, kind }); },
-        async lock(id) { return s.notifications.get(id) ?? null; },
+        async notify(delivery, kind) {
+          s.notified.push({ dossierId: delivery.dossierId, kind });
+        },
+        async lock(id) {
+          return s.notifications.get(id) ?? null;
+        },
         async requeue(notification) {
           notification.status = 'QUEUED';
           s.requeued.push(notification.id);
@@ -101,7 +129,9 @@ export class InMemoryDeliveryStores implements DeliveryUnitOfWork {
         async publish(type, aggregateId, payload, opts) {
           s.published.push({ type, aggregateId, payload, occurredAt: opts?.occurredAt } as OutgoingEvent);
         },
-        async publishMany(events) { s.published.push(...events); },
+        async publishMany(events) {
+          s.published.push(...events);
+        },
       },
       centres: this.centres,
     };

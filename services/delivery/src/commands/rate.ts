@@ -12,13 +12,20 @@ export interface SatisfactionInput {
 }
 
 /** The applicant rates the service online, once the result was returned. */
-export const rateService = (ctx: DeliveryContext, dossierId: string, rating: SatisfactionInput) => rate(ctx, dossierId, rating, 'rateService');
+export const rateService = (ctx: DeliveryContext, dossierId: string, rating: SatisfactionInput) =>
+  rate(ctx, dossierId, rating, 'rateService');
 
 /** The returns desk takes the applicant's rating for a result handed over there; recorded as taken at the counter, and by whom. */
-export const rateAtCounter = (ctx: DeliveryContext, dossierId: string, rating: SatisfactionInput) => rate(ctx, dossierId, rating, 'rateAtCounter');
+export const rateAtCounter = (ctx: DeliveryContext, dossierId: string, rating: SatisfactionInput) =>
+  rate(ctx, dossierId, rating, 'rateAtCounter');
 
 /** One rating per dossier, whoever records it: the applicant online, or an officer at the counter. */
-async function rate(ctx: DeliveryContext, dossierId: string, input: SatisfactionInput, operation: 'rateService' | 'rateAtCounter'): Promise<SatisfactionRating> {
+async function rate(
+  ctx: DeliveryContext,
+  dossierId: string,
+  input: SatisfactionInput,
+  operation: 'rateService' | 'rateAtCounter',
+): Promise<SatisfactionRating> {
   requireCaller(ctx);
   const comment = input.comment?.trim() || null;
   if (comment && comment.length > 2000) throw badInput('A comment has at most 2000 characters');
@@ -33,10 +40,17 @@ async function rate(ctx: DeliveryContext, dossierId: string, input: Satisfaction
       if (check.refused) throw conflict(check.reason);
       if (await stores.ratings.exists(delivery.dossierId)) throw conflict('This dossier was already rated');
       const rating = await stores.ratings.insert({
-        dossierId: delivery.dossierId, overall: input.overall, comment, ratedAt: new Date(),
-        takenAtCounter: atCounter, recordedById: atCounter ? caller.id : null, recordedByName: atCounter ? caller.name : null,
+        dossierId: delivery.dossierId,
+        overall: input.overall,
+        comment,
+        ratedAt: new Date(),
+        takenAtCounter: atCounter,
+        recordedById: atCounter ? caller.id : null,
+        recordedByName: atCounter ? caller.name : null,
       });
-      await stores.outbox.publish('ServiceRated', delivery.dossierId, serviceRated(rating), { correlationId: ctx.correlationId });
+      await stores.outbox.publish('ServiceRated', delivery.dossierId, serviceRated(rating), {
+        correlationId: ctx.correlationId,
+      });
       return rating;
     });
   } catch (err) {

@@ -12,10 +12,20 @@ import type { DeliveryStores } from '../persistence/stores';
 export async function returnResult(
   stores: DeliveryStores,
   delivery: Delivery,
-  how: { status: 'PICKED_UP' | 'DELIVERED' | 'DOWNLOADED'; method: ResultReturnedV1['method']; at: Date; caller: Caller | null; correlationId?: string | null },
+  how: {
+    status: 'PICKED_UP' | 'DELIVERED' | 'DOWNLOADED';
+    method: ResultReturnedV1['method'];
+    at: Date;
+    caller: Caller | null;
+    correlationId?: string | null;
+  },
 ): Promise<void> {
   await stores.deliveries.update(delivery, { status: how.status, returnedAt: how.at });
-  await stores.outbox.publish('ResultReturned', delivery.dossierId, resultReturned(delivery.dossierId, how.method, how.at, how.caller),
-    { correlationId: how.correlationId ?? null });
+  await stores.outbox.publish(
+    'ResultReturned',
+    delivery.dossierId,
+    resultReturned(delivery.dossierId, how.method, how.at, how.caller),
+    { correlationId: how.correlationId ?? null },
+  );
   await stores.notifications.notify(delivery, 'RETURNED');
 }

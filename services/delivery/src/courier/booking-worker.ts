@@ -16,7 +16,12 @@ export interface BookingJob {
 export const bookingJobId = (dossierId: string) => `book-${dossierId}`;
 
 export function bookingJobOptions(attempts: number, backoffMs: number): JobsOptions {
-  return { attempts, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } };
+  return {
+    attempts,
+    backoff: { type: 'exponential', delay: backoffMs },
+    removeOnComplete: { age: 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
 }
 
 export function enqueueBooking(queue: Queue<BookingJob>, dossierId: string) {
@@ -32,11 +37,19 @@ export class BookingWorker {
   private worker?: Worker<BookingJob>;
 
   constructor(
-    private readonly opts: { db: DataSource; queues: QueueConnection; courier: () => Courier; notifier: Notifier; logger: Logger },
+    private readonly opts: {
+      db: DataSource;
+      queues: QueueConnection;
+      courier: () => Courier;
+      notifier: Notifier;
+      logger: Logger;
+    },
   ) {}
 
   start(): this {
-    this.worker = this.opts.queues.worker<BookingJob>(BOOKING_QUEUE, (job, token) => this.process(job, token), { concurrency: 4 });
+    this.worker = this.opts.queues.worker<BookingJob>(BOOKING_QUEUE, (job, token) => this.process(job, token), {
+      concurrency: 4,
+    });
     return this;
   }
 
@@ -48,7 +61,8 @@ export class BookingWorker {
     const { db, logger } = this.opts;
     const delivery = await db.getRepository(Delivery).findOneBy({ dossierId: job.data.dossierId });
     // The decision that asked for the booking may not be committed yet.
-    if (!delivery || delivery.status === 'AWAITING_RESULT') return awaitCommit(job, token, `The decision on ${job.data.dossierId}`);
+    if (!delivery || delivery.status === 'AWAITING_RESULT')
+      return awaitCommit(job, token, `The decision on ${job.data.dossierId}`);
     if (delivery.status !== 'BOOKING') return `nothing to book (${delivery.status})`;
     let trackingNumber: string;
     try {
@@ -61,9 +75,16 @@ export class BookingWorker {
       }));
     } catch (err) {
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1) || err instanceof CourierRefusal;
-      logger.warn({ dossierId: delivery.dossierId, attempt: job.attemptsMade + 1, last, err: (err as Error).message }, 'booking failed');
+      logger.warn(
+        { dossierId: delivery.dossierId, attempt: job.attemptsMade + 1, last, err: (err as Error).message },
+        'booking failed',
+      );
       if (last) await this.fallBackToCounter(delivery.dossierId, (err as Error).message);
-      else await db.query(`UPDATE delivery SET booking_error = $2 WHERE dossier_id = $1`, [delivery.dossierId, (err as Error).message.slice(0, 500)]);
+      else
+        await db.query(`UPDATE delivery SET booking_error = $2 WHERE dossier_id = $1`, [
+          delivery.dossierId,
+          (err as Error).message.slice(0, 500),
+        ]);
       throw err;
     }
     await db.transaction(async (manager) => {

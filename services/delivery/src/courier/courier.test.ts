@@ -1,7 +1,13 @@
 import http from 'node:http';
 import { CourierRefusal, HttpCourier, SimulatedCourier } from './courier';
 
-const request = { reference: 'a6c4e3f2-1111-4222-8333-444455556666', dossierCode: 'H57-260305-0001', recipientName: 'Nguyễn Văn An', recipientPhone: '0905123456', address: '12 Lê Lợi, Huế' };
+const request = {
+  reference: 'a6c4e3f2-1111-4222-8333-444455556666',
+  dossierCode: 'H57-260305-0001',
+  recipientName: 'Nguyễn Văn An',
+  recipientPhone: '0905123456',
+  address: '12 Lê Lợi, Huế',
+};
 
 describe('simulated courier', () => {
   it('fails as often as told, then books with the same tracking number for the same dossier', async () => {
@@ -56,7 +62,11 @@ describe('HTTP courier', () => {
 
   it('lets a server error be retried and stops at a refusal', async () => {
     const courier = new HttpCourier({ baseUrl });
-    answers = [[503, 'busy'], [422, '{"error":"address"}'], [200, '{}']];
+    answers = [
+      [503, 'busy'],
+      [422, '{"error":"address"}'],
+      [200, '{}'],
+    ];
     const busy = await courier.book(request).catch((e) => e);
     expect(busy).toBeInstanceOf(Error);
     expect(busy).not.toBeInstanceOf(CourierRefusal);

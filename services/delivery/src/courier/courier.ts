@@ -34,7 +34,10 @@ export class SimulatedCourier implements Courier {
   private readonly record: MessageRecord<BookingRequest>;
   calls = 0;
 
-  constructor(private failures = 0, recordFile?: string) {
+  constructor(
+    private failures = 0,
+    recordFile?: string,
+  ) {
     this.record = new MessageRecord(recordFile);
   }
 
@@ -55,7 +58,8 @@ export class SimulatedCourier implements Courier {
       throw new Error('Courier unavailable (simulated)');
     }
     await this.record.add(request.reference, request);
-    const digits = BigInt(`0x${createHash('sha256').update(request.reference).digest('hex').slice(0, 12)}`) % 1_000_000_000n;
+    const digits =
+      BigInt(`0x${createHash('sha256').update(request.reference).digest('hex').slice(0, 12)}`) % 1_000_000_000n;
     return { trackingNumber: `SIM${digits.toString().padStart(9, '0')}VN` };
   }
 }
@@ -79,7 +83,10 @@ export class HttpCourier implements Courier {
   constructor(private readonly config: HttpCourierConfig) {}
 
   async book(request: BookingRequest): Promise<Booking> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': request.reference };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'idempotency-key': request.reference,
+    };
     if (this.config.apiKey) headers.authorization = `Bearer ${this.config.apiKey}`;
     else if (this.config.username) {
       headers.authorization = `Basic ${Buffer.from(`${this.config.username}:${this.config.password ?? ''}`).toString('base64')}`;
@@ -93,7 +100,8 @@ export class HttpCourier implements Courier {
     const text = await res.text();
     if (!res.ok) {
       const message = `Courier answered ${res.status}: ${text.slice(0, 200)}`;
-      if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) throw new CourierRefusal(message);
+      if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)
+        throw new CourierRefusal(message);
       throw new Error(message);
     }
     let body: { trackingNumber?: unknown };
@@ -102,7 +110,8 @@ export class HttpCourier implements Courier {
     } catch {
       throw new Error('Courier answered without JSON');
     }
-    if (typeof body.trackingNumber !== 'string' || !body.trackingNumber) throw new Error('Courier answered without a tracking number');
+    if (typeof body.trackingNumber !== 'string' || !body.trackingNumber)
+      throw new Error('Courier answered without a tracking number');
     return { trackingNumber: body.trackingNumber };
   }
 }

@@ -33,11 +33,16 @@ export interface FailedEventView {
 
 /** A batch job's events, or the one event of a single job. */
 function eventsOf(data: unknown): Array<Record<string, unknown>> {
-  if (data && typeof data === 'object' && Array.isArray((data as { events?: unknown }).events)) return (data as { events: Array<Record<string, unknown>> }).events;
+  if (data && typeof data === 'object' && Array.isArray((data as { events?: unknown }).events))
+    return (data as { events: Array<Record<string, unknown>> }).events;
   return data && typeof data === 'object' ? [data as Record<string, unknown>] : [];
 }
 
-export function failedEventView(service: ServiceName, job: DeadLetterJob, mask: (value: unknown) => unknown): FailedEventView {
+export function failedEventView(
+  service: ServiceName,
+  job: DeadLetterJob,
+  mask: (value: unknown) => unknown,
+): FailedEventView {
   const events = eventsOf(job.data);
   const first = events[0];
   const single = events.length === 1;

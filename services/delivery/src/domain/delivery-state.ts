@@ -34,7 +34,10 @@ export function isReturned(status: DeliveryStatus): boolean {
  * Where a decided dossier's result goes first. An online return needs a document to download;
  * a decision without one (a rejection explained in its reason) waits at the counter instead.
  */
-export function statusOnDecision(method: DeliveryMethod, hasDocument: boolean): { status: DeliveryStatus; counterFallback: boolean } {
+export function statusOnDecision(
+  method: DeliveryMethod,
+  hasDocument: boolean,
+): { status: DeliveryStatus; counterFallback: boolean } {
   if (method === 'POST') return { status: 'BOOKING', counterFallback: false };
   if (method === 'ONLINE' && !hasDocument) return { status: 'READY', counterFallback: true };
   return { status: 'READY', counterFallback: false };
@@ -46,14 +49,28 @@ export type Refusal = { refused: true; reason: string };
 export const awaitsDecision = (d: { status: DeliveryStatus }): boolean => d.status === 'AWAITING_RESULT';
 
 /** A pickup at the counter: counter deliveries, and posted or online results that fell back to the counter. */
-export function canConfirmPickup(d: { method: DeliveryMethod; status: DeliveryStatus; counterFallback: boolean }): Refusal | { refused: false } {
+export function canConfirmPickup(d: {
+  method: DeliveryMethod;
+  status: DeliveryStatus;
+  counterFallback: boolean;
+}): Refusal | { refused: false } {
   if (d.status !== 'READY') return { refused: true, reason: `The result is ${d.status}, not READY at the counter` };
-  if (d.method !== 'COUNTER' && !d.counterFallback) return { refused: true, reason: `The result is returned ${d.method === 'POST' ? 'by post' : 'online'}, not at the counter` };
+  if (d.method !== 'COUNTER' && !d.counterFallback)
+    return {
+      refused: true,
+      reason: `The result is returned ${d.method === 'POST' ? 'by post' : 'online'}, not at the counter`,
+    };
   return { refused: false };
 }
 
 const POSTAL_STAGE: Partial<Record<DeliveryStatus, number>> = { BOOKED: 0, ACCEPTED: 1, IN_TRANSIT: 2 };
-const EVENT_STAGE: Record<PostalEventStatus, number> = { ACCEPTED: 1, IN_TRANSIT: 2, DELIVERED: 3, RETURNED: 3, FAILED: 3 };
+const EVENT_STAGE: Record<PostalEventStatus, number> = {
+  ACCEPTED: 1,
+  IN_TRANSIT: 2,
+  DELIVERED: 3,
+  RETURNED: 3,
+  FAILED: 3,
+};
 
 export type PostalOutcome =
   /** The delivery moves to `status`; `returned` when the parcel reached the applicant, `fallback` when it came back. */
@@ -70,10 +87,12 @@ export type PostalOutcome =
 export function applyPostalEvent(current: DeliveryStatus, event: PostalEventStatus): PostalOutcome {
   if (current === 'DELIVERED' && event === 'DELIVERED') return { kind: 'keep' };
   const stage = POSTAL_STAGE[current];
-  if (stage === undefined) return { refused: true, reason: `The parcel's journey is over or has not started (${current})` };
+  if (stage === undefined)
+    return { refused: true, reason: `The parcel's journey is over or has not started (${current})` };
   if (EVENT_STAGE[event] <= stage) return { kind: 'keep' };
   if (event === 'DELIVERED') return { kind: 'move', status: 'DELIVERED', returned: true, fallback: false };
-  if (event === 'RETURNED' || event === 'FAILED') return { kind: 'move', status: 'READY', returned: false, fallback: true };
+  if (event === 'RETURNED' || event === 'FAILED')
+    return { kind: 'move', status: 'READY', returned: false, fallback: true };
   return { kind: 'move', status: event, returned: false, fallback: false };
 }
 
@@ -81,7 +100,8 @@ export type SatisfactionLevel = 'VERY_SATISFIED' | 'SATISFIED' | 'NOT_SATISFIED'
 
 /** At the returns desk an officer records the rating of a result handed over there. */
 export function canRateAtCounter(d: { status: DeliveryStatus }): Refusal | { refused: false } {
-  if (d.status !== 'PICKED_UP') return { refused: true, reason: 'A rating is taken at the counter for a result handed over there' };
+  if (d.status !== 'PICKED_UP')
+    return { refused: true, reason: 'A rating is taken at the counter for a result handed over there' };
   return { refused: false };
 }
 
@@ -103,5 +123,8 @@ export function projectDecision(
 ): { status: DeliveryStatus; counterFallback: boolean; readyAt: Date | null } | null {
   if (d.status !== 'AWAITING_RESULT' || processing.decision !== 'APPROVED') return null;
   if (processing.status !== 'RESOLVED' && processing.status !== 'RETURNED') return null;
-  return { ...statusOnDecision(d.method, true), readyAt: processing.resolvedAt ? new Date(processing.resolvedAt) : null };
+  return {
+    ...statusOnDecision(d.method, true),
+    readyAt: processing.resolvedAt ? new Date(processing.resolvedAt) : null,
+  };
 }

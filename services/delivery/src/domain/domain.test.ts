@@ -1,4 +1,12 @@
-import { applyPostalEvent, awaitsDecision, canConfirmPickup, canRate, canRateAtCounter, projectDecision, statusOnDecision } from './delivery-state';
+import {
+  applyPostalEvent,
+  awaitsDecision,
+  canConfirmPickup,
+  canRate,
+  canRateAtCounter,
+  projectDecision,
+  statusOnDecision,
+} from './delivery-state';
 import { linkPath, signLink, verifyLink } from './download-link';
 import { render, vietnamTime } from './templates';
 
@@ -14,15 +22,32 @@ describe('delivery state', () => {
     expect(canConfirmPickup({ method: 'COUNTER', status: 'READY', counterFallback: false }).refused).toBe(false);
     expect(canConfirmPickup({ method: 'POST', status: 'READY', counterFallback: true }).refused).toBe(false);
     expect(canConfirmPickup({ method: 'COUNTER', status: 'PICKED_UP', counterFallback: false }).refused).toBe(true);
-    expect(canConfirmPickup({ method: 'COUNTER', status: 'AWAITING_RESULT', counterFallback: false }).refused).toBe(true);
+    expect(canConfirmPickup({ method: 'COUNTER', status: 'AWAITING_RESULT', counterFallback: false }).refused).toBe(
+      true,
+    );
     expect(canConfirmPickup({ method: 'ONLINE', status: 'READY', counterFallback: false }).refused).toBe(true);
     expect(canConfirmPickup({ method: 'POST', status: 'BOOKED', counterFallback: false }).refused).toBe(true);
   });
 
   it('moves a parcel forward with the courier callbacks and keeps repeated or late ones', () => {
-    expect(applyPostalEvent('BOOKED', 'ACCEPTED')).toEqual({ kind: 'move', status: 'ACCEPTED', returned: false, fallback: false });
-    expect(applyPostalEvent('ACCEPTED', 'IN_TRANSIT')).toEqual({ kind: 'move', status: 'IN_TRANSIT', returned: false, fallback: false });
-    expect(applyPostalEvent('IN_TRANSIT', 'DELIVERED')).toEqual({ kind: 'move', status: 'DELIVERED', returned: true, fallback: false });
+    expect(applyPostalEvent('BOOKED', 'ACCEPTED')).toEqual({
+      kind: 'move',
+      status: 'ACCEPTED',
+      returned: false,
+      fallback: false,
+    });
+    expect(applyPostalEvent('ACCEPTED', 'IN_TRANSIT')).toEqual({
+      kind: 'move',
+      status: 'IN_TRANSIT',
+      returned: false,
+      fallback: false,
+    });
+    expect(applyPostalEvent('IN_TRANSIT', 'DELIVERED')).toEqual({
+      kind: 'move',
+      status: 'DELIVERED',
+      returned: true,
+      fallback: false,
+    });
     expect(applyPostalEvent('BOOKED', 'DELIVERED')).toMatchObject({ kind: 'move', status: 'DELIVERED' });
     expect(applyPostalEvent('IN_TRANSIT', 'ACCEPTED')).toEqual({ kind: 'keep' });
     expect(applyPostalEvent('IN_TRANSIT', 'IN_TRANSIT')).toEqual({ kind: 'keep' });
@@ -30,8 +55,18 @@ describe('delivery state', () => {
   });
 
   it('sends a parcel that came back or could not be delivered to the counter', () => {
-    expect(applyPostalEvent('IN_TRANSIT', 'RETURNED')).toEqual({ kind: 'move', status: 'READY', returned: false, fallback: true });
-    expect(applyPostalEvent('ACCEPTED', 'FAILED')).toEqual({ kind: 'move', status: 'READY', returned: false, fallback: true });
+    expect(applyPostalEvent('IN_TRANSIT', 'RETURNED')).toEqual({
+      kind: 'move',
+      status: 'READY',
+      returned: false,
+      fallback: true,
+    });
+    expect(applyPostalEvent('ACCEPTED', 'FAILED')).toEqual({
+      kind: 'move',
+      status: 'READY',
+      returned: false,
+      fallback: true,
+    });
   });
 
   it('refuses callbacks after the journey ended or before the booking', () => {
@@ -66,7 +101,10 @@ describe('download links', () => {
 
   it('refuses a link for another dossier, a later expiry, another secret or a garbled signature', () => {
     expect(verifyLink('secret', { ...link, dossierId: 'd-2' }, now)).toEqual({ valid: false, reason: 'BAD_SIGNATURE' });
-    expect(verifyLink('secret', { ...link, expires: link.expires + 3600 }, now)).toEqual({ valid: false, reason: 'BAD_SIGNATURE' });
+    expect(verifyLink('secret', { ...link, expires: link.expires + 3600 }, now)).toEqual({
+      valid: false,
+      reason: 'BAD_SIGNATURE',
+    });
     expect(verifyLink('other', link, now)).toEqual({ valid: false, reason: 'BAD_SIGNATURE' });
     expect(verifyLink('secret', { ...link, signature: 'zz' }, now)).toEqual({ valid: false, reason: 'BAD_SIGNATURE' });
     expect(verifyLink('secret', { ...link, expires: 'soon' }, now)).toEqual({ valid: false, reason: 'BAD_SIGNATURE' });
@@ -81,7 +119,15 @@ describe('notification templates', () => {
   const facts = { code: 'H57-260305-0001', fullName: 'Nguyễn Văn An' };
 
   it('carry the dossier code in every message', () => {
-    for (const kind of ['REGISTERED', 'RECEIVED', 'SUPPLEMENT_REQUESTED', 'RESULT_READY', 'APOLOGY', 'PARCEL_RETURNED', 'RETURNED'] as const) {
+    for (const kind of [
+      'REGISTERED',
+      'RECEIVED',
+      'SUPPLEMENT_REQUESTED',
+      'RESULT_READY',
+      'APOLOGY',
+      'PARCEL_RETURNED',
+      'RETURNED',
+    ] as const) {
       const m = render(kind, facts);
       expect(m.subject).toContain(facts.code);
       expect(m.text).toContain(facts.code);
@@ -90,8 +136,12 @@ describe('notification templates', () => {
   });
 
   it('tell where the result is', () => {
-    expect(render('RESULT_READY', { ...facts, method: 'POST', trackingNumber: 'EP123VN' }).text).toContain('mã vận đơn EP123VN');
-    expect(render('RESULT_READY', { ...facts, method: 'ONLINE', downloadUrl: 'https://x/y' }).text).toContain('https://x/y');
+    expect(render('RESULT_READY', { ...facts, method: 'POST', trackingNumber: 'EP123VN' }).text).toContain(
+      'mã vận đơn EP123VN',
+    );
+    expect(render('RESULT_READY', { ...facts, method: 'ONLINE', downloadUrl: 'https://x/y' }).text).toContain(
+      'https://x/y',
+    );
     expect(render('RESULT_READY', { ...facts, method: 'COUNTER' }).text).toContain('nhận tại quầy');
     expect(render('RESULT_READY', { ...facts, method: 'POST', counterFallback: true }).text).toContain('nhận tại quầy');
   });
@@ -114,19 +164,28 @@ describe('masked recipients', () => {
 describe('awaitsDecision', () => {
   it('holds only before the decision reached delivery', () => {
     expect(awaitsDecision({ status: 'AWAITING_RESULT' })).toBe(true);
-    for (const status of ['READY', 'BOOKING', 'PICKED_UP', 'DOWNLOADED'] as const) expect(awaitsDecision({ status })).toBe(false);
+    for (const status of ['READY', 'BOOKING', 'PICKED_UP', 'DOWNLOADED'] as const)
+      expect(awaitsDecision({ status })).toBe(false);
   });
 });
 
 describe('projectDecision: processing has decided, delivery has not heard yet', () => {
   const decided = { status: 'RESOLVED', decision: 'APPROVED', resolvedAt: '2026-03-05T02:30:00.000Z' };
   it('an approval makes an online result READY to download, a posted one BOOKING', () => {
-    expect(projectDecision({ method: 'ONLINE', status: 'AWAITING_RESULT' }, decided)).toEqual({ status: 'READY', counterFallback: false, readyAt: new Date(decided.resolvedAt) });
+    expect(projectDecision({ method: 'ONLINE', status: 'AWAITING_RESULT' }, decided)).toEqual({
+      status: 'READY',
+      counterFallback: false,
+      readyAt: new Date(decided.resolvedAt),
+    });
     expect(projectDecision({ method: 'POST', status: 'AWAITING_RESULT' }, decided)?.status).toBe('BOOKING');
   });
   it('projects nothing before the decision, for a rejection, or once delivery knows', () => {
-    expect(projectDecision({ method: 'ONLINE', status: 'AWAITING_RESULT' }, { status: 'PROCESSING', decision: null })).toBeNull();
-    expect(projectDecision({ method: 'ONLINE', status: 'AWAITING_RESULT' }, { ...decided, decision: 'REJECTED' })).toBeNull();
+    expect(
+      projectDecision({ method: 'ONLINE', status: 'AWAITING_RESULT' }, { status: 'PROCESSING', decision: null }),
+    ).toBeNull();
+    expect(
+      projectDecision({ method: 'ONLINE', status: 'AWAITING_RESULT' }, { ...decided, decision: 'REJECTED' }),
+    ).toBeNull();
     expect(projectDecision({ method: 'ONLINE', status: 'DOWNLOADED' }, decided)).toBeNull();
   });
 });

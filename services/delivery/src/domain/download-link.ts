@@ -19,7 +19,11 @@ export function signLink(secret: string, dossierId: string, expiresAt: Date): Si
 
 export type LinkCheck = { valid: true } | { valid: false; reason: 'BAD_SIGNATURE' | 'EXPIRED' };
 
-export function verifyLink(secret: string, link: { dossierId: string; expires: unknown; signature: unknown }, now: Date): LinkCheck {
+export function verifyLink(
+  secret: string,
+  link: { dossierId: string; expires: unknown; signature: unknown },
+  now: Date,
+): LinkCheck {
   const expires = Number(link.expires);
   if (!Number.isInteger(expires) || typeof link.signature !== 'string' || !/^[0-9a-f]{64}$/.test(link.signature)) {
     return { valid: false, reason: 'BAD_SIGNATURE' };

@@ -1,7 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { EventHandlers } from '@onestop/events';
 import { applyCentreChanged } from '@onestop/service-kit';
-import { applyDecision, applyStatusChange, notifyAccepted, notifyApology, openDelivery } from '../commands/dossier-events';
+import {
+  applyDecision,
+  applyStatusChange,
+  notifyAccepted,
+  notifyApology,
+  openDelivery,
+} from '../commands/dossier-events';
 import type { DeliveryDeps } from '../deps';
 import type { DeliveryRun } from '../persistence/deliveries';
 

@@ -48,7 +48,13 @@ describe('development receivers drop a message handed over again under the same 
 
   it('courier: a booking repeated under the same dossier id books one parcel, with the same tracking number', async () => {
     const dir = folder('courier');
-    const request = { reference: 'a6c4e3f2-1111-4222-8333-444455556666', dossierCode: 'H57-260305-0001', recipientName: 'Nguyễn Văn An', recipientPhone: null, address: '12 Lê Lợi, Huế' };
+    const request = {
+      reference: 'a6c4e3f2-1111-4222-8333-444455556666',
+      dossierCode: 'H57-260305-0001',
+      recipientName: 'Nguyễn Văn An',
+      recipientPhone: null,
+      address: '12 Lê Lợi, Huế',
+    };
     const courier = new SimulatedCourier(0, join(dir, 'bookings.jsonl'));
     const first = await courier.book(request);
     expect(await courier.book(request)).toEqual(first);

@@ -34,7 +34,9 @@ export class NodemailerMailer implements Mailer {
 
   constructor(private readonly opts: { smtpUrl?: string; from: string; recordFile?: string; keep?: number }) {
     this.development = !opts.smtpUrl;
-    this.transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : nodemailer.createTransport({ jsonTransport: true });
+    this.transport = opts.smtpUrl
+      ? nodemailer.createTransport(opts.smtpUrl)
+      : nodemailer.createTransport({ jsonTransport: true });
     this.record = new MessageRecord(opts.recordFile, opts.keep);
   }
 

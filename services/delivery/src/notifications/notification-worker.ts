@@ -32,14 +32,24 @@ export class NotificationWorker {
   private worker?: Worker<NotificationJob>;
 
   constructor(
-    private readonly opts: { db: DataSource; queues: QueueConnection; senders: () => NotificationSenders; logger: Logger; concurrency?: number },
+    private readonly opts: {
+      db: DataSource;
+      queues: QueueConnection;
+      senders: () => NotificationSenders;
+      logger: Logger;
+      concurrency?: number;
+    },
   ) {}
 
   start(): this {
     if (this.worker) return this;
-    this.worker = this.opts.queues.worker<NotificationJob>(NOTIFICATION_QUEUE, (job, token) => this.process(job, token), {
-      concurrency: this.opts.concurrency ?? 16,
-    });
+    this.worker = this.opts.queues.worker<NotificationJob>(
+      NOTIFICATION_QUEUE,
+      (job, token) => this.process(job, token),
+      {
+        concurrency: this.opts.concurrency ?? 16,
+      },
+    );
     return this;
   }
 
@@ -82,7 +92,10 @@ export class NotificationWorker {
           WHERE id = $1 AND status <> 'SENT'`,
         [n.id, message, last],
       );
-      this.opts.logger.warn({ notificationId: n.id, channel: n.channel, last, refused, err: message }, 'notification not sent');
+      this.opts.logger.warn(
+        { notificationId: n.id, channel: n.channel, last, refused, err: message },
+        'notification not sent',
+      );
       throw refused ? new UnrecoverableError(message) : err;
     }
     await db.query(
@@ -94,7 +107,10 @@ export class NotificationWorker {
   }
 
   private async notSent(n: Notification, reason: string): Promise<string> {
-    await this.opts.db.query(`UPDATE notification SET status = 'NOT_SENT', last_error = $2 WHERE id = $1 AND status <> 'SENT'`, [n.id, reason]);
+    await this.opts.db.query(
+      `UPDATE notification SET status = 'NOT_SENT', last_error = $2 WHERE id = $1 AND status <> 'SENT'`,
+      [n.id, reason],
+    );
     return 'not sent';
   }
 }

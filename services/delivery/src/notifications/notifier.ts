@@ -30,7 +30,12 @@ export function notificationJobOptions(attempts: number, backoffMs: number): Job
 export class Notifier {
   constructor(private readonly queue: Queue<NotificationJob>) {}
 
-  async notify(manager: EntityManager, delivery: Delivery, kind: NotificationKind, facts: Partial<TemplateFacts> = {}): Promise<Notification[]> {
+  async notify(
+    manager: EntityManager,
+    delivery: Delivery,
+    kind: NotificationKind,
+    facts: Partial<TemplateFacts> = {},
+  ): Promise<Notification[]> {
     const message = render(kind, {
       code: delivery.dossierCode,
       fullName: delivery.applicantName,
@@ -66,7 +71,9 @@ export class Notifier {
       );
     if (rows.length === 0) return [];
     await manager.insert(Notification, rows);
-    await this.queue.addBulk(rows.map((n) => ({ name: n.kind, data: { notificationId: n.id }, opts: { jobId: n.id } })));
+    await this.queue.addBulk(
+      rows.map((n) => ({ name: n.kind, data: { notificationId: n.id }, opts: { jobId: n.id } })),
+    );
     return rows;
   }
 

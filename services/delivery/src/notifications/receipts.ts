@@ -15,13 +15,26 @@ export class SmsReceiptPoller {
   private running?: Promise<void>;
 
   constructor(
-    private readonly opts: { db: DataSource; sms: () => SmsSender; logger: Logger; intervalMs: number; windowHours?: number; batch?: number },
+    private readonly opts: {
+      db: DataSource;
+      sms: () => SmsSender;
+      logger: Logger;
+      intervalMs: number;
+      windowHours?: number;
+      batch?: number;
+    },
   ) {}
 
   start(): this {
     if (this.timer) return this;
     this.timer = setInterval(() => {
-      if (!this.running) this.running = this.poll().then(() => undefined, (err) => this.opts.logger.warn({ err: (err as Error).message }, 'SMS receipts not read')).finally(() => (this.running = undefined));
+      if (!this.running)
+        this.running = this.poll()
+          .then(
+            () => undefined,
+            (err) => this.opts.logger.warn({ err: (err as Error).message }, 'SMS receipts not read'),
+          )
+          .finally(() => (this.running = undefined));
     }, this.opts.intervalMs);
     this.timer.unref();
     return this;
@@ -53,12 +66,19 @@ export class SmsReceiptPoller {
         continue;
       }
       if (receipt.outcome === 'DELIVERED') {
-        await this.opts.db.query(`UPDATE notification SET delivered_at = now() WHERE id = $1 AND status = 'SENT' AND provider_message_id = $2`, [row.id, row.provider_message_id]);
+        await this.opts.db.query(
+          `UPDATE notification SET delivered_at = now() WHERE id = $1 AND status = 'SENT' AND provider_message_id = $2`,
+          [row.id, row.provider_message_id],
+        );
         settled += 1;
       } else if (receipt.outcome === 'UNDELIVERED') {
         await this.opts.db.query(
           `UPDATE notification SET status = 'FAILED', last_error = $3 WHERE id = $1 AND status = 'SENT' AND provider_message_id = $2`,
-          [row.id, row.provider_message_id, `The SMS gateway reports the message undelivered (${receipt.detail})`.slice(0, 500)],
+          [
+            row.id,
+            row.provider_message_id,
+            `The SMS gateway reports the message undelivered (${receipt.detail})`.slice(0, 500),
+          ],
         );
         settled += 1;
       }

@@ -7,7 +7,8 @@ export const RECENT_KEPT = 1_000;
 
 /** Keys are notification and dossier ids; anything else is hashed so that it is always a safe file name. */
 const SAFE_KEY = /^[A-Za-z0-9._-]{1,128}$/;
-const fileName = (key: string) => (SAFE_KEY.test(key) && !key.startsWith('.') ? key : createHash('sha256').update(key).digest('hex'));
+const fileName = (key: string) =>
+  SAFE_KEY.test(key) && !key.startsWith('.') ? key : createHash('sha256').update(key).digest('hex');
 
 /**
  * What a development receiver (the mail and SMS recorders, the simulated courier) accepted, kept
@@ -26,7 +27,10 @@ export class MessageRecord<T> {
   /** Repeats dropped by this instance (the file `dropped.jsonl` has every process's). */
   dropped = 0;
 
-  constructor(private readonly file?: string, private readonly keep = RECENT_KEPT) {}
+  constructor(
+    private readonly file?: string,
+    private readonly keep = RECENT_KEPT,
+  ) {}
 
   /** The latest messages accepted, oldest first (at most `keep`). */
   get sent(): readonly T[] {
@@ -43,7 +47,11 @@ export class MessageRecord<T> {
     const accepted = this.file ? await this.claim(key, message) : !this.keys.has(key);
     if (!accepted) {
       this.dropped += 1;
-      if (this.file) await appendFile(join(dirname(this.file), 'dropped.jsonl'), `${JSON.stringify({ key, at: new Date().toISOString() })}\n`);
+      if (this.file)
+        await appendFile(
+          join(dirname(this.file), 'dropped.jsonl'),
+          `${JSON.stringify({ key, at: new Date().toISOString() })}\n`,
+        );
       return false;
     }
     if (!this.file) this.keys.add(key);
@@ -91,7 +99,10 @@ export class PermanentRefusal extends Error {}
 
 /** The receiver asks to be called again later (HTTP 429 with Retry-After): not the message's failure, so no attempt is spent. */
 export class Throttled extends Error {
-  constructor(message: string, readonly retryAfterMs: number) {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
     super(message);
   }
 }

@@ -93,7 +93,8 @@ export class HttpSmsGateway implements SmsSender {
   private headers(): Record<string, string> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.config.apiKey) headers.authorization = `Bearer ${this.config.apiKey}`;
-    else if (this.config.username) headers.authorization = `Basic ${Buffer.from(`${this.config.username}:${this.config.password ?? ''}`).toString('base64')}`;
+    else if (this.config.username)
+      headers.authorization = `Basic ${Buffer.from(`${this.config.username}:${this.config.password ?? ''}`).toString('base64')}`;
     return headers;
   }
 
@@ -105,13 +106,19 @@ export class HttpSmsGateway implements SmsSender {
     const res = await fetch(this.url('/messages'), {
       method: 'POST',
       headers: { ...this.headers(), 'content-type': 'application/json', 'idempotency-key': sms.id },
-      body: JSON.stringify({ from: this.config.brandname, to: internationalNumber(sms.to), text: sms.text, clientReference: sms.id }),
+      body: JSON.stringify({
+        from: this.config.brandname,
+        to: internationalNumber(sms.to),
+        text: sms.text,
+        clientReference: sms.id,
+      }),
       signal: AbortSignal.timeout(this.config.timeoutMs ?? 10_000),
     });
     const text = await res.text();
     if (res.ok || res.status === 409) {
       const messageId = parseJson(text)?.messageId;
-      if (res.status === 409 && typeof messageId !== 'string') throw new PermanentRefusal(`SMS gateway answered 409: ${text.slice(0, 200)}`);
+      if (res.status === 409 && typeof messageId !== 'string')
+        throw new PermanentRefusal(`SMS gateway answered 409: ${text.slice(0, 200)}`);
       return { providerMessageId: typeof messageId === 'string' && messageId ? messageId : undefined };
     }
     const message = `SMS gateway answered ${res.status}: ${text.slice(0, 200)}`;
@@ -126,7 +133,10 @@ export class HttpSmsGateway implements SmsSender {
       signal: AbortSignal.timeout(this.config.timeoutMs ?? 10_000),
     });
     const text = await res.text();
-    if (!res.ok) throw new Error(`SMS gateway answered ${res.status} for the receipt of ${providerMessageId}: ${text.slice(0, 200)}`);
+    if (!res.ok)
+      throw new Error(
+        `SMS gateway answered ${res.status} for the receipt of ${providerMessageId}: ${text.slice(0, 200)}`,
+      );
     const body = parseJson(text);
     const status = typeof body?.status === 'string' ? body.status : '';
     const error = typeof body?.error === 'string' ? body.error : '';
@@ -154,15 +164,22 @@ export function smsGatewayConfig(env: NodeJS.ProcessEnv): HttpSmsConfig | undefi
     throw new Error(`SMS_GATEWAY_URL=${url} is not a URL`);
   }
   if (!/^https?:$/.test(parsed.protocol)) throw new Error('SMS_GATEWAY_URL must be an http(s) URL');
-  if (parsed.username || parsed.password) throw new Error('SMS_GATEWAY_URL must not hold credentials: use SMS_GATEWAY_API_KEY or SMS_GATEWAY_USERNAME/SMS_GATEWAY_PASSWORD');
+  if (parsed.username || parsed.password)
+    throw new Error(
+      'SMS_GATEWAY_URL must not hold credentials: use SMS_GATEWAY_API_KEY or SMS_GATEWAY_USERNAME/SMS_GATEWAY_PASSWORD',
+    );
   const brandname = env.SMS_BRANDNAME ?? '';
   const wrong = checkBrandname(brandname);
   if (wrong) throw new Error(`SMS_BRANDNAME ${wrong}: set the sender name registered with the operators`);
   const apiKey = env.SMS_GATEWAY_API_KEY || undefined;
   const username = env.SMS_GATEWAY_USERNAME || undefined;
-  if (!apiKey && !username) throw new Error('SMS_GATEWAY_URL is set without credentials: set SMS_GATEWAY_API_KEY or SMS_GATEWAY_USERNAME/SMS_GATEWAY_PASSWORD');
+  if (!apiKey && !username)
+    throw new Error(
+      'SMS_GATEWAY_URL is set without credentials: set SMS_GATEWAY_API_KEY or SMS_GATEWAY_USERNAME/SMS_GATEWAY_PASSWORD',
+    );
   const timeoutMs = env.SMS_GATEWAY_TIMEOUT_MS ? Number(env.SMS_GATEWAY_TIMEOUT_MS) : undefined;
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new Error('SMS_GATEWAY_TIMEOUT_MS must be a positive number of milliseconds');
+  if (timeoutMs !== undefined && !(timeoutMs > 0))
+    throw new Error('SMS_GATEWAY_TIMEOUT_MS must be a positive number of milliseconds');
   return { url, brandname, apiKey, username, password: env.SMS_GATEWAY_PASSWORD || undefined, timeoutMs };
 }
 
@@ -172,7 +189,11 @@ export function smsGatewayConfig(env: NodeJS.ProcessEnv): HttpSmsConfig | undefi
  * send them, so each SMS notification is marked NOT_SENT (never SENT) and the service says so when
  * it starts. `SMS=off` turns SMS off anywhere, without the warning.
  */
-export function smsSenderFromEnv(env: NodeJS.ProcessEnv, recordFile: string, logger: Pick<Logger, 'warn' | 'info'>): SmsSender {
+export function smsSenderFromEnv(
+  env: NodeJS.ProcessEnv,
+  recordFile: string,
+  logger: Pick<Logger, 'warn' | 'info'>,
+): SmsSender {
   if (env.SMS === 'off') {
     logger.info('SMS is off (SMS=off): SMS notifications are marked NOT_SENT');
     return new NoTransport('SMS is off (SMS=off)');
@@ -184,7 +205,9 @@ export function smsSenderFromEnv(env: NodeJS.ProcessEnv, recordFile: string, log
     return new HttpSmsGateway(gateway);
   }
   if (env.NODE_ENV === 'production') {
-    logger.warn('No SMS gateway is configured: SMS notifications are NOT sent and are marked NOT_SENT (set SMS_GATEWAY_URL, or SMS=off to turn SMS off)');
+    logger.warn(
+      'No SMS gateway is configured: SMS notifications are NOT sent and are marked NOT_SENT (set SMS_GATEWAY_URL, or SMS=off to turn SMS off)',
+    );
     return new NoTransport('no SMS gateway is configured');
   }
   return new RecordingSmsSender(recordFile);

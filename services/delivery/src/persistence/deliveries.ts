@@ -3,12 +3,37 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Delivery } from './entities/delivery.entity';
 
 /** The columns a command may change on a delivery (its identity and the applicant's details are set at reception). */
-export type DeliveryPatch = Partial<Pick<Delivery,
-  'status' | 'counterFallback' | 'processingCentreId' | 'decision' | 'result' | 'readyAt' | 'returnedAt' | 'collectorName' | 'collectorIdentityNumber'>>;
+export type DeliveryPatch = Partial<
+  Pick<
+    Delivery,
+    | 'status'
+    | 'counterFallback'
+    | 'processingCentreId'
+    | 'decision'
+    | 'result'
+    | 'readyAt'
+    | 'returnedAt'
+    | 'collectorName'
+    | 'collectorIdentityNumber'
+  >
+>;
 
-export type NewDelivery = Pick<Delivery,
-  'dossierId' | 'dossierCode' | 'procedureName' | 'receivingCentreId' | 'method' | 'status' | 'counterFallback' | 'address'
-  | 'trackingNumber' | 'applicantIdentityNumber' | 'applicantName' | 'applicantPhone' | 'applicantEmail'>;
+export type NewDelivery = Pick<
+  Delivery,
+  | 'dossierId'
+  | 'dossierCode'
+  | 'procedureName'
+  | 'receivingCentreId'
+  | 'method'
+  | 'status'
+  | 'counterFallback'
+  | 'address'
+  | 'trackingNumber'
+  | 'applicantIdentityNumber'
+  | 'applicantName'
+  | 'applicantPhone'
+  | 'applicantEmail'
+>;
 
 /** The deliveries of one transaction: read locked, and changed object and row together. */
 export interface DeliveryStore {
@@ -36,9 +61,17 @@ export class DeliveryRun {
 
   async read(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
     // a reception creates its delivery: there is nothing to read for it
-    const ids = [...new Set(events.filter((e) => e.type !== 'DossierSubmitted' && UUID.test(e.aggregateId)).map((e) => e.aggregateId))];
+    const ids = [
+      ...new Set(
+        events.filter((e) => e.type !== 'DossierSubmitted' && UUID.test(e.aggregateId)).map((e) => e.aggregateId),
+      ),
+    ];
     if (ids.length === 0) return;
-    const found = await manager.find(Delivery, { where: { dossierId: In(ids) }, order: { dossierId: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const found = await manager.find(Delivery, {
+      where: { dossierId: In(ids) },
+      order: { dossierId: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
     for (const delivery of found) this.kept.set(delivery.dossierId, delivery);
   }
 }
@@ -54,7 +87,10 @@ export const deliveryRunWrites: RunWrites<DeliveryRun> = {
 };
 
 export class SqlDeliveryStore implements DeliveryStore {
-  constructor(private readonly manager: EntityManager, private readonly run?: DeliveryRun) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly run?: DeliveryRun,
+  ) {}
 
   async lock(where: { dossierId: string } | { trackingNumber: string }): Promise<Delivery | null> {
     // an event consumer's run has read (and locked) its deliveries at once: served from there
@@ -70,7 +106,8 @@ export class SqlDeliveryStore implements DeliveryStore {
     if (this.run) {
       // kept as its row would be read: the columns it left out are null
       const values = delivery as unknown as Record<string, unknown>;
-      for (const { propertyName } of this.manager.connection.getMetadata(Delivery).columns) values[propertyName] ??= null;
+      for (const { propertyName } of this.manager.connection.getMetadata(Delivery).columns)
+        values[propertyName] ??= null;
       this.run.kept.set(delivery.dossierId, delivery);
     }
     return delivery;
@@ -93,6 +130,8 @@ export function deliveryOf(db: DataSource | EntityManager, dossierId: string): P
 
 /** Public tracking: the delivery status only. */
 export async function deliveryStatusOf(db: DataSource, dossierId: string): Promise<Delivery['status'] | null> {
-  const delivery = await db.getRepository(Delivery).findOne({ where: { dossierId }, select: { dossierId: true, status: true } });
+  const delivery = await db
+    .getRepository(Delivery)
+    .findOne({ where: { dossierId }, select: { dossierId: true, status: true } });
   return delivery?.status ?? null;
 }

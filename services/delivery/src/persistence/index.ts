@@ -12,7 +12,12 @@ import { SmsReceipts1764000000350 } from './migrations/1764000000350-sms-receipt
 export { Delivery, Notification, PostalEvent, SatisfactionRating, type NotificationStatus };
 export const entities = [Delivery, Notification, PostalEvent, SatisfactionRating, CentreReplica];
 export const migrations = [
-  CentreReplica1764000000050, Initial1764000000300, Collector1764000000330, RatingAtCounter1764000000340, ProcessingCentre1764000000345, SmsReceipts1764000000350,
+  CentreReplica1764000000050,
+  Initial1764000000300,
+  Collector1764000000330,
+  RatingAtCounter1764000000340,
+  ProcessingCentre1764000000345,
+  SmsReceipts1764000000350,
 ];
 export { returnsDeskDossierIds, type ReturnsQueue } from './returns-desk';
 export { requeueNotification } from './notifications';

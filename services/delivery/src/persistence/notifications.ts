@@ -16,7 +16,10 @@ export interface NotificationStore {
 }
 
 export class SqlNotificationStore implements NotificationStore {
-  constructor(private readonly manager: EntityManager, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly notifier: Notifier,
+  ) {}
 
   async notify(delivery: Delivery, kind: NotificationKind, facts: Partial<TemplateFacts> = {}): Promise<void> {
     await this.notifier.notify(this.manager, delivery, kind, facts);
@@ -51,7 +54,11 @@ export function notificationsOf(db: DataSource, dossierId: string): Promise<Noti
 }
 
 /** Notifications that failed every attempt (and, on request, those NOT_SENT), newest first, with their dossier's code. */
-export function failedNotifications(db: DataSource, limit: number, statuses: NotificationStatus[]): Promise<Array<Notification & { dossierCode: string }>> {
+export function failedNotifications(
+  db: DataSource,
+  limit: number,
+  statuses: NotificationStatus[],
+): Promise<Array<Notification & { dossierCode: string }>> {
   return db.query(
     `SELECT n.id, n.dossier_id AS "dossierId", d.dossier_code AS "dossierCode", n.kind, n.channel, n.status, n.recipient,
             n.subject, n.attempts, n.last_error AS "lastError", n.created_at AS "createdAt", n.sent_at AS "sentAt"
@@ -68,7 +75,9 @@ export function failedNotifications(db: DataSource, limit: number, statuses: Not
  * notification).
  */
 export async function notificationToSend(db: DataSource, id: string): Promise<Notification | null> {
-  const columns = sqlColumns(db.manager, Notification).map((c) => `${c.name} AS "${c.property}"`).join(', ');
+  const columns = sqlColumns(db.manager, Notification)
+    .map((c) => `${c.name} AS "${c.property}"`)
+    .join(', ');
   const [row] = await db.query(`SELECT ${columns} FROM notification WHERE id = $1 FOR SHARE`, [id]);
   return row ?? null;
 }

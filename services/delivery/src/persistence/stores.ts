@@ -1,4 +1,11 @@
-import { publish, publishMany, type EventType, type LatestPayload, type OutgoingEvent, type PublishOptions } from '@onestop/events';
+import {
+  publish,
+  publishMany,
+  type EventType,
+  type LatestPayload,
+  type OutgoingEvent,
+  type PublishOptions,
+} from '@onestop/events';
 import { CentreDirectory } from '@onestop/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Notifier } from '../notifications/notifier';
@@ -9,7 +16,12 @@ import { SqlRatingStore, type RatingStore } from './ratings';
 
 /** The events a transaction announces: written to the outbox with the change (packages/events). */
 export interface EventOutbox {
-  publish<T extends EventType>(type: T, aggregateId: string, payload: LatestPayload<T>, opts?: PublishOptions): Promise<void>;
+  publish<T extends EventType>(
+    type: T,
+    aggregateId: string,
+    payload: LatestPayload<T>,
+    opts?: PublishOptions,
+  ): Promise<void>;
   publishMany(events: readonly OutgoingEvent[]): Promise<void>;
 }
 
@@ -36,7 +48,10 @@ export interface DeliveryUnitOfWork {
 export class SqlDeliveryUnitOfWork implements DeliveryUnitOfWork {
   readonly centres: CentreDirectory;
 
-  constructor(private readonly db: DataSource, private readonly notifier: Notifier) {
+  constructor(
+    private readonly db: DataSource,
+    private readonly notifier: Notifier,
+  ) {
     this.centres = new CentreDirectory(db, 'centre_replica');
   }
 
@@ -51,8 +66,12 @@ export class SqlDeliveryUnitOfWork implements DeliveryUnitOfWork {
       ratings: new SqlRatingStore(manager),
       notifications: new SqlNotificationStore(manager, this.notifier),
       outbox: {
-        async publish(type, aggregateId, payload, opts) { await publish(manager, type, aggregateId, payload, opts); },
-        async publishMany(events) { await publishMany(manager, events); },
+        async publish(type, aggregateId, payload, opts) {
+          await publish(manager, type, aggregateId, payload, opts);
+        },
+        async publishMany(events) {
+          await publishMany(manager, events);
+        },
       },
       centres: new CentreDirectory(manager, 'centre_replica'),
     };

@@ -1,4 +1,12 @@
-import { authorizeOn, CentreDirectory, mayRead, perRequest, type Caller, type ObjectGuards, type OperationName } from '@onestop/service-kit';
+import {
+  authorizeOn,
+  CentreDirectory,
+  mayRead,
+  perRequest,
+  type Caller,
+  type ObjectGuards,
+  type OperationName,
+} from '@onestop/service-kit';
 import type { Delivery, Notification } from '../persistence';
 import { deliveryOf } from '../persistence/deliveries';
 import type { DeliveryContext } from '../deps';
@@ -19,17 +27,32 @@ import type { DeliveryContext } from '../deps';
 export const can = {
   /** `centres`: the replica as read in the command's transaction. */
   confirmPickup(ctx: DeliveryContext, centres: CentreDirectory, delivery: Delivery): Promise<Caller> {
-    return authorizeOn(centres, ctx.caller, 'confirmPickup',
-      { centreIds: [delivery.receivingCentreId], ownerIdentityNumber: delivery.applicantIdentityNumber });
+    return authorizeOn(centres, ctx.caller, 'confirmPickup', {
+      centreIds: [delivery.receivingCentreId],
+      ownerIdentityNumber: delivery.applicantIdentityNumber,
+    });
   },
 
-  operate(ctx: DeliveryContext, operation: Extract<OperationName, 'recordPostalEvent' | 'resendNotification' | 'failedNotifications' | 'failedEvents' | 'replayFailedEvents'>): Promise<Caller> {
+  operate(
+    ctx: DeliveryContext,
+    operation: Extract<
+      OperationName,
+      'recordPostalEvent' | 'resendNotification' | 'failedNotifications' | 'failedEvents' | 'replayFailedEvents'
+    >,
+  ): Promise<Caller> {
     return authorizeOn(ctx.deps.stores.centres, ctx.caller, operation);
   },
 
-  rate(ctx: DeliveryContext, centres: CentreDirectory, delivery: Delivery, operation: 'rateService' | 'rateAtCounter' = 'rateService'): Promise<Caller> {
-    return authorizeOn(centres, ctx.caller, operation,
-      { centreIds: [delivery.receivingCentreId], ownerIdentityNumber: delivery.applicantIdentityNumber });
+  rate(
+    ctx: DeliveryContext,
+    centres: CentreDirectory,
+    delivery: Delivery,
+    operation: 'rateService' | 'rateAtCounter' = 'rateService',
+  ): Promise<Caller> {
+    return authorizeOn(centres, ctx.caller, operation, {
+      centreIds: [delivery.receivingCentreId],
+      ownerIdentityNumber: delivery.applicantIdentityNumber,
+    });
   },
 
   async download(ctx: DeliveryContext, delivery: Delivery): Promise<boolean> {
@@ -50,7 +73,10 @@ const deliveries = new WeakMap<object, Map<string, Promise<Delivery | null>>>();
 const deliveryInRequest = (ctx: DeliveryContext, dossierId: string) =>
   perRequest(ctx, deliveries, dossierId, () => deliveryOf(ctx.db, dossierId));
 const mayReadDelivery = (ctx: DeliveryContext, d: Delivery) =>
-  mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), { centreIds: [d.receivingCentreId, d.processingCentreId], ownerIdentityNumber: d.applicantIdentityNumber });
+  mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), {
+    centreIds: [d.receivingCentreId, d.processingCentreId],
+    ownerIdentityNumber: d.applicantIdentityNumber,
+  });
 
 export const deliveryGuards: ObjectGuards<DeliveryContext> = {
   async Dossier(d: { id: string }, ctx) {

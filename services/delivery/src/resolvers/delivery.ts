@@ -9,7 +9,8 @@ import { can } from './access';
 export type NotificationView = Notification & { dossierCode: string };
 
 export const DeliveryType = {
-  collectedBy: (d: Delivery) => (d.collectorName ? { fullName: d.collectorName, identityNumber: d.collectorIdentityNumber ?? '' } : null),
+  collectedBy: (d: Delivery) =>
+    d.collectorName ? { fullName: d.collectorName, identityNumber: d.collectorIdentityNumber ?? '' } : null,
   async notifications(d: Delivery, _: unknown, ctx: DeliveryContext): Promise<NotificationView[]> {
     const rows = await notificationsOf(ctx.db, d.dossierId);
     return rows.map((n) => Object.assign(n, { dossierCode: d.dossierCode }));
@@ -18,7 +19,13 @@ export const DeliveryType = {
   rating: (d: Delivery, _: unknown, ctx: DeliveryContext) => ratingOf(ctx.db, d.dossierId),
   async downloadUrl(d: Delivery & { decisionPending?: boolean }, _: unknown, ctx: DeliveryContext) {
     // decisionPending: an approval's result, whose event is on its way (the download route waits for it)
-    if (d.method !== 'ONLINE' || d.counterFallback || !(d.result || d.decisionPending) || !['READY', 'DOWNLOADED'].includes(d.status)) return null;
+    if (
+      d.method !== 'ONLINE' ||
+      d.counterFallback ||
+      !(d.result || d.decisionPending) ||
+      !['READY', 'DOWNLOADED'].includes(d.status)
+    )
+      return null;
     return (await can.download(ctx, d)) ? ctx.deps.links.urlFor(d.dossierId) : null;
   },
 };

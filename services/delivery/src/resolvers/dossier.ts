@@ -5,7 +5,11 @@ import type { DeliveryContext } from '../deps';
 export const DossierType = {
   __resolveReference: (ref: { id: string }) => ref,
   /** Delivery's row, or what processing's decision (required from it) already makes of it: see projectDecision. */
-  async delivery(d: { id: string; status?: string | null; decision?: string | null; resolvedAt?: string | null }, _: unknown, ctx: DeliveryContext) {
+  async delivery(
+    d: { id: string; status?: string | null; decision?: string | null; resolvedAt?: string | null },
+    _: unknown,
+    ctx: DeliveryContext,
+  ) {
     const row = await deliveryOf(ctx.db, d.id);
     const projected = row && projectDecision(row, d);
     return projected ? Object.assign(row, projected, { decisionPending: true }) : row;

@@ -10,19 +10,34 @@ import { failedEventView, serviceOf, type EventSubscriber, type FailedEventView 
 export const Query = {
   returnsDesk,
 
-  async failedNotifications(_: unknown, args: { limit?: number | null; includeNotSent?: boolean | null }, ctx: DeliveryContext): Promise<NotificationView[]> {
+  async failedNotifications(
+    _: unknown,
+    args: { limit?: number | null; includeNotSent?: boolean | null },
+    ctx: DeliveryContext,
+  ): Promise<NotificationView[]> {
     await can.operate(ctx, 'failedNotifications');
     const limit = Math.min(Math.max(args.limit ?? 100, 1), 500);
     return failedNotifications(ctx.db, limit, args.includeNotSent ? ['FAILED', 'NOT_SENT'] : ['FAILED']);
   },
 
   /** Read from the queues themselves (BullMQ keeps failed event jobs, removeOnFail: false), as `npm run events -- failed` does. */
-  async failedEvents(_: unknown, args: { service?: EventSubscriber | null; limit?: number | null }, ctx: DeliveryContext): Promise<FailedEventView[]> {
+  async failedEvents(
+    _: unknown,
+    args: { service?: EventSubscriber | null; limit?: number | null },
+    ctx: DeliveryContext,
+  ): Promise<FailedEventView[]> {
     await can.operate(ctx, 'failedEvents');
     const limit = Math.min(Math.max(args.limit ?? 100, 1), 500);
     const services = args.service ? [serviceOf(args.service)] : SERVICES;
-    const views = (await Promise.all(services.map(async (service) =>
-      (await ctx.deps.events.failed(service, 0, limit - 1)).map((job) => failedEventView(service, job, maskPersonalData))))).flat();
+    const views = (
+      await Promise.all(
+        services.map(async (service) =>
+          (await ctx.deps.events.failed(service, 0, limit - 1)).map((job) =>
+            failedEventView(service, job, maskPersonalData),
+          ),
+        ),
+      )
+    ).flat();
     return views.sort((a, b) => b.failedAt.localeCompare(a.failedAt)).slice(0, limit);
   },
 };

@@ -1,7 +1,13 @@
 import { publish } from '@onestop/events';
 import { badInput, CentreDirectory, conflict, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
 import type { EntityManager } from 'typeorm';
-import { centreCodeProblem, centreNameProblem, parentLevelProblem, wouldMakeCycle, type CentreLevel } from '../domain/centre-tree';
+import {
+  centreCodeProblem,
+  centreNameProblem,
+  parentLevelProblem,
+  wouldMakeCycle,
+  type CentreLevel,
+} from '../domain/centre-tree';
 import { Centre, centreTreeIsEmpty, lockCentreTree } from '../persistence';
 import { centreById, insertCentre, updateCentre } from '../persistence/centre-tree';
 import type { IntakeContext } from '../deps';
@@ -9,7 +15,12 @@ import { authorizeCentreMove, authorizeCentreRename, authorizeNewCentre, isUuid 
 
 /** The centre tree (cơ cấu tổ chức): each change under the tree's lock, announced by CentreChanged. */
 
-export interface CentreInput { code: string; name: string; level: CentreLevel; parentId?: string | null }
+export interface CentreInput {
+  code: string;
+  name: string;
+  level: CentreLevel;
+  parentId?: string | null;
+}
 
 async function existingCentre(manager: EntityManager, id: string | null | undefined, what: string): Promise<Centre> {
   const centre = isUuid(id) ? await centreById(manager, id) : null;
@@ -18,9 +29,13 @@ async function existingCentre(manager: EntityManager, id: string | null | undefi
 }
 
 function publishCentre(manager: EntityManager, centre: Centre, correlationId: string) {
-  return publish(manager, 'CentreChanged', centre.id,
+  return publish(
+    manager,
+    'CentreChanged',
+    centre.id,
     { centreId: centre.id, code: centre.code, name: centre.name, level: centre.level, parentId: centre.parentId },
-    { correlationId });
+    { correlationId },
+  );
 }
 
 /** Inside the caller's subtree; a new root is a root ADMIN's (or, on an empty tree, the first centre's own ADMIN's). */
@@ -32,10 +47,17 @@ export async function createCentre(ctx: IntakeContext, input: CentreInput): Prom
     return await ctx.db.transaction(async (manager) => {
       await lockCentreTree(manager);
       const parent = input.parentId ? await existingCentre(manager, input.parentId, 'Parent centre') : null;
-      await authorizeNewCentre(ctx, new CentreDirectory(manager, 'centre'), parent, input.code, () => centreTreeIsEmpty(manager));
+      await authorizeNewCentre(ctx, new CentreDirectory(manager, 'centre'), parent, input.code, () =>
+        centreTreeIsEmpty(manager),
+      );
       const levelProblem = parent && parentLevelProblem(input.level, parent.level);
       if (levelProblem) throw badInput(levelProblem);
-      const centre = await insertCentre(manager, { code: input.code, name: input.name.trim(), level: input.level, parentId: parent?.id ?? null });
+      const centre = await insertCentre(manager, {
+        code: input.code,
+        name: input.name.trim(),
+        level: input.level,
+        parentId: parent?.id ?? null,
+      });
       await publishCentre(manager, centre, ctx.correlationId);
       return centre;
     });
@@ -46,7 +68,11 @@ export async function createCentre(ctx: IntakeContext, input: CentreInput): Prom
 }
 
 /** The subtree moves with the centre; dossiers keep the centre and code they were received under. */
-export async function moveCentre(ctx: IntakeContext, centreId: string, parentId: string | null | undefined): Promise<Centre> {
+export async function moveCentre(
+  ctx: IntakeContext,
+  centreId: string,
+  parentId: string | null | undefined,
+): Promise<Centre> {
   requireCaller(ctx);
   return ctx.db.transaction(async (manager) => {
     await lockCentreTree(manager);
@@ -56,7 +82,13 @@ export async function moveCentre(ctx: IntakeContext, centreId: string, parentId:
     await authorizeCentreMove(ctx, tree, centre, parent);
     if (parent) {
       const chain = await tree.ancestors(parent.id);
-      if (wouldMakeCycle(centre.id, chain.map((c) => c.id))) throw badInput('A centre cannot move under itself or one of its own descendants');
+      if (
+        wouldMakeCycle(
+          centre.id,
+          chain.map((c) => c.id),
+        )
+      )
+        throw badInput('A centre cannot move under itself or one of its own descendants');
       const levelProblem = parentLevelProblem(centre.level, parent.level);
       if (levelProblem) throw badInput(levelProblem);
     }

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { sha256Of } from '@onestop/blob-store';
 import { badInput, forbidden, type Caller } from '@onestop/service-kit';
 import { In, type EntityManager } from 'typeorm';
-import { DocumentProblem, isRecordValid, planDocuments, type DocumentInput, type DocumentPlan, type ProcedureComponent } from '../domain/documents';
+import {
+  DocumentProblem,
+  isRecordValid,
+  planDocuments,
+  type DocumentInput,
+  type DocumentPlan,
+  type ProcedureComponent,
+} from '../domain/documents';
 import { DigitalRecord, DossierComponent, RecordReuse } from '../persistence';
 import type { IntakeContext } from '../deps';
 
@@ -21,7 +28,11 @@ export interface CheckedDocuments {
 }
 
 export function checkDocuments(
-  ctx: IntakeContext, components: readonly ProcedureComponent[], documents: readonly DocumentInput[], mustCover: readonly string[], today: string,
+  ctx: IntakeContext,
+  components: readonly ProcedureComponent[],
+  documents: readonly DocumentInput[],
+  mustCover: readonly string[],
+  today: string,
 ): DocumentPlan {
   try {
     return planDocuments(components, documents, { maxBytes: ctx.deps.uploadMaxBytes, mustCover, today });
@@ -36,7 +47,13 @@ export function checkDocuments(
  * otherwise: nobody uses another person's papers), has not expired (BAD_USER_INPUT) and was
  * digitised in the same province as the receiving centre (FORBIDDEN otherwise).
  */
-export async function checkReuses(ctx: IntakeContext, plan: DocumentPlan, owner: string, centreId: string, today: string): Promise<void> {
+export async function checkReuses(
+  ctx: IntakeContext,
+  plan: DocumentPlan,
+  owner: string,
+  centreId: string,
+  today: string,
+): Promise<void> {
   if (!plan.reuses.length) return;
   const records = await ctx.db.getRepository(DigitalRecord).findBy({ id: In(plan.reuses.map((r) => r.recordId)) });
   const byId = new Map(records.map((r) => [r.id, r]));
@@ -44,10 +61,16 @@ export async function checkReuses(ctx: IntakeContext, plan: DocumentPlan, owner:
   const ours = await province(centreId);
   for (const reuse of plan.reuses) {
     const record = byId.get(reuse.recordId);
-    if (!record) throw badInput(`Component ${reuse.componentCode}: no record ${reuse.recordId}`, { componentCode: reuse.componentCode });
-    if (record.ownerIdentityNumber !== owner) throw forbidden(`Component ${reuse.componentCode}: the record belongs to another applicant`);
+    if (!record)
+      throw badInput(`Component ${reuse.componentCode}: no record ${reuse.recordId}`, {
+        componentCode: reuse.componentCode,
+      });
+    if (record.ownerIdentityNumber !== owner)
+      throw forbidden(`Component ${reuse.componentCode}: the record belongs to another applicant`);
     if (!isRecordValid(record.validUntil, today)) {
-      throw badInput(`Component ${reuse.componentCode}: the record expired on ${record.validUntil}`, { componentCode: reuse.componentCode });
+      throw badInput(`Component ${reuse.componentCode}: the record expired on ${record.validUntil}`, {
+        componentCode: reuse.componentCode,
+      });
     }
     if (record.digitisedAtCentreId && (await province(record.digitisedAtCentreId)) !== ours) {
       throw forbidden(`Component ${reuse.componentCode}: the record was digitised in another province`);
@@ -86,28 +109,51 @@ export async function discardBlobs(ctx: IntakeContext, sha256s: readonly string[
 
 /** Writes the records, the dossier's components and the reuse log, inside the caller's transaction. */
 export async function writeDocuments(
-  manager: EntityManager, checked: CheckedDocuments,
+  manager: EntityManager,
+  checked: CheckedDocuments,
   at: { dossierId: string; centreId: string; owner: string; caller: Caller; now: Date; supplement: boolean },
 ): Promise<Array<{ componentCode: string; recordId: string; reused: boolean }>> {
   const written: Array<{ componentCode: string; recordId: string; reused: boolean }> = [];
   for (const [i, upload] of checked.plan.uploads.entries()) {
     const recordId = checked.uploadIds[i];
     await manager.insert(DigitalRecord, {
-      id: recordId, ownerIdentityNumber: at.owner, documentType: upload.documentType, title: upload.title, fileName: upload.fileName,
-      sha256: sha256Of(upload.content), sizeBytes: upload.content.length, mimeType: upload.mimeType, validUntil: upload.validUntil,
-      digitisedAtCentreId: at.centreId, sourceDossierId: at.dossierId, reuseCount: 0, createdAt: at.now,
+      id: recordId,
+      ownerIdentityNumber: at.owner,
+      documentType: upload.documentType,
+      title: upload.title,
+      fileName: upload.fileName,
+      sha256: sha256Of(upload.content),
+      sizeBytes: upload.content.length,
+      mimeType: upload.mimeType,
+      validUntil: upload.validUntil,
+      digitisedAtCentreId: at.centreId,
+      sourceDossierId: at.dossierId,
+      reuseCount: 0,
+      createdAt: at.now,
     });
     written.push({ componentCode: upload.componentCode, recordId, reused: false });
   }
   for (const reuse of checked.plan.reuses) {
     await manager.increment(DigitalRecord, { id: reuse.recordId }, 'reuseCount', 1);
     await manager.insert(RecordReuse, {
-      recordId: reuse.recordId, dossierId: at.dossierId, centreId: at.centreId, officerId: at.caller.id, officerName: at.caller.name, at: at.now,
+      recordId: reuse.recordId,
+      dossierId: at.dossierId,
+      centreId: at.centreId,
+      officerId: at.caller.id,
+      officerName: at.caller.name,
+      at: at.now,
     });
     written.push({ componentCode: reuse.componentCode, recordId: reuse.recordId, reused: true });
   }
   for (const c of written) {
-    await manager.insert(DossierComponent, { dossierId: at.dossierId, componentCode: c.componentCode, recordId: c.recordId, reused: c.reused, supplement: at.supplement, addedAt: at.now });
+    await manager.insert(DossierComponent, {
+      dossierId: at.dossierId,
+      componentCode: c.componentCode,
+      recordId: c.recordId,
+      reused: c.reused,
+      supplement: at.supplement,
+      addedAt: at.now,
+    });
   }
   return written;
 }

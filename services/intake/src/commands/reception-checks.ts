@@ -14,7 +14,11 @@ export function checkedIdempotencyKey(key: string | null | undefined): string | 
 }
 
 /** A retry of a reception already made with this key (a double click, a lost answer): its dossier, if the caller may see it. */
-export async function retryOf(ctx: IntakeContext, caller: Caller, idempotencyKey: string | null): Promise<Dossier | null> {
+export async function retryOf(
+  ctx: IntakeContext,
+  caller: Caller,
+  idempotencyKey: string | null,
+): Promise<Dossier | null> {
   const first = idempotencyKey ? await dossierByIdempotencyKey(ctx.db.getRepository(Dossier), idempotencyKey) : null;
   if (!first) return null;
   const applicant = await ctx.db.getRepository(Applicant).findOneByOrFail({ id: first.applicantId });

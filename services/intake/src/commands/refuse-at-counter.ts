@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '@onestop/calendar';
 import { publish } from '@onestop/events';
-import { actorOf, authorizeOn, badInput, checkLength, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
+import {
+  actorOf,
+  authorizeOn,
+  badInput,
+  checkLength,
+  isUniqueViolation,
+  notFound,
+  requireCaller,
+} from '@onestop/service-kit';
 import { formatDossierCode } from '../domain/dossier-code';
 import { Centre, Dossier, Procedure } from '../persistence';
 import { upsertApplicant } from '../persistence/applicants';
@@ -13,7 +21,11 @@ import { validApplicant, type ApplicantInput } from './applicant-input';
 import { checkedIdempotencyKey, retryOf } from './reception-checks';
 
 export interface RefuseAtCounterInput {
-  procedureCode: string; centreId: string; applicant: ApplicantInput; reason: string; idempotencyKey?: string | null;
+  procedureCode: string;
+  centreId: string;
+  applicant: ApplicantInput;
+  reason: string;
+  idempotencyKey?: string | null;
 }
 
 /**
@@ -31,8 +43,10 @@ export async function refuseAtCounter(ctx: IntakeContext, input: RefuseAtCounter
   const applicantInput = validApplicant(input.applicant);
   const centre = isUuid(input.centreId) ? await ctx.db.getRepository(Centre).findOneBy({ id: input.centreId }) : null;
   if (!centre) throw notFound('Centre');
-  const caller = await authorizeOn(ctx.deps.centres, ctx.caller, 'refuseAtCounter',
-    { centreIds: [centre.id], ownerIdentityNumber: applicantInput.kind === 'CITIZEN' ? applicantInput.identityNumber : '' });
+  const caller = await authorizeOn(ctx.deps.centres, ctx.caller, 'refuseAtCounter', {
+    centreIds: [centre.id],
+    ownerIdentityNumber: applicantInput.kind === 'CITIZEN' ? applicantInput.identityNumber : '',
+  });
   const idempotencyKey = checkedIdempotencyKey(input.idempotencyKey);
   const retried = await retryOf(ctx, caller, idempotencyKey);
   if (retried) return retried;
@@ -47,15 +61,37 @@ export async function refuseAtCounter(ctx: IntakeContext, input: RefuseAtCounter
       const dossierId = randomUUID();
       const code = formatDossierCode(centre.code, today, await nextSequence(manager, centre.id, today));
       const dossier = manager.create(Dossier, {
-        id: dossierId, code, procedureId: procedure.id, centreId: centre.id, applicantId: applicant.id, channel: 'COUNTER',
-        submittedAt: now, receivedAt: null, receptionDay: null, status: 'NOT_ACCEPTED', nationalStatusCode: 3, dueAt: null, statusAt: now,
-        processingCentreId: null, remainingWorkingMinutes: null, requestedComponentCodes: null,
-        deliveryMethod: 'COUNTER', deliveryAddress: null, idempotencyKey,
+        id: dossierId,
+        code,
+        procedureId: procedure.id,
+        centreId: centre.id,
+        applicantId: applicant.id,
+        channel: 'COUNTER',
+        submittedAt: now,
+        receivedAt: null,
+        receptionDay: null,
+        status: 'NOT_ACCEPTED',
+        nationalStatusCode: 3,
+        dueAt: null,
+        statusAt: now,
+        processingCentreId: null,
+        remainingWorkingMinutes: null,
+        requestedComponentCodes: null,
+        deliveryMethod: 'COUNTER',
+        deliveryAddress: null,
+        idempotencyKey,
       });
       await manager.insert(Dossier, dossier);
-      await publish(manager, 'DossierSubmitted', dossier.id,
-        dossierSubmitted(dossier, procedure, centre, applicant, actorOf(caller), { components: [], refusal: { reason, at: now.toISOString() } }),
-        { correlationId: ctx.correlationId });
+      await publish(
+        manager,
+        'DossierSubmitted',
+        dossier.id,
+        dossierSubmitted(dossier, procedure, centre, applicant, actorOf(caller), {
+          components: [],
+          refusal: { reason, at: now.toISOString() },
+        }),
+        { correlationId: ctx.correlationId },
+      );
       return dossier;
     });
   } catch (err) {

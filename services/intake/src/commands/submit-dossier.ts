@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '@onestop/calendar';
 import { publish } from '@onestop/events';
-import { actorOf, badInput, checkLength, forbidden, isUniqueViolation, notFound, requireCaller } from '@onestop/service-kit';
+import {
+  actorOf,
+  badInput,
+  checkLength,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  requireCaller,
+} from '@onestop/service-kit';
 import { formatDossierCode } from '../domain/dossier-code';
 import type { DocumentInput } from '../domain/documents';
 import { Centre, Dossier, Procedure } from '../persistence';
@@ -15,7 +23,9 @@ import { checkDocuments, checkReuses, discardBlobs, storeBlobs, writeDocuments }
 import { checkDocumentTexts, checkedIdempotencyKey, checkFileNames, retryOf } from './reception-checks';
 
 export interface SubmitDossierInput {
-  procedureCode: string; centreId: string; channel: Dossier['channel'];
+  procedureCode: string;
+  centreId: string;
+  channel: Dossier['channel'];
   applicant: ApplicantInput;
   documents?: DocumentInput[] | null;
   delivery?: { method: Dossier['deliveryMethod']; address?: string | null } | null;
@@ -35,22 +45,33 @@ export async function submitDossier(ctx: IntakeContext, input: SubmitDossierInpu
   const applicantInput = validApplicant(input.applicant);
   const centre = isUuid(input.centreId) ? await ctx.db.getRepository(Centre).findOneBy({ id: input.centreId }) : null;
   if (!centre) throw notFound('Centre');
-  const caller = await authorizeReception(ctx, centre.id, applicantInput.kind === 'CITIZEN' ? applicantInput.identityNumber : '');
-  if (caller.role === 'CITIZEN' && input.channel !== 'ONLINE') throw forbidden('Citizens submit online; at a counter or by post an officer receives the dossier');
+  const caller = await authorizeReception(
+    ctx,
+    centre.id,
+    applicantInput.kind === 'CITIZEN' ? applicantInput.identityNumber : '',
+  );
+  if (caller.role === 'CITIZEN' && input.channel !== 'ONLINE')
+    throw forbidden('Citizens submit online; at a counter or by post an officer receives the dossier');
   const idempotencyKey = checkedIdempotencyKey(input.idempotencyKey);
   const retried = await retryOf(ctx, caller, idempotencyKey);
   if (retried) return retried;
 
   const procedure = await ctx.db.getRepository(Procedure).findOneBy({ code: input.procedureCode, current: true });
   if (!procedure) throw notFound(`Procedure ${input.procedureCode}`);
-  if (!procedure.levels.includes(centre.level)) throw badInput(`${procedure.name} is not handled at ${centre.level} level`);
+  if (!procedure.levels.includes(centre.level))
+    throw badInput(`${procedure.name} is not handled at ${centre.level} level`);
   const delivery = { method: input.delivery?.method ?? 'COUNTER', address: input.delivery?.address?.trim() || null };
   if (delivery.method === 'POST' && !delivery.address) throw badInput('Delivery by post needs an address');
 
   const now = new Date();
   const today = localDate(now);
-  const plan = checkDocuments(ctx, procedure.components, input.documents ?? [],
-    procedure.components.filter((c) => c.required).map((c) => c.code), today);
+  const plan = checkDocuments(
+    ctx,
+    procedure.components,
+    input.documents ?? [],
+    procedure.components.filter((c) => c.required).map((c) => c.code),
+    today,
+  );
   checkFileNames(input.documents ?? []);
   await checkReuses(ctx, plan, applicantInput.identityNumber, centre.id, today);
   const calendar = await ctx.deps.calendar();
@@ -64,21 +85,46 @@ export async function submitDossier(ctx: IntakeContext, input: SubmitDossierInpu
       const receptionDay = received ? calendar.receptionDay(now) : null;
       const dueAt = received ? calendar.dueAt(now, { amount: procedure.timeAmount, unit: procedure.timeUnit }) : null;
       const dossierId = randomUUID();
-      const components = await writeDocuments(manager, checked,
-        { dossierId, centreId: centre.id, owner: applicant.identityNumber, caller, now, supplement: false });
+      const components = await writeDocuments(manager, checked, {
+        dossierId,
+        centreId: centre.id,
+        owner: applicant.identityNumber,
+        caller,
+        now,
+        supplement: false,
+      });
       // Last: the sequence row lock is held until commit, so only these few statements queue.
       const codeDay = receptionDay ?? today;
       const code = formatDossierCode(centre.code, codeDay, await nextSequence(manager, centre.id, codeDay));
       const dossier = manager.create(Dossier, {
-        id: dossierId, code, procedureId: procedure.id, centreId: centre.id, applicantId: applicant.id, channel: input.channel,
-        submittedAt: now, receivedAt: received ? now : null, receptionDay,
-        status: received ? 'RECEIVED' : 'NEW', nationalStatusCode: received ? 2 : 1, dueAt, statusAt: now,
-        processingCentreId: null, remainingWorkingMinutes: null, requestedComponentCodes: null,
-        deliveryMethod: delivery.method, deliveryAddress: delivery.address, idempotencyKey,
+        id: dossierId,
+        code,
+        procedureId: procedure.id,
+        centreId: centre.id,
+        applicantId: applicant.id,
+        channel: input.channel,
+        submittedAt: now,
+        receivedAt: received ? now : null,
+        receptionDay,
+        status: received ? 'RECEIVED' : 'NEW',
+        nationalStatusCode: received ? 2 : 1,
+        dueAt,
+        statusAt: now,
+        processingCentreId: null,
+        remainingWorkingMinutes: null,
+        requestedComponentCodes: null,
+        deliveryMethod: delivery.method,
+        deliveryAddress: delivery.address,
+        idempotencyKey,
       });
       await manager.insert(Dossier, dossier);
-      await publish(manager, 'DossierSubmitted', dossier.id, dossierSubmitted(dossier, procedure, centre, applicant, actorOf(caller), { components }),
-        { correlationId: ctx.correlationId });
+      await publish(
+        manager,
+        'DossierSubmitted',
+        dossier.id,
+        dossierSubmitted(dossier, procedure, centre, applicant, actorOf(caller), { components }),
+        { correlationId: ctx.correlationId },
+      );
       return dossier;
     });
   } catch (err) {

@@ -15,7 +15,11 @@ import { checkDocumentTexts, checkFileNames } from './reception-checks';
  * with the working time that was left when it stopped; processing applies SupplementSubmitted
  * with the same calendar arithmetic from resumedAt, so both compute the same dueAt.
  */
-export async function submitSupplement(ctx: IntakeContext, dossierId: string, documents: DocumentInput[]): Promise<Dossier> {
+export async function submitSupplement(
+  ctx: IntakeContext,
+  dossierId: string,
+  documents: DocumentInput[],
+): Promise<Dossier> {
   requireCaller(ctx);
   checkDocumentTexts(documents);
   return catchingUp(ctx, () => supplement(ctx, dossierId, documents));
@@ -23,7 +27,9 @@ export async function submitSupplement(ctx: IntakeContext, dossierId: string, do
 
 /** A supplementation that intake's replica does not know was asked for yet waits for processing's event (catchingUp). */
 function notRequested(dossier: Dossier) {
-  const refusal = conflict(`No supplementation was requested; the dossier is ${dossier.status}`, { status: dossier.status });
+  const refusal = conflict(`No supplementation was requested; the dossier is ${dossier.status}`, {
+    status: dossier.status,
+  });
   return mayBeAskedForSupplement(dossier.status) ? awaitingEvent(refusal, dossier.id) : refusal;
 }
 
@@ -38,7 +44,9 @@ async function supplement(ctx: IntakeContext, dossierId: string, documents: Docu
   const procedure = await ctx.db.getRepository(Procedure).findOneByOrFail({ id: found.procedureId });
   const now = new Date();
   const today = localDate(now);
-  const requested = (found.requestedComponentCodes ?? []).filter((code) => procedure.components.some((c) => c.code === code));
+  const requested = (found.requestedComponentCodes ?? []).filter((code) =>
+    procedure.components.some((c) => c.code === code),
+  );
   const plan = checkDocuments(ctx, procedure.components, documents, requested, today);
   checkFileNames(documents);
   await checkReuses(ctx, plan, applicant.identityNumber, found.centreId, today);
@@ -48,14 +56,43 @@ async function supplement(ctx: IntakeContext, dossierId: string, documents: Docu
     return await ctx.db.transaction(async (manager) => {
       const dossier = await lockDossier(manager, found.id);
       if (dossier.status !== 'SUPPLEMENT_REQUESTED') throw notRequested(dossier);
-      const written = await writeDocuments(manager, checked,
-        { dossierId: dossier.id, centreId: dossier.centreId, owner: applicant.identityNumber, caller, now, supplement: true });
+      const written = await writeDocuments(manager, checked, {
+        dossierId: dossier.id,
+        centreId: dossier.centreId,
+        owner: applicant.identityNumber,
+        caller,
+        now,
+        supplement: true,
+      });
       const dueAt = calendar.resume(now, dossier.remainingWorkingMinutes ?? 0);
-      Object.assign(dossier, { status: 'PROCESSING', nationalStatusCode: 4, dueAt, statusAt: now, remainingWorkingMinutes: null, requestedComponentCodes: null });
-      await saveTransition(manager, dossier, ['status', 'nationalStatusCode', 'dueAt', 'statusAt', 'remainingWorkingMinutes', 'requestedComponentCodes']);
-      await publish(manager, 'SupplementSubmitted', dossier.id, {
-        dossierId: dossier.id, resumedAt: now.toISOString(), recordIds: written.map((w) => w.recordId), actor: actorOf(caller),
-      }, { correlationId: ctx.correlationId });
+      Object.assign(dossier, {
+        status: 'PROCESSING',
+        nationalStatusCode: 4,
+        dueAt,
+        statusAt: now,
+        remainingWorkingMinutes: null,
+        requestedComponentCodes: null,
+      });
+      await saveTransition(manager, dossier, [
+        'status',
+        'nationalStatusCode',
+        'dueAt',
+        'statusAt',
+        'remainingWorkingMinutes',
+        'requestedComponentCodes',
+      ]);
+      await publish(
+        manager,
+        'SupplementSubmitted',
+        dossier.id,
+        {
+          dossierId: dossier.id,
+          resumedAt: now.toISOString(),
+          recordIds: written.map((w) => w.recordId),
+          actor: actorOf(caller),
+        },
+        { correlationId: ctx.correlationId },
+      );
       return dossier;
     });
   } catch (err) {

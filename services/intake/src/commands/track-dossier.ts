@@ -18,7 +18,10 @@ const NOBODY = { identityNumber: '000000000000', phone: null };
 export async function trackDossier(ctx: IntakeContext, code: string, verifier: string) {
   const attempt = await ctx.deps.trackingFailures.attempt(code);
   if (attempt.coolDownSeconds) {
-    throw rateLimited(`Too many wrong verifiers for this dossier code; try again in ${attempt.coolDownSeconds} s`, attempt.coolDownSeconds);
+    throw rateLimited(
+      `Too many wrong verifiers for this dossier code; try again in ${attempt.coolDownSeconds} s`,
+      attempt.coolDownSeconds,
+    );
   }
   const row = await dossierForTracking(ctx.db, code);
   const matches = verifierMatches(row ?? NOBODY, verifier);
@@ -28,8 +31,10 @@ export async function trackDossier(ctx: IntakeContext, code: string, verifier: s
   }
   if (attempt.reachedLimit) {
     trackingLockouts.count += 1;
-    ctx.logger.warn({ dossierCode: code, failures: attempt.failures },
-      'public tracking: a dossier code had too many wrong verifiers; it is refused to every client until its cool-down ends');
+    ctx.logger.warn(
+      { dossierCode: code, failures: attempt.failures },
+      'public tracking: a dossier code had too many wrong verifiers; it is refused to every client until its cool-down ends',
+    );
   }
   return null;
 }

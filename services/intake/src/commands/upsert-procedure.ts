@@ -20,17 +20,41 @@ export async function upsertProcedure(ctx: IntakeContext, input: ProcedureDraft)
   if (input.feeVnd > 1_000_000_000) throw badInput('feeVnd is at most 1,000,000,000 đồng', { field: 'feeVnd' });
   const problems = procedureProblems(input);
   if (problems.length) throw badInput(`Invalid procedure: ${problems.join('; ')}`, { problems });
-  const components = (input.components ?? []).map((c) => ({ code: c.code.trim(), name: c.name.trim(), required: c.required, documentType: c.documentType.trim() }));
+  const components = (input.components ?? []).map((c) => ({
+    code: c.code.trim(),
+    name: c.name.trim(),
+    required: c.required,
+    documentType: c.documentType.trim(),
+  }));
   try {
     return await ctx.db.transaction(async (manager) => {
       const procedure = await addProcedureVersion(manager, {
-        code: input.code, name: input.name.trim(), sector: input.sector.trim(), levels: input.levels, feeVnd: input.feeVnd,
-        timeAmount: input.processingTime.amount, timeUnit: input.processingTime.unit, components,
+        code: input.code,
+        name: input.name.trim(),
+        sector: input.sector.trim(),
+        levels: input.levels,
+        feeVnd: input.feeVnd,
+        timeAmount: input.processingTime.amount,
+        timeUnit: input.processingTime.unit,
+        components,
       });
-      await publish(manager, 'ProcedureChanged', procedure.id, {
-        procedureId: procedure.id, code: procedure.code, name: procedure.name, sector: procedure.sector,
-        levels: procedure.levels, version: procedure.version, processingTime: input.processingTime, feeVnd: procedure.feeVnd, components,
-      }, { correlationId: ctx.correlationId });
+      await publish(
+        manager,
+        'ProcedureChanged',
+        procedure.id,
+        {
+          procedureId: procedure.id,
+          code: procedure.code,
+          name: procedure.name,
+          sector: procedure.sector,
+          levels: procedure.levels,
+          version: procedure.version,
+          processingTime: input.processingTime,
+          feeVnd: procedure.feeVnd,
+          components,
+        },
+        { correlationId: ctx.correlationId },
+      );
       return procedure;
     });
   } catch (err) {

@@ -15,7 +15,8 @@ const RANK: Record<CentreLevel, number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2
 export function centreCodeProblem(code: string): string | null {
   if (typeof code !== 'string' || code.trim() === '') return 'A centre code is required';
   if (code.length > 32) return 'A centre code has at most 32 characters';
-  if (!/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/.test(code)) return 'A centre code is letters and digits in dot-separated groups, e.g. 000.00.12.H57';
+  if (!/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/.test(code))
+    return 'A centre code is letters and digits in dot-separated groups, e.g. 000.00.12.H57';
   return null;
 }
 

@@ -1,7 +1,11 @@
 import { decodeUpload, isRecordValid, planDocuments, type ProcedureComponent } from './documents';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('Tờ khai')]);
-const pdf = (content = PDF) => ({ fileName: 'to-khai.pdf', mimeType: 'application/pdf', contentBase64: content.toString('base64') });
+const pdf = (content = PDF) => ({
+  fileName: 'to-khai.pdf',
+  mimeType: 'application/pdf',
+  contentBase64: content.toString('base64'),
+});
 const components: ProcedureComponent[] = [
   { code: 'TK', name: 'Tờ khai', required: true, documentType: 'TK_LLTP' },
   { code: 'CCCD', name: 'Bản sao CCCD', required: true, documentType: 'CCCD' },
@@ -30,35 +34,62 @@ describe('decodeUpload', () => {
     expect(() => decodeUpload({ ...pdf(), mimeType: 'application/x-msdownload' }, 1024)).toThrow(/not accepted/);
     expect(() => decodeUpload({ ...pdf(Buffer.from('MZ executable')) }, 1024)).toThrow(/not a application\/pdf file/);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    expect(decodeUpload({ fileName: 'a.png', mimeType: 'image/png', contentBase64: png.toString('base64') }, 1024)).toHaveLength(11);
+    expect(
+      decodeUpload({ fileName: 'a.png', mimeType: 'image/png', contentBase64: png.toString('base64') }, 1024),
+    ).toHaveLength(11);
   });
 });
 
 describe('planDocuments', () => {
   it('splits uploads from reuses and titles an upload after its component by default', () => {
-    const plan = planDocuments(components, [
-      { componentCode: 'TK', upload: pdf() },
-      { componentCode: 'CCCD', reuseRecordId: RECORD },
-    ], opts);
-    expect(plan.uploads).toEqual([expect.objectContaining({ componentCode: 'TK', title: 'Tờ khai', documentType: 'TK_LLTP' })]);
+    const plan = planDocuments(
+      components,
+      [
+        { componentCode: 'TK', upload: pdf() },
+        { componentCode: 'CCCD', reuseRecordId: RECORD },
+      ],
+      opts,
+    );
+    expect(plan.uploads).toEqual([
+      expect.objectContaining({ componentCode: 'TK', title: 'Tờ khai', documentType: 'TK_LLTP' }),
+    ]);
     expect(plan.reuses).toEqual([{ componentCode: 'CCCD', documentType: 'CCCD', recordId: RECORD }]);
   });
 
   it('names the required components that are missing', () => {
-    expect(() => planDocuments(components, [{ componentCode: 'TK', upload: pdf() }], opts)).toThrow(/Missing component: CCCD \(Bản sao CCCD\)/);
+    expect(() => planDocuments(components, [{ componentCode: 'TK', upload: pdf() }], opts)).toThrow(
+      /Missing component: CCCD \(Bản sao CCCD\)/,
+    );
   });
 
   it('refuses unknown and repeated components, and documents with both or neither source', () => {
     expect(() => planDocuments(components, [{ componentCode: 'XX', upload: pdf() }], opts)).toThrow(/no component XX/);
-    expect(() => planDocuments(components, [{ componentCode: 'TK', upload: pdf() }, { componentCode: 'TK', upload: pdf() }], opts)).toThrow(/twice/);
-    expect(() => planDocuments(components, [{ componentCode: 'TK', upload: pdf(), reuseRecordId: RECORD }], opts)).toThrow(/either/);
+    expect(() =>
+      planDocuments(
+        components,
+        [
+          { componentCode: 'TK', upload: pdf() },
+          { componentCode: 'TK', upload: pdf() },
+        ],
+        opts,
+      ),
+    ).toThrow(/twice/);
+    expect(() =>
+      planDocuments(components, [{ componentCode: 'TK', upload: pdf(), reuseRecordId: RECORD }], opts),
+    ).toThrow(/either/);
     expect(() => planDocuments(components, [{ componentCode: 'TK' }], opts)).toThrow(/either/);
   });
 
   it('refuses a malformed record id and an upload that has already expired', () => {
-    expect(() => planDocuments(components, [{ componentCode: 'TK', reuseRecordId: 'abc' }], { ...opts, mustCover: [] })).toThrow(/no record abc/);
-    expect(() => planDocuments(components, [{ componentCode: 'TK', upload: pdf(), validUntil: '2026-03-04' }], { ...opts, mustCover: [] }))
-      .toThrow(/expired/);
+    expect(() =>
+      planDocuments(components, [{ componentCode: 'TK', reuseRecordId: 'abc' }], { ...opts, mustCover: [] }),
+    ).toThrow(/no record abc/);
+    expect(() =>
+      planDocuments(components, [{ componentCode: 'TK', upload: pdf(), validUntil: '2026-03-04' }], {
+        ...opts,
+        mustCover: [],
+      }),
+    ).toThrow(/expired/);
   });
 });
 

@@ -22,7 +22,10 @@ export interface DocumentInput {
 }
 
 export class DocumentProblem extends Error {
-  constructor(message: string, readonly componentCode?: string) {
+  constructor(
+    message: string,
+    readonly componentCode?: string,
+  ) {
     super(message);
   }
 }
@@ -77,22 +80,39 @@ export function planDocuments(
   for (const doc of documents) {
     const component = byCode.get(doc.componentCode);
     if (!component) throw new DocumentProblem(`The procedure has no component ${doc.componentCode}`, doc.componentCode);
-    if (seen.has(doc.componentCode)) throw new DocumentProblem(`Component ${doc.componentCode} is given twice`, doc.componentCode);
+    if (seen.has(doc.componentCode))
+      throw new DocumentProblem(`Component ${doc.componentCode} is given twice`, doc.componentCode);
     seen.add(doc.componentCode);
     if (!!doc.upload === !!doc.reuseRecordId) {
-      throw new DocumentProblem(`Component ${doc.componentCode}: give either an upload or a reuseRecordId`, doc.componentCode);
+      throw new DocumentProblem(
+        `Component ${doc.componentCode}: give either an upload or a reuseRecordId`,
+        doc.componentCode,
+      );
     }
     if (doc.validUntil && doc.validUntil < opts.today) {
-      throw new DocumentProblem(`Component ${doc.componentCode}: the document expired on ${doc.validUntil}`, doc.componentCode);
+      throw new DocumentProblem(
+        `Component ${doc.componentCode}: the document expired on ${doc.validUntil}`,
+        doc.componentCode,
+      );
     }
     if (doc.reuseRecordId) {
-      if (!UUID.test(doc.reuseRecordId)) throw new DocumentProblem(`Component ${doc.componentCode}: no record ${doc.reuseRecordId}`, doc.componentCode);
-      plan.reuses.push({ componentCode: component.code, documentType: component.documentType, recordId: doc.reuseRecordId.toLowerCase() });
+      if (!UUID.test(doc.reuseRecordId))
+        throw new DocumentProblem(`Component ${doc.componentCode}: no record ${doc.reuseRecordId}`, doc.componentCode);
+      plan.reuses.push({
+        componentCode: component.code,
+        documentType: component.documentType,
+        recordId: doc.reuseRecordId.toLowerCase(),
+      });
     } else {
       const content = decodeUpload(doc.upload!, opts.maxBytes, doc.componentCode);
       plan.uploads.push({
-        componentCode: component.code, documentType: component.documentType, title: doc.title?.trim() || component.name,
-        fileName: doc.upload!.fileName, mimeType: doc.upload!.mimeType, validUntil: doc.validUntil ?? null, content,
+        componentCode: component.code,
+        documentType: component.documentType,
+        title: doc.title?.trim() || component.name,
+        fileName: doc.upload!.fileName,
+        mimeType: doc.upload!.mimeType,
+        validUntil: doc.validUntil ?? null,
+        content,
       });
     }
   }

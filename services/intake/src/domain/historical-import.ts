@@ -14,19 +14,47 @@ type Satisfaction = 'VERY_SATISFIED' | 'SATISFIED' | 'NOT_SATISFIED';
 /** A line as it arrives (every field may be missing or of the wrong kind). */
 export interface HistoricalLine {
   line?: number | null;
-  code?: unknown; centre?: unknown; procedure?: unknown; channel?: unknown;
-  applicant?: { kind?: unknown; identityNumber?: unknown; fullName?: unknown; phone?: unknown; email?: unknown; address?: unknown } | null;
-  submittedAt?: unknown; receivedAt?: unknown; dueAt?: unknown;
+  code?: unknown;
+  centre?: unknown;
+  procedure?: unknown;
+  channel?: unknown;
+  applicant?: {
+    kind?: unknown;
+    identityNumber?: unknown;
+    fullName?: unknown;
+    phone?: unknown;
+    email?: unknown;
+    address?: unknown;
+  } | null;
+  submittedAt?: unknown;
+  receivedAt?: unknown;
+  dueAt?: unknown;
   steps?: Array<{ code?: unknown; role?: unknown; completedAt?: unknown; actor?: unknown }> | null;
   supplements?: Array<{ requestedAt?: unknown; reason?: unknown; submittedAt?: unknown }> | null;
-  decision?: { decision?: unknown; decidedAt?: unknown; reason?: unknown; actor?: unknown; result?: { documentType?: unknown; title?: unknown; validUntil?: unknown } | null } | null;
+  decision?: {
+    decision?: unknown;
+    decidedAt?: unknown;
+    reason?: unknown;
+    actor?: unknown;
+    result?: { documentType?: unknown; title?: unknown; validUntil?: unknown } | null;
+  } | null;
   returnedAt?: unknown;
   delivery?: { method?: unknown; address?: unknown } | null;
   rating?: { overall?: unknown; ratedAt?: unknown } | null;
 }
 
-export interface KnownCentre { id: string; code: string; level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE' }
-export interface KnownProcedure { id: string; code: string; levels: string[]; timeAmount: number; timeUnit: ProcessingTime['unit'] }
+export interface KnownCentre {
+  id: string;
+  code: string;
+  level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+}
+export interface KnownProcedure {
+  id: string;
+  code: string;
+  levels: string[];
+  timeAmount: number;
+  timeUnit: ProcessingTime['unit'];
+}
 
 export interface HistoricalDossier {
   line: number | null;
@@ -34,15 +62,27 @@ export interface HistoricalDossier {
   centre: KnownCentre;
   procedure: KnownProcedure;
   channel: Channel;
-  applicant: { kind: ApplicantKind; identityNumber: string; fullName: string; phone: string | null; email: string | null; address: string | null };
+  applicant: {
+    kind: ApplicantKind;
+    identityNumber: string;
+    fullName: string;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+  };
   submittedAt: Date;
   receivedAt: Date;
   receptionDay: string;
   dueAt: Date;
   steps: Array<{ code: string; role: string; completedAt: Date; actor: string }>;
   supplements: Array<{ requestedAt: Date; reason: string; submittedAt: Date | null }>;
-  decision: { decision: 'APPROVED' | 'REJECTED'; decidedAt: Date; reason: string | null; actor: string | null;
-    result: { documentType: string; title: string; validUntil: string | null } | null } | null;
+  decision: {
+    decision: 'APPROVED' | 'REJECTED';
+    decidedAt: Date;
+    reason: string | null;
+    actor: string | null;
+    result: { documentType: string; title: string; validUntil: string | null } | null;
+  } | null;
   delivery: { method: Method; address: string | null };
   returnedAt: Date | null;
   rating: { overall: Satisfaction; ratedAt: Date } | null;
@@ -58,12 +98,15 @@ export interface ImportCatalogue {
 }
 
 class Rejected extends Error {}
-const reject = (reason: string): never => { throw new Rejected(reason); };
+const reject = (reason: string): never => {
+  throw new Rejected(reason);
+};
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 function text(value: unknown, what: string, opts: { required?: boolean; max?: number } = {}): string | null {
-  if (value === undefined || value === null || value === '') return opts.required ? reject(`${what} is required`) : null;
+  if (value === undefined || value === null || value === '')
+    return opts.required ? reject(`${what} is required`) : null;
   if (typeof value !== 'string') return reject(`${what} must be text`);
   const trimmed = value.trim();
   if (!trimmed) return opts.required ? reject(`${what} is required`) : null;
@@ -73,7 +116,8 @@ function text(value: unknown, what: string, opts: { required?: boolean; max?: nu
 
 function instant(value: unknown, what: string, now: Date, required = true): Date | null {
   if (value === undefined || value === null || value === '') return required ? reject(`${what} is required`) : null;
-  if (typeof value !== 'string' || !INSTANT.test(value)) return reject(`${what} is not an ISO-8601 instant with its offset: ${String(value)}`);
+  if (typeof value !== 'string' || !INSTANT.test(value))
+    return reject(`${what} is not an ISO-8601 instant with its offset: ${String(value)}`);
   // parseIsoInstant: new Date() would shift an impossible 2026-02-30 to 2 March
   const at = parseIsoInstant(value);
   if (!at) return reject(`${what} is not a valid instant: ${value}`);
@@ -83,7 +127,8 @@ function instant(value: unknown, what: string, now: Date, required = true): Date
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string, fallback?: T): T {
   if ((value === undefined || value === null || value === '') && fallback) return fallback;
-  if (typeof value !== 'string' || !allowed.includes(value as T)) return reject(`${what} must be one of ${allowed.join(', ')}`);
+  if (typeof value !== 'string' || !allowed.includes(value as T))
+    return reject(`${what} must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 
@@ -108,49 +153,73 @@ function normalise(raw: HistoricalLine, cat: ImportCatalogue): HistoricalDossier
   const centre = cat.centres.get(centreCode) ?? reject(`unknown centre ${centreCode}`);
   const procedureCode = text(raw.procedure, 'procedure', { required: true })!;
   const procedure = cat.procedures.get(procedureCode) ?? reject(`unknown procedure ${procedureCode}`);
-  if (!procedure.levels.includes(centre.level)) reject(`procedure ${procedure.code} is not handled at ${centre.level} level`);
+  if (!procedure.levels.includes(centre.level))
+    reject(`procedure ${procedure.code} is not handled at ${centre.level} level`);
   const channel = oneOf(raw.channel, ['COUNTER', 'ONLINE', 'POST'] as const, 'channel');
 
   const a = raw.applicant ?? reject('applicant is required');
   const kind = oneOf(a.kind, ['CITIZEN', 'ORGANIZATION'] as const, 'applicant.kind');
-  const identity = checkIdentityNumber(kind, text(a.identityNumber, 'applicant.identityNumber', { required: true })!, now);
+  const identity = checkIdentityNumber(
+    kind,
+    text(a.identityNumber, 'applicant.identityNumber', { required: true })!,
+    now,
+  );
   if (!identity.ok) reject(`invalid identity number: ${identity.problem}`);
   const email = text(a.email, 'applicant.email');
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) reject('applicant.email is not an address');
   const phone = text(a.phone, 'applicant.phone');
   if (phone && !/^\+?[\d\s.()-]{8,20}$/.test(phone)) reject('applicant.phone is not a phone number');
   const applicant = {
-    kind, identityNumber: (identity as { number: string }).number, fullName: text(a.fullName, 'applicant.fullName', { required: true, max: 200 })!,
-    phone, email, address: text(a.address, 'applicant.address'),
+    kind,
+    identityNumber: (identity as { number: string }).number,
+    fullName: text(a.fullName, 'applicant.fullName', { required: true, max: 200 })!,
+    phone,
+    email,
+    address: text(a.address, 'applicant.address'),
   };
 
   const receivedAt = instant(raw.receivedAt, 'receivedAt', now)!;
   const submittedAt = instant(raw.submittedAt, 'submittedAt', now, false) ?? receivedAt;
   notBefore(receivedAt, submittedAt, 'receivedAt', 'submittedAt');
-  const dueAt = instant(raw.dueAt, 'dueAt', new Date(8.64e15), false)
-    ?? cat.calendar.dueAt(receivedAt, { amount: procedure.timeAmount, unit: procedure.timeUnit });
-  if (dueAt <= receivedAt) reject(`dueAt (${dueAt.toISOString()}) is not after receivedAt (${receivedAt.toISOString()})`);
+  const dueAt =
+    instant(raw.dueAt, 'dueAt', new Date(8.64e15), false) ??
+    cat.calendar.dueAt(receivedAt, { amount: procedure.timeAmount, unit: procedure.timeUnit });
+  if (dueAt <= receivedAt)
+    reject(`dueAt (${dueAt.toISOString()}) is not after receivedAt (${receivedAt.toISOString()})`);
 
   const steps = (raw.steps ?? []).map((s, i) => {
     const completedAt = instant(s?.completedAt, `steps[${i}].completedAt`, now)!;
     notBefore(completedAt, receivedAt, `steps[${i}].completedAt`, 'receivedAt');
     return {
-      code: text(s?.code, `steps[${i}].code`, { required: true, max: 100 })!, role: text(s?.role, `steps[${i}].role`, { required: true, max: 50 })!,
-      completedAt, actor: text(s?.actor, `steps[${i}].actor`, { max: 200 }) ?? 'không rõ',
+      code: text(s?.code, `steps[${i}].code`, { required: true, max: 100 })!,
+      role: text(s?.role, `steps[${i}].role`, { required: true, max: 50 })!,
+      completedAt,
+      actor: text(s?.actor, `steps[${i}].actor`, { max: 200 }) ?? 'không rõ',
     };
   });
-  for (let i = 1; i < steps.length; i++) notBefore(steps[i].completedAt, steps[i - 1].completedAt, `steps[${i}].completedAt`, `steps[${i - 1}].completedAt`);
+  for (let i = 1; i < steps.length; i++)
+    notBefore(steps[i].completedAt, steps[i - 1].completedAt, `steps[${i}].completedAt`, `steps[${i - 1}].completedAt`);
 
   const supplements = (raw.supplements ?? []).map((s, i) => {
     const requestedAt = instant(s?.requestedAt, `supplements[${i}].requestedAt`, now)!;
     notBefore(requestedAt, receivedAt, `supplements[${i}].requestedAt`, 'receivedAt');
     const submitted = instant(s?.submittedAt, `supplements[${i}].submittedAt`, now, false);
     if (submitted) notBefore(submitted, requestedAt, `supplements[${i}].submittedAt`, 'its requestedAt');
-    return { requestedAt, reason: text(s?.reason, `supplements[${i}].reason`, { max: 1000 }) ?? 'Bổ sung hồ sơ', submittedAt: submitted };
+    return {
+      requestedAt,
+      reason: text(s?.reason, `supplements[${i}].reason`, { max: 1000 }) ?? 'Bổ sung hồ sơ',
+      submittedAt: submitted,
+    };
   });
   for (let i = 1; i < supplements.length; i++) {
-    const previous = supplements[i - 1].submittedAt ?? reject(`supplements[${i - 1}] is still open but another one follows`);
-    notBefore(supplements[i].requestedAt, previous, `supplements[${i}].requestedAt`, `supplements[${i - 1}].submittedAt`);
+    const previous =
+      supplements[i - 1].submittedAt ?? reject(`supplements[${i - 1}] is still open but another one follows`);
+    notBefore(
+      supplements[i].requestedAt,
+      previous,
+      `supplements[${i}].requestedAt`,
+      `supplements[${i - 1}].submittedAt`,
+    );
   }
   const open = supplements.length > 0 && supplements[supplements.length - 1].submittedAt === null;
 
@@ -170,10 +239,12 @@ function normalise(raw: HistoricalLine, cat: ImportCatalogue): HistoricalDossier
     let result = null;
     if (d.result) {
       const validUntil = text(d.result.validUntil, 'decision.result.validUntil');
-      if (validUntil && !isCalendarDate(validUntil)) reject('decision.result.validUntil must be a real date YYYY-MM-DD');
+      if (validUntil && !isCalendarDate(validUntil))
+        reject('decision.result.validUntil must be a real date YYYY-MM-DD');
       result = {
         documentType: text(d.result.documentType, 'decision.result.documentType', { required: true, max: 200 })!,
-        title: text(d.result.title, 'decision.result.title', { required: true, max: 500 })!, validUntil,
+        title: text(d.result.title, 'decision.result.title', { required: true, max: 500 })!,
+        validUntil,
       };
     }
     decision = { decision: kindOf, decidedAt, reason, actor: text(d.actor, 'decision.actor', { max: 200 }), result };
@@ -193,12 +264,29 @@ function normalise(raw: HistoricalLine, cat: ImportCatalogue): HistoricalDossier
     if (!returnedAt) reject('a rating without a return');
     const ratedAt = instant(raw.rating.ratedAt, 'rating.ratedAt', now, false) ?? returnedAt!;
     notBefore(ratedAt, returnedAt!, 'rating.ratedAt', 'returnedAt');
-    rating = { overall: oneOf(raw.rating.overall, ['VERY_SATISFIED', 'SATISFIED', 'NOT_SATISFIED'] as const, 'rating.overall'), ratedAt };
+    rating = {
+      overall: oneOf(raw.rating.overall, ['VERY_SATISFIED', 'SATISFIED', 'NOT_SATISFIED'] as const, 'rating.overall'),
+      ratedAt,
+    };
   }
 
   return {
-    line: raw.line ?? null, code, centre, procedure, channel, applicant, submittedAt, receivedAt,
-    receptionDay: cat.calendar.receptionDay(receivedAt), dueAt, steps, supplements, decision, delivery, returnedAt, rating,
+    line: raw.line ?? null,
+    code,
+    centre,
+    procedure,
+    channel,
+    applicant,
+    submittedAt,
+    receivedAt,
+    receptionDay: cat.calendar.receptionDay(receivedAt),
+    dueAt,
+    steps,
+    supplements,
+    decision,
+    delivery,
+    returnedAt,
+    rating,
   };
 }
 
@@ -206,9 +294,9 @@ function normalise(raw: HistoricalLine, cat: ImportCatalogue): HistoricalDossier
 export function importedResultContent(d: HistoricalDossier): Buffer {
   const r = d.decision!.result!;
   return Buffer.from(
-    `Kết quả giải quyết hồ sơ ${d.code} — nhập từ hệ thống một cửa trước đây (historical import)\n`
-    + `${r.documentType}: ${r.title}\nNgày quyết định: ${d.decision!.decidedAt.toISOString()}\n`
-    + `${r.validUntil ? `Có giá trị đến: ${r.validUntil}\n` : ''}`,
+    `Kết quả giải quyết hồ sơ ${d.code} — nhập từ hệ thống một cửa trước đây (historical import)\n` +
+      `${r.documentType}: ${r.title}\nNgày quyết định: ${d.decision!.decidedAt.toISOString()}\n` +
+      `${r.validUntil ? `Có giá trị đến: ${r.validUntil}\n` : ''}`,
     'utf8',
   );
 }

@@ -21,9 +21,11 @@
  */
 
 export const CITIZEN_PROVINCE_CODES: ReadonlySet<string> = new Set(
-  ('001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 042 044 045 '
-    + '046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 '
-    + '094 095 096').split(' '),
+  (
+    '001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 042 044 045 ' +
+    '046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 ' +
+    '094 095 096'
+  ).split(' '),
 );
 
 export type ApplicantKind = 'CITIZEN' | 'ORGANIZATION';
@@ -31,10 +33,12 @@ export type ApplicantKind = 'CITIZEN' | 'ORGANIZATION';
 /** Why an identity number is refused, in words a counter officer can act on; null when valid. */
 export function citizenIdProblem(number: string, today = new Date()): string | null {
   if (!/^\d{12}$/.test(number)) return 'A personal identification number has exactly 12 digits';
-  if (!CITIZEN_PROVINCE_CODES.has(number.slice(0, 3))) return `${number.slice(0, 3)} is not a province code of a personal identification number`;
+  if (!CITIZEN_PROVINCE_CODES.has(number.slice(0, 3)))
+    return `${number.slice(0, 3)} is not a province code of a personal identification number`;
   const centuryDigit = Number(number[3]);
   const year = 1900 + Math.floor(centuryDigit / 2) * 100 + Number(number.slice(4, 6));
-  if (year > today.getUTCFullYear()) return `The personal identification number gives a year of birth (${year}) in the future`;
+  if (year > today.getUTCFullYear())
+    return `The personal identification number gives a year of birth (${year}) in the future`;
   return null;
 }
 
@@ -55,14 +59,19 @@ export function normaliseTaxCode(number: string): string {
 export function taxCodeProblem(number: string): string | null {
   const code = normaliseTaxCode(number);
   if (!/^\d{10}(\d{3})?$/.test(code)) return 'A tax code has 10 digits, or 13 for a branch (10 digits, "-", 3 digits)';
-  if (code.slice(2, 9) === '0000000') return 'A tax code\'s sequence (digits 3–9) cannot be all zeros';
+  if (code.slice(2, 9) === '0000000') return "A tax code's sequence (digits 3–9) cannot be all zeros";
   if (code.length === 13 && code.endsWith('000')) return 'A branch suffix runs from 001 to 999';
-  if (taxCodeCheckDigit(code.slice(0, 9)) !== Number(code[9])) return 'The tax code\'s check digit (10th digit) is wrong';
+  if (taxCodeCheckDigit(code.slice(0, 9)) !== Number(code[9]))
+    return "The tax code's check digit (10th digit) is wrong";
   return null;
 }
 
 /** The number as stored, or the reason it is refused. */
-export function checkIdentityNumber(kind: ApplicantKind, number: string, today = new Date()): { ok: true; number: string } | { ok: false; problem: string } {
+export function checkIdentityNumber(
+  kind: ApplicantKind,
+  number: string,
+  today = new Date(),
+): { ok: true; number: string } | { ok: false; problem: string } {
   const value = typeof number === 'string' ? number.trim() : '';
   const problem = kind === 'CITIZEN' ? citizenIdProblem(value, today) : taxCodeProblem(value);
   if (problem) return { ok: false, problem };

@@ -15,7 +15,8 @@ export interface ProcedureDraft {
 /** Every problem of a draft, so the catalogue keeper fixes them all at once; empty when valid. */
 export function procedureProblems(p: ProcedureDraft): string[] {
   const problems: string[] = [];
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(p.code ?? '')) problems.push('code: letters, digits, ".", "_" or "-", at most 64');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(p.code ?? ''))
+    problems.push('code: letters, digits, ".", "_" or "-", at most 64');
   if (!p.name?.trim()) problems.push('name is required');
   if (!p.sector?.trim()) problems.push('sector is required');
   if (!p.levels?.length) problems.push('levels: at least one level');

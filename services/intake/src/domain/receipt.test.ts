@@ -7,7 +7,10 @@ describe('receipt', () => {
     channel: 'COUNTER',
     applicant: { fullName: 'Nguyễn <Văn> An', identityNumber: '046090001234', phone: null, address: null },
     procedure: { code: 'LLTP-01', name: 'Cấp Phiếu lý lịch tư pháp', version: 1 },
-    components: [{ name: 'Tờ khai', reused: false }, { name: 'Bản sao CCCD', reused: true }],
+    components: [
+      { name: 'Tờ khai', reused: false },
+      { name: 'Bản sao CCCD', reused: true },
+    ],
     receivedAt: new Date('2026-03-05T02:30:00Z'),
     dueAt: new Date('2026-03-19T10:00:00Z'),
     deliveryMethod: 'POST',

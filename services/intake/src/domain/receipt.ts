@@ -18,9 +18,15 @@ export interface ReceiptData {
   deliveryMethod: 'COUNTER' | 'POST' | 'ONLINE';
 }
 
-const CHANNEL: Record<ReceiptData['channel'], string> = { COUNTER: 'Trực tiếp', ONLINE: 'Trực tuyến', POST: 'Qua dịch vụ bưu chính' };
+const CHANNEL: Record<ReceiptData['channel'], string> = {
+  COUNTER: 'Trực tiếp',
+  ONLINE: 'Trực tuyến',
+  POST: 'Qua dịch vụ bưu chính',
+};
 const DELIVERY: Record<ReceiptData['deliveryMethod'], string> = {
-  COUNTER: 'Tại Bộ phận Một cửa', POST: 'Qua dịch vụ bưu chính công ích', ONLINE: 'Trực tuyến',
+  COUNTER: 'Tại Bộ phận Một cửa',
+  POST: 'Qua dịch vụ bưu chính công ích',
+  ONLINE: 'Trực tuyến',
 };
 
 export function escapeHtml(text: string): string {
@@ -37,7 +43,10 @@ export function vietnameseDateTime(at: Date): string {
 export function renderReceipt(r: ReceiptData): string {
   const e = escapeHtml;
   const rows = r.components
-    .map((c, i) => `<tr><td>${i + 1}</td><td>${e(c.name)}</td><td>${c.reused ? 'Sử dụng lại bản điện tử đã số hóa' : 'Bản điện tử số hóa khi tiếp nhận'}</td></tr>`)
+    .map(
+      (c, i) =>
+        `<tr><td>${i + 1}</td><td>${e(c.name)}</td><td>${c.reused ? 'Sử dụng lại bản điện tử đã số hóa' : 'Bản điện tử số hóa khi tiếp nhận'}</td></tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Giấy tiếp nhận hồ sơ ${e(r.dossierCode)}</title>
@@ -77,26 +86,49 @@ export function receiptDocument(r: ReceiptData): DocumentModel {
     subject: `Giấy tiếp nhận hồ sơ ${r.dossierCode}`,
     keywords: [r.dossierCode, r.procedure.code],
     blocks: [
-      { kind: 'fields', rows: [
-        { label: 'Mã hồ sơ', value: r.dossierCode, bold: true },
-        { label: 'Tiếp nhận hồ sơ của', value: r.applicant.fullName, bold: true },
-        { label: 'Số định danh / mã số thuế', value: r.applicant.identityNumber },
-        ...(r.applicant.address ? [{ label: 'Địa chỉ', value: r.applicant.address }] : []),
-        ...(r.applicant.phone ? [{ label: 'Số điện thoại', value: r.applicant.phone }] : []),
-        { label: 'Nội dung yêu cầu giải quyết', value: `${r.procedure.name} (mã thủ tục ${r.procedure.code})` },
-        { label: 'Hình thức nộp', value: CHANNEL[r.channel] },
-      ] },
       {
-        kind: 'table', caption: 'Thành phần hồ sơ:',
-        columns: [{ header: 'STT', width: 0.6, align: 'center' }, { header: 'Tên giấy tờ', width: 5 }, { header: 'Hình thức', width: 3.4 }],
-        rows: r.components.map((c, i) => [String(i + 1), c.name, c.reused ? 'Sử dụng lại bản điện tử đã số hóa' : 'Bản điện tử số hóa khi tiếp nhận']),
+        kind: 'fields',
+        rows: [
+          { label: 'Mã hồ sơ', value: r.dossierCode, bold: true },
+          { label: 'Tiếp nhận hồ sơ của', value: r.applicant.fullName, bold: true },
+          { label: 'Số định danh / mã số thuế', value: r.applicant.identityNumber },
+          ...(r.applicant.address ? [{ label: 'Địa chỉ', value: r.applicant.address }] : []),
+          ...(r.applicant.phone ? [{ label: 'Số điện thoại', value: r.applicant.phone }] : []),
+          { label: 'Nội dung yêu cầu giải quyết', value: `${r.procedure.name} (mã thủ tục ${r.procedure.code})` },
+          { label: 'Hình thức nộp', value: CHANNEL[r.channel] },
+        ],
       },
-      { kind: 'fields', rows: [
-        { label: 'Thời gian nhận hồ sơ', value: vietnameseDateTime(r.receivedAt), bold: true },
-        { label: 'Thời gian trả kết quả giải quyết hồ sơ', value: r.dueAt ? vietnameseDateTime(r.dueAt) : 'Theo thông báo', bold: true },
-        { label: 'Nhận kết quả', value: DELIVERY[r.deliveryMethod] },
-      ] },
-      { kind: 'paragraph', italic: true, text: 'Tra cứu tình trạng hồ sơ bằng mã hồ sơ và bốn số cuối của số định danh.' },
+      {
+        kind: 'table',
+        caption: 'Thành phần hồ sơ:',
+        columns: [
+          { header: 'STT', width: 0.6, align: 'center' },
+          { header: 'Tên giấy tờ', width: 5 },
+          { header: 'Hình thức', width: 3.4 },
+        ],
+        rows: r.components.map((c, i) => [
+          String(i + 1),
+          c.name,
+          c.reused ? 'Sử dụng lại bản điện tử đã số hóa' : 'Bản điện tử số hóa khi tiếp nhận',
+        ]),
+      },
+      {
+        kind: 'fields',
+        rows: [
+          { label: 'Thời gian nhận hồ sơ', value: vietnameseDateTime(r.receivedAt), bold: true },
+          {
+            label: 'Thời gian trả kết quả giải quyết hồ sơ',
+            value: r.dueAt ? vietnameseDateTime(r.dueAt) : 'Theo thông báo',
+            bold: true,
+          },
+          { label: 'Nhận kết quả', value: DELIVERY[r.deliveryMethod] },
+        ],
+      },
+      {
+        kind: 'paragraph',
+        italic: true,
+        text: 'Tra cứu tình trạng hồ sơ bằng mã hồ sơ và bốn số cuối của số định danh.',
+      },
     ],
     signatures: [{ role: 'Người nộp hồ sơ', name: r.applicant.fullName }, { role: 'Người tiếp nhận hồ sơ' }],
   };

@@ -24,19 +24,47 @@ describe('tracking verifier', () => {
 describe('failures allowed per dossier code', () => {
   it('reads "failures/seconds" pairs, and defaults to 5 an hour and 20 a day', () => {
     expect(parseFailureLimits(undefined)).toEqual(DEFAULT_FAILURE_LIMITS);
-    expect(parseFailureLimits('3/60, 10/3600')).toEqual([{ failures: 3, seconds: 60 }, { failures: 10, seconds: 3600 }]);
+    expect(parseFailureLimits('3/60, 10/3600')).toEqual([
+      { failures: 3, seconds: 60 },
+      { failures: 10, seconds: 3600 },
+    ]);
     expect(() => parseFailureLimits('5 per hour')).toThrow(/TRACKING_CODE_LIMITS/);
     expect(() => parseFailureLimits('0/60')).toThrow(/TRACKING_CODE_LIMITS/);
   });
 
-  it('cools down, once an attempt goes over a window\'s share, until the longest such window ends', () => {
+  it("cools down, once an attempt goes over a window's share, until the longest such window ends", () => {
     const limits = DEFAULT_FAILURE_LIMITS;
     expect(coolDownSeconds(limits, [null, null])).toBe(0);
-    expect(coolDownSeconds(limits, [{ failures: 5, msLeft: 1000 }, { failures: 5, msLeft: 80_000_000 }])).toBe(0);
-    expect(coolDownSeconds(limits, [{ failures: 6, msLeft: 1500 }, { failures: 6, msLeft: 80_000_000 }])).toBe(2);
-    expect(coolDownSeconds(limits, [{ failures: 1, msLeft: 1500 }, { failures: 21, msLeft: 80_000_000 }])).toBe(80_000);
-    expect(reachedLimit(limits, [{ failures: 5, msLeft: 1 }, { failures: 5, msLeft: 1 }])).toBe(true);
-    expect(reachedLimit(limits, [{ failures: 6, msLeft: 1 }, { failures: 6, msLeft: 1 }])).toBe(false);
+    expect(
+      coolDownSeconds(limits, [
+        { failures: 5, msLeft: 1000 },
+        { failures: 5, msLeft: 80_000_000 },
+      ]),
+    ).toBe(0);
+    expect(
+      coolDownSeconds(limits, [
+        { failures: 6, msLeft: 1500 },
+        { failures: 6, msLeft: 80_000_000 },
+      ]),
+    ).toBe(2);
+    expect(
+      coolDownSeconds(limits, [
+        { failures: 1, msLeft: 1500 },
+        { failures: 21, msLeft: 80_000_000 },
+      ]),
+    ).toBe(80_000);
+    expect(
+      reachedLimit(limits, [
+        { failures: 5, msLeft: 1 },
+        { failures: 5, msLeft: 1 },
+      ]),
+    ).toBe(true);
+    expect(
+      reachedLimit(limits, [
+        { failures: 6, msLeft: 1 },
+        { failures: 6, msLeft: 1 },
+      ]),
+    ).toBe(false);
   });
 
   it('keeps guessing four digits slower than months from any number of addresses', () => {

@@ -2,7 +2,10 @@
  * Public tracking (tra cứu hồ sơ) by dossier code: the caller proves a link to the dossier with
  * the last four digits of the applicant's identity number or the applicant's phone number.
  */
-export function verifierMatches(applicant: { identityNumber: string; phone: string | null }, verifier: string): boolean {
+export function verifierMatches(
+  applicant: { identityNumber: string; phone: string | null },
+  verifier: string,
+): boolean {
   const given = (verifier ?? '').trim();
   if (/^\d{4}$/.test(given)) return applicant.identityNumber.endsWith(given);
   const phone = normalisePhone(given);
@@ -26,7 +29,10 @@ export interface FailureLimit {
  * 5 an hour, then 20 a day: the cool-down grows from an hour to a day, and guessing one code's
  * four digits (10,000 values) takes over a year whatever the number of addresses it comes from.
  */
-export const DEFAULT_FAILURE_LIMITS: readonly FailureLimit[] = [{ failures: 5, seconds: 3600 }, { failures: 20, seconds: 86_400 }];
+export const DEFAULT_FAILURE_LIMITS: readonly FailureLimit[] = [
+  { failures: 5, seconds: 3600 },
+  { failures: 20, seconds: 86_400 },
+];
 
 /** TRACKING_CODE_LIMITS, e.g. "5/3600,20/86400" (failures/seconds, comma-separated). */
 export function parseFailureLimits(value: string | undefined): FailureLimit[] {

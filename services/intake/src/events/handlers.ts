@@ -13,16 +13,31 @@ export function intakeHandlers(_deps: IntakeDeps): EventHandlers {
     async DossierStatusChanged({ event, manager, run }) {
       const p = event.payload;
       const supplement = p.status === 'SUPPLEMENT_REQUESTED';
-      await replicateStatus(manager, {
-        dossierId: p.dossierId, status: p.status, nationalStatusCode: p.nationalStatusCode, at: new Date(p.at),
-        fields: { dueAt: p.dueAt, processingCentreId: p.processingCentreId, remainingWorkingMinutes: supplement ? p.remainingWorkingMinutes : null,
-          componentCodes: supplement ? p.componentCodes ?? [] : null },
-      }, run as StatusRun | undefined);
+      await replicateStatus(
+        manager,
+        {
+          dossierId: p.dossierId,
+          status: p.status,
+          nationalStatusCode: p.nationalStatusCode,
+          at: new Date(p.at),
+          fields: {
+            dueAt: p.dueAt,
+            processingCentreId: p.processingCentreId,
+            remainingWorkingMinutes: supplement ? p.remainingWorkingMinutes : null,
+            componentCodes: supplement ? (p.componentCodes ?? []) : null,
+          },
+        },
+        run as StatusRun | undefined,
+      );
     },
 
     async ResultReturned({ event, manager, run }) {
       const p = event.payload;
-      await replicateStatus(manager, { dossierId: p.dossierId, status: 'RETURNED', nationalStatusCode: 10, at: new Date(p.returnedAt) }, run as StatusRun | undefined);
+      await replicateStatus(
+        manager,
+        { dossierId: p.dossierId, status: 'RETURNED', nationalStatusCode: 10, at: new Date(p.returnedAt) },
+        run as StatusRun | undefined,
+      );
     },
 
     /**

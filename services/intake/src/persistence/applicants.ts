@@ -7,9 +7,15 @@ export async function upsertApplicant(manager: EntityManager, input: ApplicantIn
   // A returning applicant with nothing new is only read: the upsert would lock their row until
   // commit and queue all of that applicant's concurrent receptions behind each other.
   const known = await manager.findOneBy(Applicant, { identityNumber: input.identityNumber });
-  if (known && known.kind === input.kind && known.fullName === input.fullName
-    && (input.phone ?? known.phone) === known.phone && (input.email ?? known.email) === known.email
-    && (input.address ?? known.address) === known.address) return known;
+  if (
+    known &&
+    known.kind === input.kind &&
+    known.fullName === input.fullName &&
+    (input.phone ?? known.phone) === known.phone &&
+    (input.email ?? known.email) === known.email &&
+    (input.address ?? known.address) === known.address
+  )
+    return known;
   await manager.query(
     `INSERT INTO applicant (kind, identity_number, full_name, phone, email, address) VALUES ($1,$2,$3,$4,$5,$6)
      ON CONFLICT (identity_number) DO UPDATE SET full_name = EXCLUDED.full_name,

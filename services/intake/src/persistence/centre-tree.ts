@@ -17,11 +17,18 @@ export function centreById(manager: EntityManager, id: string): Promise<Centre |
   return manager.findOneBy(Centre, { id });
 }
 
-export function insertCentre(manager: EntityManager, centre: Pick<Centre, 'code' | 'name' | 'level' | 'parentId'>): Promise<Centre> {
+export function insertCentre(
+  manager: EntityManager,
+  centre: Pick<Centre, 'code' | 'name' | 'level' | 'parentId'>,
+): Promise<Centre> {
   return manager.save(manager.create(Centre, centre));
 }
 
-export async function updateCentre(manager: EntityManager, centre: Centre, change: Partial<Pick<Centre, 'name' | 'parentId'>>): Promise<void> {
+export async function updateCentre(
+  manager: EntityManager,
+  centre: Centre,
+  change: Partial<Pick<Centre, 'name' | 'parentId'>>,
+): Promise<void> {
   Object.assign(centre, change);
   await manager.update(Centre, { id: centre.id }, change);
 }

@@ -7,7 +7,11 @@ import type { EntityManager } from 'typeorm';
  * statement (imports bring a decision per dossier); false when intake does not know the dossier yet.
  */
 export async function recordIssuedResult(
-  manager: EntityManager, dossierId: string, r: ResultDocumentV1, processingCentreId: string | null | undefined, issuedAt: string,
+  manager: EntityManager,
+  dossierId: string,
+  r: ResultDocumentV1,
+  processingCentreId: string | null | undefined,
+  issuedAt: string,
 ): Promise<boolean> {
   const [{ known }] = await manager.query(
     `WITH d AS (SELECT d.id, d.centre_id, a.identity_number FROM dossier d JOIN applicant a ON a.id = d.applicant_id WHERE d.id = $1),
@@ -18,8 +22,18 @@ export async function recordIssuedResult(
          coalesce((SELECT id FROM centre WHERE id = $9), d.centre_id), d.id, 0, $10 FROM d
        ON CONFLICT DO NOTHING)
      SELECT count(*)::int AS known FROM d`,
-    [dossierId, r.recordId, r.documentType, r.title, r.sha256, r.sizeBytes, r.mimeType, r.validUntil ? r.validUntil.slice(0, 10) : null,
-      processingCentreId ?? null, issuedAt],
+    [
+      dossierId,
+      r.recordId,
+      r.documentType,
+      r.title,
+      r.sha256,
+      r.sizeBytes,
+      r.mimeType,
+      r.validUntil ? r.validUntil.slice(0, 10) : null,
+      processingCentreId ?? null,
+      issuedAt,
+    ],
   );
   return known > 0;
 }

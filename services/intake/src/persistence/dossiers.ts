@@ -4,7 +4,10 @@ import { Dossier } from './entities/dossier.entity';
 
 /** Intake's dossier rows: what reception, acceptance, refusal and supplementation read and write. */
 
-export function dossierByIdempotencyKey(dossiers: Repository<Dossier>, idempotencyKey: string): Promise<Dossier | null> {
+export function dossierByIdempotencyKey(
+  dossiers: Repository<Dossier>,
+  idempotencyKey: string,
+): Promise<Dossier | null> {
   return dossiers.findOneBy({ idempotencyKey });
 }
 
@@ -23,7 +26,10 @@ export async function nextSequence(manager: EntityManager, centreId: string, day
 }
 
 /** The dossier and its applicant, the dossier's row locked to commit. */
-export async function lockDossierWithApplicant(manager: EntityManager, dossierId: string): Promise<{ dossier: Dossier; applicant: Applicant } | null> {
+export async function lockDossierWithApplicant(
+  manager: EntityManager,
+  dossierId: string,
+): Promise<{ dossier: Dossier; applicant: Applicant } | null> {
   const dossier = await manager.findOne(Dossier, { where: { id: dossierId }, lock: { mode: 'pessimistic_write' } });
   if (!dossier) return null;
   return { dossier, applicant: await manager.findOneByOrFail(Applicant, { id: dossier.applicantId }) };
@@ -35,8 +41,19 @@ export function lockDossier(manager: EntityManager, dossierId: string): Promise<
 
 /** Writes the columns a transition changed (the entity already holds them). */
 export async function saveTransition(
-  manager: EntityManager, dossier: Dossier,
-  columns: readonly (keyof Pick<Dossier, 'status' | 'nationalStatusCode' | 'statusAt' | 'receivedAt' | 'receptionDay' | 'dueAt' | 'remainingWorkingMinutes' | 'requestedComponentCodes'>)[],
+  manager: EntityManager,
+  dossier: Dossier,
+  columns: readonly (keyof Pick<
+    Dossier,
+    | 'status'
+    | 'nationalStatusCode'
+    | 'statusAt'
+    | 'receivedAt'
+    | 'receptionDay'
+    | 'dueAt'
+    | 'remainingWorkingMinutes'
+    | 'requestedComponentCodes'
+  >)[],
 ): Promise<void> {
   await manager.update(Dossier, { id: dossier.id }, Object.fromEntries(columns.map((c) => [c, dossier[c]])));
 }

@@ -7,17 +7,30 @@ import type { ResultDocumentV1 } from '@onestop/events';
  * batch): applicants (upsert), dossiers (the old code kept; ON CONFLICT on the code makes the
  * import idempotent), the results' digital records, and the centres' day sequences.
  */
-export interface PlannedImport { d: HistoricalDossier; dossierId: string; result: ResultDocumentV1 | null; content: Buffer | null }
+export interface PlannedImport {
+  d: HistoricalDossier;
+  dossierId: string;
+  result: ResultDocumentV1 | null;
+  content: Buffer | null;
+}
 
 /** The dossiers already holding any of these codes (imported before, or received live). */
-export async function dossiersByCode(manager: EntityManager, codes: string[]): Promise<Map<string, { id: string; centreId: string }>> {
-  const rows: Array<{ id: string; code: string; centre_id: string }> =
-    await manager.query(`SELECT id, code, centre_id FROM dossier WHERE code = ANY($1::text[])`, [codes]);
+export async function dossiersByCode(
+  manager: EntityManager,
+  codes: string[],
+): Promise<Map<string, { id: string; centreId: string }>> {
+  const rows: Array<{ id: string; code: string; centre_id: string }> = await manager.query(
+    `SELECT id, code, centre_id FROM dossier WHERE code = ANY($1::text[])`,
+    [codes],
+  );
   return new Map(rows.map((r) => [r.code, { id: r.id, centreId: r.centre_id }]));
 }
 
 /** One statement for the batch's applicants; the latest line of an applicant wins, a detail left out keeps the one on file. */
-export async function upsertApplicants(manager: EntityManager, dossiers: HistoricalDossier[]): Promise<Map<string, string>> {
+export async function upsertApplicants(
+  manager: EntityManager,
+  dossiers: HistoricalDossier[],
+): Promise<Map<string, string>> {
   const byNumber = new Map(dossiers.map((d) => [d.applicant.identityNumber, d.applicant]));
   // In key order, so two concurrent batches lock the same applicants in the same order.
   const list = [...byNumber.values()].sort((a, b) => (a.identityNumber < b.identityNumber ? -1 : 1));
@@ -28,13 +41,23 @@ export async function upsertApplicants(manager: EntityManager, dossiers: Histori
        phone = COALESCE(EXCLUDED.phone, applicant.phone), email = COALESCE(EXCLUDED.email, applicant.email),
        address = COALESCE(EXCLUDED.address, applicant.address)
      RETURNING id, identity_number`,
-    [list.map((a) => a.kind), list.map((a) => a.identityNumber), list.map((a) => a.fullName),
-      list.map((a) => a.phone), list.map((a) => a.email), list.map((a) => a.address)],
+    [
+      list.map((a) => a.kind),
+      list.map((a) => a.identityNumber),
+      list.map((a) => a.fullName),
+      list.map((a) => a.phone),
+      list.map((a) => a.email),
+      list.map((a) => a.address),
+    ],
   );
   return new Map(rows.map((r) => [r.identity_number, r.id]));
 }
 
-export async function insertDossiers(manager: EntityManager, planned: PlannedImport[], applicantIds: Map<string, string>): Promise<Set<string>> {
+export async function insertDossiers(
+  manager: EntityManager,
+  planned: PlannedImport[],
+  applicantIds: Map<string, string>,
+): Promise<Set<string>> {
   const col = <T>(f: (p: PlannedImport) => T) => planned.map(f);
   const rows: Array<{ id: string }> = await manager.query(
     `INSERT INTO dossier (id, code, procedure_id, centre_id, applicant_id, channel, submitted_at, received_at, reception_day,
@@ -45,10 +68,20 @@ export async function insertDossiers(manager: EntityManager, planned: PlannedImp
                    $9::date[], $10::timestamptz[], $11::text[], $12::text[])
          AS t(id, code, procedure_id, centre_id, applicant_id, channel, submitted_at, received_at, reception_day, due_at, delivery_method, delivery_address)
      ON CONFLICT (code) DO NOTHING RETURNING id`,
-    [col((p) => p.dossierId), col((p) => p.d.code), col((p) => p.d.procedure.id), col((p) => p.d.centre.id),
-      col((p) => applicantIds.get(p.d.applicant.identityNumber)), col((p) => p.d.channel), col((p) => p.d.submittedAt.toISOString()),
-      col((p) => p.d.receivedAt.toISOString()), col((p) => p.d.receptionDay), col((p) => p.d.dueAt.toISOString()),
-      col((p) => p.d.delivery.method), col((p) => p.d.delivery.address)],
+    [
+      col((p) => p.dossierId),
+      col((p) => p.d.code),
+      col((p) => p.d.procedure.id),
+      col((p) => p.d.centre.id),
+      col((p) => applicantIds.get(p.d.applicant.identityNumber)),
+      col((p) => p.d.channel),
+      col((p) => p.d.submittedAt.toISOString()),
+      col((p) => p.d.receivedAt.toISOString()),
+      col((p) => p.d.receptionDay),
+      col((p) => p.d.dueAt.toISOString()),
+      col((p) => p.d.delivery.method),
+      col((p) => p.d.delivery.address),
+    ],
   );
   return new Set(rows.map((r) => r.id));
 }
@@ -63,9 +96,20 @@ export async function insertResultRecords(manager: EntityManager, planned: Plann
        valid_until, digitised_at_centre_id, source_dossier_id, created_at)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[],
        $9::date[], $10::uuid[], $11::uuid[], $12::timestamptz[])`,
-    [col((p) => p.result!.recordId), col((p) => p.d.applicant.identityNumber), col((p) => p.result!.documentType), col((p) => p.result!.title),
-      col((p) => p.result!.fileName), col((p) => p.result!.sha256), col((p) => p.result!.sizeBytes), col((p) => p.result!.mimeType),
-      col((p) => p.result!.validUntil), col((p) => p.d.centre.id), col((p) => p.dossierId), col((p) => p.d.decision!.decidedAt.toISOString())],
+    [
+      col((p) => p.result!.recordId),
+      col((p) => p.d.applicant.identityNumber),
+      col((p) => p.result!.documentType),
+      col((p) => p.result!.title),
+      col((p) => p.result!.fileName),
+      col((p) => p.result!.sha256),
+      col((p) => p.result!.sizeBytes),
+      col((p) => p.result!.mimeType),
+      col((p) => p.result!.validUntil),
+      col((p) => p.d.centre.id),
+      col((p) => p.dossierId),
+      col((p) => p.d.decision!.decidedAt.toISOString()),
+    ],
   );
 }
 

@@ -13,8 +13,35 @@ import { RecordAccess1764000007100 } from './migrations/1764000007100-record-acc
 import { PersonalDataAccess1764000016300 } from './migrations/1764000016300-personal-data-access';
 import { TrackingFailure1764000016200 } from './migrations/1764000016200-tracking-failure';
 
-export { Applicant, CalendarDay, Centre, DigitalRecord, Dossier, DossierComponent, DossierSequence, Procedure, RecordAccess, RecordReuse };
-export const entities = [Applicant, CalendarDay, Centre, DigitalRecord, Dossier, DossierComponent, DossierSequence, Procedure, RecordAccess, RecordReuse];
-export const migrations = [Initial1764000000100, RecordAccess1764000007100, TrackingFailure1764000016200, PersonalDataAccess1764000016300];
+export {
+  Applicant,
+  CalendarDay,
+  Centre,
+  DigitalRecord,
+  Dossier,
+  DossierComponent,
+  DossierSequence,
+  Procedure,
+  RecordAccess,
+  RecordReuse,
+};
+export const entities = [
+  Applicant,
+  CalendarDay,
+  Centre,
+  DigitalRecord,
+  Dossier,
+  DossierComponent,
+  DossierSequence,
+  Procedure,
+  RecordAccess,
+  RecordReuse,
+];
+export const migrations = [
+  Initial1764000000100,
+  RecordAccess1764000007100,
+  TrackingFailure1764000016200,
+  PersonalDataAccess1764000016300,
+];
 export { centreTreeIsEmpty, lockCentreTree } from './centre-tree';
 export { applicantNumberOf, centresServing, logPersonalDataRead } from './personal-data';

@@ -12,12 +12,19 @@ export async function centresServing(db: DataSource, identityNumber: string): Pr
 }
 
 export async function applicantNumberOf(db: DataSource, applicantId: string): Promise<string | null> {
-  const [row] = await db.query(`SELECT identity_number AS "identityNumber" FROM applicant WHERE id = $1`, [applicantId]);
+  const [row] = await db.query(`SELECT identity_number AS "identityNumber" FROM applicant WHERE id = $1`, [
+    applicantId,
+  ]);
   return row?.identityNumber ?? null;
 }
 
 /** One officer's read of an applicant's contact data or record list (personal_data_access). */
-export async function logPersonalDataRead(db: DataSource, applicantId: string, what: 'CONTACT' | 'RECORDS', reader: Caller): Promise<void> {
+export async function logPersonalDataRead(
+  db: DataSource,
+  applicantId: string,
+  what: 'CONTACT' | 'RECORDS',
+  reader: Caller,
+): Promise<void> {
   await db.query(
     `INSERT INTO personal_data_access (applicant_id, what, reader_id, reader_name, reader_role, reader_centre, at) VALUES ($1, $2, $3, $4, $5, $6, now())`,
     [applicantId, what, reader.id, reader.name, reader.role, reader.centre ?? null],

@@ -13,7 +13,12 @@ export interface StatusChange {
   nationalStatusCode: number;
   at: Date;
   /** Absent for a return. */
-  fields?: { dueAt: string | null; processingCentreId: string; remainingWorkingMinutes: number | null; componentCodes: string[] | null };
+  fields?: {
+    dueAt: string | null;
+    processingCentreId: string;
+    remainingWorkingMinutes: number | null;
+    componentCodes: string[] | null;
+  };
 }
 
 /** Per dossier, what a run's changes come to: the last of them that could apply, and the last such status change's fields. */
@@ -55,7 +60,8 @@ function fold(pending: Pending | undefined, change: StatusChange): Pending | und
 }
 
 async function write(manager: EntityManager, pending: Pending[]): Promise<void> {
-  const fieldsOr = (column: string, value: string) => `CASE WHEN v.fields_at IS NOT NULL AND d.status_at <= v.fields_at THEN ${value} ELSE d.${column} END`;
+  const fieldsOr = (column: string, value: string) =>
+    `CASE WHEN v.fields_at IS NOT NULL AND d.status_at <= v.fields_at THEN ${value} ELSE d.${column} END`;
   await manager.query(
     `UPDATE dossier d SET status = v.status, national_status_code = v.code, status_at = v.at,
        due_at = ${fieldsOr('due_at', 'v.due_at')},
@@ -66,9 +72,14 @@ async function write(manager: EntityManager, pending: Pending[]): Promise<void> 
        AS v(id, status, code, at, fields_at, due_at, centre_id, remaining, codes)
      WHERE d.id = v.id AND d.status_at <= v.at`,
     [
-      pending.map((p) => p.last.dossierId), pending.map((p) => p.last.status), pending.map((p) => p.last.nationalStatusCode),
-      pending.map((p) => p.last.at.toISOString()), pending.map((p) => p.fields?.at.toISOString() ?? null), pending.map((p) => p.fields?.dueAt ?? null),
-      pending.map((p) => p.fields?.processingCentreId ?? null), pending.map((p) => p.fields?.remainingWorkingMinutes ?? null),
+      pending.map((p) => p.last.dossierId),
+      pending.map((p) => p.last.status),
+      pending.map((p) => p.last.nationalStatusCode),
+      pending.map((p) => p.last.at.toISOString()),
+      pending.map((p) => p.fields?.at.toISOString() ?? null),
+      pending.map((p) => p.fields?.dueAt ?? null),
+      pending.map((p) => p.fields?.processingCentreId ?? null),
+      pending.map((p) => p.fields?.remainingWorkingMinutes ?? null),
       pending.map((p) => (p.fields?.componentCodes ? JSON.stringify(p.fields.componentCodes) : null)),
     ],
   );

@@ -9,11 +9,22 @@ import { coolDownSeconds, reachedLimit, type FailureCount, type FailureLimit } f
 export class TrackingFailures {
   private readonly windows: RateLimiterPostgres[];
 
-  constructor(db: DataSource, private readonly limits: readonly FailureLimit[]) {
-    this.windows = limits.map((limit) => new RateLimiterPostgres({
-      storeClient: db, storeType: 'typeorm', tableName: 'tracking_failure', tableCreated: true,
-      keyPrefix: `code-${limit.seconds}s`, points: limit.failures, duration: limit.seconds,
-    }));
+  constructor(
+    db: DataSource,
+    private readonly limits: readonly FailureLimit[],
+  ) {
+    this.windows = limits.map(
+      (limit) =>
+        new RateLimiterPostgres({
+          storeClient: db,
+          storeType: 'typeorm',
+          tableName: 'tracking_failure',
+          tableCreated: true,
+          keyPrefix: `code-${limit.seconds}s`,
+          points: limit.failures,
+          duration: limit.seconds,
+        }),
+    );
   }
 
   /**
@@ -36,7 +47,8 @@ export class TrackingFailures {
   }
 }
 
-const countOf = (res: RateLimiterRes | null): FailureCount | null => res && { failures: res.consumedPoints, msLeft: res.msBeforeNext };
+const countOf = (res: RateLimiterRes | null): FailureCount | null =>
+  res && { failures: res.consumedPoints, msLeft: res.msBeforeNext };
 
 /** What public tracking needs of a dossier: its code, procedure and reception, and the applicant's verifiers. */
 export async function dossierForTracking(db: DataSource, code: string) {
@@ -45,7 +57,14 @@ export async function dossierForTracking(db: DataSource, code: string) {
      FROM dossier d JOIN applicant a ON a.id = d.applicant_id JOIN procedure p ON p.id = d.procedure_id WHERE d.code = $1`,
     [code],
   );
-  return (row ?? null) as { id: string; code: string; receivedAt: Date | null; procedureName: string; identityNumber: string; phone: string | null } | null;
+  return (row ?? null) as {
+    id: string;
+    code: string;
+    receivedAt: Date | null;
+    procedureName: string;
+    identityNumber: string;
+    phone: string | null;
+  } | null;
 }
 
 /** What a tracking shows of a dossier found by id (the gateway joins processing's and delivery's parts to it). */

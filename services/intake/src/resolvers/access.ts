@@ -1,5 +1,23 @@
-import { AUTHORIZATION_MATRIX, authorizeOn, isAllowed, mayRead, perRequest, type Caller, type CentreDirectory, type ObjectGuards, type OperationName } from '@onestop/service-kit';
-import { Applicant, applicantNumberOf, centresServing, logPersonalDataRead, type Centre, type DigitalRecord, type Dossier } from '../persistence';
+import {
+  AUTHORIZATION_MATRIX,
+  authorizeOn,
+  isAllowed,
+  mayRead,
+  perRequest,
+  type Caller,
+  type CentreDirectory,
+  type ObjectGuards,
+  type OperationName,
+} from '@onestop/service-kit';
+import {
+  Applicant,
+  applicantNumberOf,
+  centresServing,
+  logPersonalDataRead,
+  type Centre,
+  type DigitalRecord,
+  type Dossier,
+} from '../persistence';
 import type { IntakeContext } from '../deps';
 import { maskIdentityNumber } from './applicants';
 
@@ -24,16 +42,29 @@ export const authorizeProvinceWide = (ctx: Ctx, operation: 'setCalendarDay' | 'u
  * platform's first centre is the bootstrap: on an empty tree, an ADMIN whose token names it.
  * `centres` reads the tree in the caller's transaction, which holds the tree's lock.
  */
-export async function authorizeNewCentre(ctx: Ctx, centres: CentreDirectory, parent: Pick<Centre, 'id'> | null, code: string, treeIsEmpty: () => Promise<boolean>): Promise<Caller> {
+export async function authorizeNewCentre(
+  ctx: Ctx,
+  centres: CentreDirectory,
+  parent: Pick<Centre, 'id'> | null,
+  code: string,
+  treeIsEmpty: () => Promise<boolean>,
+): Promise<Caller> {
   if (parent) return authorizeOn(centres, ctx.caller, 'createCentre', { centreIds: [parent.id] });
   if (ctx.caller?.role === 'ADMIN' && ctx.caller.centre === code && (await treeIsEmpty())) return ctx.caller;
   return authorizeOn(centres, ctx.caller, 'makeRootCentre');
 }
 
 /** A move: the caller must reach both the centre moved and where it goes (no parent: a new root). */
-export async function authorizeCentreMove(ctx: Ctx, centres: CentreDirectory, centre: Pick<Centre, 'id'>, parent: Pick<Centre, 'id'> | null): Promise<Caller> {
+export async function authorizeCentreMove(
+  ctx: Ctx,
+  centres: CentreDirectory,
+  centre: Pick<Centre, 'id'>,
+  parent: Pick<Centre, 'id'> | null,
+): Promise<Caller> {
   await authorizeOn(centres, ctx.caller, 'moveCentre', { centreIds: [centre.id] });
-  return parent ? authorizeOn(centres, ctx.caller, 'moveCentre', { centreIds: [parent.id] }) : authorizeOn(centres, ctx.caller, 'makeRootCentre');
+  return parent
+    ? authorizeOn(centres, ctx.caller, 'moveCentre', { centreIds: [parent.id] })
+    : authorizeOn(centres, ctx.caller, 'makeRootCentre');
 }
 
 /** Renaming: the centre renamed must be in the caller's subtree. */
@@ -42,7 +73,12 @@ export function authorizeCentreRename(ctx: Ctx, centres: CentreDirectory, centre
 }
 
 /** A dossier the caller acts on (or reads, with `dossier`/`receipt`, which also count the processing centre). */
-export function authorizeDossier(ctx: Ctx, operation: OperationName, dossier: Pick<Dossier, 'centreId' | 'processingCentreId'>, applicant: Pick<Applicant, 'identityNumber'>): Promise<Caller> {
+export function authorizeDossier(
+  ctx: Ctx,
+  operation: OperationName,
+  dossier: Pick<Dossier, 'centreId' | 'processingCentreId'>,
+  applicant: Pick<Applicant, 'identityNumber'>,
+): Promise<Caller> {
   const reads = AUTHORIZATION_MATRIX[operation].type !== 'mutation';
   // the request's directory: the Dossier guard (mayRead) asks for the same centres' ancestors
   return authorizeOn(ctx.deps.centres.forRequest(ctx), ctx.caller, operation, {
@@ -52,13 +88,24 @@ export function authorizeDossier(ctx: Ctx, operation: OperationName, dossier: Pi
 }
 
 /** Reading a dossier (GraphQL or its printable receipt), as a boolean. */
-export function canSeeDossier(ctx: Ctx, dossier: Pick<Dossier, 'centreId' | 'processingCentreId'>, applicant: Pick<Applicant, 'identityNumber'>, operation: 'dossier' | 'receipt' = 'dossier'): Promise<boolean> {
-  return isAllowed(ctx.deps.centres.forRequest(ctx), ctx.caller, operation, { centreIds: [dossier.centreId, dossier.processingCentreId], ownerIdentityNumber: applicant.identityNumber });
+export function canSeeDossier(
+  ctx: Ctx,
+  dossier: Pick<Dossier, 'centreId' | 'processingCentreId'>,
+  applicant: Pick<Applicant, 'identityNumber'>,
+  operation: 'dossier' | 'receipt' = 'dossier',
+): Promise<boolean> {
+  return isAllowed(ctx.deps.centres.forRequest(ctx), ctx.caller, operation, {
+    centreIds: [dossier.centreId, dossier.processingCentreId],
+    ownerIdentityNumber: applicant.identityNumber,
+  });
 }
 
 /** A reception at `centreId` for the applicant `identityNumber`. */
 export function authorizeReception(ctx: Ctx, centreId: string, identityNumber: string): Promise<Caller> {
-  return authorizeOn(ctx.deps.centres, ctx.caller, 'submitDossier', { centreIds: [centreId], ownerIdentityNumber: identityNumber });
+  return authorizeOn(ctx.deps.centres, ctx.caller, 'submitDossier', {
+    centreIds: [centreId],
+    ownerIdentityNumber: identityNumber,
+  });
 }
 
 /** Officers read any applicant's records (they are the province's memory); citizens only their own. */
@@ -67,8 +114,15 @@ export function requireApplicantReader(ctx: Ctx, identityNumber: string): Promis
 }
 
 /** A record's content or its access log: the centre where it was digitised, and its owner. */
-export function authorizeRecord(ctx: Ctx, operation: 'recordContent' | 'recordAccessLog', record: Pick<DigitalRecord, 'digitisedAtCentreId' | 'ownerIdentityNumber'>): Promise<Caller> {
-  return authorizeOn(ctx.deps.centres, ctx.caller, operation, { centreIds: [record.digitisedAtCentreId], ownerIdentityNumber: record.ownerIdentityNumber });
+export function authorizeRecord(
+  ctx: Ctx,
+  operation: 'recordContent' | 'recordAccessLog',
+  record: Pick<DigitalRecord, 'digitisedAtCentreId' | 'ownerIdentityNumber'>,
+): Promise<Caller> {
+  return authorizeOn(ctx.deps.centres, ctx.caller, operation, {
+    centreIds: [record.digitisedAtCentreId],
+    ownerIdentityNumber: record.ownerIdentityNumber,
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -124,31 +178,59 @@ export function presentedAtCounter(ctx: Reader, identityNumber: string): void {
 /** The caller may see this applicant's personal data (contact details, records). */
 export async function servesApplicant(ctx: Reader, identityNumber: string): Promise<boolean> {
   if (atTheCounter.get(ctx)?.has(identityNumber)) return true;
-  return mayRead(ctx, ctx.deps.centres, { centreIds: await centresOfApplicant(ctx, identityNumber), ownerIdentityNumber: identityNumber }, 'recordContent');
+  return mayRead(
+    ctx,
+    ctx.deps.centres,
+    { centreIds: await centresOfApplicant(ctx, identityNumber), ownerIdentityNumber: identityNumber },
+    'recordContent',
+  );
 }
 
 async function readsDossierOf(ctx: Reader, identityNumber: string): Promise<boolean> {
-  return mayRead(ctx, ctx.deps.centres, { centreIds: await centresOfApplicant(ctx, identityNumber), ownerIdentityNumber: identityNumber });
+  return mayRead(ctx, ctx.deps.centres, {
+    centreIds: await centresOfApplicant(ctx, identityNumber),
+    ownerIdentityNumber: identityNumber,
+  });
 }
 
 /** The applicant without personal data: initials, a masked number, no contact, no records. */
 function withoutPersonalData(a: Applicant): Applicant {
-  const initials = a.fullName.split(/\s+/).filter(Boolean).map((w) => `${[...w][0]}.`).join(' ');
-  return { ...a, identityNumber: maskIdentityNumber(a.identityNumber), fullName: initials, phone: null, email: null, address: null, [REDACTED]: true } as Applicant;
+  const initials = a.fullName
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => `${[...w][0]}.`)
+    .join(' ');
+  return {
+    ...a,
+    identityNumber: maskIdentityNumber(a.identityNumber),
+    fullName: initials,
+    phone: null,
+    email: null,
+    address: null,
+    [REDACTED]: true,
+  } as Applicant;
 }
 export const isRedacted = (a: Applicant) => !!(a as unknown as Record<symbol, boolean>)[REDACTED];
 
 /** An officer's read of an applicant's contact data or record list, logged once per request. */
 export function noteRead(ctx: Reader, a: Applicant, what: 'CONTACT' | 'RECORDS'): Promise<void> {
   const caller = ctx.caller;
-  if (!caller || isRedacted(a) || (caller.role === 'CITIZEN' && caller.identityNumber === a.identityNumber)) return Promise.resolve();
+  if (!caller || isRedacted(a) || (caller.role === 'CITIZEN' && caller.identityNumber === a.identityNumber))
+    return Promise.resolve();
   return perRequest(ctx, logged, `${a.id}:${what}`, () => logPersonalDataRead(ctx.db, a.id, what, caller));
 }
 
 export const intakeGuards: ObjectGuards<IntakeContext> = {
   async Dossier(d: Dossier, ctx) {
-    const owner = await perRequest(ctx, applicantNumbers, d.applicantId, () => applicantNumberOf(ctx.db, d.applicantId));
-    return (await mayRead(ctx, ctx.deps.centres, { centreIds: [d.centreId, d.processingCentreId], ownerIdentityNumber: owner })) ? d : null;
+    const owner = await perRequest(ctx, applicantNumbers, d.applicantId, () =>
+      applicantNumberOf(ctx.db, d.applicantId),
+    );
+    return (await mayRead(ctx, ctx.deps.centres, {
+      centreIds: [d.centreId, d.processingCentreId],
+      ownerIdentityNumber: owner,
+    }))
+      ? d
+      : null;
   },
   async Applicant(a: Applicant, ctx) {
     if (await servesApplicant(ctx, a.identityNumber)) return a;

@@ -9,5 +9,6 @@ export const calendarQueries = {
 };
 
 export const calendarMutations = {
-  setCalendarDay: (_: unknown, { input }: { input: CalendarDayInput }, ctx: IntakeContext) => setCalendarDay(ctx, input),
+  setCalendarDay: (_: unknown, { input }: { input: CalendarDayInput }, ctx: IntakeContext) =>
+    setCalendarDay(ctx, input),
 };

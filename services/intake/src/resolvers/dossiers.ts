@@ -18,7 +18,9 @@ export const dossierQueries = {
   async myDossiers(_: unknown, __: unknown, ctx: IntakeContext) {
     const caller = authorize(ctx.caller, 'myDossiers');
     if (!caller.identityNumber) return [];
-    return ctx.db.getRepository(Dossier).createQueryBuilder('d')
+    return ctx.db
+      .getRepository(Dossier)
+      .createQueryBuilder('d')
       .innerJoin(Applicant, 'a', 'a.id = d.applicant_id')
       .where('a.identity_number = :number', { number: caller.identityNumber })
       .orderBy('d.submitted_at', 'DESC')
@@ -31,7 +33,13 @@ export const dossierQueries = {
    */
   async awaitingAcceptance(_: unknown, args: { centreId?: string | null; first?: number | null }, ctx: IntakeContext) {
     const caller = requireCaller(ctx);
-    const centre = args.centreId ? (isUuid(args.centreId) ? await ctx.deps.centres.byId(args.centreId) : null) : caller.centre ? await ctx.deps.centres.byCode(caller.centre) : null;
+    const centre = args.centreId
+      ? isUuid(args.centreId)
+        ? await ctx.deps.centres.byId(args.centreId)
+        : null
+      : caller.centre
+        ? await ctx.deps.centres.byCode(caller.centre)
+        : null;
     if (!centre) throw notFound('Centre');
     await authorizeOn(ctx.deps.centres, caller, 'acceptDossier', { centreIds: [centre.id] });
     return ctx.db.getRepository(Dossier).find({

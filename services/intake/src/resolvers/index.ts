@@ -7,13 +7,26 @@ import { procedureMutations, procedureQueries } from './procedures';
 import { receptionMutations } from './reception';
 import { importMutations } from './import';
 import {
-  CentreType, DigitalRecordType, DossierComponentType, DossierTrackingType, DossierType, ProcedureType, RecordAccessType, RecordReuseType,
+  CentreType,
+  DigitalRecordType,
+  DossierComponentType,
+  DossierTrackingType,
+  DossierType,
+  ProcedureType,
+  RecordAccessType,
+  RecordReuseType,
 } from './types';
 
 export const resolvers = {
   ...dateTimeScalars,
   Query: { ...centreQueries, ...calendarQueries, ...procedureQueries, ...applicantQueries, ...dossierQueries },
-  Mutation: { ...centreMutations, ...calendarMutations, ...procedureMutations, ...receptionMutations, ...importMutations },
+  Mutation: {
+    ...centreMutations,
+    ...calendarMutations,
+    ...procedureMutations,
+    ...receptionMutations,
+    ...importMutations,
+  },
   Centre: CentreType,
   Procedure: ProcedureType,
   Applicant: ApplicantType,

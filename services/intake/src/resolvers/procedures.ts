@@ -17,5 +17,6 @@ export const procedureQueries = {
 };
 
 export const procedureMutations = {
-  upsertProcedure: (_: unknown, { input }: { input: ProcedureDraft }, ctx: IntakeContext) => upsertProcedure(ctx, input),
+  upsertProcedure: (_: unknown, { input }: { input: ProcedureDraft }, ctx: IntakeContext) =>
+    upsertProcedure(ctx, input),
 };

@@ -4,13 +4,16 @@ import { identityNumberFor } from './applicants';
 import { trackingById } from '../persistence/tracking';
 import { applicantById } from './access';
 
-const centreById = (ctx: IntakeContext, id: string | null) => (id ? ctx.db.getRepository(Centre).findOneBy({ id }) : null);
-const dossierById = (ctx: IntakeContext, id: string | null) => (id ? ctx.db.getRepository(Dossier).findOneBy({ id }) : null);
+const centreById = (ctx: IntakeContext, id: string | null) =>
+  id ? ctx.db.getRepository(Centre).findOneBy({ id }) : null;
+const dossierById = (ctx: IntakeContext, id: string | null) =>
+  id ? ctx.db.getRepository(Dossier).findOneBy({ id }) : null;
 
 export const CentreType = {
   __resolveReference: (ref: { id: string }, ctx: IntakeContext) => centreById(ctx, ref.id),
   parent: (centre: Centre, _: unknown, ctx: IntakeContext) => centreById(ctx, centre.parentId),
-  children: (centre: Centre, _: unknown, ctx: IntakeContext) => ctx.db.getRepository(Centre).find({ where: { parentId: centre.id }, order: { code: 'ASC' } }),
+  children: (centre: Centre, _: unknown, ctx: IntakeContext) =>
+    ctx.db.getRepository(Centre).find({ where: { parentId: centre.id }, order: { code: 'ASC' } }),
 };
 
 export const ProcedureType = {
@@ -23,27 +26,36 @@ export const ProcedureType = {
 
 export const DossierType = {
   __resolveReference: (ref: { id: string }, ctx: IntakeContext) => dossierById(ctx, ref.id),
-  procedure: (d: Dossier, _: unknown, ctx: IntakeContext) => ctx.db.getRepository(Procedure).findOneBy({ id: d.procedureId }),
+  procedure: (d: Dossier, _: unknown, ctx: IntakeContext) =>
+    ctx.db.getRepository(Procedure).findOneBy({ id: d.procedureId }),
   applicant: (d: Dossier, _: unknown, ctx: IntakeContext) => applicantById(ctx, d.applicantId),
   receivingCentre: (d: Dossier, _: unknown, ctx: IntakeContext) => centreById(ctx, d.centreId),
   components: (d: Dossier, _: unknown, ctx: IntakeContext) =>
     ctx.db.getRepository(DossierComponent).find({ where: { dossierId: d.id }, order: { id: 'ASC' } }),
-  receiptUrl: (d: Dossier, _: unknown, ctx: IntakeContext) => (d.receivedAt ? `${ctx.deps.publicUrl}/intake/receipts/${d.id}` : null),
+  receiptUrl: (d: Dossier, _: unknown, ctx: IntakeContext) =>
+    d.receivedAt ? `${ctx.deps.publicUrl}/intake/receipts/${d.id}` : null,
   callerIsApplicant: async (d: Dossier, _: unknown, ctx: IntakeContext) =>
-    ctx.caller?.role === 'CITIZEN' && !!ctx.caller.identityNumber &&
+    ctx.caller?.role === 'CITIZEN' &&
+    !!ctx.caller.identityNumber &&
     (await applicantById(ctx, d.applicantId))?.identityNumber === ctx.caller.identityNumber,
 };
 
 export const DossierComponentType = {
-  record: (c: DossierComponent, _: unknown, ctx: IntakeContext) => ctx.db.getRepository(DigitalRecord).findOneBy({ id: c.recordId }),
+  record: (c: DossierComponent, _: unknown, ctx: IntakeContext) =>
+    ctx.db.getRepository(DigitalRecord).findOneBy({ id: c.recordId }),
 };
 
 export const DigitalRecordType = {
-  ownerIdentityNumber: (r: DigitalRecord, _: unknown, ctx: IntakeContext, info: { path: { prev: unknown; key: string | number } }) =>
-    identityNumberFor(r.ownerIdentityNumber, ctx, info),
+  ownerIdentityNumber: (
+    r: DigitalRecord,
+    _: unknown,
+    ctx: IntakeContext,
+    info: { path: { prev: unknown; key: string | number } },
+  ) => identityNumberFor(r.ownerIdentityNumber, ctx, info),
   digitisedAt: (r: DigitalRecord, _: unknown, ctx: IntakeContext) => centreById(ctx, r.digitisedAtCentreId),
   sourceDossier: (r: DigitalRecord, _: unknown, ctx: IntakeContext) => dossierById(ctx, r.sourceDossierId),
-  reuses: (r: DigitalRecord, _: unknown, ctx: IntakeContext) => ctx.db.getRepository(RecordReuse).find({ where: { recordId: r.id }, order: { at: 'ASC' } }),
+  reuses: (r: DigitalRecord, _: unknown, ctx: IntakeContext) =>
+    ctx.db.getRepository(RecordReuse).find({ where: { recordId: r.id }, order: { at: 'ASC' } }),
 };
 
 export const RecordAccessType = {

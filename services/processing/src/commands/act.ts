@@ -1,5 +1,16 @@
 import type { WorkingCalendar } from '@onestop/calendar';
-import { actorOf, awaitingEvent, badInput, catchingUp, checkLength, conflict, isUuid, notFound, requireCaller, type Caller } from '@onestop/service-kit';
+import {
+  actorOf,
+  awaitingEvent,
+  badInput,
+  catchingUp,
+  checkLength,
+  conflict,
+  isUuid,
+  notFound,
+  requireCaller,
+  type Caller,
+} from '@onestop/service-kit';
 import { atAgency, NotAtStep, type Patch } from '../domain/dossier-process';
 import { interAgencyEvent } from '../events/inter-agency';
 import { isOpen, mayBeBehind, RefusedTransition, type LifecycleAction } from '../domain/lifecycle';
@@ -24,8 +35,10 @@ export interface Act {
  * another service moves on, first waits for that service's event (catchingUp).
  */
 export async function act(
-  ctx: ProcessingContext, dossierId: string,
-  authorize: (d: ProcessingDossier) => Promise<Caller>, apply: (a: Act, caller: Caller) => Promise<ProcessingDossier>,
+  ctx: ProcessingContext,
+  dossierId: string,
+  authorize: (d: ProcessingDossier) => Promise<Caller>,
+  apply: (a: Act, caller: Caller) => Promise<ProcessingDossier>,
 ): Promise<ProcessingDossier> {
   requireCaller(ctx); // no token: UNAUTHENTICATED before anything is looked up
   if (!isUuid(dossierId)) throw notFound('Dossier');
@@ -33,10 +46,17 @@ export async function act(
   const { stores } = ctx.deps;
   return catchingUp(ctx, async () => {
     const now = nowOf(ctx.deps);
-    const seen = await stores.read().dossiers.load(dossierId).catch((err) => { throw awaitingEvent(err, dossierId); });
+    const seen = await stores
+      .read()
+      .dossiers.load(dossierId)
+      .catch((err) => {
+        throw awaitingEvent(err, dossierId);
+      });
     try {
       const caller = await authorize(seen);
-      return await stores.transaction(async (tx) => apply({ stores: tx, dossier: await tx.dossiers.load(dossierId), now, calendar }, caller));
+      return await stores.transaction(async (tx) =>
+        apply({ stores: tx, dossier: await tx.dossiers.load(dossierId), now, calendar }, caller),
+      );
     } catch (err) {
       const refusal = err instanceof RefusedTransition || err instanceof NotAtStep ? conflict(err.message) : err;
       throw mayBeBehind(seen.status) ? awaitingEvent(refusal, dossierId) : refusal;
@@ -47,14 +67,22 @@ export async function act(
 export const actor = (caller: Caller): Actor => ({ id: caller.id, name: caller.name, role: caller.role });
 
 /** A required text, trimmed, within its length. */
-export function required(value: string | null | undefined, what: string, kind: 'code' | 'name' | 'reason' = 'reason'): string {
+export function required(
+  value: string | null | undefined,
+  what: string,
+  kind: 'code' | 'name' | 'reason' = 'reason',
+): string {
   if (!value?.trim()) throw badInput(`${what} is required`);
   checkLength(value, what, kind);
   return value.trim();
 }
 
 export interface RecordExtra extends Pick<HistoryLine, 'stepDueAt' | 'stepOutcome'> {
-  note?: string | null; reason?: string | null; componentCodes?: string[]; centreId?: string; stepCode?: string;
+  note?: string | null;
+  reason?: string | null;
+  componentCodes?: string[];
+  centreId?: string;
+  stepCode?: string;
   /** false: no DossierStatusChanged (a step inside PROCESSING changes no status). */
   announce?: boolean;
   /** The step is held again after a send-back (its holding is marked rework). */
@@ -62,38 +90,84 @@ export interface RecordExtra extends Pick<HistoryLine, 'stepDueAt' | 'stepOutcom
 }
 
 /** Changes the dossier, writes the control slip's line and announces the new status, in one go. */
-export async function record(a: Act, caller: Caller, ctx: Pick<ProcessingContext, 'correlationId'>, action: LifecycleAction, patch: Patch & Partial<ProcessingDossier>, extra: RecordExtra = {}): Promise<ProcessingDossier> {
+export async function record(
+  a: Act,
+  caller: Caller,
+  ctx: Pick<ProcessingContext, 'correlationId'>,
+  action: LifecycleAction,
+  patch: Patch & Partial<ProcessingDossier>,
+  extra: RecordExtra = {},
+): Promise<ProcessingDossier> {
   const before = a.dossier.processingCentreId;
   const held = holdersOf(a.dossier);
   const heldStep = a.dossier.stepIndex;
   const wasSentAt = atAgency(a.dossier) ? a.dossier.interAgency!.sentAt : null;
   const updated = await a.stores.dossiers.commitTransition(a.dossier, patch);
   await moveHolding(a, held, heldStep, updated, extra.rework ?? false);
-  if (updated.interAgency?.state === 'AWAITING_ACCEPTANCE' && atAgency(updated) && updated.interAgency.sentAt !== wasSentAt) {
-    await a.stores.outbox.publish('InterAgencyTransferred', updated.id, interAgencyEvent(updated, { at: a.now, actor: actorOf(caller) }),
-      { correlationId: ctx.correlationId ?? null, occurredAt: a.now });
+  if (
+    updated.interAgency?.state === 'AWAITING_ACCEPTANCE' &&
+    atAgency(updated) &&
+    updated.interAgency.sentAt !== wasSentAt
+  ) {
+    await a.stores.outbox.publish(
+      'InterAgencyTransferred',
+      updated.id,
+      interAgencyEvent(updated, { at: a.now, actor: actorOf(caller) }),
+      { correlationId: ctx.correlationId ?? null, occurredAt: a.now },
+    );
   }
   await a.stores.history.append(updated, {
-    action, actor: actor(caller), at: a.now, note: extra.note ?? extra.reason ?? null, centreId: extra.centreId ?? before,
-    stepCode: extra.stepCode, stepDueAt: extra.stepDueAt, stepOutcome: extra.stepOutcome,
+    action,
+    actor: actor(caller),
+    at: a.now,
+    note: extra.note ?? extra.reason ?? null,
+    centreId: extra.centreId ?? before,
+    stepCode: extra.stepCode,
+    stepDueAt: extra.stepDueAt,
+    stepOutcome: extra.stepOutcome,
   });
   if (extra.announce !== false) {
-    await a.stores.outbox.publish('DossierStatusChanged', updated.id,
-      statusChangedPayload(updated, { action, at: a.now, actor: actorOf(caller), reason: extra.reason, componentCodes: extra.componentCodes }),
-      { correlationId: ctx.correlationId ?? null, occurredAt: a.now });
+    await a.stores.outbox.publish(
+      'DossierStatusChanged',
+      updated.id,
+      statusChangedPayload(updated, {
+        action,
+        at: a.now,
+        actor: actorOf(caller),
+        reason: extra.reason,
+        componentCodes: extra.componentCodes,
+      }),
+      { correlationId: ctx.correlationId ?? null, occurredAt: a.now },
+    );
   }
   return updated;
 }
 
 /** Who holds an open dossier now: the linear step (branch null), or each branch still to do. */
-function holdersOf(d: ProcessingDossier): Array<{ key: string; stepCode: string; branchCode: string | null; officerId: string | null }> {
+function holdersOf(
+  d: ProcessingDossier,
+): Array<{ key: string; stepCode: string; branchCode: string | null; officerId: string | null }> {
   if (!isOpen(d.status)) return [];
   const stepCode = d.steps[d.stepIndex]?.code;
   const centre = holdingCentreOf(d);
   if (d.branches?.length) {
-    return d.branches.filter((b) => !b.doneAt).map((b) => ({ key: `${d.stepIndex}/${b.code}/${b.assigneeId}/${b.startedAt}`, stepCode, branchCode: b.code, officerId: b.assigneeId }));
+    return d.branches
+      .filter((b) => !b.doneAt)
+      .map((b) => ({
+        key: `${d.stepIndex}/${b.code}/${b.assigneeId}/${b.startedAt}`,
+        stepCode,
+        branchCode: b.code,
+        officerId: b.assigneeId,
+      }));
   }
-  return [{ key: `${d.stepIndex}//${d.assigneeId ?? null}/${centre}/${d.interAgency?.state ?? ''}`, stepCode, branchCode: null, officerId: d.assigneeId ?? null }];
+  return [
+    {
+      key: `${d.stepIndex}//${d.assigneeId ?? null}/${centre}/${d.interAgency?.state ?? ''}`,
+      stepCode,
+      branchCode: null,
+      officerId: d.assigneeId ?? null,
+    },
+  ];
 }
 
 /**
@@ -101,7 +175,13 @@ function holdersOf(d: ProcessingDossier): Array<{ key: string; stepCode: string;
  * agency taking it, or the end of processing closes the holding it replaces and opens the next
  * (while the dossier is open). A reassignment keeps the rework mark of the holding it replaces.
  */
-async function moveHolding(a: Act, before: ReturnType<typeof holdersOf>, beforeStep: number, now: ProcessingDossier, rework: boolean): Promise<void> {
+async function moveHolding(
+  a: Act,
+  before: ReturnType<typeof holdersOf>,
+  beforeStep: number,
+  now: ProcessingDossier,
+  rework: boolean,
+): Promise<void> {
   const after = holdersOf(now);
   const afterKeys = new Set(after.map((h) => h.key));
   const beforeKeys = new Set(before.map((h) => h.key));
@@ -115,11 +195,17 @@ async function moveHolding(a: Act, before: ReturnType<typeof holdersOf>, beforeS
   for (const h of after) {
     if (beforeKeys.has(h.key) && !rework) continue;
     await a.stores.holdings.open({
-      dossierId: now.id, stepCode: h.stepCode, branchCode: h.branchCode, officerId: h.officerId, centreId: holdingCentreOf(now), from: a.now,
+      dossierId: now.id,
+      stepCode: h.stepCode,
+      branchCode: h.branchCode,
+      officerId: h.officerId,
+      centreId: holdingCentreOf(now),
+      from: a.now,
       rework: rework || (sameStep && !!kept.get(h.branchCode)),
     });
   }
 }
 
 /** Where the current step is held: the agency during its inter-agency step, the processing centre otherwise. */
-export const holdingCentreOf = (d: ProcessingDossier): string => (atAgency(d) ? d.interAgency!.agencyCentreId : d.processingCentreId);
+export const holdingCentreOf = (d: ProcessingDossier): string =>
+  atAgency(d) ? d.interAgency!.agencyCentreId : d.processingCentreId;

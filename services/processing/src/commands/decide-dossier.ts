@@ -15,7 +15,12 @@ export interface DecisionInput {
   dossierId: string;
   decision: 'APPROVED' | 'REJECTED';
   reason?: string | null;
-  result?: { documentType: string; title: string; validUntil?: string | null; upload: { fileName: string; mimeType: string; contentBase64: string } } | null;
+  result?: {
+    documentType: string;
+    title: string;
+    validUntil?: string | null;
+    upload: { fileName: string; mimeType: string; contentBase64: string };
+  } | null;
 }
 
 /** The largest result document accepted (bytes). */
@@ -28,28 +33,50 @@ export async function decideDossier(ctx: ProcessingContext, input: DecisionInput
   if (input.decision === 'REJECTED' && !reason) throw badInput('A rejection needs its reasons');
   if (input.decision === 'APPROVED' && !input.result) throw badInput('An approval needs its result document');
   const upload = input.result ? decodeResult(input.result) : null;
-  return act(ctx, input.dossierId, (d) => requireRoleOfStep(ctx, 'decideDossier', d, d.steps.length - 1), async (a, caller) => {
-    const d = a.dossier;
-    const patch = decide(d, a.now);
-    let result: StoredResult | null = null;
-    if (upload) {
-      // the result as the citizen downloads it and the archive keeps it: a PDF signed with the centre's certificate
-      // (packages/documents says which cannot be), then stored; its hash is the one recorded and announced
-      const centre = await ctx.deps.centres.byId(d.processingCentreId);
-      const signed = await signResult(ctx.deps.signer, { content: upload.content, mimeType: upload.meta.mimeType },
-        { title: upload.meta.title, issuer: centre?.name ?? '', dossierCode: d.code });
-      const stored = await ctx.deps.blobs.put(signed.content);
-      result = { recordId: randomUUID(), ...upload.meta, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
-    }
-    const step = d.steps[d.stepIndex];
-    const updated = await record(a, caller, ctx, 'DECIDE', { ...patch, decision: input.decision, result }, {
-      reason, note: `${input.decision}${reason ? `: ${reason}` : ''}`, stepCode: step.code, stepDueAt: d.stepDueAt,
-      stepOutcome: d.stepDueAt ? stepOutcome(a.now, d.stepDueAt) : null,
-    });
-    await a.stores.outbox.publish('DossierDecided', d.id, dossierDecided(d, { decision: input.decision, reason, at: a.now, result, actor: actorOf(caller) }),
-      { correlationId: ctx.correlationId, occurredAt: a.now });
-    return updated;
-  });
+  return act(
+    ctx,
+    input.dossierId,
+    (d) => requireRoleOfStep(ctx, 'decideDossier', d, d.steps.length - 1),
+    async (a, caller) => {
+      const d = a.dossier;
+      const patch = decide(d, a.now);
+      let result: StoredResult | null = null;
+      if (upload) {
+        // the result as the citizen downloads it and the archive keeps it: a PDF signed with the centre's certificate
+        // (packages/documents says which cannot be), then stored; its hash is the one recorded and announced
+        const centre = await ctx.deps.centres.byId(d.processingCentreId);
+        const signed = await signResult(
+          ctx.deps.signer,
+          { content: upload.content, mimeType: upload.meta.mimeType },
+          { title: upload.meta.title, issuer: centre?.name ?? '', dossierCode: d.code },
+        );
+        const stored = await ctx.deps.blobs.put(signed.content);
+        result = { recordId: randomUUID(), ...upload.meta, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
+      }
+      const step = d.steps[d.stepIndex];
+      const updated = await record(
+        a,
+        caller,
+        ctx,
+        'DECIDE',
+        { ...patch, decision: input.decision, result },
+        {
+          reason,
+          note: `${input.decision}${reason ? `: ${reason}` : ''}`,
+          stepCode: step.code,
+          stepDueAt: d.stepDueAt,
+          stepOutcome: d.stepDueAt ? stepOutcome(a.now, d.stepDueAt) : null,
+        },
+      );
+      await a.stores.outbox.publish(
+        'DossierDecided',
+        d.id,
+        dossierDecided(d, { decision: input.decision, reason, at: a.now, result, actor: actorOf(caller) }),
+        { correlationId: ctx.correlationId, occurredAt: a.now },
+      );
+      return updated;
+    },
+  );
 }
 
 function decodeResult(result: NonNullable<DecisionInput['result']>) {
@@ -66,6 +93,10 @@ function decodeResult(result: NonNullable<DecisionInput['result']>) {
     throw err;
   }
   const validUntil = result.validUntil ?? null;
-  if (validUntil !== null && !isCalendarDate(validUntil)) throw badInput('result.validUntil must be a real date YYYY-MM-DD');
-  return { content, meta: { documentType, title, fileName, mimeType, validUntil: validUntil === null ? null : String(validUntil) } };
+  if (validUntil !== null && !isCalendarDate(validUntil))
+    throw badInput('result.validUntil must be a real date YYYY-MM-DD');
+  return {
+    content,
+    meta: { documentType, title, fileName, mimeType, validUntil: validUntil === null ? null : String(validUntil) },
+  };
 }

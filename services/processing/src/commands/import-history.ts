@@ -14,7 +14,10 @@ import type { AppliedEvent } from './applied-event';
  * `imported` so that nobody is notified of the past. The return is delivery's: it answers DossierDecided with
  * ResultReturned, which the live handler applies (9→10).
  */
-export async function importHistory({ stores, correlationId }: AppliedEvent, h: DossierHistoryImportedV1): Promise<void> {
+export async function importHistory(
+  { stores, correlationId }: AppliedEvent,
+  h: DossierHistoryImportedV1,
+): Promise<void> {
   const dossier = await stores.dossiers.ofEvent(h.dossierId);
   if (!dossier) throw new NotReadyError(`Dossier ${h.dossierId} not submitted yet`);
   if (dossier.status !== 'RECEIVED' || dossier.version !== 0) return; // applied already, or live work took it over
@@ -22,21 +25,44 @@ export async function importHistory({ stores, correlationId }: AppliedEvent, h: 
   const result: StoredResult | null = h.decision?.result
     ? { ...h.decision.result, fileName: h.decision.result.fileName ?? `${h.code}.txt` }
     : null;
-  const updated = await stores.dossiers.commitTransition(dossier, { ...replay.patch, ...(h.decision ? { result } : {}) } as never);
+  const updated = await stores.dossiers.commitTransition(dossier, {
+    ...replay.patch,
+    ...(h.decision ? { result } : {}),
+  } as never);
   await stores.history.appendImported(dossier, replay.lines);
   await stores.clockPauses.insertImported(dossier, replay.pauses);
 
   // the history's announcements and its decision, in order, in one statement
   const events: OutgoingEvent[] = replay.announcements.map((a) => ({
-    type: 'DossierStatusChanged', aggregateId: dossier.id, occurredAt: a.at,
-    payload: statusChangedPayload({ ...updated, ...a.state } as ProcessingDossier, { action: a.action, at: a.at, actor: null, reason: a.reason, imported: true }),
+    type: 'DossierStatusChanged',
+    aggregateId: dossier.id,
+    occurredAt: a.at,
+    payload: statusChangedPayload({ ...updated, ...a.state } as ProcessingDossier, {
+      action: a.action,
+      at: a.at,
+      actor: null,
+      reason: a.reason,
+      imported: true,
+    }),
   }));
   if (h.decision) {
     const decidedAt = new Date(h.decision.decidedAt);
-    events.push({ type: 'DossierDecided', aggregateId: dossier.id, occurredAt: decidedAt, payload: dossierDecided(updated, {
-      decision: h.decision.decision, reason: h.decision.reason, at: decidedAt, result,
-      actor: { id: 'imported', name: h.decision.actor ?? 'system', role: 'LEADER' },
-    }, { returned: h.returned, rating: h.rating }) });
+    events.push({
+      type: 'DossierDecided',
+      aggregateId: dossier.id,
+      occurredAt: decidedAt,
+      payload: dossierDecided(
+        updated,
+        {
+          decision: h.decision.decision,
+          reason: h.decision.reason,
+          at: decidedAt,
+          result,
+          actor: { id: 'imported', name: h.decision.actor ?? 'system', role: 'LEADER' },
+        },
+        { returned: h.returned, rating: h.rating },
+      ),
+    });
   }
   await stores.outbox.publishMany(events, { correlationId });
 }

@@ -45,9 +45,19 @@ export async function receiveDossier({ stores, correlationId }: AppliedEvent, p:
   });
   if (!received && p.refusal) {
     const at = new Date(p.refusal.at);
-    await stores.history.append(dossier, { action: 'REFUSE', actor: actorFromEvent(p.actor), at, note: p.refusal.reason, centreId: p.receivingCentre.id });
-    await stores.outbox.publish('DossierStatusChanged', dossier.id,
-      statusChangedPayload(dossier, { action: 'REFUSE', at, actor: p.actor ?? null, reason: p.refusal.reason }), { correlationId, occurredAt: at });
+    await stores.history.append(dossier, {
+      action: 'REFUSE',
+      actor: actorFromEvent(p.actor),
+      at,
+      note: p.refusal.reason,
+      centreId: p.receivingCentre.id,
+    });
+    await stores.outbox.publish(
+      'DossierStatusChanged',
+      dossier.id,
+      statusChangedPayload(dossier, { action: 'REFUSE', at, actor: p.actor ?? null, reason: p.refusal.reason }),
+      { correlationId, occurredAt: at },
+    );
   }
 }
 
@@ -69,7 +79,15 @@ export async function acceptDossier({ stores }: AppliedEvent, p: DossierAccepted
 
 /** The first step's holding: its role holds it from reception. */
 function openFirstHolding({ stores }: Pick<AppliedEvent, 'stores'>, d: ProcessingDossier, at: Date) {
-  return stores.holdings.open({ dossierId: d.id, stepCode: d.steps[0].code, branchCode: null, officerId: null, centreId: d.processingCentreId, from: at, rework: false });
+  return stores.holdings.open({
+    dossierId: d.id,
+    stepCode: d.steps[0].code,
+    branchCode: null,
+    officerId: null,
+    centreId: d.processingCentreId,
+    from: at,
+    rework: false,
+  });
 }
 
 /** Từ chối tiếp nhận (1→3): intake refused the online dossier at reception; the refusal slip reads this line. */
@@ -79,7 +97,17 @@ export async function refuseDossier({ stores, correlationId }: AppliedEvent, p: 
   if (!nextStatus(dossier.status, 'REFUSE')) return; // already refused (a redelivery)
   const at = new Date(p.refusedAt);
   const updated = await stores.dossiers.commitTransition(dossier, close(dossier, 'REFUSE'));
-  await stores.history.append(updated, { action: 'REFUSE', actor: actorFromEvent(p.actor), at, note: p.reason, centreId: dossier.receivingCentreId });
-  await stores.outbox.publish('DossierStatusChanged', updated.id,
-    statusChangedPayload(updated, { action: 'REFUSE', at, actor: p.actor, reason: p.reason }), { correlationId, occurredAt: at });
+  await stores.history.append(updated, {
+    action: 'REFUSE',
+    actor: actorFromEvent(p.actor),
+    at,
+    note: p.reason,
+    centreId: dossier.receivingCentreId,
+  });
+  await stores.outbox.publish(
+    'DossierStatusChanged',
+    updated.id,
+    statusChangedPayload(updated, { action: 'REFUSE', at, actor: p.actor, reason: p.reason }),
+    { correlationId, occurredAt: at },
+  );
 }

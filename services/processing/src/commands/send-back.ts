@@ -12,15 +12,34 @@ import { act, record, required } from './act';
 export function sendBack(ctx: ProcessingContext, dossierId: string, toStepCodeGiven: string, reasonGiven: string) {
   const reason = required(reasonGiven, 'reason');
   const toStepCode = required(toStepCodeGiven, 'toStepCode', 'code');
-  return act(ctx, dossierId, (d) => requireSendBack(ctx, d), async (a, caller) => {
-    const d = a.dossier;
-    const { patch, from, to } = sendBackOf(a.calendar, d, toStepCode, a.now);
-    const updated = await record(a, caller, ctx, 'SEND_BACK', patch, {
-      note: `${from.code} → ${to.code}: ${reason}`, stepCode: from.code, stepDueAt: d.stepDueAt, announce: false, rework: true,
-    });
-    await a.stores.outbox.publish('DossierSentBack', d.id,
-      dossierSentBack(updated, { fromStepCode: from.code, toStepCode: to.code, reason, stepDueAt: patch.stepDueAt!, at: a.now, actor: actorOf(caller) }),
-      { correlationId: ctx.correlationId ?? null, occurredAt: a.now });
-    return updated;
-  });
+  return act(
+    ctx,
+    dossierId,
+    (d) => requireSendBack(ctx, d),
+    async (a, caller) => {
+      const d = a.dossier;
+      const { patch, from, to } = sendBackOf(a.calendar, d, toStepCode, a.now);
+      const updated = await record(a, caller, ctx, 'SEND_BACK', patch, {
+        note: `${from.code} → ${to.code}: ${reason}`,
+        stepCode: from.code,
+        stepDueAt: d.stepDueAt,
+        announce: false,
+        rework: true,
+      });
+      await a.stores.outbox.publish(
+        'DossierSentBack',
+        d.id,
+        dossierSentBack(updated, {
+          fromStepCode: from.code,
+          toStepCode: to.code,
+          reason,
+          stepDueAt: patch.stepDueAt!,
+          at: a.now,
+          actor: actorOf(caller),
+        }),
+        { correlationId: ctx.correlationId ?? null, occurredAt: a.now },
+      );
+      return updated;
+    },
+  );
 }

@@ -1,6 +1,14 @@
 import { WorkingCalendar } from '@onestop/calendar';
 import { mayApologise, newAppointmentProblem, pause, resume, slaAt, stepDueAt, stepOutcome } from './clock';
-import { completeStep, decide, enterAtFirstStep, NotAtStep, restartClock, stopClock, type ProcessState } from './dossier-process';
+import {
+  completeStep,
+  decide,
+  enterAtFirstStep,
+  NotAtStep,
+  restartClock,
+  stopClock,
+  type ProcessState,
+} from './dossier-process';
 import { RefusedTransition } from './lifecycle';
 import { defaultWorkflow, workflowProblems } from './workflow';
 
@@ -15,11 +23,17 @@ describe('the clock', () => {
   });
 
   it('a pause over a weekend and a declared holiday keeps exactly the office time left', () => {
-    const was = { dueAt: at('2025-03-17', '17:00'), statutoryDueAt: at('2025-03-17', '17:00'), stepDueAt: at('2025-03-07', '10:30') };
+    const was = {
+      dueAt: at('2025-03-17', '17:00'),
+      statutoryDueAt: at('2025-03-17', '17:00'),
+      stepDueAt: at('2025-03-07', '10:30'),
+    };
     const kept = pause(calendar, at('2025-03-07', '10:00'), was);
     expect(kept).toEqual({ remainingMinutes: 2550, statutoryRemainingMinutes: 2550, stepRemainingMinutes: 30 });
     expect(resume(calendar, at('2025-03-11', '09:00'), kept, was)).toEqual({
-      dueAt: at('2025-03-18', '16:00'), statutoryDueAt: at('2025-03-18', '16:00'), stepDueAt: at('2025-03-11', '09:30'),
+      dueAt: at('2025-03-18', '16:00'),
+      statutoryDueAt: at('2025-03-18', '16:00'),
+      stepDueAt: at('2025-03-11', '09:30'),
     });
   });
 
@@ -48,23 +62,42 @@ describe('the clock', () => {
 });
 
 describe('the dossier process', () => {
-  const received = (): ProcessState => ({
-    status: 'RECEIVED', steps, stepIndex: 0, stepStartedAt: null, stepDueAt: null, dueAt: at('2025-03-17', '17:00'),
-    statutoryDueAt: at('2025-03-17', '17:00'), pausedAt: null, pausedRemainingMinutes: null, pausedStatutoryMinutes: null, pausedStepMinutes: null,
-    ...enterAtFirstStep(calendar, steps, at('2025-03-03', '08:00')),
-  } as ProcessState);
+  const received = (): ProcessState =>
+    ({
+      status: 'RECEIVED',
+      steps,
+      stepIndex: 0,
+      stepStartedAt: null,
+      stepDueAt: null,
+      dueAt: at('2025-03-17', '17:00'),
+      statutoryDueAt: at('2025-03-17', '17:00'),
+      pausedAt: null,
+      pausedRemainingMinutes: null,
+      pausedStatutoryMinutes: null,
+      pausedStepMinutes: null,
+      ...enterAtFirstStep(calendar, steps, at('2025-03-03', '08:00')),
+    }) as ProcessState;
 
   it('walks the steps; the decision is taken at the last one only', () => {
     let d = received();
     expect(d.stepDueAt).toEqual(at('2025-03-03', '14:00')); // 4 hours from 08:00: 210 minutes to 11:30, 30 after 13:30
     expect(() => decide(d, at('2025-03-03', '09:00'))).toThrow(RefusedTransition);
     const first = completeStep(calendar, d, at('2025-03-03', '09:00'));
-    expect(first).toMatchObject({ finished: { code: 'RECEIVE' }, outcome: 'ON_TIME', patch: { status: 'PROCESSING', stepIndex: 1, inboxRole: 'SPECIALIST' } });
+    expect(first).toMatchObject({
+      finished: { code: 'RECEIVE' },
+      outcome: 'ON_TIME',
+      patch: { status: 'PROCESSING', stepIndex: 1, inboxRole: 'SPECIALIST' },
+    });
     d = { ...d, ...first.patch } as ProcessState;
     expect(() => decide(d, at('2025-03-04', '09:00'))).toThrow(NotAtStep);
     d = { ...d, ...completeStep(calendar, d, at('2025-03-04', '09:00')).patch } as ProcessState;
     expect(() => completeStep(calendar, d, at('2025-03-04', '10:00'))).toThrow(NotAtStep);
-    expect(decide(d, at('2025-03-04', '10:00'))).toEqual({ status: 'RESOLVED', resolvedAt: at('2025-03-04', '10:00'), inboxRole: null, inboxRoles: null });
+    expect(decide(d, at('2025-03-04', '10:00'))).toEqual({
+      status: 'RESOLVED',
+      resolvedAt: at('2025-03-04', '10:00'),
+      inboxRole: null,
+      inboxRoles: null,
+    });
   });
 
   it('stops and restarts the clock, leaving the inbox meanwhile', () => {
@@ -73,9 +106,15 @@ describe('the dossier process', () => {
     const stopped = stopClock(calendar, d, at('2025-03-07', '10:00'), 'REQUEST_SUPPLEMENT');
     expect(stopped).toMatchObject({ status: 'SUPPLEMENT_REQUESTED', inboxRole: null, pausedRemainingMinutes: 2550 });
     d = { ...d, ...stopped } as ProcessState;
-    expect(() => restartClock(calendar, d, at('2025-03-11', '09:00'), 'CONFIRM_FINANCIAL_OBLIGATION')).toThrow(RefusedTransition);
-    expect(restartClock(calendar, d, at('2025-03-11', '09:00'), 'SUBMIT_SUPPLEMENT'))
-      .toMatchObject({ status: 'PROCESSING', dueAt: at('2025-03-18', '16:00'), inboxRole: 'SPECIALIST', pausedAt: null });
+    expect(() => restartClock(calendar, d, at('2025-03-11', '09:00'), 'CONFIRM_FINANCIAL_OBLIGATION')).toThrow(
+      RefusedTransition,
+    );
+    expect(restartClock(calendar, d, at('2025-03-11', '09:00'), 'SUBMIT_SUPPLEMENT')).toMatchObject({
+      status: 'PROCESSING',
+      dueAt: at('2025-03-18', '16:00'),
+      inboxRole: 'SPECIALIST',
+      pausedAt: null,
+    });
   });
 
   it('validates workflow templates', () => {

@@ -65,14 +65,28 @@ export interface KeptTime {
  * until each due instant is kept. A due instant already past is kept as it is, so a pause
  * never turns a late dossier into one on time.
  */
-export function pause(calendar: WorkingCalendar, at: Date, due: { dueAt: Date; statutoryDueAt: Date; stepDueAt: Date | null }): KeptTime {
+export function pause(
+  calendar: WorkingCalendar,
+  at: Date,
+  due: { dueAt: Date; statutoryDueAt: Date; stepDueAt: Date | null },
+): KeptTime {
   const left = (d: Date | null) => (d && d > at ? calendar.remainingWorkingMinutes(at, d) : null);
-  return { remainingMinutes: left(due.dueAt), statutoryRemainingMinutes: left(due.statutoryDueAt), stepRemainingMinutes: left(due.stepDueAt) };
+  return {
+    remainingMinutes: left(due.dueAt),
+    statutoryRemainingMinutes: left(due.statutoryDueAt),
+    stepRemainingMinutes: left(due.stepDueAt),
+  };
 }
 
 /** The clock resumes: each due instant is the kept office time after the moment of resumption (or stays, if it had passed). */
-export function resume(calendar: WorkingCalendar, resumedAt: Date, kept: KeptTime, was: { dueAt: Date; statutoryDueAt: Date; stepDueAt: Date | null }) {
-  const again = (minutes: number | null, before: Date | null) => (minutes === null ? before : calendar.resume(resumedAt, minutes));
+export function resume(
+  calendar: WorkingCalendar,
+  resumedAt: Date,
+  kept: KeptTime,
+  was: { dueAt: Date; statutoryDueAt: Date; stepDueAt: Date | null },
+) {
+  const again = (minutes: number | null, before: Date | null) =>
+    minutes === null ? before : calendar.resume(resumedAt, minutes);
   return {
     dueAt: again(kept.remainingMinutes, was.dueAt)!,
     statutoryDueAt: again(kept.statutoryRemainingMinutes, was.statutoryDueAt)!,
@@ -93,8 +107,10 @@ export const APOLOGY_HORIZON_DAYS = 366;
 
 /** Why `newDueAt` cannot be an apology's new appointment, or null: it must be after now and the current one, and within the horizon. */
 export function newAppointmentProblem(newDueAt: Date, now: Date, currentDueAt: Date | null): string | null {
-  if (newDueAt <= now || (currentDueAt && newDueAt <= currentDueAt)) return 'newDueAt must be later than now and than the current appointment';
-  if (newDueAt.getTime() - now.getTime() > APOLOGY_HORIZON_DAYS * 86_400_000) return `newDueAt must be within ${APOLOGY_HORIZON_DAYS} days from now`;
+  if (newDueAt <= now || (currentDueAt && newDueAt <= currentDueAt))
+    return 'newDueAt must be later than now and than the current appointment';
+  if (newDueAt.getTime() - now.getTime() > APOLOGY_HORIZON_DAYS * 86_400_000)
+    return `newDueAt must be within ${APOLOGY_HORIZON_DAYS} days from now`;
   return null;
 }
 

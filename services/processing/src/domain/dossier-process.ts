@@ -7,7 +7,17 @@ import type { WorkingCalendar } from '@onestop/calendar';
 import type { DossierStatus } from '@onestop/events';
 import { pause, resume, stepDueAt, stepOutcome } from './clock';
 import { transition, type LifecycleAction } from './lifecycle';
-import { applicableBranches, isDecisionStep, kindOf, nextApplicableStep, sendBackTargets, type ApplicantKind, type DossierFacts, type StepRole, type WorkflowStep } from './workflow';
+import {
+  applicableBranches,
+  isDecisionStep,
+  kindOf,
+  nextApplicableStep,
+  sendBackTargets,
+  type ApplicantKind,
+  type DossierFacts,
+  type StepRole,
+  type WorkflowStep,
+} from './workflow';
 
 export interface ProcessState {
   status: DossierStatus;
@@ -57,11 +67,15 @@ export interface InterAgencyState {
 
 const factsOf = (d: ProcessState) => ({ applicantKind: d.applicantKind ?? null, feeVnd: d.feeVnd ?? null });
 
-export type Patch = Partial<ProcessState> & { inboxRole?: StepRole | null; resolvedAt?: Date | null; processingCentreId?: string };
+export type Patch = Partial<ProcessState> & {
+  inboxRole?: StepRole | null;
+  resolvedAt?: Date | null;
+  processingCentreId?: string;
+};
 
 /** Someone at the processing centre must act while the dossier is received or in processing. */
 export function inboxRoleOf(status: DossierStatus, steps: WorkflowStep[], stepIndex: number): StepRole | null {
-  return status === 'RECEIVED' || status === 'PROCESSING' ? steps[stepIndex]?.role ?? null : null;
+  return status === 'RECEIVED' || status === 'PROCESSING' ? (steps[stepIndex]?.role ?? null) : null;
 }
 
 /** A received dossier starts at the first step of its workflow; that step's due time counts from reception. */
@@ -73,23 +87,51 @@ export function enterAtFirstStep(calendar: WorkingCalendar, steps: WorkflowStep[
 export class NotAtStep extends Error {}
 
 /** The dossier starts step `index` at `at`: its due time from the calendar, its role's inbox, nobody assigned yet. */
-export function enterStep(calendar: WorkingCalendar, steps: WorkflowStep[], index: number, at: Date, facts: DossierFacts = NO_FACTS): Patch {
+export function enterStep(
+  calendar: WorkingCalendar,
+  steps: WorkflowStep[],
+  index: number,
+  at: Date,
+  facts: DossierFacts = NO_FACTS,
+): Patch {
   const step = steps[index];
   const patch: Patch = {
-    stepIndex: index, stepStartedAt: at, stepDueAt: stepDueAt(calendar, at, step.durationHours), inboxRole: step.role, assigneeId: null,
-    branches: null, inboxRoles: null,
+    stepIndex: index,
+    stepStartedAt: at,
+    stepDueAt: stepDueAt(calendar, at, step.durationHours),
+    inboxRole: step.role,
+    assigneeId: null,
+    branches: null,
+    inboxRoles: null,
   };
   if (kindOf(step) === 'PARALLEL') {
     // every branch that applies starts now, each due its own hours later; the group is due when its slowest branch is
     const branches: BranchState[] = applicableBranches(step, facts).map((b) => ({
-      code: b.code, name: b.name, role: b.role, durationHours: b.durationHours, startedAt: at.toISOString(),
-      dueAt: stepDueAt(calendar, at, b.durationHours).toISOString(), pausedMinutes: null, doneAt: null, assigneeId: null,
+      code: b.code,
+      name: b.name,
+      role: b.role,
+      durationHours: b.durationHours,
+      startedAt: at.toISOString(),
+      dueAt: stepDueAt(calendar, at, b.durationHours).toISOString(),
+      pausedMinutes: null,
+      doneAt: null,
+      assigneeId: null,
     }));
-    Object.assign(patch, branchInbox(branches), { branches, stepDueAt: new Date(Math.max(...branches.map((b) => Date.parse(b.dueAt!)))) });
+    Object.assign(patch, branchInbox(branches), {
+      branches,
+      stepDueAt: new Date(Math.max(...branches.map((b) => Date.parse(b.dueAt!)))),
+    });
   }
   if (kindOf(step) === 'INTER_AGENCY') {
     // sent to the agency: it waits for the agency's acceptance; the share runs from then
-    patch.interAgency = { agencyCentreId: step.agencyCentreId!, stepCode: step.code, sentAt: at.toISOString(), shareDueAt: null, state: 'AWAITING_ACCEPTANCE', reason: null };
+    patch.interAgency = {
+      agencyCentreId: step.agencyCentreId!,
+      stepCode: step.code,
+      sentAt: at.toISOString(),
+      shareDueAt: null,
+      state: 'AWAITING_ACCEPTANCE',
+      reason: null,
+    };
   }
   return patch;
 }
@@ -104,7 +146,9 @@ function branchInbox(branches: BranchState[]): Pick<Patch, 'inboxRole' | 'inboxR
 
 /** The agency holds the dossier: its inter-agency step is in progress (waiting for acceptance, or accepted). */
 export const atAgency = (d: Pick<ProcessState, 'interAgency' | 'steps' | 'stepIndex'>): boolean =>
-  !!d.interAgency && (d.interAgency.state === 'AWAITING_ACCEPTANCE' || d.interAgency.state === 'ACCEPTED') && d.steps[d.stepIndex]?.code === d.interAgency.stepCode;
+  !!d.interAgency &&
+  (d.interAgency.state === 'AWAITING_ACCEPTANCE' || d.interAgency.state === 'ACCEPTED') &&
+  d.steps[d.stepIndex]?.code === d.interAgency.stepCode;
 
 /**
  * A branch of the PARALLEL step is done: graded against its own due time. When every branch
@@ -118,25 +162,47 @@ export function completeBranch(calendar: WorkingCalendar, d: ProcessState, branc
   const branches = d.branches!.map((b) => (b.code === branchCode ? { ...b, doneAt: at.toISOString() } : b));
   const outcome = branch.dueAt ? stepOutcome(at, new Date(branch.dueAt)) : null;
   const joined = branches.every((b) => b.doneAt);
-  if (!joined) return { patch: { status, branches, ...branchInbox(branches) } as Patch, branch, joined, skipped: [] as string[], outcome };
+  if (!joined)
+    return {
+      patch: { status, branches, ...branchInbox(branches) } as Patch,
+      branch,
+      joined,
+      skipped: [] as string[],
+      outcome,
+    };
   const nextIndex = nextApplicableStep(d.steps, d.stepIndex + 1, factsOf(d));
   const skipped = d.steps.slice(d.stepIndex + 1, nextIndex).map((s) => s.code);
-  return { patch: { status, ...enterStep(calendar, d.steps, nextIndex, at, factsOf(d)) } as Patch, branch, joined, skipped, outcome };
+  return {
+    patch: { status, ...enterStep(calendar, d.steps, nextIndex, at, factsOf(d)) } as Patch,
+    branch,
+    joined,
+    skipped,
+    outcome,
+  };
 }
 
 /** The agency takes the dossier: its share of the time (the step's hours) runs from now. */
 export function acceptAtAgency(calendar: WorkingCalendar, d: ProcessState, at: Date): Patch {
-  if (!atAgency(d) || d.interAgency!.state !== 'AWAITING_ACCEPTANCE') throw new NotAtStep('The dossier is not waiting for an agency to accept it');
+  if (!atAgency(d) || d.interAgency!.state !== 'AWAITING_ACCEPTANCE')
+    throw new NotAtStep('The dossier is not waiting for an agency to accept it');
   transition(d.status, 'COMPLETE_STEP');
   const shareDueAt = stepDueAt(calendar, at, d.steps[d.stepIndex].durationHours);
-  return { stepStartedAt: at, stepDueAt: shareDueAt, interAgency: { ...d.interAgency!, state: 'ACCEPTED', shareDueAt: shareDueAt.toISOString() } };
+  return {
+    stepStartedAt: at,
+    stepDueAt: shareDueAt,
+    interAgency: { ...d.interAgency!, state: 'ACCEPTED', shareDueAt: shareDueAt.toISOString() },
+  };
 }
 
 /** The agency returns the dossier with a reason: back to the step before the inter-agency one, restarted now. */
 export function returnFromAgency(calendar: WorkingCalendar, d: ProcessState, at: Date, reason: string): Patch {
   if (!atAgency(d)) throw new NotAtStep('The dossier is not at an agency');
   const status = transition(d.status, 'SEND_BACK');
-  return { status, ...enterStep(calendar, d.steps, Math.max(d.stepIndex - 1, 0), at, factsOf(d)), interAgency: { ...d.interAgency!, state: 'RETURNED', reason } };
+  return {
+    status,
+    ...enterStep(calendar, d.steps, Math.max(d.stepIndex - 1, 0), at, factsOf(d)),
+    interAgency: { ...d.interAgency!, state: 'RETURNED', reason },
+  };
 }
 
 /** A named officer takes the current step (again to reassign). */
@@ -155,9 +221,15 @@ export function sendBack(calendar: WorkingCalendar, d: ProcessState, toStepCode:
   const targets = sendBackTargets(d.steps, d.stepIndex);
   const toIndex = d.steps.findIndex((s) => s.code === toStepCode);
   if (toIndex < 0 || !targets.includes(toStepCode)) {
-    throw new NotAtStep(`Step ${d.steps[d.stepIndex]?.code} sends back only to ${targets.join(', ') || 'no step'}, not to ${toStepCode}`);
+    throw new NotAtStep(
+      `Step ${d.steps[d.stepIndex]?.code} sends back only to ${targets.join(', ') || 'no step'}, not to ${toStepCode}`,
+    );
   }
-  return { patch: { status, ...enterStep(calendar, d.steps, toIndex, at, factsOf(d)) } as Patch, from: d.steps[d.stepIndex], to: d.steps[toIndex] };
+  return {
+    patch: { status, ...enterStep(calendar, d.steps, toIndex, at, factsOf(d)) } as Patch,
+    from: d.steps[d.stepIndex],
+    to: d.steps[toIndex],
+  };
 }
 
 /**
@@ -166,25 +238,42 @@ export function sendBack(calendar: WorkingCalendar, d: ProcessState, toStepCode:
  */
 export function completeStep(calendar: WorkingCalendar, d: ProcessState, at: Date) {
   const status = transition(d.status, 'COMPLETE_STEP');
-  if (isDecisionStep(d.steps, d.stepIndex)) throw new NotAtStep('The current step is the decision step: decide the dossier instead');
+  if (isDecisionStep(d.steps, d.stepIndex))
+    throw new NotAtStep('The current step is the decision step: decide the dossier instead');
   const finished = d.steps[d.stepIndex];
-  if (kindOf(finished) === 'PARALLEL') throw new NotAtStep(`Step ${finished.code} has branches: complete each branch (branchCode)`);
-  if (kindOf(finished) === 'INTER_AGENCY' && d.interAgency?.state !== 'ACCEPTED') throw new NotAtStep(`Step ${finished.code} waits for the agency to accept the dossier`);
+  if (kindOf(finished) === 'PARALLEL')
+    throw new NotAtStep(`Step ${finished.code} has branches: complete each branch (branchCode)`);
+  if (kindOf(finished) === 'INTER_AGENCY' && d.interAgency?.state !== 'ACCEPTED')
+    throw new NotAtStep(`Step ${finished.code} waits for the agency to accept the dossier`);
   // Steps whose condition fails for this dossier are skipped (the decision step always applies).
   const nextIndex = nextApplicableStep(d.steps, d.stepIndex + 1, factsOf(d));
   const patch: Patch = { status, ...enterStep(calendar, d.steps, nextIndex, at, factsOf(d)) };
   // the agency's step is judged against its share (stepDueAt is the share's end once accepted)
-  if (kindOf(finished) === 'INTER_AGENCY' && !patch.interAgency) patch.interAgency = { ...d.interAgency!, state: 'DONE' };
+  if (kindOf(finished) === 'INTER_AGENCY' && !patch.interAgency)
+    patch.interAgency = { ...d.interAgency!, state: 'DONE' };
   const skipped = d.steps.slice(d.stepIndex + 1, nextIndex).map((s) => s.code);
   return { patch, finished, skipped, outcome: d.stepDueAt ? stepOutcome(at, d.stepDueAt) : null };
 }
 
 /** Supplementation or financial obligation: the clock stops and keeps the time left. */
-export function stopClock(calendar: WorkingCalendar, d: ProcessState, at: Date, action: 'REQUEST_SUPPLEMENT' | 'REQUEST_FINANCIAL_OBLIGATION'): Patch {
+export function stopClock(
+  calendar: WorkingCalendar,
+  d: ProcessState,
+  at: Date,
+  action: 'REQUEST_SUPPLEMENT' | 'REQUEST_FINANCIAL_OBLIGATION',
+): Patch {
   const status = transition(d.status, action);
   const kept = pause(calendar, at, { dueAt: d.dueAt!, statutoryDueAt: d.statutoryDueAt!, stepDueAt: d.stepDueAt });
   // every branch in progress keeps its own time left (a branch already late stays late)
-  const branches = d.branches?.map((b) => (b.doneAt || !b.dueAt ? b : { ...b, pausedMinutes: pause(calendar, at, { dueAt: at, statutoryDueAt: at, stepDueAt: new Date(b.dueAt) }).stepRemainingMinutes }));
+  const branches = d.branches?.map((b) =>
+    b.doneAt || !b.dueAt
+      ? b
+      : {
+          ...b,
+          pausedMinutes: pause(calendar, at, { dueAt: at, statutoryDueAt: at, stepDueAt: new Date(b.dueAt) })
+            .stepRemainingMinutes,
+        },
+  );
   return {
     status,
     ...(branches ? { branches } : {}),
@@ -201,7 +290,12 @@ export function stopClock(calendar: WorkingCalendar, d: ProcessState, at: Date, 
  * The applicant did what was asked: the clock runs again from `resumedAt` with the time it
  * kept. A due instant that had already passed when the clock stopped stays where it was.
  */
-export function restartClock(calendar: WorkingCalendar, d: ProcessState, resumedAt: Date, action: 'SUBMIT_SUPPLEMENT' | 'CONFIRM_FINANCIAL_OBLIGATION'): Patch {
+export function restartClock(
+  calendar: WorkingCalendar,
+  d: ProcessState,
+  resumedAt: Date,
+  action: 'SUBMIT_SUPPLEMENT' | 'CONFIRM_FINANCIAL_OBLIGATION',
+): Patch {
   const status = transition(d.status, action);
   const pausedAt = d.pausedAt!;
   const kept = {
@@ -209,9 +303,20 @@ export function restartClock(calendar: WorkingCalendar, d: ProcessState, resumed
     statutoryRemainingMinutes: d.pausedStatutoryMinutes,
     stepRemainingMinutes: d.pausedStepMinutes,
   };
-  const due = resume(calendar, resumedAt, kept, { dueAt: d.dueAt!, statutoryDueAt: d.statutoryDueAt!, stepDueAt: d.stepDueAt });
-  const branches = d.branches?.map((b) => (b.doneAt || b.pausedMinutes == null ? b : { ...b, dueAt: calendar.resume(resumedAt, b.pausedMinutes).toISOString(), pausedMinutes: null }));
-  const agency = d.interAgency?.state === 'ACCEPTED' && atAgency(d) ? { interAgency: { ...d.interAgency, shareDueAt: due.stepDueAt?.toISOString() ?? d.interAgency.shareDueAt } } : {};
+  const due = resume(calendar, resumedAt, kept, {
+    dueAt: d.dueAt!,
+    statutoryDueAt: d.statutoryDueAt!,
+    stepDueAt: d.stepDueAt,
+  });
+  const branches = d.branches?.map((b) =>
+    b.doneAt || b.pausedMinutes == null
+      ? b
+      : { ...b, dueAt: calendar.resume(resumedAt, b.pausedMinutes).toISOString(), pausedMinutes: null },
+  );
+  const agency =
+    d.interAgency?.state === 'ACCEPTED' && atAgency(d)
+      ? { interAgency: { ...d.interAgency, shareDueAt: due.stepDueAt?.toISOString() ?? d.interAgency.shareDueAt } }
+      : {};
   return {
     status,
     dueAt: due.dueAt,
@@ -227,13 +332,25 @@ export function restartClock(calendar: WorkingCalendar, d: ProcessState, resumed
 }
 
 /** Actions that end the dossier's processing: nobody's inbox holds it any more. */
-export function close(d: ProcessState, action: Extract<LifecycleAction, 'REFUSE' | 'WITHDRAW' | 'STOP' | 'RETURN_RESULT'>): Patch {
-  return { status: transition(d.status, action), inboxRole: null, inboxRoles: null, pausedAt: null, pausedRemainingMinutes: null, pausedStatutoryMinutes: null, pausedStepMinutes: null };
+export function close(
+  d: ProcessState,
+  action: Extract<LifecycleAction, 'REFUSE' | 'WITHDRAW' | 'STOP' | 'RETURN_RESULT'>,
+): Patch {
+  return {
+    status: transition(d.status, action),
+    inboxRole: null,
+    inboxRoles: null,
+    pausedAt: null,
+    pausedRemainingMinutes: null,
+    pausedStatutoryMinutes: null,
+    pausedStepMinutes: null,
+  };
 }
 
 /** The decision: only at the decision step; the dossier is resolved (9) at `at`. */
 export function decide(d: ProcessState, at: Date): Patch {
   const status = transition(d.status, 'DECIDE');
-  if (!isDecisionStep(d.steps, d.stepIndex)) throw new NotAtStep(`The dossier is at step ${d.steps[d.stepIndex]?.code}, not at the decision step`);
+  if (!isDecisionStep(d.steps, d.stepIndex))
+    throw new NotAtStep(`The dossier is at step ${d.steps[d.stepIndex]?.code}, not at the decision step`);
   return { status, resolvedAt: at, inboxRole: null, inboxRoles: null };
 }

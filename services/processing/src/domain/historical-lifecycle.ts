@@ -66,22 +66,43 @@ export function timeline(h: Pick<DossierHistoryImportedV1, 'steps' | 'supplement
  * as live work could not have decided otherwise.
  */
 export function replayHistory<S extends ProcessState & { resolvedAt: Date | null }>(
-  calendar: WorkingCalendar, start: S, h: DossierHistoryImportedV1,
+  calendar: WorkingCalendar,
+  start: S,
+  h: DossierHistoryImportedV1,
 ): Replay<S> {
   let d = { ...start };
   const patch: Replay<S>['patch'] = {};
   const lines: ReplayedLine[] = [];
   const announcements: Array<Announcement<S>> = [];
   const pauses: Replay<S>['pauses'] = [];
-  const apply = (p: Patch) => { Object.assign(patch, p); d = { ...d, ...p }; };
-  const announce = (action: LifecycleAction, at: Date, reason: string | null = null) => announcements.push({ action, at, state: { ...d }, reason });
+  const apply = (p: Patch) => {
+    Object.assign(patch, p);
+    d = { ...d, ...p };
+  };
+  const announce = (action: LifecycleAction, at: Date, reason: string | null = null) =>
+    announcements.push({ action, at, state: { ...d }, reason });
 
-  const advance = (at: Date, actorName: string, actorRole: string | null, stepCode: string | null, note: string | null) => {
+  const advance = (
+    at: Date,
+    actorName: string,
+    actorRole: string | null,
+    stepCode: string | null,
+    note: string | null,
+  ) => {
     const before = d.status;
     const { patch: p, finished, outcome } = completeStep(calendar, d, at);
     const stepDue = d.stepDueAt;
     apply(p);
-    lines.push({ action: 'COMPLETE_STEP', at, actorName, actorRole, note, stepCode: stepCode ?? finished.code, stepDueAt: stepDue, stepOutcome: outcome });
+    lines.push({
+      action: 'COMPLETE_STEP',
+      at,
+      actorName,
+      actorRole,
+      note,
+      stepCode: stepCode ?? finished.code,
+      stepDueAt: stepDue,
+      stepOutcome: outcome,
+    });
     if (d.status !== before) announce('COMPLETE_STEP', at);
   };
   const ensureProcessing = (at: Date) => {
@@ -92,31 +113,71 @@ export function replayHistory<S extends ProcessState & { resolvedAt: Date | null
     if (item.kind === 'STEP') {
       const { step } = item;
       const running = d.status === 'RECEIVED' || d.status === 'PROCESSING';
-      if (running && !isDecisionStep(d.steps, d.stepIndex)) advance(item.at, step.actor, step.role, step.code, 'imported');
-      else lines.push({ action: 'COMPLETE_STEP', at: item.at, actorName: step.actor, actorRole: step.role, note: 'imported', stepCode: step.code, stepDueAt: null, stepOutcome: null });
+      if (running && !isDecisionStep(d.steps, d.stepIndex))
+        advance(item.at, step.actor, step.role, step.code, 'imported');
+      else
+        lines.push({
+          action: 'COMPLETE_STEP',
+          at: item.at,
+          actorName: step.actor,
+          actorRole: step.role,
+          note: 'imported',
+          stepCode: step.code,
+          stepDueAt: null,
+          stepOutcome: null,
+        });
     } else if (item.kind === 'REQUEST') {
       ensureProcessing(item.at);
       const p = stopClock(calendar, d, item.at, 'REQUEST_SUPPLEMENT');
       apply(p);
-      pauses.push({ requestedAt: item.at, reason: item.reason, resumedAt: null, remainingMinutes: p.pausedRemainingMinutes ?? null });
-      lines.push({ action: 'REQUEST_SUPPLEMENT', at: item.at, actorName: 'system', actorRole: null, note: `imported: ${item.reason}`, stepCode: null, stepDueAt: null, stepOutcome: null });
+      pauses.push({
+        requestedAt: item.at,
+        reason: item.reason,
+        resumedAt: null,
+        remainingMinutes: p.pausedRemainingMinutes ?? null,
+      });
+      lines.push({
+        action: 'REQUEST_SUPPLEMENT',
+        at: item.at,
+        actorName: 'system',
+        actorRole: null,
+        note: `imported: ${item.reason}`,
+        stepCode: null,
+        stepDueAt: null,
+        stepOutcome: null,
+      });
       announce('REQUEST_SUPPLEMENT', item.at, item.reason);
     } else if (item.kind === 'SUPPLY') {
       apply(restartClock(calendar, d, item.at, 'SUBMIT_SUPPLEMENT'));
       pauses[pauses.length - 1].resumedAt = item.at;
-      lines.push({ action: 'SUBMIT_SUPPLEMENT', at: item.at, actorName: 'system', actorRole: null, note: 'imported', stepCode: null, stepDueAt: null, stepOutcome: null });
+      lines.push({
+        action: 'SUBMIT_SUPPLEMENT',
+        at: item.at,
+        actorName: 'system',
+        actorRole: null,
+        note: 'imported',
+        stepCode: null,
+        stepDueAt: null,
+        stepOutcome: null,
+      });
       announce('SUBMIT_SUPPLEMENT', item.at);
     } else {
       const decision = h.decision!;
       ensureProcessing(item.at);
-      while (!isDecisionStep(d.steps, d.stepIndex)) advance(item.at, 'system', null, null, 'imported: step implied by the decision');
+      while (!isDecisionStep(d.steps, d.stepIndex))
+        advance(item.at, 'system', null, null, 'imported: step implied by the decision');
       const step = d.steps[d.stepIndex];
       const stepDue = d.stepDueAt;
       apply({ ...decide(d, item.at), decision: decision.decision } as Patch);
       lines.push({
-        action: 'DECIDE', at: item.at, actorName: decision.actor ?? 'system', actorRole: step.role,
+        action: 'DECIDE',
+        at: item.at,
+        actorName: decision.actor ?? 'system',
+        actorRole: step.role,
         note: `imported: ${decision.decision}${decision.reason ? `: ${decision.reason}` : ''}`,
-        stepCode: step.code, stepDueAt: stepDue, stepOutcome: stepDue ? stepOutcome(item.at, stepDue) : null,
+        stepCode: step.code,
+        stepDueAt: stepDue,
+        stepOutcome: stepDue ? stepOutcome(item.at, stepDue) : null,
       });
       announce('DECIDE', item.at, decision.reason);
     }

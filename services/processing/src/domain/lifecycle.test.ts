@@ -1,5 +1,14 @@
 import { NATIONAL_STATUS_CODES } from '@onestop/events';
-import { ACTIONS, STATUSES, mayBeBehind, nextStatus, transition, RefusedTransition, type DossierStatus, type LifecycleAction } from './lifecycle';
+import {
+  ACTIONS,
+  STATUSES,
+  mayBeBehind,
+  nextStatus,
+  transition,
+  RefusedTransition,
+  type DossierStatus,
+  type LifecycleAction,
+} from './lifecycle';
 
 /**
  * The transition table written out by hand, from docs/DESIGN.md's typical paths
@@ -32,7 +41,9 @@ const ALLOWED: Record<string, DossierStatus> = {
   'PROCESSING RETURN_INTER_AGENCY': 'PROCESSING',
 };
 
-const pairs: Array<[DossierStatus, LifecycleAction]> = STATUSES.flatMap((s) => ACTIONS.map((a) => [s, a] as [DossierStatus, LifecycleAction]));
+const pairs: Array<[DossierStatus, LifecycleAction]> = STATUSES.flatMap((s) =>
+  ACTIONS.map((a) => [s, a] as [DossierStatus, LifecycleAction]),
+);
 
 describe('the dossier lifecycle', () => {
   it('has the ten national statuses, coded 1 to 10', () => {

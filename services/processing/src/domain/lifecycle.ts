@@ -56,8 +56,13 @@ export function nextStatus(status: DossierStatus, action: LifecycleAction): Doss
 }
 
 export class RefusedTransition extends Error {
-  constructor(readonly status: DossierStatus, readonly action: LifecycleAction) {
-    super(`A dossier in status ${status} (${NATIONAL_STATUS_CODES[status]}) cannot ${action.toLowerCase().replace(/_/g, ' ')}`);
+  constructor(
+    readonly status: DossierStatus,
+    readonly action: LifecycleAction,
+  ) {
+    super(
+      `A dossier in status ${status} (${NATIONAL_STATUS_CODES[status]}) cannot ${action.toLowerCase().replace(/_/g, ' ')}`,
+    );
   }
 }
 
@@ -83,4 +88,5 @@ export const ACTIONS_ELSEWHERE: readonly LifecycleAction[] = ['ACCEPT', 'SUBMIT_
  * A status that another service may already have moved the dossier on from, its event still on
  * the way here: a command refused in it waits for that event before answering CONFLICT.
  */
-export const mayBeBehind = (status: DossierStatus): boolean => ACTIONS_ELSEWHERE.some((action) => RULES[action].from.includes(status));
+export const mayBeBehind = (status: DossierStatus): boolean =>
+  ACTIONS_ELSEWHERE.some((action) => RULES[action].from.includes(status));

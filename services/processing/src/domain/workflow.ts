@@ -56,7 +56,8 @@ export interface DossierFacts {
 export function conditionHolds(condition: StepCondition | null | undefined, facts: DossierFacts): boolean {
   if (!condition) return true;
   if (condition.applicantKind && facts.applicantKind !== condition.applicantKind) return false;
-  if (condition.feeAtLeastVnd != null && !(facts.feeVnd != null && facts.feeVnd >= condition.feeAtLeastVnd)) return false;
+  if (condition.feeAtLeastVnd != null && !(facts.feeVnd != null && facts.feeVnd >= condition.feeAtLeastVnd))
+    return false;
   return true;
 }
 
@@ -94,7 +95,12 @@ export interface WorkflowTemplate {
 
 /** Receive (tiếp nhận, bàn giao) → review (thẩm định) → decide (phê duyệt, ký). */
 export const DEFAULT_STEPS: readonly WorkflowStep[] = [
-  { code: 'RECEIVE', name: 'Tiếp nhận và chuyển hồ sơ (receive and hand over)', role: 'INTAKE_OFFICER', durationHours: 4 },
+  {
+    code: 'RECEIVE',
+    name: 'Tiếp nhận và chuyển hồ sơ (receive and hand over)',
+    role: 'INTAKE_OFFICER',
+    durationHours: 4,
+  },
   { code: 'REVIEW', name: 'Thẩm định hồ sơ (review)', role: 'SPECIALIST', durationHours: 24 },
   { code: 'DECIDE', name: 'Phê duyệt, ký kết quả (decide and sign)', role: 'LEADER', durationHours: 8 },
 ];
@@ -132,12 +138,14 @@ export function workflowProblems(steps: WorkflowStep[]): string[] {
       const branchCodes = new Set<string>();
       branches.forEach((b, j) => {
         const bat = `${at(i)} branch ${j + 1}`;
-        if (!/^[A-Z0-9][A-Z0-9_.-]{0,39}$/.test(b.code ?? '')) problems.push(`${bat}: code must be 1–40 capital letters, digits, '_', '.', '-'`);
+        if (!/^[A-Z0-9][A-Z0-9_.-]{0,39}$/.test(b.code ?? ''))
+          problems.push(`${bat}: code must be 1–40 capital letters, digits, '_', '.', '-'`);
         if (branchCodes.has(b.code)) problems.push(`${bat}: code ${b.code} is used twice`);
         branchCodes.add(b.code);
         if (!b.name?.trim()) problems.push(`${bat}: name is required`);
         if (!STEP_ROLES.includes(b.role)) problems.push(`${bat}: role must be one of ${STEP_ROLES.join(', ')}`);
-        if (!validHours(b.durationHours)) problems.push(`${bat}: durationHours must be more than 0 and at most ${MAX_STEP_HOURS}`);
+        if (!validHours(b.durationHours))
+          problems.push(`${bat}: durationHours must be more than 0 and at most ${MAX_STEP_HOURS}`);
         problems.push(...conditionProblems(b.condition, bat));
       });
     } else if (s.branches?.length) problems.push(`${at(i)}: only a PARALLEL step has branches`);
@@ -151,8 +159,10 @@ export function workflowProblems(steps: WorkflowStep[]): string[] {
 function conditionProblems(c: StepCondition | null | undefined, at: string): string[] {
   if (!c) return [];
   const problems: string[] = [];
-  if (c.applicantKind != null && !APPLICANT_KINDS.includes(c.applicantKind)) problems.push(`${at}: condition.applicantKind must be one of ${APPLICANT_KINDS.join(', ')}`);
-  if (c.feeAtLeastVnd != null && !(Number.isInteger(c.feeAtLeastVnd) && c.feeAtLeastVnd >= 0)) problems.push(`${at}: condition.feeAtLeastVnd must be a whole number of đồng, 0 or more`);
+  if (c.applicantKind != null && !APPLICANT_KINDS.includes(c.applicantKind))
+    problems.push(`${at}: condition.applicantKind must be one of ${APPLICANT_KINDS.join(', ')}`);
+  if (c.feeAtLeastVnd != null && !(Number.isInteger(c.feeAtLeastVnd) && c.feeAtLeastVnd >= 0))
+    problems.push(`${at}: condition.feeAtLeastVnd must be a whole number of đồng, 0 or more`);
   return problems;
 }
 
@@ -161,17 +171,24 @@ const validHours = (h: unknown) => typeof h === 'number' && Number.isFinite(h) &
 /** The checks every step has had since the first version: codes, names, roles, durations. */
 function linearProblems(steps: WorkflowStep[]): string[] {
   const problems: string[] = [];
-  if (!Array.isArray(steps) || steps.length < 2) return ['A workflow needs at least two steps: a first (handover) step and the decision step'];
+  if (!Array.isArray(steps) || steps.length < 2)
+    return ['A workflow needs at least two steps: a first (handover) step and the decision step'];
   if (steps.length > 50) problems.push('A workflow has at most 50 steps');
   const codes = new Set<string>();
   steps.forEach((s, i) => {
     const at = `step ${i + 1}`;
-    if (!/^[A-Z0-9][A-Z0-9_.-]{0,39}$/.test(s.code ?? '')) problems.push(`${at}: code must be 1–40 capital letters, digits, '_', '.', '-'`);
+    if (!/^[A-Z0-9][A-Z0-9_.-]{0,39}$/.test(s.code ?? ''))
+      problems.push(`${at}: code must be 1–40 capital letters, digits, '_', '.', '-'`);
     if (codes.has(s.code)) problems.push(`${at}: code ${s.code} is used twice`);
     codes.add(s.code);
     if (!s.name?.trim()) problems.push(`${at}: name is required`);
     if (!STEP_ROLES.includes(s.role)) problems.push(`${at}: role must be one of ${STEP_ROLES.join(', ')}`);
-    if (!(typeof s.durationHours === 'number' && Number.isFinite(s.durationHours) && s.durationHours > 0 && s.durationHours <= MAX_STEP_HOURS)) {
+    if (!(
+      typeof s.durationHours === 'number' &&
+      Number.isFinite(s.durationHours) &&
+      s.durationHours > 0 &&
+      s.durationHours <= MAX_STEP_HOURS
+    )) {
       problems.push(`${at}: durationHours must be more than 0 and at most ${MAX_STEP_HOURS}`);
     }
   });

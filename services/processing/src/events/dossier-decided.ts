@@ -7,13 +7,25 @@ import type { ProcessingDossier, StoredResult } from '../persistence';
  */
 export function dossierDecided(
   d: Pick<ProcessingDossier, 'id' | 'code' | 'processingCentreId' | 'statutoryDueAt' | 'dueAt'>,
-  decision: { decision: DossierDecidedV1['decision']; reason: string | null; at: Date; result: StoredResult | null; actor: ActorV1 },
+  decision: {
+    decision: DossierDecidedV1['decision'];
+    reason: string | null;
+    at: Date;
+    result: StoredResult | null;
+    actor: ActorV1;
+  },
   imported?: DossierDecidedV1['imported'],
 ): DossierDecidedV1 {
   return {
-    dossierId: d.id, code: d.code, decision: decision.decision, reason: decision.reason, resolvedAt: decision.at.toISOString(),
-    dueAt: (d.statutoryDueAt ?? d.dueAt ?? decision.at).toISOString(), processingCentreId: d.processingCentreId,
-    result: decision.result, actor: decision.actor,
+    dossierId: d.id,
+    code: d.code,
+    decision: decision.decision,
+    reason: decision.reason,
+    resolvedAt: decision.at.toISOString(),
+    dueAt: (d.statutoryDueAt ?? d.dueAt ?? decision.at).toISOString(),
+    processingCentreId: d.processingCentreId,
+    result: decision.result,
+    actor: decision.actor,
     ...(imported ? { imported } : {}),
   };
 }

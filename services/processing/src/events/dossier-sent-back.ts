@@ -7,7 +7,14 @@ export function dossierSentBack(
   s: { fromStepCode: string; toStepCode: string; reason: string; stepDueAt: Date; at: Date; actor: ActorV1 },
 ): DossierSentBackV1 {
   return {
-    dossierId: d.id, code: d.code, fromStepCode: s.fromStepCode, toStepCode: s.toStepCode, reason: s.reason,
-    stepDueAt: s.stepDueAt.toISOString(), processingCentreId: d.processingCentreId, at: s.at.toISOString(), actor: s.actor,
+    dossierId: d.id,
+    code: d.code,
+    fromStepCode: s.fromStepCode,
+    toStepCode: s.toStepCode,
+    reason: s.reason,
+    stepDueAt: s.stepDueAt.toISOString(),
+    processingCentreId: d.processingCentreId,
+    at: s.at.toISOString(),
+    actor: s.actor,
   };
 }

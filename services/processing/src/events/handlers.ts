@@ -14,8 +14,11 @@ import type { ProcessingDeps } from '../deps';
  * transaction that records the event as applied.
  */
 export function processingHandlers(deps: ProcessingDeps): EventHandlers {
-  const applied = (manager: EntityManager, event: { correlationId: string | null }, logger?: AppliedEvent['logger']): AppliedEvent =>
-    ({ stores: deps.stores.within(manager), correlationId: event.correlationId, logger });
+  const applied = (
+    manager: EntityManager,
+    event: { correlationId: string | null },
+    logger?: AppliedEvent['logger'],
+  ): AppliedEvent => ({ stores: deps.stores.within(manager), correlationId: event.correlationId, logger });
 
   return {
     CentreChanged: ({ event, manager }) => applyCentreChanged(manager, event.payload),
@@ -23,7 +26,8 @@ export function processingHandlers(deps: ProcessingDeps): EventHandlers {
     DossierSubmitted: ({ event, manager }) => receiveDossier(applied(manager, event), event.payload),
     DossierAccepted: ({ event, manager }) => acceptDossier(applied(manager, event), event.payload),
     DossierRefused: ({ event, manager }) => refuseDossier(applied(manager, event), event.payload),
-    SupplementSubmitted: ({ event, manager, logger }) => resumeAfterSupplement(applied(manager, event, logger), event.payload),
+    SupplementSubmitted: ({ event, manager, logger }) =>
+      resumeAfterSupplement(applied(manager, event, logger), event.payload),
     ResultReturned: ({ event, manager }) => returnResult(applied(manager, event), event.payload),
     DossierHistoryImported: ({ event, manager }) => importHistory(applied(manager, event), event.payload),
   };

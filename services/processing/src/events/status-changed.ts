@@ -2,7 +2,14 @@ import type { ActorV1, DossierStatusChangedV1, LifecycleAction } from '@onestop/
 import { nationalStatusCode } from '../domain/lifecycle';
 import type { ProcessingDossier } from '../persistence';
 
-export type StatusChange = { action: LifecycleAction; at: Date; actor: ActorV1 | null; reason?: string | null; componentCodes?: string[]; imported?: boolean };
+export type StatusChange = {
+  action: LifecycleAction;
+  at: Date;
+  actor: ActorV1 | null;
+  reason?: string | null;
+  componentCodes?: string[];
+  imported?: boolean;
+};
 
 /**
  * The one builder of DossierStatusChanged, the lifecycle's one announcement, for the dossier as it
@@ -18,7 +25,7 @@ export function statusChangedPayload(d: ProcessingDossier, change: StatusChange)
     status: d.status,
     nationalStatusCode: nationalStatusCode(d.status),
     at: change.at.toISOString(),
-    dueAt: paused ? null : d.dueAt?.toISOString() ?? null,
+    dueAt: paused ? null : (d.dueAt?.toISOString() ?? null),
     statutoryDueAt: d.statutoryDueAt?.toISOString() ?? null,
     resolvedAt: d.resolvedAt?.toISOString() ?? null,
     processingCentreId: d.processingCentreId,

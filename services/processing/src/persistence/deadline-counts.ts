@@ -15,7 +15,10 @@ const RUNNING_IN = `(${RUNNING_STATUSES.map((s) => `'${s}'`).join(', ')})`;
  * overdue (due at or before `now`), as the inbox and the SLA watch judge them. Reads only the
  * part of the SLA watch's partial index up to the horizon: the dossiers on track are not visited.
  */
-export async function deadlinesByCentre(db: DataSource, bounds: { now: Date; horizon: Date }): Promise<CentreDeadlines[]> {
+export async function deadlinesByCentre(
+  db: DataSource,
+  bounds: { now: Date; horizon: Date },
+): Promise<CentreDeadlines[]> {
   const rows: Array<{ centre: string; due_soon: string; overdue: string }> = await db.query(
     `SELECT coalesce(c.code, d.processing_centre_id::text) AS centre,
             count(*) FILTER (WHERE d.statutory_due_at > $1) AS due_soon,

@@ -39,10 +39,16 @@ export function dossierOfEvent(manager: EntityManager, id: string): Promise<Proc
  * unchanged); otherwise CONFLICT and nothing is written. Concurrent requests on one dossier
  * therefore take effect once: every one read the same version, one update matches it.
  */
-export async function commitTransition(manager: EntityManager, dossier: ProcessingDossier, patch: Patch & Partial<ProcessingDossier>): Promise<ProcessingDossier> {
+export async function commitTransition(
+  manager: EntityManager,
+  dossier: ProcessingDossier,
+  patch: Patch & Partial<ProcessingDossier>,
+): Promise<ProcessingDossier> {
   const next = { ...patch, version: dossier.version + 1 };
   // as TypeORM's update did: a property left undefined is not written
-  const columns = sqlColumns(manager, ProcessingDossier).filter((c) => (next as Record<string, unknown>)[c.property] !== undefined);
+  const columns = sqlColumns(manager, ProcessingDossier).filter(
+    (c) => (next as Record<string, unknown>)[c.property] !== undefined,
+  );
   const [, affected] = await manager.query(
     `UPDATE dossier SET ${columns.map((c, i) => `${c.name} = $${i + 3}::${c.type}`).join(', ')} WHERE id = $1 AND version = $2`,
     [dossier.id, dossier.version, ...columns.map((c) => c.value(next))],
@@ -52,9 +58,21 @@ export async function commitTransition(manager: EntityManager, dossier: Processi
 }
 
 /** A dossier as a query reads it, with its processing centre's code from the replica in the same statement. */
-export async function dossierWithCentreCode(db: DataSource, id: string): Promise<(ProcessingDossier & { processingCentreCode: string | null }) | null> {
-  const { entities: [d], raw: [row] } = await db.getRepository(ProcessingDossier).createQueryBuilder('d')
-    .leftJoin('centre_replica', 'c', 'c.id = d.processing_centre_id').addSelect('c.code', 'processing_centre_code')
-    .where('d.id = :id', { id }).getRawAndEntities();
-  return d ? Object.assign(d, { processingCentreCode: (row?.processing_centre_code as string | undefined) ?? null }) : null;
+export async function dossierWithCentreCode(
+  db: DataSource,
+  id: string,
+): Promise<(ProcessingDossier & { processingCentreCode: string | null }) | null> {
+  const {
+    entities: [d],
+    raw: [row],
+  } = await db
+    .getRepository(ProcessingDossier)
+    .createQueryBuilder('d')
+    .leftJoin('centre_replica', 'c', 'c.id = d.processing_centre_id')
+    .addSelect('c.code', 'processing_centre_code')
+    .where('d.id = :id', { id })
+    .getRawAndEntities();
+  return d
+    ? Object.assign(d, { processingCentreCode: (row?.processing_centre_code as string | undefined) ?? null })
+    : null;
 }

@@ -14,7 +14,12 @@ export interface InboxQuery {
   offset: number;
 }
 
-export interface InboxCounts { onTrack: number; dueSoon: number; overdue: number; paused: number }
+export interface InboxCounts {
+  onTrack: number;
+  dueSoon: number;
+  overdue: number;
+  paused: number;
+}
 
 const PAUSED_IN = `(${PAUSED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
@@ -27,10 +32,18 @@ const CENTRE = `((d.processing_centre_id = :centre AND NOT ${AT_AGENCY}) OR (${A
 const ROLE = `(d.inbox_role = :role OR :role = ANY(d.inbox_roles))`;
 
 /** The first dossiers of a centre's inbox (no filters), most urgent current step first: the partial index dossier_inbox. */
-export function inboxFirst(manager: EntityManager, q: Pick<InboxQuery, 'centreId' | 'role' | 'limit' | 'offset'>): Promise<ProcessingDossier[]> {
-  const qb = manager.getRepository(ProcessingDossier).createQueryBuilder('d')
+export function inboxFirst(
+  manager: EntityManager,
+  q: Pick<InboxQuery, 'centreId' | 'role' | 'limit' | 'offset'>,
+): Promise<ProcessingDossier[]> {
+  const qb = manager
+    .getRepository(ProcessingDossier)
+    .createQueryBuilder('d')
     .where(CENTRE, { centre: q.centreId })
-    .orderBy('d.step_due_at', 'ASC').addOrderBy('d.id', 'ASC').limit(q.limit).offset(q.offset);
+    .orderBy('d.step_due_at', 'ASC')
+    .addOrderBy('d.id', 'ASC')
+    .limit(q.limit)
+    .offset(q.offset);
   if (q.role) qb.andWhere(ROLE, { role: q.role });
   else qb.andWhere('d.inbox_role IS NOT NULL');
   return qb.getMany();
@@ -42,11 +55,21 @@ export function inboxFirst(manager: EntityManager, q: Pick<InboxQuery, 'centreId
  * migration InboxFilters1764000000210: a page walks (centre, role[, procedure], step due, id) and
  * stops after `limit` rows; the totals and counts are index-only scans of the covering index.
  */
-export async function inboxPage(manager: EntityManager, q: InboxQuery): Promise<{ items: ProcessingDossier[]; total: number; counts: InboxCounts }> {
+export async function inboxPage(
+  manager: EntityManager,
+  q: InboxQuery,
+): Promise<{ items: ProcessingDossier[]; total: number; counts: InboxCounts }> {
   const scope = inboxScope(q.filter);
   const counts = await inboxCounts(manager, q);
   if (scope === 'none') return { items: [], total: 0, counts };
-  const params: Record<string, unknown> = { centre: q.centreId, role: q.role, now: q.now, horizon: q.horizon, procedure: q.filter.procedureCode, status: q.filter.status };
+  const params: Record<string, unknown> = {
+    centre: q.centreId,
+    role: q.role,
+    now: q.now,
+    horizon: q.horizon,
+    procedure: q.filter.procedureCode,
+    status: q.filter.status,
+  };
   const where = [CENTRE];
   if (scope === 'running') {
     where.push(q.role ? ROLE : 'd.inbox_role IS NOT NULL');
@@ -61,11 +84,19 @@ export async function inboxPage(manager: EntityManager, q: InboxQuery): Promise<
   if (q.filter.procedureCode) where.push('d.procedure_code = :procedure');
   if (q.filter.status) where.push('d.status = :status');
   const qb = manager.getRepository(ProcessingDossier).createQueryBuilder('d').where(where.join(' AND '), params);
-  const items = await qb.clone().orderBy('d.step_due_at', 'ASC').addOrderBy('d.id', 'ASC').limit(q.limit).offset(q.offset).getMany();
+  const items = await qb
+    .clone()
+    .orderBy('d.step_due_at', 'ASC')
+    .addOrderBy('d.id', 'ASC')
+    .limit(q.limit)
+    .offset(q.offset)
+    .getMany();
   const unfiltered = !q.filter.procedureCode && !q.filter.status && !q.filter.deadline;
   // The unfiltered total is the counts' sum: no third scan. A short first page is its own total.
-  const total = unfiltered ? counts.onTrack + counts.dueSoon + counts.overdue
-    : q.offset === 0 && items.length < q.limit ? items.length
+  const total = unfiltered
+    ? counts.onTrack + counts.dueSoon + counts.overdue
+    : q.offset === 0 && items.length < q.limit
+      ? items.length
       : await qb.getCount();
   return { items, total, counts };
 }
@@ -87,9 +118,23 @@ async function inboxCounts(manager: EntityManager, q: InboxQuery): Promise<Inbox
 }
 
 /** An officer's assigned open dossiers (hồ sơ của tôi), most urgent step first: the partial index dossier_assignee. */
-export function assignedTo(manager: EntityManager, officerId: string, limit: number, offset: number): Promise<ProcessingDossier[]> {
-  return manager.getRepository(ProcessingDossier).createQueryBuilder('d')
-    .where(`d.inbox_role IS NOT NULL AND (d.assignee_id = :officerId
-      OR d.branches @> jsonb_build_array(jsonb_build_object('assigneeId', CAST(:officerId AS text), 'doneAt', null)))`, { officerId })
-    .orderBy('d.step_due_at', 'ASC').addOrderBy('d.id', 'ASC').limit(limit).offset(offset).getMany();
+export function assignedTo(
+  manager: EntityManager,
+  officerId: string,
+  limit: number,
+  offset: number,
+): Promise<ProcessingDossier[]> {
+  return manager
+    .getRepository(ProcessingDossier)
+    .createQueryBuilder('d')
+    .where(
+      `d.inbox_role IS NOT NULL AND (d.assignee_id = :officerId
+      OR d.branches @> jsonb_build_array(jsonb_build_object('assigneeId', CAST(:officerId AS text), 'doneAt', null)))`,
+      { officerId },
+    )
+    .orderBy('d.step_due_at', 'ASC')
+    .addOrderBy('d.id', 'ASC')
+    .limit(limit)
+    .offset(offset)
+    .getMany();
 }

@@ -16,8 +16,16 @@ export interface IssuedDocument {
 const columns = `dossier_id AS "dossierId", kind, source_key AS "sourceKey", sha256, size_bytes AS "sizeBytes",
   signer_certificate_sha256 AS "signerCertificateSha256", issued_at AS "issuedAt"`;
 
-export async function issuedDocument(db: DataSource, dossierId: string, kind: string, sourceKey: string): Promise<IssuedDocument | null> {
-  const rows: IssuedDocument[] = await db.query(`SELECT ${columns} FROM issued_document WHERE dossier_id = $1 AND kind = $2 AND source_key = $3`, [dossierId, kind, sourceKey]);
+export async function issuedDocument(
+  db: DataSource,
+  dossierId: string,
+  kind: string,
+  sourceKey: string,
+): Promise<IssuedDocument | null> {
+  const rows: IssuedDocument[] = await db.query(
+    `SELECT ${columns} FROM issued_document WHERE dossier_id = $1 AND kind = $2 AND source_key = $3`,
+    [dossierId, kind, sourceKey],
+  );
   return rows[0] ?? null;
 }
 

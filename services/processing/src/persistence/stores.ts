@@ -1,6 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '@onestop/calendar';
-import { oncePerTransaction, publish, publishMany, type EventType, type LatestPayload, type OutgoingEvent, type PublishOptions } from '@onestop/events';
+import {
+  oncePerTransaction,
+  publish,
+  publishMany,
+  type EventType,
+  type LatestPayload,
+  type OutgoingEvent,
+  type PublishOptions,
+} from '@onestop/events';
 import type { CentreDirectory } from '@onestop/service-kit';
 import type { Patch } from '../domain/dossier-process';
 import type { WorkflowStep, WorkflowTemplate } from '../domain/workflow';
@@ -31,12 +39,18 @@ export interface ProcessingStores {
   };
   history: {
     append(dossier: Pick<ProcessingDossier, 'id' | 'processingCentreId'>, line: HistoryLine): Promise<void>;
-    appendImported(dossier: Pick<ProcessingDossier, 'id' | 'processingCentreId'>, lines: readonly ImportedHistoryLine[]): Promise<void>;
+    appendImported(
+      dossier: Pick<ProcessingDossier, 'id' | 'processingCentreId'>,
+      lines: readonly ImportedHistoryLine[],
+    ): Promise<void>;
   };
   clockPauses: {
     open(pause: NewClockPause): Promise<void>;
     resume(dossierId: string, at: Date): Promise<void>;
-    insertImported(dossier: Pick<ProcessingDossier, 'id' | 'processingCentreId'>, pauses: readonly ImportedPause[]): Promise<void>;
+    insertImported(
+      dossier: Pick<ProcessingDossier, 'id' | 'processingCentreId'>,
+      pauses: readonly ImportedPause[],
+    ): Promise<void>;
   };
   apologies: { add(apology: NewApology): Promise<void> };
   /** The officer directory: whom a step may be assigned to. */
@@ -51,11 +65,21 @@ export interface ProcessingStores {
   };
   workflows: {
     current(procedureCode: string): Promise<WorkflowTemplate & { definedAt?: Date }>;
-    defineVersion(procedureCode: string, steps: WorkflowStep[], definedBy: string, at: Date): Promise<WorkflowTemplate & { definedAt: Date }>;
+    defineVersion(
+      procedureCode: string,
+      steps: WorkflowStep[],
+      definedBy: string,
+      at: Date,
+    ): Promise<WorkflowTemplate & { definedAt: Date }>;
   };
   /** The service's outbox, written in the same transaction as the change an event announces. */
   outbox: {
-    publish<T extends EventType>(type: T, aggregateId: string, payload: LatestPayload<T>, opts?: PublishOptions): Promise<void>;
+    publish<T extends EventType>(
+      type: T,
+      aggregateId: string,
+      payload: LatestPayload<T>,
+      opts?: PublishOptions,
+    ): Promise<void>;
     publishMany(events: readonly OutgoingEvent[], opts?: { correlationId?: string | null }): Promise<void>;
   };
   /** The centre tree as this transaction sees it (a locked dossier's command needs no second connection). */
@@ -71,10 +95,16 @@ export interface ProcessingStoreAccess {
   within(manager: EntityManager): ProcessingStores;
 }
 
-export function processingStores(db: DataSource, deps: { calendar(within?: EntityManager): Promise<WorkingCalendar>; centres: CentreDirectory }): ProcessingStoreAccess {
+export function processingStores(
+  db: DataSource,
+  deps: { calendar(within?: EntityManager): Promise<WorkingCalendar>; centres: CentreDirectory },
+): ProcessingStoreAccess {
   // Each procedure's workflow read once per transaction: a run (an import) receives many dossiers of few procedures.
   const workflowIn = oncePerTransaction(currentWorkflow);
-  const within = (manager: EntityManager, workflow = (code: string) => workflowIn(manager, code)): ProcessingStores => ({
+  const within = (
+    manager: EntityManager,
+    workflow = (code: string) => workflowIn(manager, code),
+  ): ProcessingStores => ({
     dossiers: {
       load: (id) => loadDossier(manager, id),
       ofEvent: (id) => dossierOfEvent(manager, id),
@@ -99,18 +129,24 @@ export function processingStores(db: DataSource, deps: { calendar(within?: Entit
     },
     workflows: {
       current: workflow,
-      defineVersion: (procedureCode, steps, definedBy, at) => defineWorkflowVersion(manager, procedureCode, steps, definedBy, at),
+      defineVersion: (procedureCode, steps, definedBy, at) =>
+        defineWorkflowVersion(manager, procedureCode, steps, definedBy, at),
     },
     outbox: {
-      publish: async (type, aggregateId, payload, opts) => void await publish(manager, type, aggregateId, payload, opts),
-      publishMany: async (events, opts) => void await publishMany(manager, events, opts),
+      publish: async (type, aggregateId, payload, opts) =>
+        void (await publish(manager, type, aggregateId, payload, opts)),
+      publishMany: async (events, opts) => void (await publishMany(manager, events, opts)),
     },
     centres: deps.centres.within(manager),
     calendar: () => deps.calendar(manager),
   });
   return {
     // outside a transaction nothing is kept: each read is the table as it stands
-    read: () => ({ ...within(db.manager, (code) => currentWorkflow(db.manager, code)), centres: deps.centres, calendar: () => deps.calendar() }),
+    read: () => ({
+      ...within(db.manager, (code) => currentWorkflow(db.manager, code)),
+      centres: deps.centres,
+      calendar: () => deps.calendar(),
+    }),
     transaction: (work) => db.transaction((manager) => work(within(manager))),
     within: (manager) => within(manager),
   };

@@ -36,11 +36,13 @@ export const DossierType = {
   status: (d: Partial<D>) => d.status ?? null,
   nationalStatusCode: (d: Partial<D>) => (d.status ? nationalStatusCode(d.status) : null),
   /** The applicant's appointment; null while the clock is stopped (supplementation, financial obligation). */
-  dueAt: (d: Partial<D>) => (d.status && !paused(d as D) ? d.dueAt ?? null : null),
+  dueAt: (d: Partial<D>) => (d.status && !paused(d as D) ? (d.dueAt ?? null) : null),
   statutoryDueAt: (d: Partial<D>) => d.statutoryDueAt ?? null,
   resolvedAt: (d: Partial<D>) => d.resolvedAt ?? null,
-  processingCentre: (d: Read) => (d.processingCentreId ? { id: d.processingCentreId, code: d.processingCentreCode ?? undefined } : null),
-  workflow: (d: Partial<D>) => (d.steps ? { procedureCode: d.procedureCode, version: d.workflowVersion, steps: d.steps } : null),
+  processingCentre: (d: Read) =>
+    d.processingCentreId ? { id: d.processingCentreId, code: d.processingCentreCode ?? undefined } : null,
+  workflow: (d: Partial<D>) =>
+    d.steps ? { procedureCode: d.procedureCode, version: d.workflowVersion, steps: d.steps } : null,
 
   /** The first active step while the dossier is open; its due time is null while the clock is stopped. */
   currentStep(d: Partial<D>) {
@@ -59,22 +61,42 @@ export const DossierType = {
   async holdings(d: Partial<D>, _: unknown, ctx: ProcessingContext) {
     if (!d.status) return [];
     const rows = await holdingsOf(ctx.db.manager, d.id!);
-    const officers = new Map((await officersByIds(ctx.db.manager, [...new Set(rows.map((h) => h.officerId).filter((id): id is string => !!id))])).map((o) => [o.id, o]));
+    const officers = new Map(
+      (
+        await officersByIds(ctx.db.manager, [
+          ...new Set(rows.map((h) => h.officerId).filter((id): id is string => !!id)),
+        ])
+      ).map((o) => [o.id, o]),
+    );
     const calendar = await calendarOf(ctx);
     const now = nowOf(ctx.deps);
     return rows.map((h) => {
       const officer = h.officerId ? officers.get(h.officerId) : undefined;
       const until = h.until ?? now;
       return {
-        officer: officer ? officerView(officer) : null, stepCode: h.stepCode, branchCode: h.branchCode, centre: { id: h.centreId },
-        from: h.from, until: h.until, rework: h.rework,
+        officer: officer ? officerView(officer) : null,
+        stepCode: h.stepCode,
+        branchCode: h.branchCode,
+        centre: { id: h.centreId },
+        from: h.from,
+        until: h.until,
+        rework: h.rework,
         workingHours: until > h.from ? Math.round((calendar.workingMinutesBetween(h.from, until) / 60) * 100) / 100 : 0,
       };
     });
   },
   interAgency(d: Partial<D>) {
     const t = d.interAgency;
-    return t ? { agency: { id: t.agencyCentreId }, stepCode: t.stepCode, sentAt: new Date(t.sentAt), shareDueAt: t.shareDueAt ? new Date(t.shareDueAt) : null, state: t.state, reason: t.reason } : null;
+    return t
+      ? {
+          agency: { id: t.agencyCentreId },
+          stepCode: t.stepCode,
+          sentAt: new Date(t.sentAt),
+          shareDueAt: t.shareDueAt ? new Date(t.shareDueAt) : null,
+          state: t.state,
+          reason: t.reason,
+        }
+      : null;
   },
 
   /** Computed at read time against the statutory due date; frozen at the moment the clock stopped while it is stopped. */
@@ -87,8 +109,15 @@ export const DossierType = {
     if (!d.status) return [];
     const rows = await ctx.db.getRepository(HistoryEntry).find({ where: { dossierId: d.id }, order: { id: 'ASC' } });
     return rows.map((h) => ({
-      action: h.action, actor: h.actorName, actorRole: h.actorRole, at: h.at, note: h.note, centre: { id: h.centreId },
-      stepCode: h.stepCode, stepDueAt: h.stepDueAt, stepOutcome: h.stepOutcome,
+      action: h.action,
+      actor: h.actorName,
+      actorRole: h.actorRole,
+      at: h.at,
+      note: h.note,
+      centre: { id: h.centreId },
+      stepCode: h.stepCode,
+      stepDueAt: h.stepDueAt,
+      stepOutcome: h.stepOutcome,
     }));
   },
 
@@ -128,17 +157,34 @@ function activeStepsOf(d: Partial<D>) {
   const isPaused = paused(d as D);
   const base = { ...step, kind: kindOf(step), index: d.stepIndex };
   if (d.branches?.length) {
-    return d.branches.filter((b) => !b.doneAt).map((b) => ({
-      ...base, role: b.role, durationHours: b.durationHours, branchCode: b.code, branchName: b.name, assigneeId: b.assigneeId,
-      startedAt: new Date(b.startedAt), dueAt: isPaused || !b.dueAt ? null : new Date(b.dueAt),
-    }));
+    return d.branches
+      .filter((b) => !b.doneAt)
+      .map((b) => ({
+        ...base,
+        role: b.role,
+        durationHours: b.durationHours,
+        branchCode: b.code,
+        branchName: b.name,
+        assigneeId: b.assigneeId,
+        startedAt: new Date(b.startedAt),
+        dueAt: isPaused || !b.dueAt ? null : new Date(b.dueAt),
+      }));
   }
   const agency = base.kind === 'INTER_AGENCY' && d.interAgency?.stepCode === step.code ? d.interAgency : null;
-  return [{
-    ...base, startedAt: d.stepStartedAt, dueAt: isPaused ? null : d.stepDueAt, assigneeId: d.assigneeId ?? null,
-    agency: base.kind === 'INTER_AGENCY' && step.agencyCentreId ? { id: step.agencyCentreId } : null,
-    agencyAccepted: agency ? (agency.state === 'AWAITING_ACCEPTANCE' ? null : agency.state === 'ACCEPTED' || agency.state === 'DONE') : null,
-  }];
+  return [
+    {
+      ...base,
+      startedAt: d.stepStartedAt,
+      dueAt: isPaused ? null : d.stepDueAt,
+      assigneeId: d.assigneeId ?? null,
+      agency: base.kind === 'INTER_AGENCY' && step.agencyCentreId ? { id: step.agencyCentreId } : null,
+      agencyAccepted: agency
+        ? agency.state === 'AWAITING_ACCEPTANCE'
+          ? null
+          : agency.state === 'ACCEPTED' || agency.state === 'DONE'
+        : null,
+    },
+  ];
 }
 
 /** A step as the schema shows it: its assignee (an Officer), its agency (INTER_AGENCY). */

@@ -15,7 +15,11 @@ async function seeOfficer(ctx: ProcessingContext): Promise<void> {
   if (seen.has(key)) return;
   const centre = await ctx.deps.centres.byCode(c.centre);
   if (!centre) return; // a token naming no centre of the platform is refused by the operation itself
-  await recordOfficer(ctx.db.manager, { id: c.id, name: c.name, role: c.role as StepRole, centreId: centre.id }, nowOf(ctx.deps));
+  await recordOfficer(
+    ctx.db.manager,
+    { id: c.id, name: c.name, role: c.role as StepRole, centreId: centre.id },
+    nowOf(ctx.deps),
+  );
   seen.add(key);
 }
 
@@ -23,8 +27,13 @@ type Resolver = (parent: unknown, args: any, ctx: ProcessingContext, info: any) 
 
 /** The root fields, each first recording its caller in the officer directory. */
 export function seeingOfficers<T extends Record<string, Resolver>>(fields: T): T {
-  return Object.fromEntries(Object.entries(fields).map(([name, resolve]) => [name, async (parent: unknown, args: unknown, ctx: ProcessingContext, info: unknown) => {
-    if (ctx?.db) await seeOfficer(ctx).catch((err) => ctx.logger?.warn({ err }, 'could not record the officer'));
-    return resolve(parent, args, ctx, info);
-  }])) as T;
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, resolve]) => [
+      name,
+      async (parent: unknown, args: unknown, ctx: ProcessingContext, info: unknown) => {
+        if (ctx?.db) await seeOfficer(ctx).catch((err) => ctx.logger?.warn({ err }, 'could not record the officer'));
+        return resolve(parent, args, ctx, info);
+      },
+    ]),
+  ) as T;
 }

@@ -18,26 +18,42 @@ export const Query = {
    * most urgent first: the earliest current-step due time, so overdue steps come first. ADMIN
    * and OBSERVER see every role's. Served by the partial index dossier_inbox.
    */
-  async inbox(_: unknown, args: { centreId?: string | null; first?: number | null; offset?: number | null }, ctx: ProcessingContext) {
+  async inbox(
+    _: unknown,
+    args: { centreId?: string | null; first?: number | null; offset?: number | null },
+    ctx: ProcessingContext,
+  ) {
     const { centre, role } = await inboxOf(ctx, args.centreId);
     const limit = Math.min(Math.max(args.first ?? INBOX_DEFAULT, 1), INBOX_MAX);
     return inboxFirst(ctx.db.manager, { centreId: centre.id, role, limit, offset: Math.max(args.offset ?? 0, 0) });
   },
 
   /** The inbox with its filters applied here, its total, and the counts of the whole centre (persistence/inbox.ts). */
-  async inboxPage(_: unknown, args: { centreId?: string | null; filter?: InboxFilter | null; first?: number | null; offset?: number | null }, ctx: ProcessingContext) {
+  async inboxPage(
+    _: unknown,
+    args: { centreId?: string | null; filter?: InboxFilter | null; first?: number | null; offset?: number | null },
+    ctx: ProcessingContext,
+  ) {
     const { centre, role } = await inboxOf(ctx, args.centreId);
     const filter = args.filter ?? {};
     checkLength(filter.procedureCode, 'filter.procedureCode', 'code');
     const bounds = deadlineBounds(await ctx.deps.calendar(), nowOf(ctx.deps));
     return inboxPage(ctx.db.manager, {
-      centreId: centre.id, role, filter, ...bounds,
-      limit: Math.min(Math.max(args.first ?? 20, 1), INBOX_MAX), offset: Math.max(args.offset ?? 0, 0),
+      centreId: centre.id,
+      role,
+      filter,
+      ...bounds,
+      limit: Math.min(Math.max(args.first ?? 20, 1), INBOX_MAX),
+      offset: Math.max(args.offset ?? 0, 0),
     });
   },
 
   /** The open dossiers whose current step (or a branch) is assigned to the caller, most urgent first. */
-  async myAssignedDossiers(_: unknown, args: { first?: number | null; offset?: number | null }, ctx: ProcessingContext) {
+  async myAssignedDossiers(
+    _: unknown,
+    args: { first?: number | null; offset?: number | null },
+    ctx: ProcessingContext,
+  ) {
     const caller = await authorizeOn(ctx.deps.centres, ctx.caller, 'myAssignedDossiers');
     const limit = Math.min(Math.max(args.first ?? INBOX_DEFAULT, 1), INBOX_MAX);
     return assignedTo(ctx.db.manager, caller.id, limit, Math.max(args.offset ?? 0, 0));
@@ -64,8 +80,13 @@ export const Query = {
 async function inboxOf(ctx: ProcessingContext, centreId: string | null | undefined) {
   const caller = requireCaller(ctx);
   if (caller.role === 'CITIZEN') authorize(caller, 'inbox', 'ANY'); // FORBIDDEN: citizens have no centre
-  const centre = centreId ? (isUuid(centreId) ? await ctx.deps.centres.byId(centreId) : null)
-    : caller.centre ? await ctx.deps.centres.byCode(caller.centre) : null;
+  const centre = centreId
+    ? isUuid(centreId)
+      ? await ctx.deps.centres.byId(centreId)
+      : null
+    : caller.centre
+      ? await ctx.deps.centres.byCode(caller.centre)
+      : null;
   if (!centre) throw notFound('Centre');
   await authorizeCentre(ctx, 'inbox', centre.id);
   return { centre, role: STEP_ROLES.includes(caller.role as StepRole) ? caller.role : null };

@@ -20,13 +20,24 @@ export async function factOf(stores: StatisticsStores, dossierId: string, what: 
 }
 
 /** The transition's patch (with `extra`) on the fact, and its deltas on the counters. */
-export async function applyTransition(stores: StatisticsStores, fact: DossierFact, t: Transition, extra: Partial<DossierFact> = {}): Promise<void> {
+export async function applyTransition(
+  stores: StatisticsStores,
+  fact: DossierFact,
+  t: Transition,
+  extra: Partial<DossierFact> = {},
+): Promise<void> {
   await stores.facts.save(fact, { ...t.patch, ...extra } as Partial<DossierFact>);
   await stores.counters.add(fact, t.deltas);
 }
 
 /** Reception (status 2): counted as received, its due date running, and in the hourly traffic. */
-export async function receiveFact(stores: StatisticsStores, fact: DossierFact, receivedAt: Date, dueAt: Date | null, extra: Partial<DossierFact> = {}): Promise<void> {
+export async function receiveFact(
+  stores: StatisticsStores,
+  fact: DossierFact,
+  receivedAt: Date,
+  dueAt: Date | null,
+  extra: Partial<DossierFact> = {},
+): Promise<void> {
   await applyTransition(stores, fact, receive(fact, receivedAt, dueAt), extra);
   const day = dayOf(receivedAt);
   const hour = Math.floor((receivedAt.getTime() - localDateTime(day).getTime()) / 3_600_000);
@@ -34,7 +45,13 @@ export async function receiveFact(stores: StatisticsStores, fact: DossierFact, r
 }
 
 /** The resolution counted once (DossierDecided and the status change 9 both announce it), with `extra` in the same update. */
-export async function resolveFact(stores: StatisticsStores, fact: DossierFact, resolvedAt: Date, dueAt: Date | null, extra: Partial<DossierFact>): Promise<void> {
+export async function resolveFact(
+  stores: StatisticsStores,
+  fact: DossierFact,
+  resolvedAt: Date,
+  dueAt: Date | null,
+  extra: Partial<DossierFact>,
+): Promise<void> {
   if (fact.receivedAt === null) throw new NotReadyError(`resolution of ${fact.dossierId} before its reception`);
   if (!isOpen(fact)) return applyTransition(stores, fact, NO_CHANGE, extra);
   const due = statutoryDue(fact, dueAt) ?? resolvedAt;
@@ -44,8 +61,13 @@ export async function resolveFact(stores: StatisticsStores, fact: DossierFact, r
 }
 
 /** A decision or status change naming another processing centre (a transfer): kept for `Dossier.outcome`'s readers. */
-export async function followProcessingCentre(stores: StatisticsStores, fact: DossierFact, processingCentreId: string | null | undefined): Promise<void> {
-  if (processingCentreId && processingCentreId !== fact.processingCentreId) await stores.facts.save(fact, { processingCentreId });
+export async function followProcessingCentre(
+  stores: StatisticsStores,
+  fact: DossierFact,
+  processingCentreId: string | null | undefined,
+): Promise<void> {
+  if (processingCentreId && processingCentreId !== fact.processingCentreId)
+    await stores.facts.save(fact, { processingCentreId });
 }
 
 /**

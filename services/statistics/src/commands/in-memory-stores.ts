@@ -25,7 +25,14 @@ export interface InMemoryState {
  * changed in place, so a shallow copy is one).
  */
 export class InMemoryStatisticsStores implements StatisticsStores {
-  state: InMemoryState = { facts: new Map(), counters: new Map(), traffic: new Map(), labels: new Map(), declared: [], centres: [] };
+  state: InMemoryState = {
+    facts: new Map(),
+    counters: new Map(),
+    traffic: new Map(),
+    labels: new Map(),
+    declared: [],
+    centres: [],
+  };
 
   /** The own counts of a centre on a local day (zeros when nothing was counted). */
   countsOn(centreId: string, day: string): Measures {
@@ -34,7 +41,9 @@ export class InMemoryStatisticsStores implements StatisticsStores {
 
   /** The own counts of a centre over every day: flows added up, stocks as their running total. */
   totals(centreId: string): Measures {
-    return [...this.state.counters].filter(([key]) => key.startsWith(`${centreId}|`)).reduce((sum, [, m]) => addMeasures(sum, m), zeroMeasures());
+    return [...this.state.counters]
+      .filter(([key]) => key.startsWith(`${centreId}|`))
+      .reduce((sum, [, m]) => addMeasures(sum, m), zeroMeasures());
   }
 
   facts: StatisticsStores['facts'] = {
@@ -73,7 +82,8 @@ export class InMemoryStatisticsStores implements StatisticsStores {
   procedureLabels: StatisticsStores['procedureLabels'] = {
     label: async (label, from) => {
       const kept = this.state.labels.get(label.code);
-      if (!kept || kept.version < label.version || (from === 'catalogue' && kept.version === label.version)) this.state.labels.set(label.code, label);
+      if (!kept || kept.version < label.version || (from === 'catalogue' && kept.version === label.version))
+        this.state.labels.set(label.code, label);
     },
   };
 

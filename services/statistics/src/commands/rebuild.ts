@@ -1,5 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { eventLogHeads, readEventLog, SUBSCRIPTIONS, upcast, type EventEnvelope, type EventHandler, type EventType, type ServiceName } from '@onestop/events';
+import {
+  eventLogHeads,
+  readEventLog,
+  SUBSCRIPTIONS,
+  upcast,
+  type EventEnvelope,
+  type EventHandler,
+  type EventType,
+  type ServiceName,
+} from '@onestop/events';
 import { createLogger } from '@onestop/service-kit';
 import { createStatisticsDeps } from '../deps';
 import { statisticsHandlers } from '../events/handlers';
@@ -48,10 +57,11 @@ export async function rebuildStatistics(opts: RebuildOptions): Promise<RebuildRe
   try {
     const handlers = statisticsHandlers(createStatisticsDeps()) as Record<string, EventHandler>;
     // The very handlers the live consumer uses, each event at its current version (as the consumer upcasts it).
-    const applyBatch = (events: EventEnvelope[]) => replayInto(dataSource, events, async (manager, sent) => {
-      const event = upcast(sent);
-      await handlers[event.type]?.({ event, manager, logger });
-    });
+    const applyBatch = (events: EventEnvelope[]) =>
+      replayInto(dataSource, events, async (manager, sent) => {
+        const event = upcast(sent);
+        await handlers[event.type]?.({ event, manager, logger });
+      });
     let pending: EventEnvelope[] = [];
     let events = 0;
     let batch: EventEnvelope[] = [];
@@ -67,7 +77,7 @@ export async function rebuildStatistics(opts: RebuildOptions): Promise<RebuildRe
     }
     await flush();
     // what waited for a later event: retry until nothing moves
-    for (let before = Infinity; pending.length > 0 && pending.length < before; ) {
+    for (let before = Infinity; pending.length > 0 && pending.length < before;) {
       before = pending.length;
       pending = await applyBatch(pending);
     }

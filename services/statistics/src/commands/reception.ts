@@ -21,18 +21,43 @@ export async function recordAcceptance(stores: StatisticsStores, p: DossierAccep
   if (fact.receivedAt !== null) return;
   const receivedAt = new Date(p.receivedAt);
   const stale = fact.stateAt.getTime() > receivedAt.getTime() && fact.nationalStatusCode !== 1;
-  await receiveFact(stores, fact, receivedAt, new Date(p.dueAt), stale ? {} : { state: 'RECEIVED', nationalStatusCode: 2, stateAt: receivedAt });
+  await receiveFact(
+    stores,
+    fact,
+    receivedAt,
+    new Date(p.dueAt),
+    stale ? {} : { state: 'RECEIVED', nationalStatusCode: 2, stateAt: receivedAt },
+  );
 }
 
 /** A dossier's fact as submitted: counted from its reception on (receiveFact). No personal data is kept. */
 export function submittedFact(p: DossierSubmittedV1): DossierFact {
   const submittedAt = new Date(p.submittedAt);
   return {
-    dossierId: p.dossierId, code: p.code, centreId: p.receivingCentre.id, processingCentreId: p.receivingCentre.id,
+    dossierId: p.dossierId,
+    code: p.code,
+    centreId: p.receivingCentre.id,
+    processingCentreId: p.receivingCentre.id,
     level: p.receivingCentre.level,
-    procedureId: p.procedure.id, procedureCode: p.procedure.code, sector: p.procedure.sector, channel: p.channel,
-    submittedAt, receivedAt: null, dueAt: null, apologyDueAt: null, overdueFrom: null,
-    state: p.status === 2 ? 'RECEIVED' : 'NEW', nationalStatusCode: p.status, stateAt: submittedAt,
-    resolvedAt: null, decision: null, outcome: null, processingDays: null, closedAt: null, returnedAt: null, satisfaction: null, ratedAt: null,
+    procedureId: p.procedure.id,
+    procedureCode: p.procedure.code,
+    sector: p.procedure.sector,
+    channel: p.channel,
+    submittedAt,
+    receivedAt: null,
+    dueAt: null,
+    apologyDueAt: null,
+    overdueFrom: null,
+    state: p.status === 2 ? 'RECEIVED' : 'NEW',
+    nationalStatusCode: p.status,
+    stateAt: submittedAt,
+    resolvedAt: null,
+    decision: null,
+    outcome: null,
+    processingDays: null,
+    closedAt: null,
+    returnedAt: null,
+    satisfaction: null,
+    ratedAt: null,
   };
 }

@@ -16,8 +16,10 @@ export interface ReconciliationDifference {
  */
 export async function reconcileStatistics(statisticsDb: DataSource): Promise<ReconciliationDifference[]> {
   const out: ReconciliationDifference[] = [];
-  for (const { check, owner, statistics } of OWNER_COUNTS) out.push(...diff(check, await owner(statisticsDb), await statistics(statisticsDb)));
-  for (const { check, counters, facts } of COUNTER_CHECKS) out.push(...diff(check, await facts(statisticsDb), await counters(statisticsDb)));
+  for (const { check, owner, statistics } of OWNER_COUNTS)
+    out.push(...diff(check, await owner(statisticsDb), await statistics(statisticsDb)));
+  for (const { check, counters, facts } of COUNTER_CHECKS)
+    out.push(...diff(check, await facts(statisticsDb), await counters(statisticsDb)));
   return out;
 }
 
@@ -26,7 +28,8 @@ function diff(check: string, owner: CentreCount[], statistics: CentreCount[]): R
   const byCentre = (rows: CentreCount[]) => new Map(rows.map((r) => [r.centre_id, r.n]));
   const o = byCentre(owner);
   const s = byCentre(statistics);
-  return [...centres].sort()
+  return [...centres]
+    .sort()
     .map((centreId) => ({ check, centreId, owner: o.get(centreId) ?? 0, statistics: s.get(centreId) ?? 0 }))
     .filter((d) => d.owner !== d.statistics);
 }

@@ -24,4 +24,3 @@ export async function requireReportAccess(
 export async function centresOf(db: DataSource, centreId: string, includeDescendants: boolean): Promise<string[]> {
   return includeDescendants ? new CentreDirectory(db, 'centre_replica').subtreeIds(centreId) : [centreId];
 }
-

@@ -31,7 +31,8 @@ export function validatePeriod(from: string, to: string, maxDays = MAX_PERIOD_DA
     throw badInput('from and to must be real dates YYYY-MM-DD');
   }
   if (from > to) throw badInput('from must not be after to', { field: 'from' });
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= maxDays) throw badInput(`The period may span at most ${maxDays} days`, { field: 'to' });
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= maxDays)
+    throw badInput(`The period may span at most ${maxDays} days`, { field: 'to' });
 }
 
 export function validateCentreId(centreId: string): void {
@@ -41,17 +42,26 @@ export function validateCentreId(centreId: string): void {
 /** `report` (and the CSV export, the same report): validate, authorize, then read the counters. */
 export async function runReport(ctx: Caller_, input: ReportInput): Promise<Report> {
   const groupBy = input.groupBy ?? 'CENTRE';
-  if (!GROUP_BYS.includes(groupBy)) throw badInput(`groupBy must be one of ${GROUP_BYS.join(', ')}`, { field: 'groupBy' });
+  if (!GROUP_BYS.includes(groupBy))
+    throw badInput(`groupBy must be one of ${GROUP_BYS.join(', ')}`, { field: 'groupBy' });
   validatePeriod(input.from, input.to);
   validateCentreId(input.centreId);
   await requireReportAccess(ctx, input.centreId);
   return buildReport(ctx.db, {
-    from: input.from, to: input.to, centreId: input.centreId, includeDescendants: input.includeDescendants ?? false, groupBy, now: ctx.deps.now(),
+    from: input.from,
+    to: input.to,
+    centreId: input.centreId,
+    includeDescendants: input.includeDescendants ?? false,
+    groupBy,
+    now: ctx.deps.now(),
   });
 }
 
 /** `dailyTraffic`: receptions per day and local hour over at most a year, from the hourly counters. */
-export async function dailyTraffic(ctx: Caller_, args: { centreId: string; from: string; to: string; includeDescendants?: boolean | null }) {
+export async function dailyTraffic(
+  ctx: Caller_,
+  args: { centreId: string; from: string; to: string; includeDescendants?: boolean | null },
+) {
   validatePeriod(args.from, args.to, 366);
   validateCentreId(args.centreId);
   await requireReportAccess(ctx, args.centreId, 'dailyTraffic');

@@ -21,7 +21,13 @@ export async function applyStatusChange(stores: StatisticsStores, p: DossierStat
     case 'RETURNED':
       return applyTransition(stores, fact, NO_CHANGE, { ...state, returnedAt: fact.returnedAt ?? at });
     case 'RESOLVED':
-      return resolveFact(stores, fact, p.resolvedAt ? new Date(p.resolvedAt) : at, p.dueAt ? new Date(p.dueAt) : null, state);
+      return resolveFact(
+        stores,
+        fact,
+        p.resolvedAt ? new Date(p.resolvedAt) : at,
+        p.dueAt ? new Date(p.dueAt) : null,
+        state,
+      );
     case 'WITHDRAWN':
     case 'STOPPED':
       return applyTransition(stores, fact, closeUnresolved(fact, at), state);
@@ -33,7 +39,8 @@ export async function applyStatusChange(stores: StatisticsStores, p: DossierStat
     case 'SUPPLEMENT_REQUESTED':
     case 'FINANCIAL_OBLIGATION': {
       // Still open: the due date may have stopped (a pause) or moved (a resumption).
-      if (fact.receivedAt === null) throw new NotReadyError(`status ${p.nationalStatusCode} of ${fact.dossierId} before its reception`);
+      if (fact.receivedAt === null)
+        throw new NotReadyError(`status ${p.nationalStatusCode} of ${fact.dossierId} before its reception`);
       if (!isOpen(fact)) return;
       const next = statutoryDueOf(fact, p);
       const moved = next !== undefined && (next?.getTime() ?? null) !== (fact.dueAt?.getTime() ?? null);
@@ -54,7 +61,10 @@ function unknownStatus(status: never): never {
  * `dueAt` from a publisher that does not send it. undefined: the change says nothing about the
  * statutory date (an apology's appointment, văn bản xin lỗi).
  */
-export function statutoryDueOf(fact: Pick<DossierFact, 'apologyDueAt'>, p: DossierStatusChangedV1): Date | null | undefined {
+export function statutoryDueOf(
+  fact: Pick<DossierFact, 'apologyDueAt'>,
+  p: DossierStatusChangedV1,
+): Date | null | undefined {
   if (PAUSED.includes(p.status)) return null;
   if (p.statutoryDueAt) return new Date(p.statutoryDueAt);
   if (p.action === 'APOLOGISE') return undefined;

@@ -2,12 +2,24 @@ import type { Report, ReportRow } from '../persistence/report-reads';
 
 /** The columns of the CSV export, in the order of form II.06a. */
 const COLUMNS: Array<[keyof ReportRow, string]> = [
-  ['key', 'key'], ['label', 'label'], ['received', 'received'], ['receivedOnline', 'receivedOnline'],
-  ['receivedOffline', 'receivedOffline'], ['carriedOver', 'carriedOver'], ['resolved', 'resolved'],
-  ['resolvedEarly', 'resolvedEarly'], ['resolvedOnTime', 'resolvedOnTime'], ['resolvedLate', 'resolvedLate'],
-  ['closedUnresolved', 'closedUnresolved'], ['inProgress', 'inProgress'], ['inProgressNotDue', 'inProgressNotDue'],
-  ['inProgressOverdue', 'inProgressOverdue'], ['onTimeRate', 'onTimeRate'], ['averageProcessingDays', 'averageProcessingDays'],
-  ['ratings', 'ratings'], ['satisfactionRate', 'satisfactionRate'],
+  ['key', 'key'],
+  ['label', 'label'],
+  ['received', 'received'],
+  ['receivedOnline', 'receivedOnline'],
+  ['receivedOffline', 'receivedOffline'],
+  ['carriedOver', 'carriedOver'],
+  ['resolved', 'resolved'],
+  ['resolvedEarly', 'resolvedEarly'],
+  ['resolvedOnTime', 'resolvedOnTime'],
+  ['resolvedLate', 'resolvedLate'],
+  ['closedUnresolved', 'closedUnresolved'],
+  ['inProgress', 'inProgress'],
+  ['inProgressNotDue', 'inProgressNotDue'],
+  ['inProgressOverdue', 'inProgressOverdue'],
+  ['onTimeRate', 'onTimeRate'],
+  ['averageProcessingDays', 'averageProcessingDays'],
+  ['ratings', 'ratings'],
+  ['satisfactionRate', 'satisfactionRate'],
 ];
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */

@@ -26,16 +26,24 @@ describe('days and buckets', () => {
 
   /** How many times the terms of `output` count an event of `day` (it sits in its day, month and year buckets). */
   const weight = (terms: BucketTerm[], output: number, day: string) =>
-    terms.filter((t) => t.output === output).reduce((w, t) => {
-      const bucket = t.grain === 'D' ? day : t.grain === 'M' ? monthOf(day) : yearOf(day);
-      return w + ((t.from === null || bucket >= t.from) && bucket < t.to ? t.coefficient : 0);
-    }, 0);
+    terms
+      .filter((t) => t.output === output)
+      .reduce((w, t) => {
+        const bucket = t.grain === 'D' ? day : t.grain === 'M' ? monthOf(day) : yearOf(day);
+        return w + ((t.from === null || bucket >= t.from) && bucket < t.to ? t.coefficient : 0);
+      }, 0);
 
   it('reads every day before a boundary exactly once, and between two boundaries exactly once', () => {
-    const cases = [['2025-03-07', '2025-08-20'], ['2025-01-01', '2026-01-01'], ['2024-12-31', '2025-01-01'], ['2023-02-28', '2025-03-16', '2025-03-17'],
-      ['2025-07-16', '2025-07-17'], ['2024-02-29', '2024-03-01', '2024-04-01', '2024-12-01', '2025-01-01']];
+    const cases = [
+      ['2025-03-07', '2025-08-20'],
+      ['2025-01-01', '2026-01-01'],
+      ['2024-12-31', '2025-01-01'],
+      ['2023-02-28', '2025-03-16', '2025-03-17'],
+      ['2025-07-16', '2025-07-17'],
+      ['2024-02-29', '2024-03-01', '2024-04-01', '2024-12-01', '2025-01-01'],
+    ];
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 30; i++) {
       const a = addDays('2023-01-01', Math.floor(random() * 1100));
       cases.push([a, addDays(a, 1 + Math.floor(random() * 400))]);
@@ -45,7 +53,8 @@ describe('days and buckets', () => {
       for (let day = '2020-12-25'; day < '2027-01-05'; day = addDays(day, 1)) {
         boundaries.forEach((b, i) => {
           const inside = day < b && (i === 0 || day >= boundaries[i - 1]) ? 1 : 0;
-          if (weight(terms, i, day) !== inside) throw new Error(`${boundaries.join(' ')}: output ${i}, day ${day}: ${weight(terms, i, day)} ≠ ${inside}`);
+          if (weight(terms, i, day) !== inside)
+            throw new Error(`${boundaries.join(' ')}: output ${i}, day ${day}: ${weight(terms, i, day)} ≠ ${inside}`);
         });
       }
     }
@@ -56,7 +65,17 @@ describe('days and buckets', () => {
       { output: 0, grain: 'Y', from: null, to: '2025-01-01', coefficient: 1 },
       { output: 1, grain: 'Y', from: '2025-01-01', to: '2026-01-01', coefficient: 1 },
     ]);
-    const buckets = (terms: BucketTerm[]) => terms.reduce((n, t) => n + (t.from === null ? 0 : (Date.parse(t.to) - Date.parse(t.from)) / 86_400_000 / (t.grain === 'D' ? 1 : t.grain === 'M' ? 28 : 365)), 0);
+    const buckets = (terms: BucketTerm[]) =>
+      terms.reduce(
+        (n, t) =>
+          n +
+          (t.from === null
+            ? 0
+            : (Date.parse(t.to) - Date.parse(t.from)) /
+              86_400_000 /
+              (t.grain === 'D' ? 1 : t.grain === 'M' ? 28 : 365)),
+        0,
+      );
     expect(buckets(bucketTerms(['2025-03-07', '2025-08-20']))).toBeLessThanOrEqual(40);
   });
 });

@@ -137,7 +137,15 @@ export function bucketTerms(boundaries: string[]): BucketTerm[] {
       buckets.sort(([a], [b]) => (a < b ? -1 : 1));
       for (const [bucket, c] of buckets) {
         const last = terms[terms.length - 1];
-        if (last && last.output === output && last.grain === grain && last.from !== null && last.to === bucket && last.coefficient === c) last.to = nextBucket(grain, bucket);
+        if (
+          last &&
+          last.output === output &&
+          last.grain === grain &&
+          last.from !== null &&
+          last.to === bucket &&
+          last.coefficient === c
+        )
+          last.to = nextBucket(grain, bucket);
         else terms.push({ output, grain, from: bucket, to: nextBucket(grain, bucket), coefficient: c });
       }
     }

@@ -94,7 +94,8 @@ export function rate(f: FactState, overall: Satisfaction, ratedAt: Date): Transi
   const satisfied = (s: Satisfaction) => (s === 'VERY_SATISFIED' || s === 'SATISFIED' ? 1 : 0);
   if (f.ratedAt && f.ratedAt.getTime() > ratedAt.getTime()) return none;
   const deltas: CounterDelta[] = [];
-  if (f.satisfaction && f.ratedAt) deltas.push({ day: dayOf(f.ratedAt), measures: { ratings: -1, ratingsSatisfied: -satisfied(f.satisfaction) } });
+  if (f.satisfaction && f.ratedAt)
+    deltas.push({ day: dayOf(f.ratedAt), measures: { ratings: -1, ratingsSatisfied: -satisfied(f.satisfaction) } });
   deltas.push({ day: dayOf(ratedAt), measures: { ratings: 1, ratingsSatisfied: satisfied(overall) } });
   return { patch: { satisfaction: overall, ratedAt }, deltas };
 }

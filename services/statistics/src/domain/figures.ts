@@ -55,9 +55,21 @@ export function figuresBetween(atStart: Measures, atEnd: Measures): Figures {
 
 type Counts = Omit<Figures, 'onTimeRate' | 'averageProcessingDays' | 'satisfactionRate'>;
 const COUNTS: (keyof Counts)[] = [
-  'received', 'receivedOnline', 'receivedOffline', 'carriedOver', 'resolved', 'resolvedEarly', 'resolvedOnTime',
-  'resolvedLate', 'closedUnresolved', 'inProgress', 'inProgressNotDue', 'inProgressOverdue', 'ratings',
-  'processingDaysSum', 'ratingsSatisfied',
+  'received',
+  'receivedOnline',
+  'receivedOffline',
+  'carriedOver',
+  'resolved',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'closedUnresolved',
+  'inProgress',
+  'inProgressNotDue',
+  'inProgressOverdue',
+  'ratings',
+  'processingDaysSum',
+  'ratingsSatisfied',
 ];
 
 const ratio = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
@@ -100,4 +112,9 @@ export function sumMonths(rows: Figures[]): Figures {
 
 /** A group shows in the report when anything happened to it in the period or it holds open dossiers. */
 export const isEmpty = (f: Figures): boolean =>
-  f.received === 0 && f.carriedOver === 0 && f.resolved === 0 && f.closedUnresolved === 0 && f.inProgress === 0 && f.ratings === 0;
+  f.received === 0 &&
+  f.carriedOver === 0 &&
+  f.resolved === 0 &&
+  f.closedUnresolved === 0 &&
+  f.inProgress === 0 &&
+  f.ratings === 0;

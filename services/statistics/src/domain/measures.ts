@@ -24,8 +24,16 @@ export interface Measures {
 }
 
 export const MEASURES: readonly (keyof Measures)[] = [
-  'receivedOnline', 'receivedOffline', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'processingDays',
-  'closedUnresolved', 'overdueDelta', 'ratings', 'ratingsSatisfied',
+  'receivedOnline',
+  'receivedOffline',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'processingDays',
+  'closedUnresolved',
+  'overdueDelta',
+  'ratings',
+  'ratingsSatisfied',
 ];
 
 /** Column names of the measures in the counter table. */
@@ -43,8 +51,16 @@ export const MEASURE_COLUMNS: Record<keyof Measures, string> = {
 };
 
 export const zeroMeasures = (): Measures => ({
-  receivedOnline: 0, receivedOffline: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0, processingDays: 0,
-  closedUnresolved: 0, overdueDelta: 0, ratings: 0, ratingsSatisfied: 0,
+  receivedOnline: 0,
+  receivedOffline: 0,
+  resolvedEarly: 0,
+  resolvedOnTime: 0,
+  resolvedLate: 0,
+  processingDays: 0,
+  closedUnresolved: 0,
+  overdueDelta: 0,
+  ratings: 0,
+  ratingsSatisfied: 0,
 });
 
 export function addMeasures(a: Measures, b: Partial<Measures>, sign = 1): Measures {

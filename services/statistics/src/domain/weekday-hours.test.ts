@@ -10,13 +10,17 @@ describe('reception folded onto a week (weekday × hour)', () => {
 
   it('adds the same weekday and hour of different weeks and averages over every such weekday of the period', () => {
     // March 2025 has five Mondays (3, 10, 17, 24, 31) four Tuesdays and five Saturdays.
-    const cells = weekdayHours([
-      { day: '2025-03-03', hour: 8, received: 3, atCounter: 2 },
-      { day: '2025-03-10', hour: 8, received: 2, atCounter: 2 },
-      { day: '2025-03-10', hour: 14, received: 1, atCounter: 0 },
-      { day: '2025-03-04', hour: 8, received: 1, atCounter: 1 },
-      { day: '2025-03-08', hour: 9, received: 1, atCounter: 0 },
-    ], '2025-03-01', '2025-03-31');
+    const cells = weekdayHours(
+      [
+        { day: '2025-03-03', hour: 8, received: 3, atCounter: 2 },
+        { day: '2025-03-10', hour: 8, received: 2, atCounter: 2 },
+        { day: '2025-03-10', hour: 14, received: 1, atCounter: 0 },
+        { day: '2025-03-04', hour: 8, received: 1, atCounter: 1 },
+        { day: '2025-03-08', hour: 9, received: 1, atCounter: 0 },
+      ],
+      '2025-03-01',
+      '2025-03-31',
+    );
     expect(cells).toEqual([
       { weekday: 1, hour: 8, received: 5, atCounter: 4, averagePerDay: 1 },
       { weekday: 1, hour: 14, received: 1, atCounter: 0, averagePerDay: 0.2 },
@@ -26,6 +30,8 @@ describe('reception folded onto a week (weekday × hour)', () => {
   });
 
   it('ignores counts outside the period and answers nothing for a quiet period', () => {
-    expect(weekdayHours([{ day: '2025-02-28', hour: 8, received: 4, atCounter: 4 }], '2025-03-01', '2025-03-02')).toEqual([]);
+    expect(
+      weekdayHours([{ day: '2025-02-28', hour: 8, received: 4, atCounter: 4 }], '2025-03-01', '2025-03-02'),
+    ).toEqual([]);
   });
 });

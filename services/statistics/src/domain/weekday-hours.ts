@@ -1,7 +1,12 @@
 import { addDays } from './days';
 
 /** Reception counted in one local hour of one local day (a row of traffic_hour, summed over centres). */
-export interface HourCount { day: string; hour: number; received: number; atCounter: number }
+export interface HourCount {
+  day: string;
+  hour: number;
+  received: number;
+  atCounter: number;
+}
 
 /** One cell of the weekday × hour grid: what the counters see, on average, at that hour of that weekday. */
 export interface WeekdayHourCell {
@@ -28,7 +33,8 @@ export function isoWeekday(day: string): number {
  */
 export function weekdayHours(counts: HourCount[], from: string, to: string): WeekdayHourCell[] {
   const occurrences = new Map<number, number>();
-  for (let d = from; d <= to; d = addDays(d, 1)) occurrences.set(isoWeekday(d), (occurrences.get(isoWeekday(d)) ?? 0) + 1);
+  for (let d = from; d <= to; d = addDays(d, 1))
+    occurrences.set(isoWeekday(d), (occurrences.get(isoWeekday(d)) ?? 0) + 1);
   const cells = new Map<string, WeekdayHourCell>();
   for (const c of counts) {
     if (c.day < from || c.day > to) continue;
@@ -40,6 +46,9 @@ export function weekdayHours(counts: HourCount[], from: string, to: string): Wee
     cells.set(key, cell);
   }
   return [...cells.values()]
-    .map((cell) => ({ ...cell, averagePerDay: Math.round((cell.received / (occurrences.get(cell.weekday) ?? 1)) * 100) / 100 }))
+    .map((cell) => ({
+      ...cell,
+      averagePerDay: Math.round((cell.received / (occurrences.get(cell.weekday) ?? 1)) * 100) / 100,
+    }))
     .sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);
 }

@@ -15,7 +15,8 @@ import { applyCalendarDayChanged, applyCentreChanged, applyProcedureChanged } fr
  * not arrived yet throws NotReadyError in the command and is retried.
  */
 export function statisticsHandlers(deps: StatisticsDeps): EventHandlers {
-  const stores = (manager: EntityManager, run: unknown): StatisticsStores => statisticsStores(manager, deps.calendar, run as StatisticsRun | undefined);
+  const stores = (manager: EntityManager, run: unknown): StatisticsStores =>
+    statisticsStores(manager, deps.calendar, run as StatisticsRun | undefined);
   return {
     CentreChanged: ({ event, manager, run }) => applyCentreChanged(stores(manager, run), event.payload),
     CalendarDayChanged: ({ event, manager, run }) => applyCalendarDayChanged(stores(manager, run), event.payload),

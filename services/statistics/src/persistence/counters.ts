@@ -22,7 +22,11 @@ export interface FactDimensions {
 export type Dimension = 'C' | 'P' | 'S';
 
 export function dimensionValues(d: FactDimensions): Array<[Dimension, string, string]> {
-  return [['C', d.channel, d.level], ['P', d.procedureCode, d.sector], ['S', d.sector, '']];
+  return [
+    ['C', d.channel, d.level],
+    ['P', d.procedureCode, d.sector],
+    ['S', d.sector, ''],
+  ];
 }
 
 const COLUMNS = MEASURES.map((k) => MEASURE_COLUMNS[k]);
@@ -93,7 +97,10 @@ export class CounterRun {
 
 /** The counters bound to a transaction: gathered into its run when the consumer applies one, else written at once. */
 export class SqlCounterStore implements CounterStore {
-  constructor(private readonly manager: EntityManager, private readonly run?: CounterRun) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly run?: CounterRun,
+  ) {}
 
   async add(dims: FactDimensions, deltas: CounterDelta[]): Promise<void> {
     const rows = this.run?.rows ?? new Map<string, PendingRow>();
@@ -122,7 +129,10 @@ function addRows(rows: Map<string, PendingRow>, dims: FactDimensions, deltas: Co
     for (const { grain, bucket } of bucketsOf(day)) {
       for (const [dim, value, sub] of dimensionValues(dims)) {
         const key = [dims.centreId, dim, grain, bucket, value, sub].join('|');
-        const row = rows.get(key) ?? { head: [dims.centreId, dim, grain, bucket, value, sub], measures: MEASURES.map(() => 0) };
+        const row = rows.get(key) ?? {
+          head: [dims.centreId, dim, grain, bucket, value, sub],
+          measures: MEASURES.map(() => 0),
+        };
         MEASURES.forEach((k, i) => (row.measures[i] = round4(row.measures[i] + (measures[k] ?? 0))));
         rows.set(key, row);
       }
@@ -138,7 +148,15 @@ function addRows(rows: Map<string, PendingRow>, dims: FactDimensions, deltas: Co
 async function writeRows(manager: EntityManager, pending: PendingRow[]): Promise<void> {
   const rows = pending.map((r) => [...r.head, ...r.measures]);
   const columns = rows[0].map((_, i) => rows.map((r) => r[i]));
-  const types = ['uuid', 'char', 'char', 'date', 'text', 'text', ...MEASURES.map((k) => (k === 'processingDays' ? 'numeric' : 'int'))];
+  const types = [
+    'uuid',
+    'char',
+    'char',
+    'date',
+    'text',
+    'text',
+    ...MEASURES.map((k) => (k === 'processingDays' ? 'numeric' : 'int')),
+  ];
   await manager.query(`SELECT pg_advisory_xact_lock_shared(${CENTRE_TREE_LOCK})`);
   await manager.query(
     `WITH RECURSIVE delta AS (SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) AS d(centre_id, dim, grain, bucket, value, sub, ${COLUMNS.join(', ')})),
@@ -161,7 +179,10 @@ async function writeRows(manager: EntityManager, pending: PendingRow[]): Promise
  */
 async function applyCentreChangedToCounters(manager: EntityManager, p: CentreChangedV1): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock(${CENTRE_TREE_LOCK})`);
-  const [before]: Array<{ parent_id: string | null }> = await manager.query(`SELECT parent_id FROM centre_replica WHERE id = $1`, [p.centreId]);
+  const [before]: Array<{ parent_id: string | null }> = await manager.query(
+    `SELECT parent_id FROM centre_replica WHERE id = $1`,
+    [p.centreId],
+  );
   const moved = !before || before.parent_id !== p.parentId;
   if (moved && before?.parent_id) await shiftSubtree(manager, p.centreId, -1);
   await applyCentreChanged(manager, p);
@@ -190,6 +211,12 @@ async function writeTraffic(manager: EntityManager, rows: PendingTraffic[]): Pro
     `INSERT INTO traffic_hour (centre_id, day, hour, received, at_counter)
      SELECT * FROM unnest($1::uuid[], $2::date[], $3::int[], $4::int[], $5::int[]) ORDER BY 1, 2, 3
      ON CONFLICT (centre_id, day, hour) DO UPDATE SET received = traffic_hour.received + EXCLUDED.received, at_counter = traffic_hour.at_counter + EXCLUDED.at_counter`,
-    [rows.map((r) => r.centreId), rows.map((r) => r.day), rows.map((r) => r.hour), rows.map((r) => r.received), rows.map((r) => r.atCounter)],
+    [
+      rows.map((r) => r.centreId),
+      rows.map((r) => r.day),
+      rows.map((r) => r.hour),
+      rows.map((r) => r.received),
+      rows.map((r) => r.atCounter),
+    ],
   );
 }

@@ -28,10 +28,18 @@ export class FactRun {
 
   /** The facts the run's events are about (a reception has none yet), in one statement. */
   async read(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
-    const ids = [...new Set(events.filter((e) => e.type !== 'DossierSubmitted' && UUID.test(e.aggregateId)).map((e) => e.aggregateId))];
+    const ids = [
+      ...new Set(
+        events.filter((e) => e.type !== 'DossierSubmitted' && UUID.test(e.aggregateId)).map((e) => e.aggregateId),
+      ),
+    ];
     if (ids.length === 0) return;
-    const facts = await manager.createQueryBuilder(DossierFact, 'f').where('f.dossierId IN (:...ids)', { ids })
-      .orderBy('f.dossierId').setLock('pessimistic_write').getMany();
+    const facts = await manager
+      .createQueryBuilder(DossierFact, 'f')
+      .where('f.dossierId IN (:...ids)', { ids })
+      .orderBy('f.dossierId')
+      .setLock('pessimistic_write')
+      .getMany();
     for (const fact of facts) this.kept.set(fact.dossierId, fact);
   }
 
@@ -43,11 +51,15 @@ export class FactRun {
 
 /** The fact store bound to a transaction, and to its run when the consumer applies one. */
 export class SqlFactStore implements FactStore {
-  constructor(private readonly manager: EntityManager, private readonly run?: FactRun) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly run?: FactRun,
+  ) {}
 
   async load(dossierId: string): Promise<DossierFact | null> {
-    const found = this.run?.kept.get(dossierId)
-      ?? (await this.manager.findOne(DossierFact, { where: { dossierId }, lock: { mode: 'pessimistic_write' } }));
+    const found =
+      this.run?.kept.get(dossierId) ??
+      (await this.manager.findOne(DossierFact, { where: { dossierId }, lock: { mode: 'pessimistic_write' } }));
     if (found) this.run?.kept.set(dossierId, found);
     return found;
   }
@@ -62,7 +74,8 @@ export class SqlFactStore implements FactStore {
     if (inserted.length && this.run) {
       // Kept as its row would be read: the columns the fact left out are null.
       const values = fact as unknown as Record<string, unknown>;
-      for (const { propertyName } of this.manager.connection.getMetadata(DossierFact).columns) values[propertyName] ??= null;
+      for (const { propertyName } of this.manager.connection.getMetadata(DossierFact).columns)
+        values[propertyName] ??= null;
       this.run.kept.set(fact.dossierId, fact);
     }
     return inserted.length > 0;
@@ -90,10 +103,18 @@ async function writeFacts(manager: EntityManager, facts: DossierFact[]): Promise
 }
 
 /** Reads that are no event's: the outcome a dossier was resolved with, and what its guard needs. */
-export async function outcomeOf(db: Pick<EntityManager, 'getRepository'>, dossierId: string): Promise<DossierFact['outcome'] | null> {
+export async function outcomeOf(
+  db: Pick<EntityManager, 'getRepository'>,
+  dossierId: string,
+): Promise<DossierFact['outcome'] | null> {
   return (await db.getRepository(DossierFact).findOneBy({ dossierId }))?.outcome ?? null;
 }
 
-export async function factCentresOf(db: Pick<EntityManager, 'getRepository'>, dossierId: string): Promise<Pick<DossierFact, 'centreId' | 'processingCentreId'> | null> {
-  return db.getRepository(DossierFact).findOne({ where: { dossierId }, select: { dossierId: true, centreId: true, processingCentreId: true } });
+export async function factCentresOf(
+  db: Pick<EntityManager, 'getRepository'>,
+  dossierId: string,
+): Promise<Pick<DossierFact, 'centreId' | 'processingCentreId'> | null> {
+  return db
+    .getRepository(DossierFact)
+    .findOne({ where: { dossierId }, select: { dossierId: true, centreId: true, processingCentreId: true } });
 }

@@ -27,7 +27,10 @@ export class LabelRun {
 }
 
 export class SqlProcedureLabelStore implements ProcedureLabelStore {
-  constructor(private readonly manager: EntityManager, private readonly run?: LabelRun) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly run?: LabelRun,
+  ) {}
 
   async label(label: ProcedureLabel, from: 'reception' | 'catalogue'): Promise<void> {
     if (from === 'catalogue' || !this.run) return writeLabels(this.manager, [label], from === 'catalogue' ? '<=' : '<');

@@ -36,21 +36,33 @@ export async function openFreshSchema(databaseUrl: string, schema: string): Prom
   } finally {
     await client.end();
   }
-  return openDatabase({ url: databaseUrl, schema, entities, migrations: [...BUS_MIGRATIONS, ...migrations], poolSize: 2 });
+  return openDatabase({
+    url: databaseUrl,
+    schema,
+    entities,
+    migrations: [...BUS_MIGRATIONS, ...migrations],
+    poolSize: 2,
+  });
 }
 
 /**
  * Applies events in one transaction, each under a savepoint and recorded in the schema's inbox
  * (so that the schemas could be swapped); returns those not ready yet (rolled back alone).
  */
-export async function replayInto(db: DataSource, events: EventEnvelope[], apply: (manager: EntityManager, event: EventEnvelope) => Promise<void>): Promise<EventEnvelope[]> {
+export async function replayInto(
+  db: DataSource,
+  events: EventEnvelope[],
+  apply: (manager: EntityManager, event: EventEnvelope) => Promise<void>,
+): Promise<EventEnvelope[]> {
   const notReady: EventEnvelope[] = [];
   await db.transaction(async (manager: EntityManager) => {
     for (const event of events) {
       await manager.query('SAVEPOINT replay');
       try {
         const inserted: unknown[] = await manager.query(
-          `INSERT INTO processed_event (event_id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`, [event.id, event.type]);
+          `INSERT INTO processed_event (event_id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+          [event.id, event.type],
+        );
         if (inserted.length) await apply(manager, event);
         await manager.query('RELEASE SAVEPOINT replay');
       } catch (err) {
@@ -64,7 +76,11 @@ export async function replayInto(db: DataSource, events: EventEnvelope[], apply:
 }
 
 /** Rows of each read model present in one schema and not the other (multiset difference, both ways). */
-export async function compareReadModels(db: DataSource | EntityManager, live: string, rebuilt: string): Promise<TableDifference[]> {
+export async function compareReadModels(
+  db: DataSource | EntityManager,
+  live: string,
+  rebuilt: string,
+): Promise<TableDifference[]> {
   const out: TableDifference[] = [];
   for (const { table, columns, where } of READ_MODELS) {
     const select = (s: string) => `SELECT ${columns} FROM "${s}".${table}${where ? ` WHERE ${where}` : ''}`;

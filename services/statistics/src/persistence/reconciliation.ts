@@ -7,7 +7,10 @@ export interface CentreCount {
 }
 
 type Count = (db: DataSource) => Promise<CentreCount[]>;
-const counting = (sql: string): Count => (db) => db.query(sql);
+const counting =
+  (sql: string): Count =>
+  (db) =>
+    db.query(sql);
 
 /**
  * OPERATOR TOOL. The owners' own counts, per receiving centre, straight from their tables
@@ -47,7 +50,7 @@ const COUNTER_SQL: Array<{ check: string; counters: string; facts: string }> = [
   },
   {
     // the subtree scopes are sums kept by the handlers: they must equal their descendants' own counts
-    check: 'received below (subtree counters vs their centres\' own)',
+    check: "received below (subtree counters vs their centres' own)",
     counters: `SELECT centre_id, sum(received_online + received_offline)::int AS n FROM counter WHERE NOT own AND dim = 'C' AND grain = 'Y' GROUP BY centre_id`,
     facts: `WITH RECURSIVE pairs AS (
         SELECT id AS descendant, parent_id AS ancestor, 1 AS depth FROM centre_replica WHERE parent_id IS NOT NULL
@@ -58,9 +61,11 @@ const COUNTER_SQL: Array<{ check: string; counters: string; facts: string }> = [
 ];
 
 /** The owners' counts and statistics' own, per check (reconcileStatistics compares them). */
-export const OWNER_COUNTS: Array<{ check: string; owner: Count; statistics: Count }> =
-  OWNER_SQL.map(({ check, owner, statistics }) => ({ check, owner: counting(owner), statistics: counting(statistics) }));
+export const OWNER_COUNTS: Array<{ check: string; owner: Count; statistics: Count }> = OWNER_SQL.map(
+  ({ check, owner, statistics }) => ({ check, owner: counting(owner), statistics: counting(statistics) }),
+);
 
 /** Statistics' counters against its facts, per check. */
-export const COUNTER_CHECKS: Array<{ check: string; counters: Count; facts: Count }> =
-  COUNTER_SQL.map(({ check, counters, facts }) => ({ check, counters: counting(counters), facts: counting(facts) }));
+export const COUNTER_CHECKS: Array<{ check: string; counters: Count; facts: Count }> = COUNTER_SQL.map(
+  ({ check, counters, facts }) => ({ check, counters: counting(counters), facts: counting(facts) }),
+);

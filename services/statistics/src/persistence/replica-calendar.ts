@@ -17,7 +17,8 @@ export class ReplicaCalendar {
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM calendar_day_replica ORDER BY date`,
     );
     const stamp = rows.map((r) => r.date + r.kind).join(',');
-    if (!this.cached || this.cached.stamp !== stamp) this.cached = { stamp, calendar: new WorkingCalendar({ declared: rows }) };
+    if (!this.cached || this.cached.stamp !== stamp)
+      this.cached = { stamp, calendar: new WorkingCalendar({ declared: rows }) };
     return this.cached.calendar;
   }
 }

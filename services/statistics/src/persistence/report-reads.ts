@@ -51,7 +51,10 @@ const GROUPING: Record<GroupBy, { dim: Dimension; group: string }> = {
 };
 
 /** The counter rows a report reads: some centres' own scope, and maybe the "below" scope of one. */
-interface Scopes { own: string[]; below: string[] }
+interface Scopes {
+  own: string[];
+  below: string[];
+}
 
 async function scopesOf(db: Db, q: ReportQuery): Promise<Scopes> {
   if (!q.centreId) return { own: q.centreIds ?? [], below: [] };
@@ -87,16 +90,32 @@ export async function buildReport(db: Db, q: ReportQuery): Promise<Report> {
       return { value, ...figuresBetween(s, addAll(s, between.get(value) ?? zeroMeasures())) };
     })
     .filter((f) => !isEmpty(f))
-    .map(({ value, ...f }) => ({ key: labels.get(value)?.key ?? value, label: labels.get(value)?.label ?? value, ...f }))
+    .map(({ value, ...f }) => ({
+      key: labels.get(value)?.key ?? value,
+      label: labels.get(value)?.label ?? value,
+      ...f,
+    }))
     .sort((a, b) => VI.compare(a.key, b.key));
-  return { from: q.from, to: q.to, groupBy: q.groupBy, rows, total: { key: 'TOTAL', label: 'Tổng cộng', ...sumFigures(rows) } };
+  return {
+    from: q.from,
+    to: q.to,
+    groupBy: q.groupBy,
+    rows,
+    total: { key: 'TOTAL', label: 'Tổng cộng', ...sumFigures(rows) },
+  };
 }
 
 /** One row per month of the period, each month its own period (its carried-over and in-progress stocks). */
 async function monthReport(db: Db, q: ReportQuery, scopes: Scopes, tomorrow: string): Promise<Report> {
-  const months = monthsOf(q.from, q.to).map((m) => ({ ...m, start: minDay(m.start, tomorrow), end: minDay(m.end, tomorrow) }));
+  const months = monthsOf(q.from, q.to).map((m) => ({
+    ...m,
+    start: minDay(m.start, tomorrow),
+    end: minDay(m.end, tomorrow),
+  }));
   const boundaries = [...months.map((m) => m.start), months[months.length - 1].end];
-  const outputs = (await prefixSums(db, GROUPING.MONTH, scopes, boundaries)).map((byValue) => byValue.get('') ?? zeroMeasures());
+  const outputs = (await prefixSums(db, GROUPING.MONTH, scopes, boundaries)).map(
+    (byValue) => byValue.get('') ?? zeroMeasures(),
+  );
   // output 0 is the sum before the first boundary, output i what happened between boundaries i-1 and i
   const atBoundary: Measures[] = [];
   outputs.forEach((m, i) => atBoundary.push(i === 0 ? m : addAll(atBoundary[i - 1], m)));
@@ -105,7 +124,13 @@ async function monthReport(db: Db, q: ReportQuery, scopes: Scopes, tomorrow: str
     label: `${m.key.slice(5, 7)}/${m.key.slice(0, 4)}`,
     ...figuresBetween(atBoundary[i], atBoundary[i + 1]),
   }));
-  return { from: q.from, to: q.to, groupBy: 'MONTH', rows, total: { key: 'TOTAL', label: 'Tổng cộng', ...sumMonths(rows) } };
+  return {
+    from: q.from,
+    to: q.to,
+    groupBy: 'MONTH',
+    rows,
+    total: { key: 'TOTAL', label: 'Tổng cộng', ...sumMonths(rows) },
+  };
 }
 
 function addAll(a: Measures, b: Measures): Measures {
@@ -119,13 +144,22 @@ function addAll(a: Measures, b: Measures): Measures {
  * boundaries[i-1] and boundaries[i]. One index range scan per bucket range and scope, with
  * constant bounds (a join on a VALUES list of ranges lets the planner scan the whole table).
  */
-export async function prefixSums(db: Db, grouping: { dim: Dimension; group: string }, scopes: Scopes, boundaries: string[]): Promise<Array<Map<string, Measures>>> {
+export async function prefixSums(
+  db: Db,
+  grouping: { dim: Dimension; group: string },
+  scopes: Scopes,
+  boundaries: string[],
+): Promise<Array<Map<string, Measures>>> {
   const cols = MEASURES.map((k) => MEASURE_COLUMNS[k]);
   const params: unknown[] = [grouping.dim];
-  const p = (v: unknown, type: string) => { params.push(v); return `$${params.length}::${type}`; };
+  const p = (v: unknown, type: string) => {
+    params.push(v);
+    return `$${params.length}::${type}`;
+  };
   const where: string[] = [];
   // one centre by equality: the planner then estimates a handful of rows, not a share of the table
-  const centres = (ids: string[]) => (ids.length === 1 ? `centre_id = ${p(ids[0], 'uuid')}` : `centre_id = ANY(${p(ids, 'uuid[]')})`);
+  const centres = (ids: string[]) =>
+    ids.length === 1 ? `centre_id = ${p(ids[0], 'uuid')}` : `centre_id = ANY(${p(ids, 'uuid[]')})`;
   if (scopes.own.length) where.push(`${centres(scopes.own)} AND own`);
   if (scopes.below.length) where.push(`${centres(scopes.below)} AND NOT own`);
   const branches: string[] = [];
@@ -156,14 +190,23 @@ const LEVEL_LABELS: Record<string, string> = { PROVINCE: 'Cấp tỉnh', DISTRIC
 const CHANNEL_LABELS: Record<string, string> = { ONLINE: 'Trực tuyến', COUNTER: 'Trực tiếp', POST: 'Qua bưu chính' };
 
 /** Row keys and labels: centres by code and name, procedures by code and name, the rest by their value. */
-async function labelsOf(db: Db, groupBy: GroupBy, values: string[]): Promise<Map<string, { key: string; label: string }>> {
+async function labelsOf(
+  db: Db,
+  groupBy: GroupBy,
+  values: string[],
+): Promise<Map<string, { key: string; label: string }>> {
   const out = new Map<string, { key: string; label: string }>();
   if (groupBy === 'CENTRE') {
     const centres: Array<{ id: string; code: string; name: string }> = await db.query(
-      `SELECT id, code, name FROM centre_replica WHERE id = ANY($1::uuid[])`, [values]);
+      `SELECT id, code, name FROM centre_replica WHERE id = ANY($1::uuid[])`,
+      [values],
+    );
     for (const c of centres) out.set(c.id, { key: c.code, label: c.name });
   } else if (groupBy === 'PROCEDURE') {
-    const procedures: Array<{ code: string; name: string }> = await db.query(`SELECT code, name FROM procedure_label WHERE code = ANY($1)`, [values]);
+    const procedures: Array<{ code: string; name: string }> = await db.query(
+      `SELECT code, name FROM procedure_label WHERE code = ANY($1)`,
+      [values],
+    );
     for (const p of procedures) out.set(p.code, { key: p.code, label: p.name });
   } else {
     const names = groupBy === 'LEVEL' ? LEVEL_LABELS : groupBy === 'CHANNEL' ? CHANNEL_LABELS : {};

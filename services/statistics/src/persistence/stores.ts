@@ -51,7 +51,11 @@ export const statisticsRunWrites: RunWrites<StatisticsRun> = {
 };
 
 /** The stores over the consumer's transaction, and its run when it applies one (`run` of the handler's context). */
-export function statisticsStores(manager: EntityManager, calendar: ReplicaCalendar, run?: StatisticsRun): StatisticsStores {
+export function statisticsStores(
+  manager: EntityManager,
+  calendar: ReplicaCalendar,
+  run?: StatisticsRun,
+): StatisticsStores {
   // Without a run, the calendar is read once for this event's command.
   const memo: { calendar?: Promise<WorkingCalendar> } = run ?? {};
   return {

@@ -13,6 +13,10 @@ export const statisticsGuards: ObjectGuards<StatisticsContext> = {
     const fact = await factCentresOf(ctx.db.manager, d.id);
     if (!fact) return d;
     if (ctx.caller?.role === 'CITIZEN') return d.callerIsApplicant === true ? d : null;
-    return (await mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), { centreIds: [fact.centreId, fact.processingCentreId] })) ? d : null;
+    return (await mayRead(ctx, new CentreDirectory(ctx.db, 'centre_replica'), {
+      centreIds: [fact.centreId, fact.processingCentreId],
+    }))
+      ? d
+      : null;
   },
 };

@@ -19,8 +19,11 @@ export function csvExportRoutes(router: Router, deps: StatisticsDeps, runtime: S
       const report = await runReport(
         { caller: res.locals.caller, db: runtime.db, deps },
         {
-          from: q.from ?? '', to: q.to ?? '', centreId: q.centreId ?? '',
-          includeDescendants: q.includeDescendants === 'true', groupBy: (q.groupBy ?? 'CENTRE') as GroupBy,
+          from: q.from ?? '',
+          to: q.to ?? '',
+          centreId: q.centreId ?? '',
+          includeDescendants: q.includeDescendants === 'true',
+          groupBy: (q.groupBy ?? 'CENTRE') as GroupBy,
         },
       );
       const name = `bao-cao-II06a-${report.groupBy.toLowerCase()}-${report.from}-${report.to}.csv`;

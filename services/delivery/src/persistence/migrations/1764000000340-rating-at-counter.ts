@@ -10,6 +10,8 @@ export class RatingAtCounter1764000000340 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE satisfaction_rating DROP COLUMN taken_at_counter, DROP COLUMN recorded_by_id, DROP COLUMN recorded_by_name`);
+    await db.query(
+      `ALTER TABLE satisfaction_rating DROP COLUMN taken_at_counter, DROP COLUMN recorded_by_id, DROP COLUMN recorded_by_name`,
+    );
   }
 }

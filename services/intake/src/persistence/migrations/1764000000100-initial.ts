@@ -121,7 +121,17 @@ export class Initial1764000000100 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['record_reuse', 'dossier_component', 'digital_record', 'dossier_sequence', 'dossier', 'applicant', 'procedure', 'calendar_day', 'centre']) {
+    for (const table of [
+      'record_reuse',
+      'dossier_component',
+      'digital_record',
+      'dossier_sequence',
+      'dossier',
+      'applicant',
+      'procedure',
+      'calendar_day',
+      'centre',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

@@ -22,7 +22,9 @@ export class RecordAccess1764000007100 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION record_access_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'record_access is append-only'; END $$`);
-    await db.query(`CREATE TRIGGER record_access_no_change BEFORE UPDATE OR DELETE ON record_access FOR EACH ROW EXECUTE FUNCTION record_access_append_only()`);
+    await db.query(
+      `CREATE TRIGGER record_access_no_change BEFORE UPDATE OR DELETE ON record_access FOR EACH ROW EXECUTE FUNCTION record_access_append_only()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

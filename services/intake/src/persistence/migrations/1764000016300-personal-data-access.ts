@@ -20,7 +20,9 @@ export class PersonalDataAccess1764000016300 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION personal_data_access_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'personal_data_access is append-only'; END $$`);
-    await db.query(`CREATE TRIGGER personal_data_access_no_change BEFORE UPDATE OR DELETE ON personal_data_access FOR EACH ROW EXECUTE FUNCTION personal_data_access_append_only()`);
+    await db.query(
+      `CREATE TRIGGER personal_data_access_no_change BEFORE UPDATE OR DELETE ON personal_data_access FOR EACH ROW EXECUTE FUNCTION personal_data_access_append_only()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -112,7 +112,12 @@ export class ProcessingDossier {
   @Column({ type: 'text', name: 'applicant_kind', nullable: true })
   applicantKind: ApplicantKind | null;
 
-  @Column({ type: 'bigint', name: 'fee_vnd', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v == null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    name: 'fee_vnd',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v == null ? null : Number(v)) },
+  })
   feeVnd: number | null;
 
   /** The branches of the PARALLEL step the dossier is at; null at any other step. */

@@ -38,10 +38,16 @@ export class Initial1764000000200 implements MigrationInterface {
       )`);
     // The inbox: a centre's dossiers awaiting a role, most urgent step first. Partial, so closed
     // dossiers (the great majority after a year) cost the index nothing.
-    await db.query(`CREATE INDEX dossier_inbox ON dossier (processing_centre_id, inbox_role, step_due_at, id) WHERE inbox_role IS NOT NULL`);
-    await db.query(`CREATE INDEX dossier_inbox_all_roles ON dossier (processing_centre_id, step_due_at, id) WHERE inbox_role IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX dossier_inbox ON dossier (processing_centre_id, inbox_role, step_due_at, id) WHERE inbox_role IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE INDEX dossier_inbox_all_roles ON dossier (processing_centre_id, step_due_at, id) WHERE inbox_role IS NOT NULL`,
+    );
     // The SLA watch scans running clocks by statutory due date.
-    await db.query(`CREATE INDEX dossier_sla_watch ON dossier (statutory_due_at) WHERE status IN ('RECEIVED', 'PROCESSING')`);
+    await db.query(
+      `CREATE INDEX dossier_sla_watch ON dossier (statutory_due_at) WHERE status IN ('RECEIVED', 'PROCESSING')`,
+    );
 
     await db.query(`
       CREATE TABLE workflow_template (

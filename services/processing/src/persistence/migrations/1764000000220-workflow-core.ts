@@ -16,7 +16,9 @@ export class WorkflowCore1764000000220 implements MigrationInterface {
       ADD COLUMN inbox_roles text[],
       ADD COLUMN inter_agency jsonb`);
     // "My dossiers": an officer's assigned open steps, most urgent first.
-    await db.query(`CREATE INDEX dossier_assignee ON dossier (assignee_id, step_due_at, id) WHERE assignee_id IS NOT NULL AND inbox_role IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX dossier_assignee ON dossier (assignee_id, step_due_at, id) WHERE assignee_id IS NOT NULL AND inbox_role IS NOT NULL`,
+    );
     // Every officer whose token reached processing (id = the token's sub): whom a step may be assigned to.
     await db.query(`CREATE TABLE officer (
       id text PRIMARY KEY,
@@ -45,6 +47,8 @@ export class WorkflowCore1764000000220 implements MigrationInterface {
     await db.query(`DROP TABLE holding`);
     await db.query(`DROP TABLE officer`);
     await db.query(`DROP INDEX IF EXISTS dossier_assignee`);
-    await db.query(`ALTER TABLE dossier DROP COLUMN assignee_id, DROP COLUMN applicant_kind, DROP COLUMN fee_vnd, DROP COLUMN branches, DROP COLUMN inbox_roles, DROP COLUMN inter_agency`);
+    await db.query(
+      `ALTER TABLE dossier DROP COLUMN assignee_id, DROP COLUMN applicant_kind, DROP COLUMN fee_vnd, DROP COLUMN branches, DROP COLUMN inbox_roles, DROP COLUMN inter_agency`,
+    );
   }
 }

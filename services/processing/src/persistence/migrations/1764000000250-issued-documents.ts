@@ -26,8 +26,12 @@ export class IssuedDocuments1764000000250 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'issued_document is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await db.query(`CREATE TRIGGER issued_document_no_update_or_delete BEFORE UPDATE OR DELETE ON issued_document FOR EACH ROW EXECUTE FUNCTION issued_document_append_only()`);
-    await db.query(`CREATE TRIGGER issued_document_no_truncate BEFORE TRUNCATE ON issued_document FOR EACH STATEMENT EXECUTE FUNCTION issued_document_append_only()`);
+    await db.query(
+      `CREATE TRIGGER issued_document_no_update_or_delete BEFORE UPDATE OR DELETE ON issued_document FOR EACH ROW EXECUTE FUNCTION issued_document_append_only()`,
+    );
+    await db.query(
+      `CREATE TRIGGER issued_document_no_truncate BEFORE TRUNCATE ON issued_document FOR EACH STATEMENT EXECUTE FUNCTION issued_document_append_only()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

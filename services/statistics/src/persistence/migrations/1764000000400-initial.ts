@@ -34,7 +34,9 @@ export class Initial1764000000400 implements MigrationInterface {
         rated_at timestamptz
       )`);
     await db.query(`CREATE INDEX dossier_fact_received ON dossier_fact (centre_id, received_at)`);
-    await db.query(`CREATE INDEX dossier_fact_resolved ON dossier_fact (centre_id, resolved_at) WHERE resolved_at IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX dossier_fact_resolved ON dossier_fact (centre_id, resolved_at) WHERE resolved_at IS NOT NULL`,
+    );
 
     // dim: C centre (value = centre id), L level, P procedure code, S sector, H channel.
     // grain: D day, M month (bucket = its first day), Y year (bucket = 1 January).

@@ -2,7 +2,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const MEASURES = `received_online, received_offline, resolved_early, resolved_on_time, resolved_late, processing_days,
   closed_unresolved, overdue_delta, ratings, ratings_satisfied`;
-const SUMS = MEASURES.split(',').map((c) => `sum(${c.trim()})`).join(', ');
+const SUMS = MEASURES.split(',')
+  .map((c) => `sum(${c.trim()})`)
+  .join(', ');
 
 /** Every (descendant, strict ancestor) pair of the replicated centre tree (depth-guarded against a cycle). */
 const ANCESTRY = `WITH RECURSIVE pairs AS (
@@ -83,7 +85,13 @@ export class SubtreeCounters1764000000410 implements MigrationInterface {
         resolved_on_time int NOT NULL DEFAULT 0, resolved_late int NOT NULL DEFAULT 0, processing_days numeric(16,4) NOT NULL DEFAULT 0,
         closed_unresolved int NOT NULL DEFAULT 0, overdue_delta int NOT NULL DEFAULT 0, ratings int NOT NULL DEFAULT 0, ratings_satisfied int NOT NULL DEFAULT 0,
         PRIMARY KEY (dim, centre_id, grain, bucket, value))`);
-    for (const [dim, from, column] of [['C', 'C', 'centre_id::text'], ['L', 'C', 'sub'], ['H', 'C', 'value'], ['P', 'P', 'value'], ['S', 'P', 'sub']]) {
+    for (const [dim, from, column] of [
+      ['C', 'C', 'centre_id::text'],
+      ['L', 'C', 'sub'],
+      ['H', 'C', 'value'],
+      ['P', 'P', 'value'],
+      ['S', 'P', 'sub'],
+    ]) {
       await db.query(`
         INSERT INTO counter (dim, centre_id, grain, bucket, value, ${MEASURES})
         SELECT '${dim}', centre_id, grain, bucket, ${column}, ${SUMS} FROM counter_v2 WHERE own AND dim = '${from}'

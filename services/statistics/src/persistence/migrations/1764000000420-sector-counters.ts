@@ -14,7 +14,9 @@ export class SectorCounters1764000000420 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
       INSERT INTO counter (centre_id, own, dim, grain, bucket, value, sub, ${MEASURES})
-      SELECT centre_id, own, 'S', grain, bucket, sub, '', ${MEASURES.split(',').map((c) => `sum(${c.trim()})`).join(', ')}
+      SELECT centre_id, own, 'S', grain, bucket, sub, '', ${MEASURES.split(',')
+        .map((c) => `sum(${c.trim()})`)
+        .join(', ')}
         FROM counter WHERE dim = 'P'
        GROUP BY centre_id, own, grain, bucket, sub`);
   }
