@@ -174,12 +174,10 @@ export function mountSession(app: express.Express, opts: SessionOptions): void {
     res.clearCookie(SIGN_IN_COOKIE, { path: '/auth/callback' });
     res.setHeader('cache-control', 'no-store');
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-    const outcome = await opts.oidc
-      .callback(query, readCookie(req, SIGN_IN_COOKIE))
-      .catch((err: Error) => ({
-        kind: 'failed' as const,
-        reason: `the identity provider is out of reach: ${err.message}`,
-      }));
+    const outcome = await opts.oidc.callback(query, readCookie(req, SIGN_IN_COOKIE)).catch((err: Error) => ({
+      kind: 'failed' as const,
+      reason: `the identity provider is out of reach: ${err.message}`,
+    }));
     if (outcome.kind === 'signed-in') {
       setSessionCookie(req, res, outcome.sessionId, outcome.endsAt);
       return void res.redirect(302, outcome.returnTo);

@@ -128,12 +128,10 @@ test('an administrator draws a workflow with a send-back, an inter-agency step a
   // Processing keeps the new shapes once issue #20's backend is in (branch wf-core); before that it stores plain steps.
   const stored = workflow.steps.some((s: { kind: string }) => s.kind !== 'TASK');
   if (!stored) {
-    test
-      .info()
-      .annotations.push({
-        type: 'backend',
-        description: 'processing does not store step kinds yet: the saved workflow was not checked',
-      });
+    test.info().annotations.push({
+      type: 'backend',
+      description: 'processing does not store step kinds yet: the saved workflow was not checked',
+    });
     return;
   }
   expect(workflow.steps.map((s: { code: string; kind: string }) => `${s.code}:${s.kind}`)).toEqual([
@@ -292,14 +290,12 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
       ({ officers }) => officers.some((o: { id: string }) => o.id === SPECIALIST),
       () => false,
     );
-    test
-      .info()
-      .annotations.push({
-        type: 'backend',
-        description: live
-          ? 'assignment, my dossiers and send-back against the platform'
-          : 'assignment, my dossiers and send-back stood in for',
-      });
+    test.info().annotations.push({
+      type: 'backend',
+      description: live
+        ? 'assignment, my dossiers and send-back against the platform'
+        : 'assignment, my dossiers and send-back stood in for',
+    });
   });
 
   test('a leader assigns the review to a named specialist, and sees who has it', async ({ page }) => {

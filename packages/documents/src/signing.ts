@@ -53,7 +53,7 @@ export function identityFromP12(p12: Buffer, passphrase: string): SigningIdentit
     privateKeyPkcs8Der: binary(
       forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key))).getBytes(),
     ),
-    subject: own.subject.attributes.map((a) => `${a.shortName ?? a.name}=${a.value}`).join(', '),
+    subject: own.subject.attributes.map((a) => `${a.shortName ?? a.name}=${String(a.value)}`).join(', '),
   };
 }
 

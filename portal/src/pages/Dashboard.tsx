@@ -498,8 +498,9 @@ function Charts({
         data: rows.map((r) => r[c] ?? 0),
       })),
     }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the labels' text, not the arrays' identity, decides
     [rows, names.join('|'), t],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const months = trend.map((r) => groupLabel(t, 'MONTH', r));
   const trendOption = useMemo(
     () => ({
@@ -521,8 +522,9 @@ function Charts({
         data: trend.map((r) => r[c] ?? 0),
       })),
     }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the labels' text, not the arrays' identity, decides
     [trend, t],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const satisfaction = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -538,8 +540,9 @@ function Charts({
         },
       ],
     }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the labels' text, not the arrays' identity, decides
     [rows, names.join('|'), t],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const weekdays = t('dash.weekdays', { returnObjects: true }) as string[];
   const cells = traffic?.weekdayHours ?? [];
   const hours = cells.length
@@ -569,8 +572,9 @@ function Charts({
         },
       ],
     }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the labels' text, not the arrays' identity, decides
     [cells, hours.join(','), weekdays.join(','), t],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const at = (weekday: number, hour: number) => cells.find((c) => c.weekday === weekday && c.hour === hour);
 
   return (

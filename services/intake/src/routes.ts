@@ -94,12 +94,10 @@ export function intakeRoutes(router: Router, deps: IntakeDeps, runtime: ServiceR
             ? 'record content does not match its sha256: not served'
             : 'record content is missing from the blob store',
         );
-        return void res
-          .status(500)
-          .json({
-            error: 'The document cannot be served now; the operators have been alerted',
-            code: 'INTERNAL_SERVER_ERROR',
-          });
+        return void res.status(500).json({
+          error: 'The document cannot be served now; the operators have been alerted',
+          code: 'INTERNAL_SERVER_ERROR',
+        });
       }
       await db.getRepository(RecordAccess).insert({
         recordId: record.id,
