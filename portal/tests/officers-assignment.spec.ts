@@ -6,8 +6,9 @@ import { api, centreId, expectAccessible, HUE, officer, PROVINCE, screenshot, si
  * with a leader's check that may send the dossier back, an inter-agency step (liên thông) to Huế city
  * and three departments in parallel, one of them only for organisations; a leader assigns the review
  * to a named specialist, who finds it in "Hồ sơ của tôi" and completes it; the leader sends it back
- * with a reason; Huế returns it once and accepts it the second time; two branches are done each on
- * its own line while the third is skipped; the control slip shows every holder and the rework.
+ * with a reason; Huế returns it once and accepts it the second time; two branches are in progress
+ * each on its own line while the third is skipped; the control slip shows every holder and the rework.
+ * All of it against the platform as `npm start` runs it: nothing at the page's /graphql is stood in for.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -125,15 +126,6 @@ test('an administrator draws a workflow with a send-back, an inter-agency step a
     { c: PROC },
   );
   expect(workflow.version).toBe(1);
-  // Processing keeps the new shapes once issue #20's backend is in (branch wf-core); before that it stores plain steps.
-  const stored = workflow.steps.some((s: { kind: string }) => s.kind !== 'TASK');
-  if (!stored) {
-    test.info().annotations.push({
-      type: 'backend',
-      description: 'processing does not store step kinds yet: the saved workflow was not checked',
-    });
-    return;
-  }
   expect(workflow.steps.map((s: { code: string; kind: string }) => `${s.code}:${s.kind}`)).toEqual([
     'RECEIVE:TASK',
     'REVIEW:TASK',
@@ -155,106 +147,23 @@ test('an administrator draws a workflow with a send-back, an inter-agency step a
   await expect(page.getByText('Quy trình phiên bản 1', { exact: false })).toBeVisible();
   await expect(page.getByLabel('Mã nhánh').nth(2)).toHaveValue('FIRE');
 });
-
 /**
- * Until processing runs the workflow of issue #20 (branch wf-core), its new answers are stood in for
- * here, at the page's /graphql, in the shapes of the fixed API (/work/wt/workflow-api.graphql): the
- * dossier is real and read from the platform, and only the fields and operations the backend does
- * not answer yet are filled in or recorded. The pages' behaviour (what is shown, what is sent) is
- * what these tests hold; tests through the gateway hold the backend's.
+ * From here on, everything runs against the platform as it is (processing's workflow of issue #20):
+ * one dossier is received and walked through the workflow drawn above. The steps a test is not about
+ * are done through the API as another officer would; the page's own actions are done in the browser,
+ * and what they did is then read back from the API.
  */
-const calls: Array<{ op: string; variables: Record<string, unknown> }> = [];
-const SPEC_OFFICER = { __typename: 'Officer', id: SPECIALIST, name: 'Trần Văn Minh' };
-const SPEC_OFFICER_2 = { __typename: 'Officer', id: 'e2e-specialist-2', name: 'Trần Thị Hoa' };
-const HUE_CENTRE = { __typename: 'Centre', id: 'e2e-centre-hue', code: HUE, name: 'Bộ phận Một cửa thành phố Huế' };
-let stand: null | ((d: any) => void) = null;
-/** Whether processing answers assignment, my dossiers and send-back itself (wf-core's second commit on): then only what it lacks is stood in for. */
-let live = false;
-let mine: any[] = [];
-const step = (code: string, name: string, role: string, extra: Record<string, unknown> = {}) => ({
-  __typename: 'WorkflowStep',
-  code,
-  name,
-  role,
-  kind: 'TASK',
-  sendBackTo: [],
-  branches: [],
-  agency: null,
-  ...extra,
-});
-const branch = (code: string, name: string) => ({ __typename: 'WorkflowBranch', code, name, role: 'SPECIALIST' });
-const WORKFLOW = () => [
-  step('RECEIVE', 'Tiếp nhận và chuyển hồ sơ', 'INTAKE_OFFICER'),
-  step('REVIEW', 'Thẩm định hồ sơ', 'SPECIALIST'),
-  step('CHECK', 'Kiểm tra, trình ký', 'LEADER', { sendBackTo: ['REVIEW'] }),
-  step('AGENCY', 'Lấy ý kiến UBND thành phố Huế', 'SPECIALIST', { kind: 'INTER_AGENCY', agency: HUE_CENTRE }),
-  step('DEPTS', 'Thẩm định của các phòng', 'LEADER', {
-    kind: 'PARALLEL',
-    branches: [
-      branch('LAND', 'Phòng Tài nguyên và Môi trường'),
-      branch('BUILD', 'Phòng Quản lý đô thị'),
-      branch('FIRE', 'Phòng Cảnh sát PCCC'),
-    ],
-  }),
-  step('DECIDE', 'Phê duyệt, ký kết quả', 'LEADER'),
-];
-const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3600_000).toISOString();
-const holding = (
-  stepCode: string,
-  officer: any,
-  from: number,
-  until: number | null,
-  hours: number,
-  extra: Record<string, unknown> = {},
-) => ({
-  __typename: 'Holding',
-  officer: officer && { ...officer, role: 'SPECIALIST' },
-  stepCode,
-  branchCode: null,
-  centre: {
-    __typename: 'Centre',
-    id: 'e2e-centre-province',
-    code: PROVINCE,
-    name: 'Trung tâm Phục vụ hành chính công tỉnh',
-  },
-  from: at(from),
-  until: until === null ? null : at(until),
-  workingHours: hours,
-  rework: false,
-  ...extra,
-});
-
-async function standIn(page: Page, { real = false } = {}) {
-  await page.route('**/graphql', async (route) => {
-    const body = route.request().postDataJSON() as { operationName?: string; variables: Record<string, unknown> };
-    const op = body?.operationName ?? '';
-    if (real && ['AssignableOfficers', 'OfficerMyDossiers', 'AssignDossier', 'SendBackFromPage'].includes(op))
-      return route.continue();
-    const reply = (data: unknown) => route.fulfill({ json: { data } });
-    if (op === 'AssignableOfficers')
-      return reply({ officers: [SPEC_OFFICER, SPEC_OFFICER_2].map((o) => ({ ...o, role: 'SPECIALIST' })) });
-    if (op === 'OfficerMyDossiers') return reply({ myAssignedDossiers: mine });
-    const mutations: Record<string, string> = {
-      AssignDossier: 'assignDossier',
-      SendBackFromPage: 'sendBack',
-      AcceptInterAgencyFromPage: 'acceptInterAgency',
-      ReturnInterAgencyFromPage: 'returnInterAgency',
-    };
-    if (mutations[op] || (op === 'CompleteFromPage' && body.variables.branchCode)) {
-      calls.push({ op, variables: body.variables });
-      return reply({ [mutations[op] ?? 'completeStep']: { __typename: 'Dossier', id: body.variables.dossierId } });
-    }
-    if (op === 'DossierPage' && stand) {
-      const res = await route.fetch();
-      const json = await res.json();
-      if (json.data?.dossier) stand(json.data.dossier);
-      return route.fulfill({ response: res, json });
-    }
-    return route.continue();
+const AS_SPECIALIST = { sub: SPECIALIST, role: 'SPECIALIST', centre: PROVINCE, name: 'Trần Văn Minh' };
+/** A second specialist of the province, and a Huế specialist who does the city's share. */
+const SPECIALIST_2 = { sub: 'e2e-specialist-2', role: 'SPECIALIST', centre: PROVINCE, name: 'Trần Thị Hoa' };
+const HUE_OFFICER = { sub: 'e2e-hue-specialist', role: 'SPECIALIST', centre: HUE, name: 'Đỗ Văn Nam' };
+const complete = (who: Parameters<typeof api>[0], id: string, branchCode: string | null = null) =>
+  api(who, 'mutation($id: ID!, $b: String) { completeStep(dossierId: $id, branchCode: $b) { id } }', {
+    id,
+    b: branchCode,
   });
-}
 
-test.describe('against the fixed API, with its new answers stood in for', () => {
+test.describe('against the platform', () => {
   test.beforeAll(async () => {
     const applicant = {
       kind: 'CITIZEN',
@@ -279,34 +188,12 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     );
     dossier = submitDossier;
     // The counter's own step, so that the review (a specialist's) is the step in progress.
-    await api(officer('INTAKE_OFFICER'), 'mutation($id: ID!) { completeStep(dossierId: $id) { id } }', {
-      id: dossier.id,
-    });
-    // Processing knows an officer once their token has reached it: the demo specialist has opened the inbox before.
-    await api({ sub: SPECIALIST, role: 'SPECIALIST', centre: PROVINCE, name: 'Trần Văn Minh' }, '{ inbox { id } }');
-    live = await api(officer('LEADER'), 'query($c: ID!) { officers(centreId: $c, role: SPECIALIST) { id } }', {
-      c: await centreId(PROVINCE),
-    }).then(
-      ({ officers }) => officers.some((o: { id: string }) => o.id === SPECIALIST),
-      () => false,
-    );
-    test.info().annotations.push({
-      type: 'backend',
-      description: live
-        ? 'assignment, my dossiers and send-back against the platform'
-        : 'assignment, my dossiers and send-back stood in for',
-    });
+    await complete(officer('INTAKE_OFFICER'), dossier.id);
+    // Processing knows an officer once their token has reached it (the officer directory).
+    for (const who of [AS_SPECIALIST, SPECIALIST_2, HUE_OFFICER]) await api(who, '{ myAssignedDossiers { id } }');
   });
 
   test('a leader assigns the review to a named specialist, and sees who has it', async ({ page }) => {
-    await standIn(page, { real: live });
-    let assigned = false;
-    stand = (d) => {
-      if (assigned && !live) {
-        d.assignee = SPEC_OFFICER;
-        d.activeSteps = d.activeSteps.map((s: any) => ({ ...s, assignee: SPEC_OFFICER }));
-      }
-    };
     await signIn(page, LEADER);
     await page.goto(`/dossiers/${dossier.id}`);
     await expect(page.getByRole('heading', { name: `Hồ sơ ${dossier.code}` })).toBeVisible();
@@ -321,19 +208,12 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await page.keyboard.press('Enter');
     await dialog.getByLabel('Ghi chú').fill('Ưu tiên xử lý trong tuần');
     await atBothWidths(page, 'assign-dialog');
-    assigned = true;
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     await expect(page.getByText(`Đã giao hồ sơ ${dossier.code} cho Trần Văn Minh.`)).toBeVisible();
-    if (!live)
-      expect(calls.at(-1)).toEqual({
-        op: 'AssignDossier',
-        variables: { dossierId: dossier.id, officerId: SPECIALIST, branchCode: null, note: 'Ưu tiên xử lý trong tuần' },
-      });
-    else
-      expect((await stepOf(dossier.id)).dossier.activeSteps[0]).toMatchObject({
-        code: 'REVIEW',
-        assignee: { id: SPECIALIST },
-      });
+    expect((await stepOf(dossier.id)).dossier.activeSteps[0]).toMatchObject({
+      code: 'REVIEW',
+      assignee: { id: SPECIALIST },
+    });
     await expect(page.getByTestId('dossier-assignee')).toHaveText('Trần Văn Minh');
     await expect(page.getByRole('button', { name: 'Giao lại' })).toBeVisible();
     await atBothWidths(page, 'dossier-assigned');
@@ -342,22 +222,6 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
   test('the specialist finds it in "Hồ sơ của tôi", in words in both languages, and completes the step', async ({
     page,
   }) => {
-    const { dossier: row } = await api(
-      officer('SPECIALIST'),
-      `query($id: ID!) { dossier(id: $id) { __typename id code status dueAt receivedAt procedure { __typename code name } applicant { __typename fullName identityNumber }
-      processingCentre { __typename id code } currentStep { __typename code name role dueAt } activeSteps { __typename code name role index dueAt kind branchCode branchName assignee { __typename id name } }
-      assignee { __typename id name } sla { __typename state remainingWorkingHours } } }`,
-      { id: dossier.id },
-    );
-    mine = [
-      {
-        ...row,
-        assignee: SPEC_OFFICER,
-        activeSteps: row.activeSteps.map((s: any) => ({ ...s, assignee: SPEC_OFFICER })),
-      },
-    ];
-    stand = null;
-    await standIn(page, { real: live });
     await signIn(page, SPECIALIST);
     await expect(page).toHaveURL(/\/inbox$/);
     await page.getByRole('link', { name: 'Hồ sơ của tôi' }).click();
@@ -371,7 +235,6 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await expect(page.getByRole('columnheader', { name: 'Assignee' })).toBeVisible();
     await page.goto('/inbox?view=mine&lang=vi');
     await page.getByRole('link', { name: dossier.code }).click();
-    // The step itself is completed through the platform as it is.
     await page.getByRole('button', { name: 'Hoàn thành bước' }).click();
     await page.getByRole('dialog').getByLabel('Ghi chú').fill('Hồ sơ đầy đủ');
     await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
@@ -382,8 +245,6 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
   test("the leader's check sends it back to the review with a reason; the control slip shows the rework", async ({
     page,
   }) => {
-    test.skip(!live, 'processing does not send back yet: the send-back dialog is checked with a stand-in below');
-    stand = null;
     await signIn(page, LEADER);
     // The check is the leader's step: the dossier is in the leader's inbox.
     await page.getByRole('link', { name: dossier.code }).click();
@@ -409,58 +270,41 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await atBothWidths(page, 'dossier-sent-back');
   });
 
-  /** The dossier as it is during the parallel step, after a send-back and Huế's return: two branches in progress, fire safety skipped. */
-  const duringParallel = (d: any) => {
-    d.workflow = { __typename: 'Workflow', steps: WORKFLOW() };
-    const active = (code: string, name: string, assignee: any) => ({
-      __typename: 'CurrentStep',
-      code: 'DEPTS',
-      name: 'Thẩm định của các phòng',
-      role: 'SPECIALIST',
-      index: 4,
-      dueAt: at(-10),
-      kind: 'PARALLEL',
-      branchCode: code,
-      branchName: name,
-      assignee,
-      agency: null,
-      agencyAccepted: null,
-    });
-    d.status = 'PROCESSING';
-    d.activeSteps = [
-      active('LAND', 'Phòng Tài nguyên và Môi trường', SPEC_OFFICER),
-      active('BUILD', 'Phòng Quản lý đô thị', null),
-    ];
-    d.assignee = SPEC_OFFICER;
-    d.interAgency = {
-      __typename: 'InterAgencyTransfer',
-      agency: HUE_CENTRE,
-      stepCode: 'AGENCY',
-      sentAt: at(30),
-      shareDueAt: at(10),
-      state: 'DONE',
-      reason: null,
-    };
-    d.holdings = [
-      holding('REVIEW', SPEC_OFFICER, 70, 60, 6.5),
-      holding('CHECK', null, 60, 55, 3),
-      holding('REVIEW', SPEC_OFFICER, 55, 50, 2.5, { rework: true }),
-      holding('CHECK', null, 50, 30, 1),
-      holding('AGENCY', { ...SPEC_OFFICER, name: 'Đỗ Văn Nam' }, 30, 8, 12, { centre: HUE_CENTRE }),
-      holding('DEPTS', SPEC_OFFICER, 8, null, 1.5, { branchCode: 'LAND' }),
-      holding('DEPTS', null, 8, null, 1.5, { branchCode: 'BUILD' }),
-    ];
-  };
-
   test('during a parallel step each branch is done on its own line; a leader assigns a branch and sends the dossier back with a reason', async ({
     page,
   }) => {
-    stand = duringParallel;
-    await standIn(page);
+    // Through the API: the review and the check again, then Huế accepts its share, assigns it and completes it.
+    await complete(AS_SPECIALIST, dossier.id);
+    await complete(officer('LEADER'), dossier.id);
+    expect((await stepOf(dossier.id)).dossier).toMatchObject({
+      activeSteps: [{ code: 'AGENCY' }],
+      interAgency: { state: 'AWAITING_ACCEPTANCE' },
+    });
+    await api(officer('LEADER', HUE), 'mutation($id: ID!) { acceptInterAgency(dossierId: $id) { id } }', {
+      id: dossier.id,
+    });
+    await api(
+      officer('LEADER', HUE),
+      'mutation($id: ID!, $o: ID!) { assignDossier(dossierId: $id, officerId: $o) { id } }',
+      { id: dossier.id, o: HUE_OFFICER.sub },
+    );
+    await complete(HUE_OFFICER, dossier.id);
+    // The departments: the fire police's branch is for organisations, and the applicant is a citizen.
+    expect((await stepOf(dossier.id)).dossier.activeSteps.map((s) => `${s.code}:${s.branchCode}`)).toEqual([
+      'DEPTS:LAND',
+      'DEPTS:BUILD',
+    ]);
+    await api(
+      officer('LEADER'),
+      'mutation($id: ID!, $o: ID!) { assignDossier(dossierId: $id, officerId: $o, branchCode: "LAND") { id } }',
+      { id: dossier.id, o: SPECIALIST },
+    );
+
     await signIn(page, SPECIALIST);
     await page.goto(`/dossiers/${dossier.id}`);
     const progress = page.getByTestId('progress');
     await expect(progress.locator('[data-branch="LAND"]')).toContainText('Đang xử lý');
+    await expect(progress.locator('[data-branch="LAND"]')).toContainText('Trần Văn Minh');
     await expect(progress.locator('[data-branch="BUILD"]')).toContainText('Chưa giao');
     await expect(progress.locator('[data-branch="FIRE"]')).toContainText('Bỏ qua');
     await expect(page.getByTestId('inter-agency-state')).toHaveText('Đã xong');
@@ -480,10 +324,10 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await expect(page.getByRole('dialog')).toContainText('Hoàn thành nhánh «Phòng Tài nguyên và Môi trường»');
     await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
-    expect(calls.at(-1)).toEqual({
-      op: 'CompleteFromPage',
-      variables: { dossierId: dossier.id, note: null, branchCode: 'LAND' },
-    });
+    await expect(progress.locator('[data-branch="LAND"]')).toContainText('Đã xong');
+    expect((await stepOf(dossier.id)).dossier.activeSteps.map((s) => `${s.code}:${s.branchCode}`)).toEqual([
+      'DEPTS:BUILD',
+    ]);
 
     await signIn(page, LEADER);
     await page.goto(`/dossiers/${dossier.id}`);
@@ -493,108 +337,135 @@ test.describe('against the fixed API, with its new answers stood in for', () => 
     await choose(page, dialog.getByLabel('Cán bộ xử lý'), 'Trần Thị Hoa');
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     await expect(dialog).toHaveCount(0);
-    expect(calls.at(-1)).toEqual({
-      op: 'AssignDossier',
-      variables: { dossierId: dossier.id, officerId: 'e2e-specialist-2', branchCode: 'BUILD', note: null },
-    });
+    await expect(page.getByTestId('assignee-BUILD')).toHaveText('Trần Thị Hoa');
+    expect((await stepOf(dossier.id)).dossier.activeSteps).toEqual([
+      { code: 'DEPTS', branchCode: 'BUILD', assignee: { id: SPECIALIST_2.sub } },
+    ]);
 
     await page.getByRole('button', { name: 'Trả lại bước trước' }).click();
     const back = page.getByRole('dialog');
     await expect(back).toContainText('Trả lại hồ sơ để làm lại');
     await back.getByRole('button', { name: 'Xác nhận' }).click();
     await expect(back.getByText('Vui lòng nhập Trả lại bước')).toBeVisible();
-    await back.getByLabel('Thẩm định hồ sơ (Chuyên viên xử lý)').check();
-    await back.getByLabel('Lý do').fill('Thiếu bản vẽ mặt bằng có xác nhận');
+    await back.getByLabel(/^Thẩm định hồ sơ/).check();
+    await back.getByLabel('Lý do').fill('Thiếu ý kiến của phòng Quản lý đô thị');
     await atBothWidths(page, 'send-back-dialog');
     await back.getByRole('button', { name: 'Xác nhận' }).click();
     await expect(back).toHaveCount(0);
-    expect(calls.at(-1)).toEqual({
-      op: 'SendBackFromPage',
-      variables: { dossierId: dossier.id, toStepCode: 'REVIEW', reason: 'Thiếu bản vẽ mặt bằng có xác nhận' },
-    });
+    expect((await stepOf(dossier.id)).dossier.activeSteps.map((s) => s.code)).toEqual(['REVIEW']);
+    await expect(
+      holders.locator('tbody tr').filter({ has: page.locator('.ant-tag', { hasText: 'Làm lại' }) }),
+    ).toHaveCount(2);
+    await expect(page.getByText('Thiếu ý kiến của phòng Quản lý đô thị').first()).toBeVisible();
+    await expect(page.getByTestId('progress')).not.toContainText('SEND_BACK');
+    await expect(page.getByText(/\b(SEND_BACK|ASSIGN|COMPLETE_STEP)\b/)).toHaveCount(0);
   });
 
-  test('the receiving agency returns a transfer with a reason, or accepts it', async ({ page }) => {
-    // Huế's officers read the dossier sent to them: the province's answer, as the agency would get it.
-    await signIn(page, LEADER);
-    let captured: any;
-    stand = (d) => {
-      captured = JSON.parse(JSON.stringify(d));
-    };
-    await standIn(page);
-    await page.goto(`/dossiers/${dossier.id}`);
-    await expect.poll(() => captured).toBeTruthy();
-    await page.unrouteAll({ behavior: 'wait' });
-    await signIn(page, HUE_SPECIALIST);
-    await page.route('**/graphql', async (route) => {
-      const body = route.request().postDataJSON() as { operationName?: string; variables: Record<string, unknown> };
-      if (body.operationName === 'DossierPage') {
-        const d = JSON.parse(JSON.stringify(captured));
-        d.workflow = { __typename: 'Workflow', steps: WORKFLOW() };
-        d.status = 'PROCESSING';
-        d.activeSteps = [
-          {
-            __typename: 'CurrentStep',
-            code: 'AGENCY',
-            name: 'Lấy ý kiến UBND thành phố Huế',
-            role: 'SPECIALIST',
-            index: 3,
-            dueAt: at(-16),
-            kind: 'INTER_AGENCY',
-            branchCode: null,
-            branchName: null,
-            assignee: null,
-            agency: HUE_CENTRE,
-            agencyAccepted: null,
-          },
-        ];
-        d.interAgency = {
-          __typename: 'InterAgencyTransfer',
-          agency: HUE_CENTRE,
-          stepCode: 'AGENCY',
-          sentAt: at(1),
-          shareDueAt: at(-16),
-          state: 'AWAITING_ACCEPTANCE',
-          reason: null,
-        };
-        d.holdings = [];
-        return route.fulfill({ json: { data: { dossier: d } } });
-      }
-      if (body.operationName === 'AcceptInterAgencyFromPage' || body.operationName === 'ReturnInterAgencyFromPage') {
-        calls.push({ op: body.operationName, variables: body.variables });
-        return route.fulfill({
-          json: {
-            data: {
-              [body.operationName === 'AcceptInterAgencyFromPage' ? 'acceptInterAgency' : 'returnInterAgency']: {
-                __typename: 'Dossier',
-                id: dossier.id,
-              },
-            },
-          },
-        });
-      }
-      return route.continue();
+  test('the receiving agency returns a transfer with a reason, then accepts it; the province reads both in words', async ({
+    page,
+  }) => {
+    // Through the API: the review and the check once more, which send the dossier to Huế.
+    await complete(AS_SPECIALIST, dossier.id);
+    await complete(officer('LEADER'), dossier.id);
+    expect((await stepOf(dossier.id)).dossier).toMatchObject({
+      activeSteps: [{ code: 'AGENCY' }],
+      interAgency: { state: 'AWAITING_ACCEPTANCE' },
     });
+    // Huế's side is done through the API: its officers cannot open the dossier's page yet (the fixme below).
+    await api(HUE_OFFICER, 'mutation($id: ID!, $r: String!) { returnInterAgency(dossierId: $id, reason: $r) { id } }', {
+      id: dossier.id,
+      r: 'Chưa có ý kiến của phường Phú Hội',
+    });
+    // Back at the step before, the leader's check, at the province.
+    expect((await stepOf(dossier.id)).dossier).toMatchObject({
+      activeSteps: [{ code: 'CHECK' }],
+      interAgency: { state: 'RETURNED' },
+    });
+
+    await signIn(page, LEADER);
     await page.goto(`/dossiers/${dossier.id}`);
+    await expect(page.getByTestId('inter-agency-state')).toHaveText('Bị trả lại');
+    await expect(page.getByText('Chưa có ý kiến của phường Phú Hội').first()).toBeVisible();
+    await expect(page.getByText('Cơ quan liên thông trả lại').first()).toBeVisible();
+    await expect(page.getByText(/\bRETURN_INTER_AGENCY\b/)).toHaveCount(0);
+    await atBothWidths(page, 'inter-agency-returned');
+
+    // The check again sends it to Huế, which accepts it this time.
+    await page.getByRole('button', { name: 'Hoàn thành bước' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByTestId('inter-agency-state')).toHaveText('Chờ tiếp nhận');
+    await api(HUE_OFFICER, 'mutation($id: ID!) { acceptInterAgency(dossierId: $id, note: "Đã nhận đủ") { id } }', {
+      id: dossier.id,
+    });
+    await page.reload();
+    await expect(page.getByTestId('inter-agency-state')).toHaveText('Đã tiếp nhận');
+    await expect(page.getByText('Cơ quan liên thông tiếp nhận').first()).toBeVisible();
+    await expect(page.getByText(/\b(ACCEPT_INTER_AGENCY|RETURN_INTER_AGENCY|SEND_BACK|ASSIGN)\b/)).toHaveCount(0);
+    // Huế's share is Huế's: nothing for the province's leader to complete or send back.
+    await expect(page.getByRole('button', { name: 'Hoàn thành bước' })).toHaveCount(0);
+    await atBothWidths(page, 'inter-agency-accepted');
+  });
+
+  test.fixme('the Huế specialist returns the transfer on the page with a reason, then accepts it', async ({ page }) => {
+    // FIXME(backend): intake's dossier(id) lets only the receiving or processing centre read a dossier (matrix "dossier"), and intake hears no InterAgency* event, so an agency's officer gets no dossier page.
+    const { submitDossier: d } = await api(
+      officer('INTAKE_OFFICER'),
+      `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { id code } }`,
+      {
+        input: {
+          procedureCode: PROC,
+          centreId: await centreId(PROVINCE),
+          channel: 'COUNTER',
+          documents: [],
+          delivery: { method: 'COUNTER' },
+          applicant: {
+            kind: 'CITIZEN',
+            identityNumber: `0461${String(Date.now()).slice(-8)}`,
+            fullName: 'Lê Thị Hạnh',
+            phone: '0905123457',
+            address: '7 Hùng Vương, Huế',
+          },
+        },
+      },
+    );
+    for (const who of [officer('INTAKE_OFFICER'), AS_SPECIALIST, officer('LEADER')]) await complete(who, d.id);
+    expect((await stepOf(d.id)).dossier).toMatchObject({
+      activeSteps: [{ code: 'AGENCY' }],
+      interAgency: { state: 'AWAITING_ACCEPTANCE' },
+    });
+
+    await signIn(page, HUE_SPECIALIST);
+    await page.goto(`/dossiers/${d.id}`);
+    await expect(page.getByRole('heading', { name: `Hồ sơ ${d.code}` })).toBeVisible();
     await expect(page.getByTestId('inter-agency-state')).toHaveText('Chờ tiếp nhận');
     await expect(page.getByRole('button', { name: 'Hoàn thành bước' })).toHaveCount(0);
     await atBothWidths(page, 'inter-agency-awaiting');
 
     await page.getByRole('button', { name: 'Trả lại', exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog).toContainText(`Trả lại hồ sơ liên thông ${dossier.code}`);
+    await expect(dialog).toContainText(`Trả lại hồ sơ liên thông ${d.code}`);
     await dialog.getByLabel('Lý do').fill('Chưa có ý kiến của phường Phú Hội');
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     await expect(dialog).toHaveCount(0);
-    expect(calls.at(-1)).toEqual({
-      op: 'ReturnInterAgencyFromPage',
-      variables: { dossierId: dossier.id, reason: 'Chưa có ý kiến của phường Phú Hội' },
+    expect((await stepOf(d.id)).dossier).toMatchObject({
+      activeSteps: [{ code: 'CHECK' }],
+      interAgency: { state: 'RETURNED' },
     });
 
+    await complete(officer('LEADER'), d.id);
+    await page.reload();
+    await expect(page.getByTestId('inter-agency-state')).toHaveText('Chờ tiếp nhận');
     await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
-    await expect(page.getByRole('dialog')).toContainText(`Tiếp nhận hồ sơ liên thông ${dossier.code}`);
+    await expect(page.getByRole('dialog')).toContainText(`Tiếp nhận hồ sơ liên thông ${d.code}`);
     await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
-    expect(calls.at(-1)).toEqual({ op: 'AcceptInterAgencyFromPage', variables: { dossierId: dossier.id, note: null } });
+    expect((await stepOf(d.id)).dossier).toMatchObject({
+      activeSteps: [{ code: 'AGENCY' }],
+      interAgency: { state: 'ACCEPTED' },
+    });
+    await expect(page.getByTestId('inter-agency-state')).toHaveText('Đã tiếp nhận');
+    await expect(page.getByRole('button', { name: 'Hoàn thành bước' })).toBeVisible();
+    await atBothWidths(page, 'inter-agency-accepted-hue');
   });
 });
