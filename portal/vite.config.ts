@@ -35,9 +35,10 @@ function inlineDocuments(): Plugin {
     name: 'onestop-graphql-documents',
     enforce: 'pre',
     transform(code, id) {
-      if (!/\/src\/.*\.tsx?$/.test(id) || id.includes('/src/gql/') || !code.includes('graphql(`')) return null;
+      if (!/\/src\/.*\.tsx?$/.test(id) || id.includes('/src/gql/') || !/\bgraphql\(\s*`/.test(code)) return null;
       let changed = false;
-      const out = code.replace(/\bgraphql\(`([^`]*)`\)/g, (call, source: string) => {
+      // Prettier may put the template on a line of its own and add a trailing comma.
+      const out = code.replace(/\bgraphql\(\s*`([^`]*)`\s*,?\s*\)/g, (call, source: string) => {
         const m = source.match(/^\s*(query|mutation|subscription|fragment)\s+(\w+)/);
         const doc = m && documents().get(m[1] === 'fragment' ? `${m[2]}FragmentDoc` : `${m[2]}Document`);
         if (!doc) return call; // not generated yet: the map still finds it

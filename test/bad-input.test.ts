@@ -490,8 +490,10 @@ async function snapshot(): Promise<Record<string, number | string>> {
       WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`,
   );
   const counts: Record<string, number | string> = {};
-  // Failed tracking lookups are counted per dossier code on purpose (the brute-force guard).
-  for (const t of tables.filter((t) => `${t.schemaname}.${t.relname}` !== 'intake.tracking_failure'))
+  // Failed tracking lookups are counted per dossier code on purpose (the brute-force guard), and
+  // processing's officer directory records every officer whose token reaches it, whatever they ask.
+  const recordedOnPurpose = new Set(['intake.tracking_failure', 'processing.officer']);
+  for (const t of tables.filter((t) => !recordedOnPurpose.has(`${t.schemaname}.${t.relname}`)))
     counts[`${t.schemaname}.${t.relname}`] = Number(
       (await db.query(`SELECT count(*) FROM "${t.schemaname}"."${t.relname}"`))[0].count,
     );

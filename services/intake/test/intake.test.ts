@@ -542,11 +542,16 @@ describe('intake through the gateway', () => {
       ]);
       expect(blobExists(sha256('cccd-an'))).toBe(true);
 
-      const receipt = await fetch(
-        `${platform.url}${res.data.submitDossier.receiptUrl.replace(/^https?:\/\/[^/]+/, '')}`,
-        { headers: { authorization: `Bearer ${officers.commune}` } },
-      );
-      expect(receipt.status).toBe(200);
+      const receiptPath = res.data.submitDossier.receiptUrl.replace(/^https?:\/\/[^/]+/, '');
+      const printed = await fetch(`${platform.url}${receiptPath}`, {
+        headers: { authorization: `Bearer ${officers.commune}` },
+      });
+      expect(printed.status).toBe(200);
+      expect(printed.headers.get('content-type')).toMatch(/application\/pdf/);
+      // the browser's view of the same receipt, to read its text
+      const receipt = await fetch(`${platform.url}${receiptPath}${receiptPath.includes('?') ? '&' : '?'}format=html`, {
+        headers: { authorization: `Bearer ${officers.commune}` },
+      });
       expect(receipt.headers.get('content-type')).toMatch(/text\/html/);
       const html = await receipt.text();
       for (const text of [
