@@ -3,6 +3,7 @@
  * receiving, nothing in flight at the dump is lost and nothing is applied twice, and
  * `npm run stats:reconcile` finds statistics agreeing with the owners (README "Backups and restore").
  */
+import { localDate } from '@onestop/calendar';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,7 +146,8 @@ describe('backup and restore of a live platform', () => {
     expect(new Set([...before, ...after]).size).toBe(7);
     expect(after.map((c) => c.slice(-4))).toEqual(['0005', '0006', '0007']);
 
-    const today = new Date().toISOString().slice(0, 10);
+    // the reception day is Vietnam's date, a day ahead of UTC's from 17:00 UTC
+    const today = localDate(new Date());
     const total = await waitFor(
       async () => {
         const { report } = await restored!.contractOk(

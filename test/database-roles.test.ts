@@ -1,3 +1,4 @@
+import { localDate } from '@onestop/calendar';
 import { Client } from 'pg';
 import { SERVICE_NAMES, type ServiceName } from '@onestop/events';
 import { appendOnlyTables } from '@onestop/service-kit';
@@ -145,7 +146,8 @@ describe('least-privilege database roles', () => {
     expect(dossier).toMatchObject({ status: 'RECEIVED', delivery: { status: 'AWAITING_RESULT' } });
     expect(dossier.history.length).toBeGreaterThan(0);
 
-    const today = new Date().toISOString().slice(0, 10);
+    // the reception day is Vietnam's date, a day ahead of UTC's from 17:00 UTC
+    const today = localDate(new Date());
     const total = await waitFor(
       async () => {
         const { report } = await platform.contractOk(
